@@ -1,0 +1,622 @@
+﻿IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL
+BEGIN
+    CREATE TABLE [__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetRoles] (
+        [Id] nvarchar(450) NOT NULL,
+        [Name] nvarchar(256) NULL,
+        [NormalizedName] nvarchar(256) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoles] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUsers] (
+        [Id] nvarchar(450) NOT NULL,
+        [DisplayName] nvarchar(max) NULL,
+        [PreferredCulture] nvarchar(max) NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [UserName] nvarchar(256) NULL,
+        [NormalizedUserName] nvarchar(256) NULL,
+        [Email] nvarchar(256) NULL,
+        [NormalizedEmail] nvarchar(256) NULL,
+        [EmailConfirmed] bit NOT NULL,
+        [PasswordHash] nvarchar(max) NULL,
+        [SecurityStamp] nvarchar(max) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        [PhoneNumber] nvarchar(max) NULL,
+        [PhoneNumberConfirmed] bit NOT NULL,
+        [TwoFactorEnabled] bit NOT NULL,
+        [LockoutEnd] datetimeoffset NULL,
+        [LockoutEnabled] bit NOT NULL,
+        [AccessFailedCount] int NOT NULL,
+        CONSTRAINT [PK_AspNetUsers] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE TABLE [AuditEntries] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ForumId] int NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [UserId] nvarchar(max) NULL,
+        [UserName] nvarchar(256) NOT NULL,
+        [EntityType] varchar(64) NOT NULL,
+        [EntityId] varchar(64) NOT NULL,
+        [Action] varchar(64) NOT NULL,
+        [Before] nvarchar(max) NULL,
+        [After] nvarchar(max) NULL,
+        CONSTRAINT [PK_AuditEntries] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE TABLE [DataProtectionKeys] (
+        [Id] int NOT NULL IDENTITY,
+        [FriendlyName] nvarchar(max) NULL,
+        [Xml] nvarchar(max) NULL,
+        CONSTRAINT [PK_DataProtectionKeys] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE TABLE [Forums] (
+        [Id] int NOT NULL IDENTITY,
+        [Acronym] nvarchar(32) NOT NULL,
+        [NameEn] nvarchar(300) NOT NULL,
+        [NameZh] nvarchar(300) NOT NULL,
+        [ThemeEn] nvarchar(300) NULL,
+        [ThemeZh] nvarchar(300) NULL,
+        [PlaceEn] nvarchar(200) NOT NULL,
+        [PlaceZh] nvarchar(200) NOT NULL,
+        [StartDate] date NOT NULL,
+        [EndDate] date NOT NULL,
+        [TimeZoneId] nvarchar(64) NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_Forums] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE TABLE [OutboxMessages] (
+        [Id] bigint NOT NULL IDENTITY,
+        [CreatedUtc] datetime2 NOT NULL,
+        [ToAddress] nvarchar(256) NOT NULL,
+        [ToName] nvarchar(256) NULL,
+        [Subject] nvarchar(500) NOT NULL,
+        [Purpose] varchar(64) NOT NULL,
+        [MessageId] varchar(256) NOT NULL,
+        [MimeContent] varbinary(max) NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [Attempts] int NOT NULL,
+        [NextAttemptUtc] datetime2 NOT NULL,
+        [ClaimedBy] varchar(64) NULL,
+        [ClaimedUntilUtc] datetime2 NULL,
+        [SentUtc] datetime2 NULL,
+        [LastError] nvarchar(2000) NULL,
+        CONSTRAINT [PK_OutboxMessages] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE TABLE [PartnerCities] (
+        [Id] int NOT NULL IDENTITY,
+        [NameEn] nvarchar(200) NOT NULL,
+        [NameZh] nvarchar(200) NOT NULL,
+        [NameLocal] nvarchar(200) NULL,
+        [CountryCode] char(2) NOT NULL,
+        [HunanPartnerEn] nvarchar(200) NOT NULL,
+        [HunanPartnerZh] nvarchar(200) NOT NULL,
+        [Relation] nvarchar(32) NOT NULL,
+        [YearEstablished] int NOT NULL,
+        CONSTRAINT [PK_PartnerCities] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetRoleClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [RoleId] nvarchar(450) NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoleClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetRoleClaims_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [UserId] nvarchar(450) NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUserClaims_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserLogins] (
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [ProviderKey] nvarchar(450) NOT NULL,
+        [ProviderDisplayName] nvarchar(max) NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_AspNetUserLogins] PRIMARY KEY ([LoginProvider], [ProviderKey]),
+        CONSTRAINT [FK_AspNetUserLogins_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserRoles] (
+        [UserId] nvarchar(450) NOT NULL,
+        [RoleId] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_AspNetUserRoles] PRIMARY KEY ([UserId], [RoleId]),
+        CONSTRAINT [FK_AspNetUserRoles_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AspNetUserRoles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserTokens] (
+        [UserId] nvarchar(450) NOT NULL,
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [Name] nvarchar(450) NOT NULL,
+        [Value] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserTokens] PRIMARY KEY ([UserId], [LoginProvider], [Name]),
+        CONSTRAINT [FK_AspNetUserTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE TABLE [Tracks] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [NameEn] nvarchar(200) NOT NULL,
+        [NameZh] nvarchar(200) NOT NULL,
+        [Color] nvarchar(16) NOT NULL,
+        CONSTRAINT [PK_Tracks] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Tracks_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE TABLE [Venues] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [NameEn] nvarchar(200) NOT NULL,
+        [NameZh] nvarchar(200) NOT NULL,
+        [AddressEn] nvarchar(400) NULL,
+        [AddressZh] nvarchar(400) NULL,
+        [MapUrl] nvarchar(500) NULL,
+        CONSTRAINT [PK_Venues] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Venues_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE TABLE [Delegations] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [PartnerCityId] int NULL,
+        [NameEn] nvarchar(200) NOT NULL,
+        [NameZh] nvarchar(200) NOT NULL,
+        [CountryCode] char(2) NOT NULL,
+        [Quota] int NULL,
+        CONSTRAINT [PK_Delegations] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Delegations_Quota] CHECK (Quota IS NULL OR Quota >= 0),
+        CONSTRAINT [FK_Delegations_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_Delegations_PartnerCities_PartnerCityId] FOREIGN KEY ([PartnerCityId]) REFERENCES [PartnerCities] ([Id]) ON DELETE SET NULL
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE TABLE [Rooms] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [VenueId] int NOT NULL,
+        [NameEn] nvarchar(200) NOT NULL,
+        [NameZh] nvarchar(200) NOT NULL,
+        [Capacity] int NOT NULL,
+        [OpensAt] time NULL,
+        [ClosesAt] time NULL,
+        CONSTRAINT [PK_Rooms] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Rooms_Capacity] CHECK (Capacity >= 0),
+        CONSTRAINT [FK_Rooms_Venues_VenueId] FOREIGN KEY ([VenueId]) REFERENCES [Venues] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE TABLE [Delegates] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [DelegationId] int NULL,
+        [UserId] nvarchar(450) NULL,
+        [FamilyName] nvarchar(100) NOT NULL,
+        [GivenName] nvarchar(100) NOT NULL,
+        [NativeName] nvarchar(200) NULL,
+        [NativeNameLanguage] varchar(16) NULL,
+        [Honorific] nvarchar(40) NULL,
+        [Position] nvarchar(200) NULL,
+        [Organization] nvarchar(200) NULL,
+        [CountryCode] char(2) NOT NULL,
+        [Email] nvarchar(256) NOT NULL,
+        [Phone] varchar(32) NULL,
+        [Category] nvarchar(32) NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [PrecedenceRank] int NOT NULL,
+        [PreferredLanguage] varchar(16) NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [UpdatedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_Delegates] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Delegates_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE SET NULL,
+        CONSTRAINT [FK_Delegates_Delegations_DelegationId] FOREIGN KEY ([DelegationId]) REFERENCES [Delegations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Delegates_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE TABLE [Sessions] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [Type] nvarchar(32) NOT NULL,
+        [TitleEn] nvarchar(300) NOT NULL,
+        [TitleZh] nvarchar(300) NOT NULL,
+        [AbstractEn] nvarchar(4000) NULL,
+        [AbstractZh] nvarchar(4000) NULL,
+        [TrackId] int NULL,
+        [RoomId] int NULL,
+        [StartUtc] datetime2 NOT NULL,
+        [EndUtc] datetime2 NOT NULL,
+        [Capacity] int NULL,
+        [Languages] nvarchar(64) NOT NULL,
+        [IsPublic] bit NOT NULL,
+        CONSTRAINT [PK_Sessions] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Sessions_EndAfterStart] CHECK (EndUtc > StartUtc),
+        CONSTRAINT [FK_Sessions_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_Sessions_Rooms_RoomId] FOREIGN KEY ([RoomId]) REFERENCES [Rooms] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Sessions_Tracks_TrackId] FOREIGN KEY ([TrackId]) REFERENCES [Tracks] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_EntityType_EntityId_AtUtc] ON [AuditEntries] ([EntityType], [EntityId], [AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_ForumId_AtUtc] ON [AuditEntries] ([ForumId], [AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Delegates_DelegationId] ON [Delegates] ([DelegationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Delegates_ForumId_CountryCode] ON [Delegates] ([ForumId], [CountryCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Delegates_ForumId_Email] ON [Delegates] ([ForumId], [Email]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Delegates_ForumId_PrecedenceRank_FamilyName] ON [Delegates] ([ForumId], [PrecedenceRank], [FamilyName]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Delegates_ForumId_Status] ON [Delegates] ([ForumId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Delegates_ForumId_UserId] ON [Delegates] ([ForumId], [UserId]) WHERE [UserId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Delegates_UserId] ON [Delegates] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Delegations_ForumId_NameEn] ON [Delegations] ([ForumId], [NameEn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Delegations_PartnerCityId] ON [Delegations] ([PartnerCityId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Forums_Acronym] ON [Forums] ([Acronym]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Forums_StartDate] ON [Forums] ([StartDate]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_OutboxMessages_MessageId] ON [OutboxMessages] ([MessageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxMessages_Status_NextAttemptUtc] ON [OutboxMessages] ([Status], [NextAttemptUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_PartnerCities_CountryCode] ON [PartnerCities] ([CountryCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PartnerCities_NameEn_CountryCode_HunanPartnerEn] ON [PartnerCities] ([NameEn], [CountryCode], [HunanPartnerEn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Rooms_ForumId_VenueId] ON [Rooms] ([ForumId], [VenueId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Rooms_VenueId] ON [Rooms] ([VenueId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Sessions_ForumId_StartUtc] ON [Sessions] ([ForumId], [StartUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Sessions_RoomId_StartUtc] ON [Sessions] ([RoomId], [StartUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Sessions_TrackId] ON [Sessions] ([TrackId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Tracks_ForumId] ON [Tracks] ([ForumId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Venues_ForumId] ON [Venues] ([ForumId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133313_Initial'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128133313_Initial', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

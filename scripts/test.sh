@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs every test in the solution and ends with "tests: N passed, N failed[, N skipped]".
+# As root it first installs what the tests need; otherwise it says what is missing.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+apt_packages=(chromium fonts-noto-core fonts-noto-cjk poppler-utils zbar-tools libxml2-utils sqlite3)
+missing=()
+for package in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "Installing: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || {
+      echo "apt-get could not install: ${missing[*]}" >&2
+      exit 1
+    }
+  else
+    echo "Missing packages: ${missing[*]}" >&2
+    echo "Install them with: sudo apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+dotnet tool restore >/dev/null || { echo "dotnet tool restore failed" >&2; exit 1; }
+
+results="$(pwd)/TestResults"
+rm -rf "$results"
+dotnet build ForumManager.sln -c Release -warnaserror -nologo -v quiet || { echo "tests: 0 passed, 1 failed (the build failed)"; exit 1; }
+
+status=0
+dotnet test ForumManager.sln -c Release --no-build --nologo \
+  --logger "trx;LogFilePrefix=results" --logger "console;verbosity=normal" \
+  --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=false || status=$?
+
+summary=$(python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = skipped = 0
+files = glob.glob(sys.argv[1] + "/*.trx")
+for path in files:
+    counters = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
+    if counters is None:
+        continue
+    passed += int(counters.get("passed", 0))
+    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
+    skipped += int(counters.get("notExecuted", 0))
+if not files:
+    failed += 1
+line = f"tests: {passed} passed, {failed} failed"
+if skipped:
+    line += f", {skipped} skipped"
+print(line)
+PY
+)
+echo "$summary"
+case "$summary" in
+  *" 0 failed"*) [ "$status" -eq 0 ] || exit "$status" ;;
+  *) exit 1 ;;
+esac

@@ -1,0 +1,70 @@
+namespace ForumManager.Core.Delegates;
+
+public sealed class Delegate
+{
+    public int Id { get; set; }
+    public int ForumId { get; set; }
+    public int? DelegationId { get; set; }
+    public Delegation? Delegation { get; set; }
+
+    /// <summary>The Identity account that signs in as this delegate, when there is one.</summary>
+    public string? UserId { get; set; }
+
+    /// <summary>Family name in Latin letters, as in the passport.</summary>
+    public required string FamilyName { get; set; }
+
+    /// <summary>Given name(s) in Latin letters, as in the passport.</summary>
+    public required string GivenName { get; set; }
+
+    /// <summary>The name in the person's own script (山田太郎, Иван Петров, محمد العلي).</summary>
+    public string? NativeName { get; set; }
+
+    /// <summary>BCP 47 language of <see cref="NativeName"/>; picks the right CJK typeface on a badge.</summary>
+    public string? NativeNameLanguage { get; set; }
+
+    public string? Honorific { get; set; }
+
+    /// <summary>Title or position, such as "Mayor" or "Vice President".</summary>
+    public string? Position { get; set; }
+
+    public string? Organization { get; set; }
+
+    /// <summary>ISO 3166-1 alpha-2 code.</summary>
+    public required string CountryCode { get; set; }
+
+    public required string Email { get; set; }
+    public string? Phone { get; set; }
+    public DelegateCategory Category { get; set; }
+    public RegistrationStatus Status { get; set; }
+
+    /// <summary>Protocol order: lower ranks go first in lists, badges and seating.</summary>
+    public int PrecedenceRank { get; set; }
+
+    /// <summary>"en" or "zh-Hans".</summary>
+    public string PreferredLanguage { get; set; } = "en";
+
+    public DateTime CreatedUtc { get; set; }
+    public DateTime UpdatedUtc { get; set; }
+
+    public string LatinName => $"{FamilyName.ToUpperInvariant()} {GivenName}";
+}
+
+public enum DelegateCategory
+{
+    Vip = 0,
+    HeadOfDelegation = 1,
+    Delegate = 2,
+    Speaker = 3,
+    Press = 4,
+    Staff = 5,
+    Organizer = 6,
+}
+
+public enum RegistrationStatus
+{
+    Submitted = 0,
+    Approved = 1,
+    Waitlisted = 2,
+    Rejected = 3,
+    Cancelled = 4,
+}

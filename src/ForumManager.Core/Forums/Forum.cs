@@ -1,0 +1,34 @@
+namespace ForumManager.Core.Forums;
+
+/// <summary>One edition of the forum. Everything that belongs to an edition carries its id.</summary>
+public sealed class Forum
+{
+    public int Id { get; set; }
+    public required string Acronym { get; set; }
+    public required string NameEn { get; set; }
+    public required string NameZh { get; set; }
+    public string? ThemeEn { get; set; }
+    public string? ThemeZh { get; set; }
+    public required string PlaceEn { get; set; }
+    public required string PlaceZh { get; set; }
+    public DateOnly StartDate { get; set; }
+    public DateOnly EndDate { get; set; }
+
+    /// <summary>IANA zone id such as <c>Asia/Shanghai</c>; every time a person sees is shown in it.</summary>
+    public required string TimeZoneId { get; set; }
+
+    public ForumStatus Status { get; set; }
+    public DateTime CreatedUtc { get; set; }
+
+    public string Name(bool chinese) => chinese ? NameZh : NameEn;
+
+    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+}
+
+public enum ForumStatus
+{
+    Draft = 0,
+    Open = 1,
+    Closed = 2,
+    Archived = 3,
+}

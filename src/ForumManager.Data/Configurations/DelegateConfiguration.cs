@@ -1,0 +1,50 @@
+using ForumManager.Core.Delegates;
+using ForumManager.Core.Forums;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Delegate = ForumManager.Core.Delegates.Delegate;
+
+namespace ForumManager.Data.Configurations;
+
+internal sealed class DelegationConfiguration : IEntityTypeConfiguration<Delegation>
+{
+    public void Configure(EntityTypeBuilder<Delegation> builder)
+    {
+        builder.Property(d => d.NameEn).HaveLength(200);
+        builder.Property(d => d.NameZh).HaveLength(200);
+        builder.Property(d => d.CountryCode).HasMaxLength(2).IsUnicode(false).IsFixedLength();
+        builder.HasOne<Forum>().WithMany().HasForeignKey(d => d.ForumId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(d => d.PartnerCity).WithMany().HasForeignKey(d => d.PartnerCityId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(d => d.Members).WithOne(m => m.Delegation).HasForeignKey(m => m.DelegationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(d => new { d.ForumId, d.NameEn }).IsUnique();
+        builder.ToTable(t => t.HasCheckConstraint("CK_Delegations_Quota", "Quota IS NULL OR Quota >= 0"));
+    }
+}
+
+internal sealed class DelegateConfiguration : IEntityTypeConfiguration<Delegate>
+{
+    public void Configure(EntityTypeBuilder<Delegate> builder)
+    {
+        builder.Property(d => d.FamilyName).HaveLength(100);
+        builder.Property(d => d.GivenName).HaveLength(100);
+        builder.Property(d => d.NativeName).HaveLength(200);
+        builder.Property(d => d.NativeNameLanguage).HasMaxLength(16).IsUnicode(false);
+        builder.Property(d => d.Honorific).HaveLength(40);
+        builder.Property(d => d.Position).HaveLength(200);
+        builder.Property(d => d.Organization).HaveLength(200);
+        builder.Property(d => d.CountryCode).HasMaxLength(2).IsUnicode(false).IsFixedLength();
+        builder.Property(d => d.Email).HaveLength(256);
+        builder.Property(d => d.Phone).HasMaxLength(32).IsUnicode(false);
+        builder.Property(d => d.PreferredLanguage).HasMaxLength(16).IsUnicode(false);
+        builder.Ignore(d => d.LatinName);
+        builder.HasOne<Forum>().WithMany().HasForeignKey(d => d.ForumId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ForumUser>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.SetNull);
+
+        // One registration per person and edition; lists sort by precedence then name.
+        builder.HasIndex(d => new { d.ForumId, d.Email }).IsUnique();
+        builder.HasIndex(d => new { d.ForumId, d.UserId }).IsUnique();
+        builder.HasIndex(d => new { d.ForumId, d.PrecedenceRank, d.FamilyName });
+        builder.HasIndex(d => new { d.ForumId, d.Status });
+        builder.HasIndex(d => new { d.ForumId, d.CountryCode });
+    }
+}

@@ -1,0 +1,48 @@
+using ForumManager.Core.Forums;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ForumManager.Data.Configurations;
+
+internal sealed class ForumConfiguration : IEntityTypeConfiguration<Forum>
+{
+    public void Configure(EntityTypeBuilder<Forum> builder)
+    {
+        builder.Property(f => f.Acronym).HaveLength(32);
+        builder.HasIndex(f => f.Acronym).IsUnique();
+        builder.Property(f => f.NameEn).HaveLength(300);
+        builder.Property(f => f.NameZh).HaveLength(300);
+        builder.Property(f => f.ThemeEn).HaveLength(300);
+        builder.Property(f => f.ThemeZh).HaveLength(300);
+        builder.Property(f => f.PlaceEn).HaveLength(200);
+        builder.Property(f => f.PlaceZh).HaveLength(200);
+        builder.Property(f => f.TimeZoneId).HaveLength(64);
+        builder.Ignore(f => f.TimeZone);
+        builder.HasIndex(f => f.StartDate);
+    }
+}
+
+internal sealed class VenueConfiguration : IEntityTypeConfiguration<Venue>
+{
+    public void Configure(EntityTypeBuilder<Venue> builder)
+    {
+        builder.Property(v => v.NameEn).HaveLength(200);
+        builder.Property(v => v.NameZh).HaveLength(200);
+        builder.Property(v => v.AddressEn).HaveLength(400);
+        builder.Property(v => v.AddressZh).HaveLength(400);
+        builder.Property(v => v.MapUrl).HaveLength(500);
+        builder.HasOne<Forum>().WithMany().HasForeignKey(v => v.ForumId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(v => v.Rooms).WithOne(r => r.Venue).HasForeignKey(r => r.VenueId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RoomConfiguration : IEntityTypeConfiguration<Room>
+{
+    public void Configure(EntityTypeBuilder<Room> builder)
+    {
+        builder.Property(r => r.NameEn).HaveLength(200);
+        builder.Property(r => r.NameZh).HaveLength(200);
+        builder.HasIndex(r => new { r.ForumId, r.VenueId });
+        builder.ToTable(t => t.HasCheckConstraint("CK_Rooms_Capacity", "Capacity >= 0"));
+    }
+}

@@ -1,0 +1,42 @@
+using ForumManager.Core.Auditing;
+using ForumManager.Core.Delegates;
+using ForumManager.Core.Directory;
+using ForumManager.Core.Forums;
+using ForumManager.Core.Mail;
+using ForumManager.Core.Programme;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Delegate = ForumManager.Core.Delegates.Delegate;
+
+namespace ForumManager.Data;
+
+public sealed class ForumDbContext(DbContextOptions<ForumDbContext> options)
+    : IdentityDbContext<ForumUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Forum> Forums => Set<Forum>();
+    public DbSet<Venue> Venues => Set<Venue>();
+    public DbSet<Room> Rooms => Set<Room>();
+    public DbSet<Track> Tracks => Set<Track>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<PartnerCity> PartnerCities => Set<PartnerCity>();
+    public DbSet<Delegation> Delegations => Set<Delegation>();
+    public DbSet<Delegate> Delegates => Set<Delegate>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ForumDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are stored in UTC and must come back marked as UTC, on SQLite as on SQL Server.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+}

@@ -1,0 +1,46 @@
+using ForumManager.Core.Mail;
+using ForumManager.Data;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace ForumManager.Mail;
+
+/// <summary>
+/// Puts messages in the database outbox. <see cref="Add"/> only stages the row, so that a caller's own
+/// <c>SaveChanges</c> writes its change and the notice about it together, or neither.
+/// </summary>
+public sealed class MailQueue(ForumDbContext db, IOptions<MailOptions> options, TimeProvider clock, OutboxSignal signal)
+{
+    public OutboxMessage Add(MailDraft draft)
+    {
+        var message = MimeMessageFactory.Create(draft, options.Value.From, clock.GetUtcNow());
+        using var stream = new MemoryStream();
+        message.WriteTo(FormatOptions.Default, stream);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var row = new OutboxMessage
+        {
+            CreatedUtc = now,
+            NextAttemptUtc = now,
+            ToAddress = draft.ToAddress,
+            ToName = draft.ToName,
+            Subject = draft.Subject,
+            Purpose = draft.Purpose,
+            MessageId = message.MessageId ?? throw new InvalidOperationException("A queued message has no Message-Id."),
+            MimeContent = stream.ToArray(),
+            Status = OutboxStatus.Queued,
+        };
+        db.OutboxMessages.Add(row);
+        return row;
+    }
+
+    public async Task<OutboxMessage> EnqueueAsync(MailDraft draft, CancellationToken ct)
+    {
+        var row = Add(draft);
+        await db.SaveChangesAsync(ct);
+        signal.Wake();
+        return row;
+    }
+
+    /// <summary>Tells the dispatcher that messages staged with <see cref="Add"/> have been saved.</summary>
+    public void NotifySaved() => signal.Wake();
+}

@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+using ForumManager.Data;
+using ForumManager.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace ForumManager.Web.Areas.Identity.Pages.Account;
+
+[AllowAnonymous]
+[EnableRateLimiting(ForumServices.AuthRateLimit)]
+public sealed class LoginModel(SignInManager<ForumUser> signIn, UserManager<ForumUser> users, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty]
+    public LoginInput Input { get; set; } = new();
+
+    public string ReturnUrl { get; private set; } = "/";
+
+    public sealed class LoginInput
+    {
+        [Required(ErrorMessage = "Validation_Required")]
+        [EmailAddress(ErrorMessage = "Validation_Email")]
+        [Display(Name = "Field_Email")]
+        public string Email { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Validation_Required")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Field_Password")]
+        public string Password { get; set; } = string.Empty;
+
+        [Display(Name = "Field_RememberMe")]
+        public bool RememberMe { get; set; }
+    }
+
+    public async Task OnGetAsync(string? returnUrl)
+    {
+        ReturnUrl = SafeReturnUrl(returnUrl);
+        await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    {
+        ReturnUrl = SafeReturnUrl(returnUrl);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(ReturnUrl);
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("./LoginWith2fa", new { ReturnUrl, Input.RememberMe });
+        }
+
+        if (result.IsLockedOut)
+        {
+            return RedirectToPage("./Lockout");
+        }
+
+        // Identity answers NotAllowed when the email is unconfirmed and the password was right.
+        var message = result.IsNotAllowed && await users.FindByEmailAsync(Input.Email.Trim()) is { EmailConfirmed: false }
+            ? text["Login_EmailNotConfirmed"]
+            : text["Login_Failed"];
+        ModelState.AddModelError(string.Empty, message);
+        return Page();
+    }
+
+    private string SafeReturnUrl(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+}

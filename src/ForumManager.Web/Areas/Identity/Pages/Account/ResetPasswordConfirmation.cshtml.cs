@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ForumManager.Web.Areas.Identity.Pages.Account;
+
+[AllowAnonymous]
+public sealed class ResetPasswordConfirmationModel : PageModel
+{
+    public void OnGet()
+    {
+    }
+}

@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using ForumManager.Core.Accounts;
+using ForumManager.Data;
+using ForumManager.Data.Sqlite;
+using ForumManager.Data.SqlServer;
+using ForumManager.Mail;
+using ForumManager.Web.Accounts;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ForumManager.Web.Infrastructure;
+
+public static class ForumServices
+{
+    public const string AuthRateLimit = "auth";
+
+    public static readonly CultureInfo[] Cultures = [new("en"), new("zh-Hans")];
+
+    public static WebApplicationBuilder AddForumServices(this WebApplicationBuilder builder, bool runBackgroundWork = true)
+    {
+        var services = builder.Services;
+        services.AddOptions<ForumOptions>().BindConfiguration(ForumOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+
+        builder.AddForumDatabase();
+        services.AddForumIdentity();
+        services.AddForumMail(runDispatcher: runBackgroundWork);
+        services.AddScoped<UserAccounts>();
+        services.AddScoped<IEmailSender<ForumUser>, IdentityMailSender>();
+        services.AddScoped<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender, IdentityMailSender>();
+        services.AddScoped<CurrentForum>();
+        services.AddSingleton<PublicLinks>();
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("en");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/Admin", Policies.Organizer);
+                o.Conventions.AuthorizeFolder("/Admin/Users", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Checkin", Policies.Staff);
+                o.Conventions.AuthorizeFolder("/Me", Policies.Delegate);
+                o.Conventions.AuthorizeAreaFolder("Identity", "/Account/Manage");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+            .AddMvcOptions(o => ModelBindingMessages.Localize(o.ModelBindingMessageProvider));
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.AtLeast(Roles.Admin)))
+            .AddPolicy(Policies.Organizer, p => p.RequireRole(Roles.AtLeast(Roles.Organizer)))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.AtLeast(Roles.Staff)))
+            .AddPolicy(Policies.Delegate, p => p.RequireRole(Roles.AtLeast(Roles.Delegate)));
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(AuthRateLimit, context =>
+            {
+                if (!HttpMethods.IsPost(context.Request.Method))
+                {
+                    return RateLimitPartition.GetNoLimiter(string.Empty);
+                }
+
+                var limit = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.AuthPostsPerMinute;
+                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limit,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+            });
+        });
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<ForumDbContext>("database")
+            .AddCheck<MailQueueHealthCheck>("mail");
+
+        if (!builder.Environment.IsDevelopment())
+        {
+            services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        }
+
+        return builder;
+    }
+
+    private static void AddForumDatabase(this WebApplicationBuilder builder)
+    {
+        var provider = builder.Configuration[$"{DatabaseOptions.Section}:Provider"] ?? "Sqlite";
+        var connectionString = builder.Configuration.GetConnectionString("Forum") ?? "Data Source=App_Data/forum.db";
+        if (provider == "Sqlite")
+        {
+            connectionString = SqliteConnectionStrings.ResolveDataSource(connectionString, builder.Environment.ContentRootPath);
+        }
+
+        builder.Services.AddDbContext<ForumDbContext>(o =>
+        {
+            if (provider == "SqlServer")
+            {
+                o.UseForumSqlServer(connectionString);
+            }
+            else
+            {
+                o.UseForumSqlite(connectionString);
+            }
+        });
+
+        builder.Services.AddDataProtection()
+            .SetApplicationName("ForumManager")
+            .PersistKeysToDbContext<ForumDbContext>();
+    }
+
+    private static void AddForumIdentity(this IServiceCollection services)
+    {
+        services.AddDefaultIdentity<ForumUser>(o =>
+            {
+                o.SignIn.RequireConfirmedEmail = true;
+                o.SignIn.RequireConfirmedAccount = true;
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequiredUniqueChars = 4;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<ForumDbContext>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "ForumManager.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/Identity/Account/Login";
+            o.LogoutPath = "/Identity/Account/Logout";
+            o.AccessDeniedPath = "/Identity/Account/AccessDenied";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+
+            // A signed-in person without the role gets 403 and the friendly status page, not a redirect.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+    }
+}
+
+public static class Policies
+{
+    public const string Admin = "AdminOnly";
+    public const string Organizer = "OrganizerOrAbove";
+    public const string Staff = "StaffOrAbove";
+    public const string Delegate = "SignedInDelegate";
+}

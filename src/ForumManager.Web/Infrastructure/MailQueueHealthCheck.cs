@@ -1,0 +1,41 @@
+using ForumManager.Core.Mail;
+using ForumManager.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace ForumManager.Web.Infrastructure;
+
+/// <summary>Reports the outbox: messages waiting, the oldest one's age, and messages given up on.</summary>
+public sealed class MailQueueHealthCheck(ForumDbContext db, TimeProvider clock) : IHealthCheck
+{
+    private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(30);
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var counts = await db.OutboxMessages.AsNoTracking()
+            .GroupBy(m => m.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count(), Oldest = g.Min(m => m.CreatedUtc) })
+            .ToListAsync(cancellationToken);
+        var queued = counts.FirstOrDefault(c => c.Status == OutboxStatus.Queued);
+        var failed = counts.FirstOrDefault(c => c.Status == OutboxStatus.Failed)?.Count ?? 0;
+        var sent = counts.FirstOrDefault(c => c.Status == OutboxStatus.Sent)?.Count ?? 0;
+        var oldestAge = queued is null ? TimeSpan.Zero : clock.GetUtcNow().UtcDateTime - queued.Oldest;
+
+        var data = new Dictionary<string, object>
+        {
+            ["queued"] = queued?.Count ?? 0,
+            ["sent"] = sent,
+            ["failed"] = failed,
+            ["oldestQueuedSeconds"] = (long)oldestAge.TotalSeconds,
+        };
+
+        if (oldestAge > StaleAfter)
+        {
+            return HealthCheckResult.Degraded($"The oldest queued message has waited {(int)oldestAge.TotalMinutes} minutes.", data: data);
+        }
+
+        return failed > 0
+            ? HealthCheckResult.Degraded($"{failed} messages could not be delivered.", data: data)
+            : HealthCheckResult.Healthy("The mail queue is moving.", data);
+    }
+}

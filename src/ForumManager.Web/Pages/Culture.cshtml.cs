@@ -1,0 +1,22 @@
+using ForumManager.Web.Infrastructure;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ForumManager.Web.Pages;
+
+/// <summary>The language switch: remembers the choice in a cookie for a year and goes back where the person was.</summary>
+public sealed class CultureModel : PageModel
+{
+    public IActionResult OnGet() => LocalRedirect("/");
+
+    public IActionResult OnPost(string? culture, string? returnUrl)
+    {
+        var chosen = ForumServices.Cultures.FirstOrDefault(c => c.Name == culture)?.Name ?? "en";
+        Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+}

@@ -1,0 +1,139 @@
+using ForumManager.Core.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace ForumManager.Mail.Tests;
+
+public sealed class OutboxDispatcherTests
+{
+    private static MailDraft Draft(int i) => new(
+        $"delegate{i}@city.example.org", "张伟", $"欢迎参加2010中国湖南国际友好城市合作论坛 #{i}",
+        $"您好，张伟。第{i}号通知。", $"<p>您好，<strong>张伟</strong>。第{i}号通知。</p>", "test.notice");
+
+    private static async Task DrainAsync(ServiceProvider services)
+    {
+        var dispatcher = services.GetRequiredService<OutboxDispatcher>();
+        while (await dispatcher.DispatchDueAsync(CancellationToken.None) > 0)
+        {
+        }
+    }
+
+    [Fact]
+    public async Task Should_deliver_queued_mail_over_SMTP_with_Chinese_subject_names_and_both_parts()
+    {
+        await using var harness = await MailHarness.CreateAsync();
+        await using var smtp = new LoopbackSmtpServer();
+        smtp.Start();
+        await using var services = harness.BuildServices(smtp.Port);
+
+        await MailHarness.QueueAsync(services, 3, Draft);
+        await DrainAsync(services);
+
+        var received = await smtp.WaitForAsync(3, TimeSpan.FromSeconds(10));
+        Assert.Equal(3, received.Count);
+        var first = received.Single(m => m.Subject?.EndsWith("#0", StringComparison.Ordinal) == true);
+        Assert.Equal("欢迎参加2010中国湖南国际友好城市合作论坛 #0", first.Subject);
+        Assert.Equal("张伟", first.To.Mailboxes.Single().Name);
+        Assert.Equal("湖南省外事侨务办公室", first.From.Mailboxes.Single().Name);
+        Assert.Contains("第0号通知", first.TextBody, StringComparison.Ordinal);
+        Assert.Contains("<strong>张伟</strong>", first.HtmlBody, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(first.MessageId));
+        Assert.Equal(new DateTimeOffset(2010, 6, 20, 8, 0, 0, TimeSpan.Zero), first.Date);
+
+        var rows = await MailHarness.QueryAsync(services, db => db.OutboxMessages.AsNoTracking().ToListAsync());
+        Assert.All(rows, r => Assert.Equal((OutboxStatus.Sent, 1, null), (r.Status, r.Attempts, r.LastError)));
+        Assert.Equal(rows.Select(r => r.MessageId).Order(), received.Select(m => m.MessageId).Order());
+    }
+
+    [Fact]
+    public async Task Should_keep_mail_while_the_server_is_down_and_send_each_message_once_when_it_returns()
+    {
+        await using var harness = await MailHarness.CreateAsync();
+        await using var smtp = new LoopbackSmtpServer();
+        await using var services = harness.BuildServices(smtp.Port);
+        await MailHarness.QueueAsync(services, 50, Draft);
+
+        await DrainAsync(services);
+
+        var waiting = await MailHarness.QueryAsync(services, db => db.OutboxMessages.AsNoTracking().ToListAsync());
+        Assert.All(waiting, r =>
+        {
+            Assert.Equal(OutboxStatus.Queued, r.Status);
+            Assert.Equal(1, r.Attempts);
+            Assert.False(string.IsNullOrEmpty(r.LastError));
+            Assert.True(r.NextAttemptUtc > harness.Clock.GetUtcNow().UtcDateTime, "a retry waits for its backoff");
+        });
+
+        smtp.Start();
+        await DrainAsync(services);
+        Assert.Empty(smtp.Received);
+
+        harness.Clock.Advance(TimeSpan.FromSeconds(31));
+        await DrainAsync(services);
+
+        var received = await smtp.WaitForAsync(50, TimeSpan.FromSeconds(20));
+        Assert.Equal(50, received.Count);
+        Assert.Equal(50, received.Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(50, await MailHarness.QueryAsync(services, db => db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Sent)));
+    }
+
+    [Fact]
+    public async Task Should_give_up_after_the_last_attempt_and_keep_the_servers_reason()
+    {
+        await using var harness = await MailHarness.CreateAsync();
+        await using var smtp = new LoopbackSmtpServer();
+        smtp.RefusedRecipients.Add("delegate0@city.example.org");
+        smtp.Start();
+        await using var services = harness.BuildServices(smtp.Port, maxAttempts: 2);
+        await MailHarness.QueueAsync(services, 2, Draft);
+
+        await DrainAsync(services);
+        harness.Clock.Advance(TimeSpan.FromMinutes(5));
+        await DrainAsync(services);
+
+        var rows = await MailHarness.QueryAsync(services, db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
+        Assert.Equal((OutboxStatus.Failed, 2), (rows[0].Status, rows[0].Attempts));
+        Assert.Contains("mailbox", rows[0].LastError ?? string.Empty, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(OutboxStatus.Sent, rows[1].Status);
+        Assert.Single(smtp.Received);
+    }
+
+    [Fact]
+    public async Task Should_never_send_a_message_twice_when_two_app_instances_dispatch_at_once()
+    {
+        await using var harness = await MailHarness.CreateAsync();
+        await using var smtp = new LoopbackSmtpServer();
+        smtp.Start();
+        await using var first = harness.BuildServices(smtp.Port);
+        await using var second = harness.BuildServices(smtp.Port);
+        await MailHarness.QueueAsync(first, 120, Draft);
+
+        await Task.WhenAll(Task.Run(() => DrainAsync(first)), Task.Run(() => DrainAsync(second)));
+
+        var received = await smtp.WaitForAsync(120, TimeSpan.FromSeconds(20));
+        Assert.Equal(120, received.Count);
+        Assert.Equal(120, received.Select(m => m.MessageId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Should_write_eml_files_to_the_pickup_folder_when_no_SMTP_host_is_set()
+    {
+        await using var harness = await MailHarness.CreateAsync();
+        await using var services = harness.BuildServices(smtpPort: null);
+        await MailHarness.QueueAsync(services, 2, Draft);
+
+        await DrainAsync(services);
+
+        var files = Directory.GetFiles(harness.PickupFolder, "*.eml");
+        Assert.Equal(2, files.Length);
+        var subjects = new List<string>();
+        foreach (var file in files)
+        {
+            subjects.Add((await MimeMessage.LoadAsync(file)).Subject ?? string.Empty);
+        }
+
+        Assert.Contains("欢迎参加2010中国湖南国际友好城市合作论坛 #1", subjects);
+        Assert.Empty(Directory.GetFiles(harness.PickupFolder, "*.tmp"));
+    }
+}

@@ -1,0 +1,102 @@
+using ForumManager.Core.Accounts;
+using ForumManager.Data;
+using ForumManager.Web.Accounts;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ForumManager.Testing;
+
+/// <summary>
+/// The real app on a real SQLite file made by the real migrations, with the demo forum seeded and mail written to a
+/// pickup folder of its own. Each factory has its own folder, deleted when it is disposed.
+/// </summary>
+public class ForumAppFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "correct horse battery";
+
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "forummanager-tests", Guid.NewGuid().ToString("N"));
+    public string DatabasePath => Path.Combine(Folder, "forum.db");
+    public string MailFolder => Path.Combine(Folder, "mail");
+
+    /// <summary>Settings a test class wants on top of the defaults; read when the host is built.</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public ForumAppFactory()
+    {
+        Directory.CreateDirectory(Folder);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Forum"] = $"Data Source={DatabasePath}",
+            ["Forum:SeedDemo"] = "true",
+            ["Forum:DemoDelegates"] = "60",
+            ["Forum:PublicBaseUrl"] = "http://forum.test",
+            ["Mail:PickupDirectory"] = MailFolder,
+            ["Mail:PollSeconds"] = "0.2",
+            ["Security:AuthPostsPerMinute"] = "10000",
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Runs the app on Kestrel on a free loopback port, for a browser, and returns its address.</summary>
+    public string StartKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
+            ?? throw new InvalidOperationException("The server has no addresses.");
+        return addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+    }
+
+    /// <summary>Creates an account with a role through the same code as the <c>add-user</c> verb.</summary>
+    public async Task<string> CreateUserAsync(string role, string? email = null)
+    {
+        email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@forum.test";
+        await using var scope = Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
+        var result = await accounts.CreateOrAddRoleAsync(email, role, Password);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        return email;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<ForumDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<ForumDbContext>());
+    }
+
+    public static IReadOnlyList<string> RolesInOrder => Roles.All;
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(Folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open by a background thread; the temp folder is cleaned by the system.
+            }
+        }
+    }
+}

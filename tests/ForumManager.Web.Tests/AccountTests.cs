@@ -1,0 +1,182 @@
+using System.Net;
+using ForumManager.Core.Accounts;
+using ForumManager.Core.Mail;
+using ForumManager.Data;
+using ForumManager.Testing;
+using ForumManager.Web.Cli;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace ForumManager.Web.Tests;
+
+[Collection(nameof(AppCollection))]
+public sealed class AccountTests(AppFixture app)
+{
+    [Fact]
+    public async Task Should_let_an_organizer_made_by_add_user_sign_in_and_open_admin()
+    {
+        var email = $"organizer-{Guid.NewGuid():N}@forum.test";
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exit = await ForumCommandLine.RunAsync(app.Services, "add-user", ["add-user", "--email", email, "--role", "organizer"],
+            new StringReader(ForumAppFactory.Password + "\n"), output, error);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Created", output.ToString(), StringComparison.Ordinal);
+        var client = await Clients.SignInAsync(app, email, ForumAppFactory.Password);
+        var admin = await client.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+        var page = await HtmlForms.ParseAsync(admin);
+        Assert.NotNull(page.QuerySelector("[data-testid=admin-heading]"));
+    }
+
+    [Theory]
+    [InlineData("--role", "Superuser", "Unknown role")]
+    [InlineData("--role", "Staff", "at least 10")]
+    public async Task Should_refuse_add_user_with_a_clear_message(string option, string value, string message)
+    {
+        var error = new StringWriter();
+        var password = value == "Staff" ? "short" : ForumAppFactory.Password;
+
+        var exit = await ForumCommandLine.RunAsync(app.Services, "add-user", ["add-user", "--email", $"x-{Guid.NewGuid():N}@forum.test", option, value],
+            new StringReader(password), TextWriter.Null, error);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_send_anonymous_visitors_of_admin_to_sign_in()
+    {
+        var response = await Clients.Anonymous(app).GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Identity/Account/Login?ReturnUrl=%2Fadmin", response.Headers.Location!.PathAndQuery(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_answer_403_with_a_friendly_page_when_a_delegate_opens_admin()
+    {
+        var client = await Clients.SignedInAsync(app, Roles.Delegate);
+
+        var response = await client.GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var page = await HtmlForms.ParseAsync(response);
+        Assert.Equal("Access denied", page.QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Should_not_sign_in_an_account_whose_email_is_not_confirmed()
+    {
+        var email = $"unconfirmed-{Guid.NewGuid():N}@forum.test";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
+            Assert.True((await users.CreateAsync(new ForumUser { UserName = email, Email = email }, ForumAppFactory.Password)).Succeeded);
+        }
+
+        var response = await HtmlForms.SubmitAsync(Clients.Anonymous(app), "/Identity/Account/Login",
+            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = ForumAppFactory.Password });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await HtmlForms.ParseAsync(response);
+        Assert.Contains("confirm your email", page.QuerySelector(".validation-summary")!.TextContent, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Should_show_missing_fields_next_to_the_field_in_Chinese()
+    {
+        var response = await HtmlForms.SubmitAsync(Clients.Anonymous(app, "zh-CN"), "/Identity/Account/Login",
+            new Dictionary<string, string> { ["Input.Email"] = "not-an-address", ["Input.Password"] = "" });
+
+        var page = await HtmlForms.ParseAsync(response);
+        Assert.Equal("请输入有效的邮箱地址。",
+            page.QuerySelector("[data-valmsg-for='Input.Email']")!.TextContent.Trim());
+        Assert.Equal("请填写密码。", page.QuerySelector("[data-valmsg-for='Input.Password']")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Should_lock_an_account_after_five_wrong_passwords()
+    {
+        var email = await app.CreateUserAsync(Roles.Staff);
+        var client = Clients.Anonymous(app);
+        HttpResponseMessage response = null!;
+        for (var i = 0; i < 5; i++)
+        {
+            response = await HtmlForms.SubmitAsync(client, "/Identity/Account/Login",
+                new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = "wrong password " + i });
+        }
+
+        Assert.Equal("/Identity/Account/Lockout", response.Headers.Location!.OriginalString);
+        var withRightPassword = await HtmlForms.SubmitAsync(client, "/Identity/Account/Login",
+            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = ForumAppFactory.Password });
+        Assert.Equal("/Identity/Account/Lockout", withRightPassword.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Should_reset_a_forgotten_password_through_the_link_mailed_via_the_outbox()
+    {
+        var email = await app.CreateUserAsync(Roles.Organizer);
+        var client = Clients.Anonymous(app);
+
+        var asked = await HtmlForms.SubmitAsync(client, "/Identity/Account/ForgotPassword", new Dictionary<string, string> { ["Email"] = email });
+        Assert.Equal("/Identity/Account/ForgotPasswordConfirmation", asked.Headers.Location!.OriginalString);
+
+        var row = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == email));
+        Assert.Equal("account.reset-password", row.Purpose);
+        var message = await MimeMessage.LoadAsync(new MemoryStream(row.MimeContent));
+        var link = (message.TextBody ?? string.Empty).Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("http://forum.test/Identity/Account/ResetPassword?", StringComparison.Ordinal));
+        Assert.Contains(link.Replace("&", "&amp;", StringComparison.Ordinal), message.HtmlBody, StringComparison.Ordinal);
+
+        var resetUrl = link["http://forum.test".Length..];
+        const string newPassword = "a brand new passphrase";
+        var reset = await HtmlForms.SubmitAsync(client, resetUrl, new Dictionary<string, string>
+        {
+            ["Input.Password"] = newPassword,
+            ["Input.ConfirmPassword"] = newPassword,
+        });
+        Assert.Equal("/Identity/Account/ResetPasswordConfirmation", reset.Headers.Location!.OriginalString);
+
+        var signedIn = await Clients.SignInAsync(app, email, newPassword);
+        Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_not_tell_whether_an_address_has_an_account()
+    {
+        var response = await HtmlForms.SubmitAsync(Clients.Anonymous(app), "/Identity/Account/ForgotPassword",
+            new Dictionary<string, string> { ["Email"] = $"nobody-{Guid.NewGuid():N}@forum.test" });
+
+        Assert.Equal("/Identity/Account/ForgotPasswordConfirmation", response.Headers.Location!.OriginalString);
+        Assert.Equal(0, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress.StartsWith("nobody-"))));
+    }
+
+    [Fact]
+    public async Task Should_deliver_account_mail_to_the_pickup_folder()
+    {
+        var email = await app.CreateUserAsync(Roles.Staff);
+        await HtmlForms.SubmitAsync(Clients.Anonymous(app), "/Identity/Account/ForgotPassword", new Dictionary<string, string> { ["Email"] = email });
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        OutboxMessage? row = null;
+        while (DateTime.UtcNow < deadline && row?.Status != OutboxStatus.Sent)
+        {
+            await Task.Delay(100);
+            row = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.ToAddress == email));
+        }
+
+        Assert.Equal(OutboxStatus.Sent, row?.Status);
+        var files = Directory.GetFiles(app.MailFolder, "*.eml");
+        var messages = await Task.WhenAll(files.Select(async f => await MimeMessage.LoadAsync(f)));
+        Assert.Contains(messages, m => m.To.Mailboxes.Any(a => a.Address == email));
+    }
+}
+
+internal static class UriExtensions
+{
+    public static string PathAndQuery(this Uri uri) => uri.IsAbsoluteUri ? uri.PathAndQuery : uri.OriginalString;
+}

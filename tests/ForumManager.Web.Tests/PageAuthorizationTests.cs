@@ -1,0 +1,142 @@
+using System.Net;
+using ForumManager.Core.Accounts;
+using ForumManager.Testing;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ForumManager.Web.Tests;
+
+/// <summary>
+/// Every page of the app, who may open it, and proof for each kind of visitor. A page added without a row here
+/// fails the first test, so no page slips through unauthorized.
+/// </summary>
+[Collection(nameof(AppCollection))]
+public sealed class PageAuthorizationTests(AppFixture app)
+{
+    public enum Access
+    {
+        Anyone,
+        SignedIn,
+        Delegate,
+        Staff,
+        Organizer,
+        Admin,
+    }
+
+    /// <summary>Route pattern → who may open it, and a URL to try (for routes with parameters).</summary>
+    private static readonly Dictionary<string, (Access Access, string Url)> Pages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [""] = (Access.Anyone, "/"),
+        ["error"] = (Access.Anyone, "/error"),
+        ["status/{code:int}"] = (Access.Anyone, "/status/404"),
+        ["culture"] = (Access.Anyone, "/culture"),
+        ["Admin"] = (Access.Organizer, "/admin"),
+        ["Admin/Users"] = (Access.Admin, "/admin/users"),
+        ["Checkin"] = (Access.Staff, "/checkin"),
+        ["Me"] = (Access.Delegate, "/me"),
+
+        ["Identity/Account/AccessDenied"] = (Access.Anyone, "/Identity/Account/AccessDenied"),
+        ["Identity/Account/ConfirmEmail"] = (Access.Anyone, "/Identity/Account/ConfirmEmail"),
+        ["Identity/Account/ConfirmEmailChange"] = (Access.Anyone, "/Identity/Account/ConfirmEmailChange"),
+        ["Identity/Account/ExternalLogin"] = (Access.Anyone, "/Identity/Account/ExternalLogin"),
+        ["Identity/Account/ForgotPassword"] = (Access.Anyone, "/Identity/Account/ForgotPassword"),
+        ["Identity/Account/ForgotPasswordConfirmation"] = (Access.Anyone, "/Identity/Account/ForgotPasswordConfirmation"),
+        ["Identity/Account/Lockout"] = (Access.Anyone, "/Identity/Account/Lockout"),
+        ["Identity/Account/Login"] = (Access.Anyone, "/Identity/Account/Login"),
+        ["Identity/Account/LoginWith2fa"] = (Access.Anyone, "/Identity/Account/LoginWith2fa"),
+        ["Identity/Account/LoginWithRecoveryCode"] = (Access.Anyone, "/Identity/Account/LoginWithRecoveryCode"),
+        ["Identity/Account/Logout"] = (Access.Anyone, "/Identity/Account/Logout"),
+        ["Identity/Account/Register"] = (Access.Anyone, "/Identity/Account/Register"),
+        ["Identity/Account/RegisterConfirmation"] = (Access.Anyone, "/Identity/Account/RegisterConfirmation"),
+        ["Identity/Account/ResendEmailConfirmation"] = (Access.Anyone, "/Identity/Account/ResendEmailConfirmation"),
+        ["Identity/Account/ResetPassword"] = (Access.Anyone, "/Identity/Account/ResetPassword"),
+        ["Identity/Account/ResetPasswordConfirmation"] = (Access.Anyone, "/Identity/Account/ResetPasswordConfirmation"),
+        ["Identity/Error"] = (Access.Anyone, "/Identity/Error"),
+
+        ["Identity/Account/Manage"] = (Access.SignedIn, "/Identity/Account/Manage"),
+        ["Identity/Account/Manage/ChangePassword"] = (Access.SignedIn, "/Identity/Account/Manage/ChangePassword"),
+        ["Identity/Account/Manage/DeletePersonalData"] = (Access.SignedIn, "/Identity/Account/Manage/DeletePersonalData"),
+        ["Identity/Account/Manage/Disable2fa"] = (Access.SignedIn, "/Identity/Account/Manage/Disable2fa"),
+        ["Identity/Account/Manage/DownloadPersonalData"] = (Access.SignedIn, "/Identity/Account/Manage/DownloadPersonalData"),
+        ["Identity/Account/Manage/Email"] = (Access.SignedIn, "/Identity/Account/Manage/Email"),
+        ["Identity/Account/Manage/EnableAuthenticator"] = (Access.SignedIn, "/Identity/Account/Manage/EnableAuthenticator"),
+        ["Identity/Account/Manage/ExternalLogins"] = (Access.SignedIn, "/Identity/Account/Manage/ExternalLogins"),
+        ["Identity/Account/Manage/GenerateRecoveryCodes"] = (Access.SignedIn, "/Identity/Account/Manage/GenerateRecoveryCodes"),
+        ["Identity/Account/Manage/PersonalData"] = (Access.SignedIn, "/Identity/Account/Manage/PersonalData"),
+        ["Identity/Account/Manage/ResetAuthenticator"] = (Access.SignedIn, "/Identity/Account/Manage/ResetAuthenticator"),
+        ["Identity/Account/Manage/SetPassword"] = (Access.SignedIn, "/Identity/Account/Manage/SetPassword"),
+        ["Identity/Account/Manage/ShowRecoveryCodes"] = (Access.SignedIn, "/Identity/Account/Manage/ShowRecoveryCodes"),
+        ["Identity/Account/Manage/TwoFactorAuthentication"] = (Access.SignedIn, "/Identity/Account/Manage/TwoFactorAuthentication"),
+    };
+
+    private static readonly (string Name, string? Role)[] Visitors =
+        [("anonymous", null), ("delegate", Roles.Delegate), ("staff", Roles.Staff), ("organizer", Roles.Organizer), ("admin", Roles.Admin)];
+
+    [Fact]
+    public void Should_have_a_row_in_the_table_for_every_page_of_the_app()
+    {
+        var routes = PageRoutes();
+
+        var missing = routes.Where(r => !Pages.ContainsKey(r)).ToList();
+        var stale = Pages.Keys.Where(k => !routes.Contains(k, StringComparer.OrdinalIgnoreCase)).ToList();
+
+        Assert.True(missing.Count == 0, "Pages without an authorization row: " + string.Join(", ", missing));
+        Assert.True(stale.Count == 0, "Rows for pages that no longer exist: " + string.Join(", ", stale));
+    }
+
+    [Fact]
+    public async Task Should_let_each_visitor_open_exactly_the_pages_their_role_allows()
+    {
+        var failures = new List<string>();
+        foreach (var (name, role) in Visitors)
+        {
+            var client = role is null ? Clients.Anonymous(app) : await Clients.SignedInAsync(app, role);
+            foreach (var (route, (access, url)) in Pages)
+            {
+                var response = await client.GetAsync(url);
+                var allowed = Allows(access, role);
+                var status = (int)response.StatusCode;
+                var location = response.Headers.Location?.OriginalString ?? string.Empty;
+                var sentToSignIn = response.StatusCode == HttpStatusCode.Redirect && location.Contains("/Identity/Account/Login", StringComparison.Ordinal);
+
+                if (allowed && (status is 401 or 403 || sentToSignIn))
+                {
+                    failures.Add($"{name} should open {url} ({route}) but got {status} {location}");
+                }
+                else if (!allowed && role is null && !sentToSignIn)
+                {
+                    failures.Add($"{name} should be sent to sign in from {url} but got {status} {location}");
+                }
+                else if (!allowed && role is not null && response.StatusCode != HttpStatusCode.Forbidden)
+                {
+                    failures.Add($"{name} should get 403 from {url} but got {status} {location}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private static bool Allows(Access access, string? role) => access switch
+    {
+        Access.Anyone => true,
+        Access.SignedIn => role is not null,
+        Access.Delegate => role == Roles.Delegate,
+        Access.Staff => role is not null && Roles.AtLeast(Roles.Staff).Contains(role),
+        Access.Organizer => role is not null && Roles.AtLeast(Roles.Organizer).Contains(role),
+        Access.Admin => role == Roles.Admin,
+        _ => false,
+    };
+
+    private List<string> PageRoutes()
+    {
+        var sources = app.Services.GetServices<EndpointDataSource>();
+        return sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+            .Select(e => e.RoutePattern.RawText?.Trim('/') ?? string.Empty)
+            .Where(r => !r.EndsWith("/Index", StringComparison.OrdinalIgnoreCase) && r != "Index")
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using ForumManager.Testing;
+
+namespace ForumManager.Web.Tests;
+
+public sealed partial class ResourceTests
+{
+    private static string WebFolder => Path.Combine(RepositoryRoot(), "src", "ForumManager.Web");
+
+    private static Dictionary<string, string> Read(string file) =>
+        XDocument.Load(Path.Combine(WebFolder, "Resources", file)).Root!.Elements("data")
+            .ToDictionary(e => e.Attribute("name")!.Value, e => e.Element("value")!.Value);
+
+    [Fact]
+    public void Should_have_every_English_string_in_Chinese_and_no_other()
+    {
+        var english = Read("SharedResource.resx");
+        var chinese = Read("SharedResource.zh-Hans.resx");
+
+        Assert.Empty(english.Keys.Except(chinese.Keys));
+        Assert.Empty(chinese.Keys.Except(english.Keys));
+        Assert.All(chinese, pair => Assert.False(string.IsNullOrWhiteSpace(pair.Value), pair.Key));
+        Assert.All(english.Keys, key => Assert.Equal(Placeholders(english[key]), Placeholders(chinese[key])));
+    }
+
+    [Fact]
+    public void Should_have_a_resource_for_every_key_the_pages_name()
+    {
+        var english = Read("SharedResource.resx");
+        var used = Directory.EnumerateFiles(WebFolder, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal)) && !f.Contains("/obj/", StringComparison.Ordinal))
+            .SelectMany(f => KeyPattern().Matches(File.ReadAllText(f)).Select(m => m.Groups["key"].Value))
+            .ToHashSet();
+
+        Assert.NotEmpty(used);
+        Assert.DoesNotContain(used, k => !english.ContainsKey(k));
+    }
+
+    private static string Placeholders(string text) => string.Join(",", PlaceholderPattern().Matches(text).Select(m => m.Value).Order());
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ForumManager.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder!.FullName;
+    }
+
+    [GeneratedRegex("""(?:\bL|\btext)\["(?<key>[A-Za-z0-9]+_[A-Za-z0-9_]*[A-Za-z0-9])"|(?:ErrorMessage|Name) = "(?<key>[A-Z][A-Za-z0-9]+_[A-Za-z0-9_]+)"|SharedResource\.Get\("(?<key>[^"]+)"\)|Text\("(?<key>[A-Za-z]+_[A-Za-z_]+)"\)""")]
+    private static partial Regex KeyPattern();
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex PlaceholderPattern();
+}
