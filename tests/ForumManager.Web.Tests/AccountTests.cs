@@ -111,10 +111,10 @@ public sealed class AccountTests(AppFixture app)
                 new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = "wrong password " + i });
         }
 
-        Assert.Equal("/Identity/Account/Lockout", response.Headers.Location!.OriginalString);
+        Assert.Equal("/identity/account/lockout", response.Headers.Location!.OriginalString);
         var withRightPassword = await HtmlForms.SubmitAsync(client, "/Identity/Account/Login",
             new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = ForumAppFactory.Password });
-        Assert.Equal("/Identity/Account/Lockout", withRightPassword.Headers.Location!.OriginalString);
+        Assert.Equal("/identity/account/lockout", withRightPassword.Headers.Location!.OriginalString);
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class AccountTests(AppFixture app)
         var client = Clients.Anonymous(app);
 
         var asked = await HtmlForms.SubmitAsync(client, "/Identity/Account/ForgotPassword", new Dictionary<string, string> { ["Email"] = email });
-        Assert.Equal("/Identity/Account/ForgotPasswordConfirmation", asked.Headers.Location!.OriginalString);
+        Assert.Equal("/identity/account/forgotpasswordconfirmation", asked.Headers.Location!.OriginalString);
 
         var row = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == email));
         Assert.Equal("account.reset-password", row.Purpose);
@@ -139,7 +139,7 @@ public sealed class AccountTests(AppFixture app)
             ["Input.Password"] = newPassword,
             ["Input.ConfirmPassword"] = newPassword,
         });
-        Assert.Equal("/Identity/Account/ResetPasswordConfirmation", reset.Headers.Location!.OriginalString);
+        Assert.Equal("/identity/account/resetpasswordconfirmation", reset.Headers.Location!.OriginalString);
 
         var signedIn = await Clients.SignInAsync(app, email, newPassword);
         Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync("/admin")).StatusCode);
@@ -151,7 +151,7 @@ public sealed class AccountTests(AppFixture app)
         var response = await HtmlForms.SubmitAsync(Clients.Anonymous(app), "/Identity/Account/ForgotPassword",
             new Dictionary<string, string> { ["Email"] = $"nobody-{Guid.NewGuid():N}@forum.test" });
 
-        Assert.Equal("/Identity/Account/ForgotPasswordConfirmation", response.Headers.Location!.OriginalString);
+        Assert.Equal("/identity/account/forgotpasswordconfirmation", response.Headers.Location!.OriginalString);
         Assert.Equal(0, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress.StartsWith("nobody-"))));
     }
 

@@ -6,5 +6,7 @@ namespace ForumManager.Web.Areas.Identity.Pages.Account;
 [AllowAnonymous]
 public sealed class AccessDeniedModel : PageModel
 {
-    public void OnGet() => Response.StatusCode = StatusCodes.Status403Forbidden;
+    public void OnGet()
+    {
+    }
 }
