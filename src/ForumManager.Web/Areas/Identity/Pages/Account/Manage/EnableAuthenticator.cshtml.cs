@@ -1,0 +1,95 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using ForumManager.Data;
+using ForumManager.Documents;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace ForumManager.Web.Areas.Identity.Pages.Account.Manage;
+
+/// <summary>Sets up an authenticator app: the key as text and as a QR code, then a code from the app to prove it works.</summary>
+public sealed class EnableAuthenticatorModel(UserManager<ForumUser> users, IStringLocalizer<SharedResource> text) : ManagePageModel(users)
+{
+    private const string Issuer = "ForumManager";
+
+    public string SharedKey { get; private set; } = string.Empty;
+    public string QrCode { get; private set; } = string.Empty;
+
+    [BindProperty]
+    [Required(ErrorMessage = "Validation_Required")]
+    [StringLength(7, MinimumLength = 6, ErrorMessage = "Validation_AuthenticatorCode")]
+    [Display(Name = "Field_AuthenticatorCode")]
+    public string Code { get; set; } = string.Empty;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var (user, challenge) = await CurrentUserAsync();
+        if (user is null)
+        {
+            return challenge!;
+        }
+
+        await LoadKeyAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var (user, challenge) = await CurrentUserAsync();
+        if (user is null)
+        {
+            return challenge!;
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadKeyAsync(user);
+            return Page();
+        }
+
+        var code = Code.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        var valid = await Users.VerifyTwoFactorTokenAsync(user, Users.Options.Tokens.AuthenticatorTokenProvider, code);
+        if (!valid)
+        {
+            ModelState.AddModelError(nameof(Code), text["TwoFactor_WrongCode"]);
+            await LoadKeyAsync(user);
+            return Page();
+        }
+
+        await Users.SetTwoFactorEnabledAsync(user, true);
+        TempData["Status"] = text["Manage_TwoFactorTurnedOn"].Value;
+        if (await Users.CountRecoveryCodesAsync(user) == 0)
+        {
+            TempData[ShowRecoveryCodesModel.TempDataKey] = (await Users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToArray() ?? [];
+            return RedirectToPage("./ShowRecoveryCodes");
+        }
+
+        return RedirectToPage("./TwoFactorAuthentication");
+    }
+
+    private async Task LoadKeyAsync(ForumUser user)
+    {
+        var key = await Users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await Users.ResetAuthenticatorKeyAsync(user);
+            key = await Users.GetAuthenticatorKeyAsync(user) ?? string.Empty;
+        }
+
+        SharedKey = Grouped(key);
+        var account = Uri.EscapeDataString(user.Email ?? user.UserName ?? "account");
+        QrCode = QrCodeImage.PngDataUri($"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{account}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6");
+    }
+
+    private static string Grouped(string key)
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < key.Length; i += 4)
+        {
+            builder.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
+        }
+
+        return builder.ToString().TrimEnd().ToLowerInvariant();
+    }
+}
