@@ -39,6 +39,8 @@ public static class ForumServices
         services.AddScoped<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender, IdentityMailSender>();
         services.AddScoped<CurrentForum>();
         services.AddSingleton<PublicLinks>();
+        services.AddMemoryCache();
+        services.AddSingleton<HomeFiguresCache>();
 
         // Pages carry Chinese and other scripts as text, not as numeric character references.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
