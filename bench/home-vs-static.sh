@@ -29,8 +29,8 @@ done
 curl -fs "http://127.0.0.1:$port/health" >/dev/null || { echo "the app did not start:" >&2; cat "$work/app.log" >&2; exit 1; }
 
 measure() {
-  # A short warm-up, then the measured run.
-  wrk -t2 -c"$connections" -d2s "$1" >/dev/null
+  # A warm-up long enough for tiered JIT compilation to settle, then the measured run.
+  wrk -t2 -c"$connections" -d6s "$1" >/dev/null
   wrk -t2 -c"$connections" -d"${seconds}s" "$1" | awk '/Requests\/sec/ { print $2 }'
 }
 
