@@ -13,7 +13,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     echo "Installing: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || {
+    apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null || {
       echo "apt-get could not install: ${missing[*]}" >&2
       exit 1
     }

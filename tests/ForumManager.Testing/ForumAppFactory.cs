@@ -42,6 +42,8 @@ public class ForumAppFactory : WebApplicationFactory<Program>
             ["Mail:PickupDirectory"] = MailFolder,
             ["Mail:PollSeconds"] = "0.2",
             ["Security:AuthPostsPerMinute"] = "10000",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         };
         foreach (var (key, value) in Settings)
         {
