@@ -23,6 +23,9 @@ public sealed partial class OutboxDispatcher(
 {
     private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
 
+    /// <summary>Failed connections in a row, for the pause before the next one.</summary>
+    private int _outageStreak;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -87,67 +90,118 @@ public sealed partial class OutboxDispatcher(
         }
 
         var policy = new RetryPolicy(settings.MaxAttempts, TimeSpan.FromSeconds(settings.FirstRetrySeconds), TimeSpan.FromSeconds(settings.MaxRetrySeconds));
-        IMailConnection? connection = null;
+        IMailConnection connection;
         try
         {
             connection = await transport.ConnectAsync(ct);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException)
         {
+            await ReleaseAsync(db, claim);
+            throw;
+        }
+        catch (Exception e)
+        {
+            // The server cannot be reached: no message is at fault, so no attempt is counted and nothing is given up;
+            // everything due waits, with growing pauses, until the server is back.
+            _outageStreak++;
             LogConnectFailed(logger, e, claimed.Count);
-            foreach (var message in claimed)
-            {
-                await RecordFailureAsync(db, message.Id, claim, message.Attempts + 1, e.Message, policy, ct);
-            }
-
-            return claimed.Count;
+            await PostponeAllDueAsync(db, claim, now, policy.DelayAfter(_outageStreak), e.Message);
+            return 0;
         }
 
+        _outageStreak = 0;
+        var leaseUntil = now + ClaimLease;
         await using (connection)
         {
             foreach (var message in claimed)
             {
+                if (ct.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                leaseUntil = await RenewLeaseIfHalfGoneAsync(db, claim, leaseUntil);
+                using var stream = new MemoryStream(message.MimeContent, writable: false);
+                var mime = await MimeMessage.LoadAsync(stream, CancellationToken.None);
                 try
                 {
-                    using var stream = new MemoryStream(message.MimeContent, writable: false);
-                    var mime = await MimeMessage.LoadAsync(stream, CancellationToken.None);
-
                     // Once a send has started it is finished, even at shutdown: a half-sent message would go again.
                     await connection.SendAsync(mime, CancellationToken.None);
-                    var sentAt = clock.GetUtcNow().UtcDateTime;
-                    await db.OutboxMessages.Where(m => m.Id == message.Id && m.ClaimedBy == claim)
-                        .ExecuteUpdateAsync(s => s
-                            .SetProperty(m => m.Status, OutboxStatus.Sent)
-                            .SetProperty(m => m.SentUtc, sentAt)
-                            .SetProperty(m => m.Attempts, message.Attempts + 1)
-                            .SetProperty(m => m.LastError, (string?)null)
-                            .SetProperty(m => m.ClaimedBy, (string?)null)
-                            .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
+                }
+                catch (MailRefusedException e)
+                {
+                    LogSendFailed(logger, e, message.Id);
+                    await RecordFailureAsync(db, message.Id, claim, message.Attempts + 1, e.Message, policy, giveUpNow: e.Permanent);
+                    continue;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
+                    // The connection broke. This message counts an attempt; the rest are released for a new connection.
                     LogSendFailed(logger, e, message.Id);
-                    await RecordFailureAsync(db, message.Id, claim, message.Attempts + 1, e.Message, policy, CancellationToken.None);
-                }
-
-                if (ct.IsCancellationRequested)
-                {
-                    // Release what was claimed but not sent, so it goes at once after a restart.
-                    await db.OutboxMessages.Where(m => m.ClaimedBy == claim && m.Status == OutboxStatus.Queued)
-                        .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
+                    await RecordFailureAsync(db, message.Id, claim, message.Attempts + 1, e.Message, policy, giveUpNow: false);
                     break;
                 }
+
+                await MarkSentAsync(db, message.Id, claim, message.Attempts + 1);
             }
         }
 
+        // Whatever is still claimed (shutdown, a broken connection) goes at once after a restart or on the next pass.
+        await ReleaseAsync(db, claim);
         return claimed.Count;
     }
 
-    private async Task RecordFailureAsync(ForumDbContext db, long id, string claim, int attempts, string error, RetryPolicy policy, CancellationToken ct)
+    private async Task MarkSentAsync(ForumDbContext db, long id, string claim, int attempts)
     {
-        var giveUp = policy.ShouldGiveUp(attempts);
+        var sentAt = clock.GetUtcNow().UtcDateTime;
+        await db.OutboxMessages.Where(m => m.Id == id && m.ClaimedBy == claim)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Sent)
+                .SetProperty(m => m.SentUtc, sentAt)
+                .SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.LastError, (string?)null)
+                .SetProperty(m => m.ClaimedBy, (string?)null)
+                .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
+    }
+
+    /// <summary>A long batch keeps its rows: the lease is extended once half of it has passed.</summary>
+    private async Task<DateTime> RenewLeaseIfHalfGoneAsync(ForumDbContext db, string claim, DateTime leaseUntil)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (now < leaseUntil - ClaimLease / 2)
+        {
+            return leaseUntil;
+        }
+
+        var renewed = now + ClaimLease;
+        await db.OutboxMessages.Where(m => m.ClaimedBy == claim && m.Status == OutboxStatus.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntilUtc, renewed), CancellationToken.None);
+        return renewed;
+    }
+
+    private static Task ReleaseAsync(ForumDbContext db, string claim) =>
+        db.OutboxMessages.Where(m => m.ClaimedBy == claim && m.Status == OutboxStatus.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
+
+    private static async Task PostponeAllDueAsync(ForumDbContext db, string claim, DateTime now, TimeSpan wait, string error)
+    {
+        var next = now + wait;
+        var reason = Truncate(error);
+        await db.OutboxMessages
+            .Where(m => m.Status == OutboxStatus.Queued && (m.ClaimedBy == claim || (m.NextAttemptUtc <= now && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.NextAttemptUtc, next)
+                .SetProperty(m => m.LastError, reason)
+                .SetProperty(m => m.ClaimedBy, (string?)null)
+                .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
+    }
+
+    private async Task RecordFailureAsync(ForumDbContext db, long id, string claim, int attempts, string error, RetryPolicy policy, bool giveUpNow)
+    {
+        var giveUp = giveUpNow || policy.ShouldGiveUp(attempts);
         var next = clock.GetUtcNow().UtcDateTime + policy.DelayAfter(attempts);
-        var reason = error.Length > 2000 ? error[..2000] : error;
+        var reason = Truncate(error);
         await db.OutboxMessages.Where(m => m.Id == id && m.ClaimedBy == claim)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, giveUp ? OutboxStatus.Failed : OutboxStatus.Queued)
@@ -155,8 +209,10 @@ public sealed partial class OutboxDispatcher(
                 .SetProperty(m => m.NextAttemptUtc, next)
                 .SetProperty(m => m.LastError, reason)
                 .SetProperty(m => m.ClaimedBy, (string?)null)
-                .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), ct);
+                .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
     }
+
+    private static string Truncate(string error) => error.Length > 2000 ? error[..2000] : error;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The outbox dispatcher failed; it tries again at the next poll.")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception);

@@ -37,7 +37,17 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTran
 
     private sealed class Connection(SmtpClient client) : IMailConnection
     {
-        public async Task SendAsync(MimeMessage message, CancellationToken ct) => await client.SendAsync(message, ct);
+        public async Task SendAsync(MimeMessage message, CancellationToken ct)
+        {
+            try
+            {
+                await client.SendAsync(message, ct);
+            }
+            catch (SmtpCommandException e)
+            {
+                throw new MailRefusedException($"{(int)e.StatusCode} {e.Message}", permanent: (int)e.StatusCode >= 500, e);
+            }
+        }
 
         public async ValueTask DisposeAsync()
         {

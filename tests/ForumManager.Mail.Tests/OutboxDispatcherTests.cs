@@ -60,7 +60,7 @@ public sealed class OutboxDispatcherTests
         Assert.All(waiting, r =>
         {
             Assert.Equal(OutboxStatus.Queued, r.Status);
-            Assert.Equal(1, r.Attempts);
+            Assert.Equal(0, r.Attempts);
             Assert.False(string.IsNullOrEmpty(r.LastError));
             Assert.True(r.NextAttemptUtc > harness.Clock.GetUtcNow().UtcDateTime, "a retry waits for its backoff");
         });
@@ -79,21 +79,42 @@ public sealed class OutboxDispatcherTests
     }
 
     [Fact]
-    public async Task Should_give_up_after_the_last_attempt_and_keep_the_servers_reason()
+    public async Task Should_never_give_up_on_mail_because_the_server_stays_down_for_days()
+    {
+        await using var harness = await MailHarness.CreateAsync();
+        await using var smtp = new LoopbackSmtpServer();
+        await using var services = harness.BuildServices(smtp.Port);
+        await MailHarness.QueueAsync(services, 5, Draft);
+
+        for (var hour = 0; hour < 72; hour += 3)
+        {
+            await DrainAsync(services);
+            harness.Clock.Advance(TimeSpan.FromHours(3));
+        }
+
+        var rows = await MailHarness.QueryAsync(services, db => db.OutboxMessages.AsNoTracking().ToListAsync());
+        Assert.All(rows, r => Assert.Equal((OutboxStatus.Queued, 0), (r.Status, r.Attempts)));
+
+        smtp.Start();
+        await DrainAsync(services);
+        Assert.Equal(5, (await smtp.WaitForAsync(5, TimeSpan.FromSeconds(10))).Count);
+    }
+
+    [Fact]
+    public async Task Should_give_up_at_once_on_a_permanent_refusal_and_keep_the_servers_reason()
     {
         await using var harness = await MailHarness.CreateAsync();
         await using var smtp = new LoopbackSmtpServer();
         smtp.RefusedRecipients.Add("delegate0@city.example.org");
         smtp.Start();
-        await using var services = harness.BuildServices(smtp.Port, maxAttempts: 2);
+        await using var services = harness.BuildServices(smtp.Port);
         await MailHarness.QueueAsync(services, 2, Draft);
 
         await DrainAsync(services);
-        harness.Clock.Advance(TimeSpan.FromMinutes(5));
-        await DrainAsync(services);
 
         var rows = await MailHarness.QueryAsync(services, db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
-        Assert.Equal((OutboxStatus.Failed, 2), (rows[0].Status, rows[0].Attempts));
+        Assert.Equal((OutboxStatus.Failed, 1), (rows[0].Status, rows[0].Attempts));
+        Assert.StartsWith("550", rows[0].LastError, StringComparison.Ordinal);
         Assert.Contains("mailbox", rows[0].LastError ?? string.Empty, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(OutboxStatus.Sent, rows[1].Status);
         Assert.Single(smtp.Received);
