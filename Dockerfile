@@ -7,7 +7,7 @@ RUN dotnet publish src/ForumManager.Web -c Release -o /app --nologo
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 RUN apt-get update \
- && apt-get install -y --no-install-recommends fonts-noto-core fonts-noto-cjk fonts-dejavu-core curl \
+ && apt-get install -y --no-install-recommends fonts-noto-core fonts-noto-cjk fonts-dejavu-core libfontconfig1 curl \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./

@@ -8,8 +8,13 @@ seconds=${1:-10}
 connections=${2:-32}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 
+for tool in curl python3 dotnet; do
+  command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 1; }
+done
+
 work=$(mktemp -d)
-trap 'kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+app_pid=""
+trap '[ -n "$app_pid" ] && { kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null; }; rm -rf "$work"' EXIT
 dotnet publish src/ForumManager.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')

@@ -2,7 +2,7 @@ using ForumManager.Web.Cli;
 using ForumManager.Web.Infrastructure;
 
 var verb = ForumCommandLine.FindVerb(args);
-var builder = WebApplication.CreateBuilder(verb is null ? args : []);
+var builder = WebApplication.CreateBuilder(ForumCommandLine.ConfigurationArguments(args));
 builder.AddForumServices(runBackgroundWork: verb is null);
 var app = builder.Build();
 

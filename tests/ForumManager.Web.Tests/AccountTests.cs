@@ -79,12 +79,18 @@ public sealed class AccountTests(AppFixture app)
             Assert.True((await users.CreateAsync(new ForumUser { UserName = email, Email = email }, ForumAppFactory.Password)).Succeeded);
         }
 
-        var response = await HtmlForms.SubmitAsync(Clients.Anonymous(app), "/Identity/Account/Login",
+        var client = Clients.Anonymous(app);
+        var guessed = await HtmlForms.SubmitAsync(client, "/Identity/Account/Login",
+            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = "a wrong guess here" });
+        var rightPassword = await HtmlForms.SubmitAsync(client, "/Identity/Account/Login",
             new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = ForumAppFactory.Password });
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await HtmlForms.ParseAsync(response);
+        var guessedPage = await HtmlForms.ParseAsync(guessed);
+        Assert.Contains("email or password is not right", guessedPage.QuerySelector(".validation-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, rightPassword.StatusCode);
+        var page = await HtmlForms.ParseAsync(rightPassword);
         Assert.Contains("confirm your email", page.QuerySelector(".validation-summary")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Identity/Account/Manage")).StatusCode);
     }
 
     [Fact]

@@ -100,7 +100,11 @@ public sealed class PageAuthorizationTests(AppFixture app)
                 var location = response.Headers.Location?.OriginalString ?? string.Empty;
                 var sentToSignIn = response.StatusCode == HttpStatusCode.Redirect && location.Contains("/Identity/Account/Login", StringComparison.Ordinal);
 
-                if (allowed && (status is 401 or 403 || sentToSignIn))
+                if (status >= 500)
+                {
+                    failures.Add($"{name} got {status} from {url}");
+                }
+                else if (allowed && (status is 401 or 403 || sentToSignIn))
                 {
                     failures.Add($"{name} should open {url} ({route}) but got {status} {location}");
                 }

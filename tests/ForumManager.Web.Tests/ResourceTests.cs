@@ -50,7 +50,9 @@ public sealed partial class ResourceTests
         return folder!.FullName;
     }
 
-    [GeneratedRegex("""(?:\bL|\btext)\["(?<key>[A-Za-z0-9]+_[A-Za-z0-9_]*[A-Za-z0-9])"|(?:ErrorMessage|Name) = "(?<key>[A-Z][A-Za-z0-9]+_[A-Za-z0-9_]+)"|SharedResource\.Get\("(?<key>[^"]+)"\)|Text\("(?<key>[A-Za-z]+_[A-Za-z_]+)"\)""")]
+    // Every string literal shaped like a key (Area_Name), wherever it is: in L[...], in attributes, in a ternary.
+    // Prefixes completed at run time ("Role_" + role) end with an underscore and are left out.
+    [GeneratedRegex("""(?<![A-Za-z0-9_.])"(?<key>[A-Z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9])"(?!\s*\+)""")]
     private static partial Regex KeyPattern();
 
     [GeneratedRegex(@"\{\d+\}")]

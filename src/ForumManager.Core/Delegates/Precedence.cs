@@ -24,12 +24,14 @@ public static class Precedence
     };
 
     // Within a category, office holders go before their deputies, and deputies before advisers.
-    private static readonly (string Word, int Offset)[] PositionWords =
+    private static readonly (string Word, int Offset)[] Offices =
     [
         ("governor", 100), ("mayor", 100), ("president", 150), ("chair", 150),
         ("director", 400), ("secretary", 450), ("councillor", 500), ("councilor", 500),
         ("professor", 600), ("adviser", 700), ("advisor", 700),
     ];
+
+    private const int DeputyOffset = 50;
 
     private static int PositionOffset(string? position)
     {
@@ -39,12 +41,8 @@ public static class Precedence
         }
 
         var lower = position.ToLowerInvariant();
-        if (lower.Contains("vice", StringComparison.Ordinal) || lower.Contains("deputy", StringComparison.Ordinal))
-        {
-            return 300;
-        }
-
-        var matches = PositionWords.Where(p => lower.Contains(p.Word, StringComparison.Ordinal)).Select(p => p.Offset);
-        return matches.DefaultIfEmpty(800).Min();
+        var office = Offices.Where(o => lower.Contains(o.Word, StringComparison.Ordinal)).Select(o => o.Offset).DefaultIfEmpty(800).Min();
+        var deputy = lower.Contains("vice", StringComparison.Ordinal) || lower.Contains("deputy", StringComparison.Ordinal);
+        return deputy ? office + DeputyOffset : office;
     }
 }

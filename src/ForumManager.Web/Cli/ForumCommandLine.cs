@@ -16,6 +16,12 @@ public static class ForumCommandLine
 {
     public static readonly IReadOnlyList<string> Verbs = ["migrate", "seed-demo", "add-user"];
 
+    /// <summary>
+    /// What the host's configuration sees when a verb runs: settings such as <c>--ConnectionStrings:Forum=...</c>
+    /// after the verb still apply; the verb's own options are harmless there.
+    /// </summary>
+    public static string[] ConfigurationArguments(string[] args) => args.Length > 0 && FindVerb(args) is not null ? args[1..] : args;
+
     public static string? FindVerb(string[] args) =>
         args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal) ? args[0] : null;
 
@@ -41,9 +47,14 @@ public static class ForumCommandLine
                     return 0;
 
                 case "seed-demo":
-                    return await SeedDemoAsync(db, options, output, error);
+                    return await SeedDemoAsync(provider, db, options, output, error);
 
                 case "add-user":
+                    if (!await EnsureMigratedAsync(provider, db, error))
+                    {
+                        return 1;
+                    }
+
                     return await AddUserAsync(provider.GetRequiredService<UserAccounts>(), options, input, output, error);
 
                 default:
@@ -51,14 +62,37 @@ public static class ForumCommandLine
                     return 2;
             }
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {
             await error.WriteLineAsync($"{verb} failed: {e.GetBaseException().Message}");
             return 1;
         }
     }
 
-    private static async Task<int> SeedDemoAsync(ForumDbContext db, Dictionary<string, string> options, TextWriter output, TextWriter error)
+    /// <summary>
+    /// A fresh SQLite install is migrated here as at start-up; a SQL Server database is left to <c>migrate</c> or to the
+    /// script in db/, and the verb says so when migrations are missing.
+    /// </summary>
+    private static async Task<bool> EnsureMigratedAsync(IServiceProvider provider, ForumDbContext db, TextWriter error)
+    {
+        var database = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+        if (database.MigrateOnStartup ?? !database.IsSqlServer)
+        {
+            await db.Database.MigrateAsync();
+            return true;
+        }
+
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        if (pending.Count == 0)
+        {
+            return true;
+        }
+
+        await error.WriteLineAsync($"The database lacks {pending.Count} migrations: run the 'migrate' verb (or db/sqlserver/forum.sql) first.");
+        return false;
+    }
+
+    private static async Task<int> SeedDemoAsync(IServiceProvider provider, ForumDbContext db, Dictionary<string, string> options, TextWriter output, TextWriter error)
     {
         var count = DemoForumSeeder.DefaultDelegates;
         if (options.TryGetValue("delegates", out var value) &&
@@ -68,7 +102,11 @@ public static class ForumCommandLine
             return 2;
         }
 
-        await db.Database.MigrateAsync();
+        if (!await EnsureMigratedAsync(provider, db, error))
+        {
+            return 1;
+        }
+
         var seeded = await new DemoForumSeeder(db).SeedAsync(count, CancellationToken.None);
         await output.WriteLineAsync(seeded
             ? $"Seeded the demo forum {DemoForumSeeder.Acronym} with {count} delegates."

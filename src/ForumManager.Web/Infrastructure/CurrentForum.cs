@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ForumManager.Web.Infrastructure;
 
-/// <summary>The edition the site is showing: the latest one that is not archived.</summary>
+/// <summary>The edition the site is showing: the latest one that is open or closed (drafts and archives are not shown).</summary>
 public sealed class CurrentForum(ForumDbContext db)
 {
     private Forum? _forum;
@@ -15,7 +15,7 @@ public sealed class CurrentForum(ForumDbContext db)
         if (!_loaded)
         {
             _forum = await db.Forums.AsNoTracking()
-                .Where(f => f.Status != ForumStatus.Archived)
+                .Where(f => f.Status == ForumStatus.Open || f.Status == ForumStatus.Closed)
                 .OrderByDescending(f => f.StartDate)
                 .FirstOrDefaultAsync(ct);
             _loaded = true;

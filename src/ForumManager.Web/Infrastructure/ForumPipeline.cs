@@ -12,6 +12,7 @@ public static partial class ForumPipeline
 {
     public static WebApplication UseForumPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

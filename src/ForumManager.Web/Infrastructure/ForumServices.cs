@@ -10,6 +10,7 @@ using ForumManager.Mail;
 using ForumManager.Web.Accounts;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -95,6 +96,9 @@ public static class ForumServices
             });
         });
 
+        services.Configure<ForwardedHeadersOptions>(o => TrustProxies(o, builder.Configuration));
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
         services.AddHealthChecks()
             .AddDbContextCheck<ForumDbContext>("database")
             .AddCheck<MailQueueHealthCheck>("mail");
@@ -105,6 +109,27 @@ public static class ForumServices
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// Behind a load balancer or TLS proxy, the client's address (for the rate limiter) and the scheme (for HTTPS
+    /// redirection and secure cookies) come from X-Forwarded-* headers, but only from the proxies named in
+    /// <c>Proxy:KnownProxies</c> (addresses) and <c>Proxy:KnownNetworks</c> (CIDR), besides loopback.
+    /// </summary>
+    private static void TrustProxies(ForwardedHeadersOptions options, IConfiguration configuration)
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        foreach (var address in Split(configuration["Proxy:KnownProxies"]))
+        {
+            options.KnownProxies.Add(System.Net.IPAddress.Parse(address));
+        }
+
+        foreach (var network in Split(configuration["Proxy:KnownNetworks"]))
+        {
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        }
+
+        static string[] Split(string? list) => (list ?? string.Empty).Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries);
     }
 
     private static void AddForumDatabase(this WebApplicationBuilder builder)

@@ -10,8 +10,15 @@ public sealed class MailQueueHealthCheck(ForumDbContext db, TimeProvider clock) 
 {
     private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(30);
 
+    /// <summary>A message given up on shows as Degraded for a day; after that it is history, not a current problem.</summary>
+    private static readonly TimeSpan RecentFailures = TimeSpan.FromDays(1);
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var since = now - RecentFailures;
+        var recentFailures = await db.OutboxMessages.AsNoTracking()
+            .CountAsync(m => m.Status == OutboxStatus.Failed && m.NextAttemptUtc >= since, cancellationToken);
         var counts = await db.OutboxMessages.AsNoTracking()
             .GroupBy(m => m.Status)
             .Select(g => new { Status = g.Key, Count = g.Count(), Oldest = g.Min(m => m.CreatedUtc) })
@@ -19,13 +26,14 @@ public sealed class MailQueueHealthCheck(ForumDbContext db, TimeProvider clock) 
         var queued = counts.FirstOrDefault(c => c.Status == OutboxStatus.Queued);
         var failed = counts.FirstOrDefault(c => c.Status == OutboxStatus.Failed)?.Count ?? 0;
         var sent = counts.FirstOrDefault(c => c.Status == OutboxStatus.Sent)?.Count ?? 0;
-        var oldestAge = queued is null ? TimeSpan.Zero : clock.GetUtcNow().UtcDateTime - queued.Oldest;
+        var oldestAge = queued is null ? TimeSpan.Zero : now - queued.Oldest;
 
         var data = new Dictionary<string, object>
         {
             ["queued"] = queued?.Count ?? 0,
             ["sent"] = sent,
             ["failed"] = failed,
+            ["failedLastDay"] = recentFailures,
             ["oldestQueuedSeconds"] = (long)oldestAge.TotalSeconds,
         };
 
@@ -34,8 +42,8 @@ public sealed class MailQueueHealthCheck(ForumDbContext db, TimeProvider clock) 
             return HealthCheckResult.Degraded($"The oldest queued message has waited {(int)oldestAge.TotalMinutes} minutes.", data: data);
         }
 
-        return failed > 0
-            ? HealthCheckResult.Degraded($"{failed} messages could not be delivered.", data: data)
+        return recentFailures > 0
+            ? HealthCheckResult.Degraded($"{recentFailures} messages could not be delivered in the last day.", data: data)
             : HealthCheckResult.Healthy("The mail queue is moving.", data);
     }
 }

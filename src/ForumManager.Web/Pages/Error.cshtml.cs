@@ -22,9 +22,8 @@ public sealed partial class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         if (error is not null)
         {
             LogUnhandled(logger, error.Error, ReferenceId, error.Path);
+            Response.StatusCode = StatusCodes.Status500InternalServerError;
         }
-
-        Response.StatusCode = StatusCodes.Status500InternalServerError;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error, reference {ReferenceId}, path {Path}")]

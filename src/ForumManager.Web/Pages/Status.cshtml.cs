@@ -21,12 +21,12 @@ public sealed class StatusModel : PageModel
         Response.StatusCode = Code;
     }
 
-    public string Key => Code switch
+    public (string Title, string Body) Keys => Code switch
     {
-        403 => "Status_403",
-        404 => "Status_404",
-        429 => "Status_429",
-        >= 500 => "Status_500",
-        _ => "Status_Other",
+        403 => ("Status_403_Title", "Status_403_Body"),
+        404 => ("Status_404_Title", "Status_404_Body"),
+        429 => ("Status_429_Title", "Status_429_Body"),
+        >= 500 => ("Status_500_Title", "Status_500_Body"),
+        _ => ("Status_Other_Title", "Status_Other_Body"),
     };
 }

@@ -29,4 +29,15 @@ public sealed class PrecedenceTests
         Assert.True(vice < adviser, $"{vice} < {adviser}");
         Assert.True(adviser < none, $"{adviser} < {none}");
     }
+
+    [Fact]
+    public void Should_put_a_deputy_right_after_the_office_holder_and_before_the_next_office()
+    {
+        var director = Precedence.DefaultRank(DelegateCategory.Delegate, "Director of Foreign Affairs");
+        var deputyDirector = Precedence.DefaultRank(DelegateCategory.Delegate, "Deputy Director");
+        var secretary = Precedence.DefaultRank(DelegateCategory.Delegate, "Secretary General");
+
+        Assert.True(director < deputyDirector, $"{director} < {deputyDirector}");
+        Assert.True(deputyDirector < secretary, $"{deputyDirector} < {secretary}");
+    }
 }

@@ -39,10 +39,13 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current) : PageMo
         }
 
         Searched = true;
+        var pattern = LikePattern.Containing(term);
+        const string escape = LikePattern.Escape;
         Results = await db.Delegates.AsNoTracking()
             .Where(d => d.ForumId == forumId)
-            .Where(d => d.FamilyName.Contains(term) || d.GivenName.Contains(term) || (d.NativeName != null && d.NativeName.Contains(term))
-                || d.Email.Contains(term) || (d.Delegation != null && (d.Delegation.NameEn.Contains(term) || d.Delegation.NameZh.Contains(term))))
+            .Where(d => EF.Functions.Like(d.FamilyName, pattern, escape) || EF.Functions.Like(d.GivenName, pattern, escape)
+                || (d.NativeName != null && EF.Functions.Like(d.NativeName, pattern, escape)) || EF.Functions.Like(d.Email, pattern, escape)
+                || (d.Delegation != null && (EF.Functions.Like(d.Delegation.NameEn, pattern, escape) || EF.Functions.Like(d.Delegation.NameZh, pattern, escape))))
             .OrderBy(d => d.PrecedenceRank).ThenBy(d => d.FamilyName)
             .Take(50)
             .Select(d => new Row(d.Id, d.FamilyName.ToUpper() + " " + d.GivenName, d.NativeName, d.NativeNameLanguage,

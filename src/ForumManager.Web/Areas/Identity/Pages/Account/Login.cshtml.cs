@@ -66,12 +66,31 @@ public sealed class LoginModel(SignInManager<ForumUser> signIn, UserManager<Foru
             return RedirectToPage("./Lockout");
         }
 
-        // Identity answers NotAllowed when the email is unconfirmed and the password was right.
-        var message = result.IsNotAllowed && await users.FindByEmailAsync(Input.Email.Trim()) is { EmailConfirmed: false }
+        ModelState.AddModelError(string.Empty, result.IsNotAllowed && await IsRightPasswordOfUnconfirmedAccountAsync()
             ? text["Login_EmailNotConfirmed"]
-            : text["Login_Failed"];
-        ModelState.AddModelError(string.Empty, message);
+            : text["Login_Failed"]);
         return Page();
+    }
+
+    /// <summary>
+    /// Identity answers NotAllowed for an unconfirmed address before it looks at the password, so the hint to confirm is
+    /// only given to someone who knows the password; a wrong one counts towards lockout like any other.
+    /// </summary>
+    private async Task<bool> IsRightPasswordOfUnconfirmedAccountAsync()
+    {
+        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        if (user is not { EmailConfirmed: false })
+        {
+            return false;
+        }
+
+        if (await users.CheckPasswordAsync(user, Input.Password))
+        {
+            return true;
+        }
+
+        await users.AccessFailedAsync(user);
+        return false;
     }
 
     private string SafeReturnUrl(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
