@@ -31,7 +31,7 @@ public static class Precedence
         ("professor", 600), ("adviser", 700), ("advisor", 700),
     ];
 
-    private const int DeputyOffset = 50;
+    private const int DeputyOffset = 25;
 
     private static int PositionOffset(string? position)
     {
