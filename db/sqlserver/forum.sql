@@ -620,3 +620,176 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128141240_RegistrationSettings'
+)
+BEGIN
+    ALTER TABLE [Forums] ADD [Capacity] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128141240_RegistrationSettings'
+)
+BEGIN
+    ALTER TABLE [Forums] ADD [EditClosesUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128141240_RegistrationSettings'
+)
+BEGIN
+    ALTER TABLE [Forums] ADD [OpenRegistration] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128141240_RegistrationSettings'
+)
+BEGIN
+    ALTER TABLE [Forums] ADD [PlacesTaken] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128141240_RegistrationSettings'
+)
+BEGIN
+    ALTER TABLE [Forums] ADD [RegistrationClosesUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128141240_RegistrationSettings'
+)
+BEGIN
+    ALTER TABLE [Forums] ADD [RetentionDays] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128141240_RegistrationSettings'
+)
+BEGIN
+    ALTER TABLE [Delegates] ADD [AccessibilityNeeds] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128141240_RegistrationSettings'
+)
+BEGIN
+    ALTER TABLE [Delegates] ADD [ConsentUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128141240_RegistrationSettings'
+)
+BEGIN
+    ALTER TABLE [Delegates] ADD [DateOfBirthProtected] varchar(1000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128141240_RegistrationSettings'
+)
+BEGIN
+    ALTER TABLE [Delegates] ADD [DietaryNeeds] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128141240_RegistrationSettings'
+)
+BEGIN
+    ALTER TABLE [Delegates] ADD [Gender] nvarchar(32) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128141240_RegistrationSettings'
+)
+BEGIN
+    ALTER TABLE [Delegates] ADD [InterpretationLanguage] varchar(16) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128141240_RegistrationSettings'
+)
+BEGIN
+    ALTER TABLE [Delegates] ADD [Nationality] char(2) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128141240_RegistrationSettings'
+)
+BEGIN
+    ALTER TABLE [Delegates] ADD [NeedsVisaLetter] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128141240_RegistrationSettings'
+)
+BEGIN
+    ALTER TABLE [Delegates] ADD [PassportExpiry] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128141240_RegistrationSettings'
+)
+BEGIN
+    ALTER TABLE [Delegates] ADD [PassportNumberProtected] varchar(1000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128141240_RegistrationSettings'
+)
+BEGIN
+    ALTER TABLE [Delegates] ADD [PassportPlaceOfIssue] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128141240_RegistrationSettings'
+)
+BEGIN
+    ALTER TABLE [Delegates] ADD [StatusReason] nvarchar(1000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128141240_RegistrationSettings'
+)
+BEGIN
+    EXEC(N'ALTER TABLE [Forums] ADD CONSTRAINT [CK_Forums_PlacesTaken] CHECK (PlacesTaken >= 0 AND (Capacity IS NULL OR PlacesTaken <= Capacity))');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128141240_RegistrationSettings'
+)
+BEGIN
+    EXEC(N'ALTER TABLE [Forums] ADD CONSTRAINT [CK_Forums_RetentionDays] CHECK (RetentionDays >= 0)');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128141240_RegistrationSettings'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128141240_RegistrationSettings', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -43,10 +43,48 @@ public sealed class Delegate
     /// <summary>"en" or "zh-Hans".</summary>
     public string PreferredLanguage { get; set; } = "en";
 
+    /// <summary>For rooming only; optional.</summary>
+    public Gender? Gender { get; set; }
+
+    public string? DietaryNeeds { get; set; }
+    public string? AccessibilityNeeds { get; set; }
+
+    /// <summary>The language the delegate wants interpretation into (BCP 47), when they need it.</summary>
+    public string? InterpretationLanguage { get; set; }
+
+    public bool NeedsVisaLetter { get; set; }
+
+    /// <summary>Passport number, encrypted with Data Protection; never shown unmasked without an audit entry.</summary>
+    public string? PassportNumberProtected { get; set; }
+
+    /// <summary>Date of birth (ISO 8601), encrypted with Data Protection.</summary>
+    public string? DateOfBirthProtected { get; set; }
+
+    /// <summary>ISO 3166-1 alpha-2 code of the passport's country.</summary>
+    public string? Nationality { get; set; }
+
+    public DateOnly? PassportExpiry { get; set; }
+    public string? PassportPlaceOfIssue { get; set; }
+
+    /// <summary>When the delegate agreed to the data-protection statement.</summary>
+    public DateTime? ConsentUtc { get; set; }
+
+    /// <summary>Why an organizer rejected or waitlisted the registration, shown to the delegate.</summary>
+    public string? StatusReason { get; set; }
+
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
 
+    public bool HoldsPlace => Status is RegistrationStatus.Submitted or RegistrationStatus.Approved;
+
     public string LatinName => $"{FamilyName.ToUpperInvariant()} {GivenName}";
+}
+
+public enum Gender
+{
+    Female = 1,
+    Male = 2,
+    Other = 3,
 }
 
 public enum DelegateCategory

@@ -20,6 +20,27 @@ public sealed class Forum
     public ForumStatus Status { get; set; }
     public DateTime CreatedUtc { get; set; }
 
+    /// <summary>Whether people may register without an invitation.</summary>
+    public bool OpenRegistration { get; set; }
+
+    /// <summary>After this instant no one registers, invited or not; null means until the forum starts.</summary>
+    public DateTime? RegistrationClosesUtc { get; set; }
+
+    /// <summary>After this instant delegates can no longer change their own registration.</summary>
+    public DateTime? EditClosesUtc { get; set; }
+
+    /// <summary>Places for the whole forum; null means no limit.</summary>
+    public int? Capacity { get; set; }
+
+    /// <summary>
+    /// Registrations that hold a place (submitted or approved). Changed only by atomic conditional updates, so that
+    /// concurrent registrations can never take more than <see cref="Capacity"/>.
+    /// </summary>
+    public int PlacesTaken { get; set; }
+
+    /// <summary>How long personal data is kept after the forum ends, in days.</summary>
+    public int RetentionDays { get; set; } = 365;
+
     public string Name(bool chinese) => chinese ? NameZh : NameEn;
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);

@@ -86,10 +86,18 @@ namespace ForumManager.Data.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AccessibilityNeeds")
+                        .HasMaxLength(500)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime?>("ConsentUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("CountryCode")
                         .IsRequired()
@@ -101,8 +109,18 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("DateOfBirthProtected")
+                        .HasMaxLength(1000)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(1000)");
+
                     b.Property<int?>("DelegationId")
                         .HasColumnType("int");
+
+                    b.Property<string>("DietaryNeeds")
+                        .HasMaxLength(500)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<string>("Email")
                         .IsRequired()
@@ -119,6 +137,10 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.Property<int>("ForumId")
                         .HasColumnType("int");
 
+                    b.Property<string>("Gender")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<string>("GivenName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -130,6 +152,17 @@ namespace ForumManager.Data.SqlServer.Migrations
                         .IsUnicode(true)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<string>("InterpretationLanguage")
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<string>("Nationality")
+                        .HasMaxLength(2)
+                        .IsUnicode(false)
+                        .HasColumnType("char(2)")
+                        .IsFixedLength();
+
                     b.Property<string>("NativeName")
                         .HasMaxLength(200)
                         .IsUnicode(true)
@@ -140,7 +173,23 @@ namespace ForumManager.Data.SqlServer.Migrations
                         .IsUnicode(false)
                         .HasColumnType("varchar(16)");
 
+                    b.Property<bool>("NeedsVisaLetter")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Organization")
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly?>("PassportExpiry")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PassportNumberProtected")
+                        .HasMaxLength(1000)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(1000)");
+
+                    b.Property<string>("PassportPlaceOfIssue")
                         .HasMaxLength(200)
                         .IsUnicode(true)
                         .HasColumnType("nvarchar(200)");
@@ -168,6 +217,11 @@ namespace ForumManager.Data.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(1000)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("datetime2");
@@ -322,7 +376,13 @@ namespace ForumManager.Data.SqlServer.Migrations
                         .IsUnicode(true)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("EditClosesUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<DateOnly>("EndDate")
@@ -340,6 +400,9 @@ namespace ForumManager.Data.SqlServer.Migrations
                         .IsUnicode(true)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<bool>("OpenRegistration")
+                        .HasColumnType("bit");
+
                     b.Property<string>("PlaceEn")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -351,6 +414,15 @@ namespace ForumManager.Data.SqlServer.Migrations
                         .HasMaxLength(200)
                         .IsUnicode(true)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("PlacesTaken")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("RegistrationClosesUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("RetentionDays")
+                        .HasColumnType("int");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
@@ -383,7 +455,12 @@ namespace ForumManager.Data.SqlServer.Migrations
 
                     b.HasIndex("StartDate");
 
-                    b.ToTable("Forums");
+                    b.ToTable("Forums", t =>
+                        {
+                            t.HasCheckConstraint("CK_Forums_PlacesTaken", "PlacesTaken >= 0 AND (Capacity IS NULL OR PlacesTaken <= Capacity)");
+
+                            t.HasCheckConstraint("CK_Forums_RetentionDays", "RetentionDays >= 0");
+                        });
                 });
 
             modelBuilder.Entity("ForumManager.Core.Forums.Room", b =>

@@ -77,9 +77,17 @@ namespace ForumManager.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AccessibilityNeeds")
+                        .HasMaxLength(500)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConsentUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CountryCode")
@@ -92,8 +100,18 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DateOfBirthProtected")
+                        .HasMaxLength(1000)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("DelegationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DietaryNeeds")
+                        .HasMaxLength(500)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
                         .IsRequired()
@@ -110,6 +128,10 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.Property<int>("ForumId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Gender")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GivenName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -121,6 +143,17 @@ namespace ForumManager.Data.Sqlite.Migrations
                         .IsUnicode(true)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InterpretationLanguage")
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nationality")
+                        .HasMaxLength(2)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
                     b.Property<string>("NativeName")
                         .HasMaxLength(200)
                         .IsUnicode(true)
@@ -131,7 +164,23 @@ namespace ForumManager.Data.Sqlite.Migrations
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NeedsVisaLetter")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Organization")
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PassportExpiry")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PassportNumberProtected")
+                        .HasMaxLength(1000)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PassportPlaceOfIssue")
                         .HasMaxLength(200)
                         .IsUnicode(true)
                         .HasColumnType("TEXT");
@@ -158,6 +207,11 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(1000)
+                        .IsUnicode(true)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedUtc")
@@ -306,7 +360,13 @@ namespace ForumManager.Data.Sqlite.Migrations
                         .IsUnicode(true)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EditClosesUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("EndDate")
@@ -324,6 +384,9 @@ namespace ForumManager.Data.Sqlite.Migrations
                         .IsUnicode(true)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OpenRegistration")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PlaceEn")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -335,6 +398,15 @@ namespace ForumManager.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .IsUnicode(true)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("PlacesTaken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RegistrationClosesUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RetentionDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
@@ -367,7 +439,12 @@ namespace ForumManager.Data.Sqlite.Migrations
 
                     b.HasIndex("StartDate");
 
-                    b.ToTable("Forums");
+                    b.ToTable("Forums", t =>
+                        {
+                            t.HasCheckConstraint("CK_Forums_PlacesTaken", "PlacesTaken >= 0 AND (Capacity IS NULL OR PlacesTaken <= Capacity)");
+
+                            t.HasCheckConstraint("CK_Forums_RetentionDays", "RetentionDays >= 0");
+                        });
                 });
 
             modelBuilder.Entity("ForumManager.Core.Forums.Room", b =>

@@ -36,7 +36,16 @@ internal sealed class DelegateConfiguration : IEntityTypeConfiguration<Delegate>
         builder.Property(d => d.Email).HaveLength(256);
         builder.Property(d => d.Phone).HasMaxLength(32).IsUnicode(false);
         builder.Property(d => d.PreferredLanguage).HasMaxLength(16).IsUnicode(false);
+        builder.Property(d => d.DietaryNeeds).HaveLength(500);
+        builder.Property(d => d.AccessibilityNeeds).HaveLength(500);
+        builder.Property(d => d.InterpretationLanguage).HasMaxLength(16).IsUnicode(false);
+        builder.Property(d => d.PassportNumberProtected).HasMaxLength(1000).IsUnicode(false);
+        builder.Property(d => d.DateOfBirthProtected).HasMaxLength(1000).IsUnicode(false);
+        builder.Property(d => d.Nationality).HasMaxLength(2).IsUnicode(false).IsFixedLength();
+        builder.Property(d => d.PassportPlaceOfIssue).HaveLength(200);
+        builder.Property(d => d.StatusReason).HaveLength(1000);
         builder.Ignore(d => d.LatinName);
+        builder.Ignore(d => d.HoldsPlace);
         builder.HasOne<Forum>().WithMany().HasForeignKey(d => d.ForumId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<ForumUser>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.SetNull);
 

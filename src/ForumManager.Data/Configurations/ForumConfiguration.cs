@@ -18,6 +18,12 @@ internal sealed class ForumConfiguration : IEntityTypeConfiguration<Forum>
         builder.Property(f => f.PlaceZh).HaveLength(200);
         builder.Property(f => f.TimeZoneId).HaveLength(64);
         builder.Ignore(f => f.TimeZone);
+        builder.ToTable(t =>
+        {
+            // The database, not the code, keeps the place count within the capacity.
+            t.HasCheckConstraint("CK_Forums_PlacesTaken", "PlacesTaken >= 0 AND (Capacity IS NULL OR PlacesTaken <= Capacity)");
+            t.HasCheckConstraint("CK_Forums_RetentionDays", "RetentionDays >= 0");
+        });
         builder.HasIndex(f => f.StartDate);
     }
 }

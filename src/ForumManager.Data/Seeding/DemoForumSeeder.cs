@@ -50,6 +50,8 @@ public sealed class DemoForumSeeder(ForumDbContext db)
             TimeZoneId = "Asia/Shanghai",
             Status = ForumStatus.Open,
             CreatedUtc = new DateTime(2010, 3, 1, 0, 0, 0, DateTimeKind.Utc),
+            OpenRegistration = true,
+            RetentionDays = 365,
         };
         db.Forums.Add(forum);
         await db.SaveChangesAsync(ct);
@@ -64,7 +66,12 @@ public sealed class DemoForumSeeder(ForumDbContext db)
         db.Delegations.AddRange(delegations);
         await db.SaveChangesAsync(ct);
 
-        db.Delegates.AddRange(NewDelegates(forum.Id, delegateCount, cities, delegations));
+        var delegates = NewDelegates(forum.Id, delegateCount, cities, delegations).ToList();
+        db.Delegates.AddRange(delegates);
+
+        // Room for more: a fresh install takes a registration at once.
+        forum.PlacesTaken = delegates.Count(d => d.HoldsPlace);
+        forum.Capacity = forum.PlacesTaken + Math.Max(50, delegateCount / 4);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
