@@ -10,4 +10,11 @@ public sealed class SharedResource
     public static ResourceManager Manager { get; } = new("ForumManager.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
 
     public static string Get(string key) => Manager.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+
+    /// <summary>A string in a given language, for mail to someone whose language is not the request's.</summary>
+    public static string Get(string key, string language, params object[] args)
+    {
+        var text = Manager.GetString(key, CultureInfo.GetCultureInfo(language == "zh-Hans" ? "zh-Hans" : "en")) ?? key;
+        return args.Length == 0 ? text : string.Format(CultureInfo.InvariantCulture, text, args);
+    }
 }

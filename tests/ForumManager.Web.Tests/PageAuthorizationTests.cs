@@ -31,6 +31,8 @@ public sealed class PageAuthorizationTests(AppFixture app)
         ["error"] = (Access.Anyone, "/error"),
         ["status/{code:int}"] = (Access.Anyone, "/status/404"),
         ["culture"] = (Access.Anyone, "/culture"),
+        ["Register"] = (Access.Anyone, "/register"),
+        ["Register/Done"] = (Access.Anyone, "/register/done"),
         ["Admin"] = (Access.Organizer, "/admin"),
         ["Admin/Users"] = (Access.Admin, "/admin/users"),
         ["Checkin"] = (Access.Staff, "/checkin"),

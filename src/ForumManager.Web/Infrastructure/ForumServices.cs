@@ -42,6 +42,8 @@ public static class ForumServices
         services.AddSingleton<PublicLinks>();
         services.AddMemoryCache();
         services.AddSingleton<HomeFiguresCache>();
+        services.AddSingleton<PersonalData>();
+        services.AddScoped<ForumPlaces>();
 
         // Pages carry Chinese and other scripts as text, not as numeric character references.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

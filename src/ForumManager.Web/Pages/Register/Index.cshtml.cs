@@ -1,0 +1,402 @@
+using ForumManager.Core.Accounts;
+using ForumManager.Core.Auditing;
+using ForumManager.Core.Delegates;
+using ForumManager.Core.Forums;
+using ForumManager.Core.Registration;
+using ForumManager.Core.Text;
+using ForumManager.Data;
+using ForumManager.Mail;
+using ForumManager.Web.Areas.Identity.Pages.Account;
+using ForumManager.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Delegate = ForumManager.Core.Delegates.Delegate;
+
+namespace ForumManager.Web.Pages.Register;
+
+/// <summary>
+/// Open registration: creates the account (its address confirmed by mail) or uses the signed-in one, takes a place if
+/// one is free or joins the waiting list, and queues the notice, all in one transaction.
+/// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(ForumServices.AuthRateLimit)]
+public sealed class IndexModel(
+    ForumDbContext db,
+    CurrentForum current,
+    UserManager<ForumUser> users,
+    ForumPlaces places,
+    PersonalData personalData,
+    MailQueue mail,
+    IEmailSender<ForumUser> accountMail,
+    PublicLinks links,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> text) : PageModel
+{
+    private static readonly TimeSpan PassportValidityAfterStay = TimeSpan.FromDays(183);
+
+    [BindProperty]
+    public RegistrationInput Input { get; set; } = new();
+
+    public Forum? Forum { get; private set; }
+    public string? ClosedMessage { get; private set; }
+    public bool SignedIn { get; private set; }
+    public IReadOnlyList<(int Id, string NameEn, string NameZh)> Delegations { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (SignedIn && await users.GetUserAsync(User) is { } user)
+        {
+            Input.Email = user.Email ?? string.Empty;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Forum is null || ClosedMessage is not null)
+        {
+            return Page();
+        }
+
+        var account = SignedIn ? await users.GetUserAsync(User) : null;
+        Clean();
+        await ValidateAsync(Forum, account, ct);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var user = account ?? NewAccount(now);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            if (account is null)
+            {
+                var created = await users.CreateAsync(user);
+                if (!created.Succeeded)
+                {
+                    foreach (var error in created.Errors)
+                    {
+                        ModelState.AddModelError("Input.Email", error.Description);
+                    }
+
+                    return Page();
+                }
+            }
+
+            if (!await users.IsInRoleAsync(user, Roles.Delegate))
+            {
+                await users.AddToRoleAsync(user, Roles.Delegate);
+            }
+
+            var hasPlace = await places.TryTakeAsync(Forum.Id, ct);
+            var registration = NewDelegate(Forum, user, hasPlace ? RegistrationStatus.Submitted : RegistrationStatus.Waitlisted, now);
+            db.Delegates.Add(registration);
+            db.AuditEntries.Add(new AuditEntry
+            {
+                ForumId = Forum.Id, AtUtc = now, UserId = user.Id, UserName = user.Email ?? user.Id,
+                EntityType = nameof(Delegate), EntityId = "new", Action = "registered", After = registration.Status.ToString(),
+            });
+            mail.Add(Notice(registration, Forum));
+            await db.SaveChangesAsync(ct);
+
+            if (account is null)
+            {
+                await ResendEmailConfirmationModel.SendConfirmationAsync(users, accountMail, links, user);
+            }
+
+            await transaction.CommitAsync(ct);
+            mail.NotifySaved();
+            TempData["Registered"] = registration.Status.ToString();
+            return RedirectToPage("Done");
+        }
+        catch (DbUpdateException)
+        {
+            // Someone registered the same address a moment ago: the unique index said no, and nothing was kept.
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("Input.Email", text["Register_AlreadyRegistered"]);
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        SignedIn = User.Identity?.IsAuthenticated ?? false;
+        Forum = await current.GetAsync(ct);
+        if (Forum is null)
+        {
+            ClosedMessage = text["Home_NoForum"];
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var closes = Forum.RegistrationClosesUtc ?? ForumTime.ToUtc(Forum.StartDate, TimeOnly.MinValue, Forum.TimeZone);
+        if (!Forum.OpenRegistration || Forum.Status != ForumStatus.Open)
+        {
+            ClosedMessage = text["Register_NotOpen"];
+        }
+        else if (now >= closes && Forum.RegistrationClosesUtc is not null)
+        {
+            ClosedMessage = text["Register_Closed"];
+        }
+
+        var forumId = Forum.Id;
+        Delegations = (await db.Delegations.AsNoTracking().Where(d => d.ForumId == forumId).OrderBy(d => d.NameEn)
+            .Select(d => new { d.Id, d.NameEn, d.NameZh }).ToListAsync(ct))
+            .Select(d => (d.Id, d.NameEn, d.NameZh)).ToList();
+    }
+
+    private void Clean()
+    {
+        Input.FamilyName = PersonName.Clean(Input.FamilyName);
+        Input.GivenName = PersonName.Clean(Input.GivenName);
+        Input.NativeName = PersonName.CleanOrNull(Input.NativeName);
+        Input.Position = PersonName.CleanOrNull(Input.Position);
+        Input.Organization = PersonName.CleanOrNull(Input.Organization);
+        Input.Email = Input.Email.Trim().ToLowerInvariant();
+        Input.DietaryNeeds = PersonName.CleanOrNull(Input.DietaryNeeds);
+        Input.AccessibilityNeeds = PersonName.CleanOrNull(Input.AccessibilityNeeds);
+        Input.PassportNumber = PersonName.CleanOrNull(Input.PassportNumber)?.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        Input.PassportPlaceOfIssue = PersonName.CleanOrNull(Input.PassportPlaceOfIssue);
+        Input.CountryCode = Input.CountryCode.Trim().ToUpperInvariant();
+        Input.Nationality = string.IsNullOrWhiteSpace(Input.Nationality) ? null : Input.Nationality.Trim().ToUpperInvariant();
+        Input.InterpretationLanguage = string.IsNullOrWhiteSpace(Input.InterpretationLanguage) ? null : Input.InterpretationLanguage.Trim();
+    }
+
+    private async Task ValidateAsync(Forum forum, ForumUser? account, CancellationToken ct)
+    {
+        void Error(string field, string key, params object[] args) => ModelState.AddModelError("Input." + field, text[key, args]);
+
+        if (Input.FamilyName.Length > 0 && !NameRules.IsPassportLatin(Input.FamilyName))
+        {
+            Error(nameof(Input.FamilyName), "Validation_PassportLatin");
+        }
+
+        if (Input.GivenName.Length > 0 && !NameRules.IsPassportLatin(Input.GivenName))
+        {
+            Error(nameof(Input.GivenName), "Validation_PassportLatin");
+        }
+
+        if (Input.NativeName is not null && !NameRules.IsName(Input.NativeName))
+        {
+            Error(nameof(Input.NativeName), "Validation_NameCharacters");
+        }
+
+        foreach (var (field, value) in new[] { (nameof(Input.Position), Input.Position), (nameof(Input.Organization), Input.Organization),
+            (nameof(Input.DietaryNeeds), Input.DietaryNeeds), (nameof(Input.AccessibilityNeeds), Input.AccessibilityNeeds),
+            (nameof(Input.PassportPlaceOfIssue), Input.PassportPlaceOfIssue) })
+        {
+            if (value is not null && value.IndexOfAny(['<', '>']) >= 0)
+            {
+                Error(field, "Validation_NoMarkup");
+            }
+        }
+
+        if (!RegistrationInput.Honorifics.Contains(Input.Honorific))
+        {
+            Error(nameof(Input.Honorific), "Validation_Choose");
+        }
+
+        if (Input.CountryCode.Length > 0 && !Countries.IsKnown(Input.CountryCode))
+        {
+            Error(nameof(Input.CountryCode), "Validation_Choose");
+        }
+
+        if (Input.Phone.Length > 0)
+        {
+            if (PhoneNumber.TryNormalize(Input.Phone, out var phone))
+            {
+                Input.Phone = phone;
+            }
+            else
+            {
+                Error(nameof(Input.Phone), "Validation_Phone");
+            }
+        }
+
+        if (Input.InterpretationLanguage is not null && !RegistrationInput.InterpretationLanguages.Contains(Input.InterpretationLanguage))
+        {
+            Error(nameof(Input.InterpretationLanguage), "Validation_Choose");
+        }
+
+        if (Input.Gender is { } gender && !Enum.IsDefined(gender))
+        {
+            Error(nameof(Input.Gender), "Validation_Choose");
+        }
+
+        if (Input.DelegationId is { } delegationId && Delegations.All(d => d.Id != delegationId))
+        {
+            Error(nameof(Input.DelegationId), "Validation_Choose");
+        }
+
+        if (Input.NeedsVisaLetter)
+        {
+            ValidateVisa(forum, Error);
+        }
+
+        if (!Input.Consent)
+        {
+            Error(nameof(Input.Consent), "Validation_Consent");
+        }
+
+        if (account is null)
+        {
+            await ValidateNewAccountAsync(Error);
+        }
+
+        if (ModelState.IsValid)
+        {
+            var forumId = forum.Id;
+            var email = Input.Email;
+            var userId = account?.Id;
+            if (await db.Delegates.AnyAsync(d => d.ForumId == forumId && (d.Email == email || (userId != null && d.UserId == userId)), ct))
+            {
+                Error(nameof(Input.Email), "Register_AlreadyRegistered");
+            }
+        }
+    }
+
+    private void ValidateVisa(Forum forum, Action<string, string, object[]> error)
+    {
+        if (Input.PassportNumber is null)
+        {
+            error(nameof(Input.PassportNumber), "Validation_RequiredForVisa", []);
+        }
+        else if (Input.PassportNumber.Length < 5 || !Input.PassportNumber.All(char.IsAsciiLetterOrDigit))
+        {
+            error(nameof(Input.PassportNumber), "Validation_PassportNumber", []);
+        }
+
+        if (Input.Nationality is null)
+        {
+            error(nameof(Input.Nationality), "Validation_RequiredForVisa", []);
+        }
+        else if (!Countries.IsKnown(Input.Nationality))
+        {
+            error(nameof(Input.Nationality), "Validation_Choose", []);
+        }
+
+        if (Input.DateOfBirth is not { } born)
+        {
+            error(nameof(Input.DateOfBirth), "Validation_RequiredForVisa", []);
+        }
+        else if (born > forum.StartDate.AddYears(-16) || born < forum.StartDate.AddYears(-110))
+        {
+            error(nameof(Input.DateOfBirth), "Validation_DateOfBirth", []);
+        }
+
+        var validUntil = forum.EndDate.AddDays((int)PassportValidityAfterStay.TotalDays);
+        if (Input.PassportExpiry is not { } expiry)
+        {
+            error(nameof(Input.PassportExpiry), "Validation_RequiredForVisa", []);
+        }
+        else if (expiry < validUntil)
+        {
+            error(nameof(Input.PassportExpiry), "Validation_PassportExpiry", [Dates.Range(validUntil, validUntil)]);
+        }
+
+        if (Input.PassportPlaceOfIssue is null)
+        {
+            error(nameof(Input.PassportPlaceOfIssue), "Validation_RequiredForVisa", []);
+        }
+    }
+
+    private async Task ValidateNewAccountAsync(Action<string, string, object[]> error)
+    {
+        if (string.IsNullOrEmpty(Input.Password))
+        {
+            error(nameof(Input.Password), "Validation_PasswordForAccount", []);
+            return;
+        }
+
+        if (Input.Email.Length > 0 && await users.FindByEmailAsync(Input.Email) is not null)
+        {
+            error(nameof(Input.Email), "Register_AccountExists", []);
+        }
+
+        var probe = new ForumUser { UserName = Input.Email, Email = Input.Email };
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, probe, Input.Password);
+            foreach (var problem in result.Errors)
+            {
+                ModelState.AddModelError("Input.Password", problem.Description);
+            }
+        }
+    }
+
+    // The password is hashed before the transaction opens: hashing is slow on purpose and must not hold the lock.
+    private ForumUser NewAccount(DateTime now)
+    {
+        var user = new ForumUser
+        {
+            UserName = Input.Email,
+            Email = Input.Email,
+            DisplayName = $"{Input.GivenName} {Input.FamilyName}",
+            PreferredCulture = Input.PreferredLanguage,
+            CreatedUtc = now,
+        };
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, Input.Password!);
+        return user;
+    }
+
+    private Delegate NewDelegate(Forum forum, ForumUser user, RegistrationStatus status, DateTime now)
+    {
+        var category = DelegateCategory.Delegate;
+        return new Delegate
+        {
+            ForumId = forum.Id,
+            DelegationId = Input.DelegationId,
+            UserId = user.Id,
+            FamilyName = Input.FamilyName,
+            GivenName = Input.GivenName,
+            NativeName = Input.NativeName,
+            NativeNameLanguage = Input.NativeName is null ? null : Input.PreferredLanguage == "zh-Hans" ? "zh" : null,
+            Honorific = Input.Honorific,
+            Position = Input.Position,
+            Organization = Input.Organization,
+            CountryCode = Input.CountryCode,
+            Email = Input.Email,
+            Phone = Input.Phone,
+            Category = category,
+            Status = status,
+            PrecedenceRank = Precedence.DefaultRank(category, Input.Position),
+            PreferredLanguage = Input.PreferredLanguage,
+            Gender = Input.Gender,
+            DietaryNeeds = Input.DietaryNeeds,
+            AccessibilityNeeds = Input.AccessibilityNeeds,
+            InterpretationLanguage = Input.InterpretationLanguage,
+            NeedsVisaLetter = Input.NeedsVisaLetter,
+            PassportNumberProtected = Input.NeedsVisaLetter ? personalData.Protect(Input.PassportNumber) : null,
+            DateOfBirthProtected = Input.NeedsVisaLetter ? personalData.Protect(Input.DateOfBirth?.ToString("O", System.Globalization.CultureInfo.InvariantCulture)) : null,
+            Nationality = Input.NeedsVisaLetter ? Input.Nationality : null,
+            PassportExpiry = Input.NeedsVisaLetter ? Input.PassportExpiry : null,
+            PassportPlaceOfIssue = Input.NeedsVisaLetter ? Input.PassportPlaceOfIssue : null,
+            ConsentUtc = now,
+            CreatedUtc = now,
+            UpdatedUtc = now,
+        };
+    }
+
+    private static MailDraft Notice(Delegate registration, Forum forum)
+    {
+        var language = registration.PreferredLanguage;
+        var forumName = language == "zh-Hans" ? forum.NameZh : forum.NameEn;
+        var waitlisted = registration.Status == RegistrationStatus.Waitlisted;
+        var name = $"{registration.Honorific} {registration.GivenName} {registration.FamilyName}";
+        var subject = SharedResource.Get(waitlisted ? "Notice_WaitlistedSubject" : "Notice_ReceivedSubject", language, forumName);
+        var body = SharedResource.Get(waitlisted ? "Notice_WaitlistedBody" : "Notice_ReceivedBody", language, name, forumName);
+        return new MailDraft(registration.Email, registration.NativeName ?? $"{registration.GivenName} {registration.FamilyName}", subject, body, null,
+            waitlisted ? "registration.waitlisted" : "registration.received");
+    }
+}

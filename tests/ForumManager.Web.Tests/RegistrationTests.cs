@@ -1,0 +1,144 @@
+using System.Net;
+using ForumManager.Core.Accounts;
+using ForumManager.Core.Delegates;
+using ForumManager.Data;
+using ForumManager.Testing;
+using ForumManager.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace ForumManager.Web.Tests;
+
+internal static class RegistrationForm
+{
+    public const string Url = "/register";
+
+    public static Dictionary<string, string> Valid(string email, Action<Dictionary<string, string>>? change = null)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["Input.Honorific"] = "Dr",
+            ["Input.FamilyName"] = "Zhang",
+            ["Input.GivenName"] = "Wei",
+            ["Input.NativeName"] = "张伟",
+            ["Input.Position"] = "Director of Foreign Affairs",
+            ["Input.Organization"] = "Changsha Municipal Government",
+            ["Input.Email"] = email,
+            ["Input.Phone"] = "+86 731 8888 8888",
+            ["Input.CountryCode"] = "CN",
+            ["Input.PreferredLanguage"] = "zh-Hans",
+            ["Input.Password"] = ForumAppFactory.Password,
+            ["Input.ConfirmPassword"] = ForumAppFactory.Password,
+            ["Input.Consent"] = "true",
+        };
+        change?.Invoke(values);
+        return values;
+    }
+}
+
+[Collection(nameof(AppCollection))]
+public sealed class RegistrationTests(AppFixture app)
+{
+    private static string NewEmail() => $"delegate-{Guid.NewGuid():N}@city.example.org";
+
+    [Fact]
+    public async Task Should_register_with_a_Chinese_name_and_get_the_notice_and_a_confirmation_link()
+    {
+        var email = NewEmail();
+        var placesBefore = await app.WithDbAsync(db => db.Forums.Select(f => f.PlacesTaken).SingleAsync());
+
+        var response = await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/register/done", response.Headers.Location!.OriginalString);
+        var registration = await app.WithDbAsync(db => db.Delegates.AsNoTracking().SingleAsync(d => d.Email == email));
+        Assert.Equal(("ZHANG Wei", "张伟", RegistrationStatus.Submitted, "+8673188888888"),
+            (registration.LatinName, registration.NativeName, registration.Status, registration.Phone));
+        Assert.NotNull(registration.ConsentUtc);
+        Assert.Equal(placesBefore + 1, await app.WithDbAsync(db => db.Forums.Select(f => f.PlacesTaken).SingleAsync()));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
+        var account = await users.FindByEmailAsync(email);
+        Assert.NotNull(account);
+        Assert.Equal(account.Id, registration.UserId);
+        Assert.False(account.EmailConfirmed);
+        Assert.True(await users.IsInRoleAsync(account, Roles.Delegate));
+
+        var mail = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.ToAddress == email).ToListAsync());
+        var notice = Assert.Single(mail, m => m.Purpose == "registration.received");
+        Assert.StartsWith("报名已收到：", notice.Subject, StringComparison.Ordinal);
+        var confirmation = await MimeMessage.LoadAsync(new MemoryStream(Assert.Single(mail, m => m.Purpose == "account.confirm-email").MimeContent));
+        Assert.Equal("请确认您的邮箱", confirmation.Subject);
+        var link = (confirmation.TextBody ?? string.Empty).Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("http://forum.test/", StringComparison.Ordinal));
+
+        var confirmed = await Clients.Anonymous(app).GetAsync(link["http://forum.test".Length..]);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        var me = await Clients.SignInAsync(app, email, ForumAppFactory.Password);
+        var page = await HtmlForms.GetPageAsync(me, "/me");
+        Assert.Equal("Submitted", page.QuerySelector("[data-testid=my-status]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Should_keep_the_passport_number_and_birth_date_encrypted_at_rest()
+    {
+        var email = NewEmail();
+        var response = await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email, v =>
+        {
+            v["Input.NeedsVisaLetter"] = "true";
+            v["Input.PassportNumber"] = "e 1234 5678";
+            v["Input.Nationality"] = "CG";
+            v["Input.DateOfBirth"] = "1965-03-14";
+            v["Input.PassportExpiry"] = "2014-01-31";
+            v["Input.PassportPlaceOfIssue"] = "Brazzaville";
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var registration = await app.WithDbAsync(db => db.Delegates.AsNoTracking().SingleAsync(d => d.Email == email));
+        Assert.DoesNotContain("12345678", registration.PassportNumberProtected, StringComparison.Ordinal);
+        Assert.DoesNotContain("1965", registration.DateOfBirthProtected, StringComparison.Ordinal);
+        var personal = app.Services.GetRequiredService<PersonalData>();
+        Assert.Equal("E12345678", personal.Unprotect(registration.PassportNumberProtected));
+        Assert.Equal("1965-03-14", personal.Unprotect(registration.DateOfBirthProtected));
+        Assert.Equal("•••••5678", PersonalData.Mask("E12345678"));
+    }
+
+    [Theory]
+    [InlineData("Input.FamilyName", "张", "Input.FamilyName", "请按护照填写拉丁字母姓名。")]
+    [InlineData("Input.NativeName", "<script>alert(1)</script>", "Input.NativeName", "姓名只能包含文字、空格、连字符和撇号。")]
+    [InlineData("Input.Email", "not an address", "Input.Email", "请输入有效的邮箱地址。")]
+    [InlineData("Input.Phone", "0731 8888 8888", "Input.Phone", "请输入含国家代码的号码，例如 +86 731 8888 8888。")]
+    [InlineData("Input.CountryCode", "XX", "Input.CountryCode", "请从列表中选择。")]
+    [InlineData("Input.Consent", "false", "Input.Consent", "须经您同意方可报名。")]
+    [InlineData("Input.NeedsVisaLetter", "true", "Input.PassportNumber", "办理签证邀请函需要填写此项。")]
+    [InlineData("Input.Password", "short", "Input.ConfirmPassword", "两次输入的密码不一致。")]
+    public async Task Should_show_what_is_wrong_next_to_the_field_in_Chinese_and_store_nothing(string field, string value, string errorField, string message)
+    {
+        var email = NewEmail();
+        var client = Clients.Anonymous(app, "zh-CN");
+
+        var response = await HtmlForms.SubmitAsync(client, RegistrationForm.Url, RegistrationForm.Valid(email, v => v[field] = value));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await HtmlForms.ParseAsync(response);
+        Assert.Equal(message, page.QuerySelector($"[data-valmsg-for='{errorField}']")!.TextContent.Trim());
+        Assert.False(await app.WithDbAsync(db => db.Delegates.AnyAsync(d => d.Email == email)));
+        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
+        Assert.False(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.ToAddress == email)));
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_second_registration_with_the_same_address()
+    {
+        var email = NewEmail();
+        await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email));
+
+        var again = await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email));
+
+        var page = await HtmlForms.ParseAsync(again);
+        Assert.Contains("already", page.QuerySelector("[data-valmsg-for='Input.Email']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Delegates.CountAsync(d => d.Email == email)));
+    }
+}
