@@ -38,3 +38,76 @@ public sealed class CapacityTests(CapacityAppFixture app) : IClassFixture<Capaci
         Assert.Equal(forum.PlacesTaken, await app.WithDbAsync(db => db.Delegates.CountAsync(d => d.Status == RegistrationStatus.Submitted || d.Status == RegistrationStatus.Approved)));
     }
 }
+
+public sealed class WaitingListTests(CapacityAppFixture app) : IClassFixture<CapacityAppFixture>
+{
+    [Fact]
+    public async Task Should_give_a_cancelled_place_to_the_first_on_the_waiting_list_and_tell_them()
+    {
+        // The demo's own waiting list would be first in line; this test starts with an empty one.
+        await app.WithDbAsync(db => db.Delegates.Where(d => d.Status == RegistrationStatus.Waitlisted)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, RegistrationStatus.Rejected)));
+        var taken = await app.WithDbAsync(db => db.Forums.Select(f => f.PlacesTaken).SingleAsync());
+        await app.WithDbAsync(db => db.Forums.ExecuteUpdateAsync(s => s.SetProperty(f => f.Capacity, taken + 1)));
+        var leaving = $"leaving-{Guid.NewGuid():N}@city.example.org";
+        var first = $"first-{Guid.NewGuid():N}@city.example.org";
+        var second = $"second-{Guid.NewGuid():N}@city.example.org";
+        foreach (var email in new[] { leaving, first, second })
+        {
+            var response = await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+
+        Assert.Equal(RegistrationStatus.Waitlisted, await StatusOfAsync(first));
+        await app.WithDbAsync(db => db.Users.Where(u => u.Email == leaving).ExecuteUpdateAsync(s => s.SetProperty(u => u.EmailConfirmed, true)));
+        var client = await Clients.SignInAsync(app, leaving, ForumAppFactory.Password);
+
+        var cancelled = await HtmlForms.SubmitAsync(client, "/me", new Dictionary<string, string>(), formSelector: "form.danger-zone");
+
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        Assert.Equal(RegistrationStatus.Cancelled, await StatusOfAsync(leaving));
+        Assert.Equal(RegistrationStatus.Submitted, await StatusOfAsync(first));
+        Assert.Equal(RegistrationStatus.Waitlisted, await StatusOfAsync(second));
+        Assert.Equal(taken + 1, await app.WithDbAsync(db => db.Forums.Select(f => f.PlacesTaken).SingleAsync()));
+        Assert.True(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.ToAddress == first && m.Purpose == "registration.promoted")));
+        Assert.True(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.ToAddress == leaving && m.Purpose == "registration.cancelled")));
+        var history = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "promoted").Select(a => a.Before + ">" + a.After).ToListAsync());
+        Assert.Contains("Waitlisted>Submitted", history);
+    }
+
+    [Fact]
+    public async Task Should_give_a_delegate_their_own_data_and_no_one_elses()
+    {
+        var mine = $"mine-{Guid.NewGuid():N}@city.example.org";
+        var theirs = $"theirs-{Guid.NewGuid():N}@city.example.org";
+        foreach (var email in new[] { mine, theirs })
+        {
+            await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email, v =>
+            {
+                v["Input.NeedsVisaLetter"] = "true";
+                v["Input.PassportNumber"] = email.StartsWith("mine", StringComparison.Ordinal) ? "G11112222" : "G33334444";
+                v["Input.Nationality"] = "JP";
+                v["Input.DateOfBirth"] = "1970-01-02";
+                v["Input.PassportExpiry"] = "2015-05-05";
+                v["Input.PassportPlaceOfIssue"] = "Tokyo";
+            }));
+        }
+
+        await app.WithDbAsync(db => db.Users.Where(u => u.Email == mine).ExecuteUpdateAsync(s => s.SetProperty(u => u.EmailConfirmed, true)));
+        var client = await Clients.SignInAsync(app, mine, ForumAppFactory.Password);
+        var theirId = await app.WithDbAsync(db => db.Delegates.Where(d => d.Email == theirs).Select(d => d.Id).SingleAsync());
+
+        var response = await client.GetAsync($"/me/data.json?id={theirId}&delegateId={theirId}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        var json = await response.Content.ReadAsStringAsync();
+        Assert.Contains("G11112222", json, StringComparison.Ordinal);
+        Assert.Contains("张伟", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("G33334444", json, StringComparison.Ordinal);
+        Assert.DoesNotContain(theirs, json, StringComparison.Ordinal);
+    }
+
+    private Task<RegistrationStatus> StatusOfAsync(string email) =>
+        app.WithDbAsync(db => db.Delegates.Where(d => d.Email == email).Select(d => d.Status).SingleAsync());
+}

@@ -37,6 +37,7 @@ public sealed class PageAuthorizationTests(AppFixture app)
         ["Admin/Users"] = (Access.Admin, "/admin/users"),
         ["Checkin"] = (Access.Staff, "/checkin"),
         ["Me"] = (Access.Delegate, "/me"),
+        ["me/data.json"] = (Access.Delegate, "/me/data.json"),
 
         ["Identity/Account/AccessDenied"] = (Access.Anyone, "/Identity/Account/AccessDenied"),
         ["Identity/Account/ConfirmEmail"] = (Access.Anyone, "/Identity/Account/ConfirmEmail"),

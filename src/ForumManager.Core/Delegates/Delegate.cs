@@ -75,7 +75,7 @@ public sealed class Delegate
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
 
-    public bool HoldsPlace => Status is RegistrationStatus.Submitted or RegistrationStatus.Approved;
+    public bool HoldsPlace => StatusTransitions.HoldsPlace(Status);
 
     public string LatinName => $"{FamilyName.ToUpperInvariant()} {GivenName}";
 }

@@ -44,6 +44,7 @@ public static class ForumServices
         services.AddSingleton<HomeFiguresCache>();
         services.AddSingleton<PersonalData>();
         services.AddScoped<ForumPlaces>();
+        services.AddScoped<Registration.RegistrationStatusChanges>();
 
         // Pages carry Chinese and other scripts as text, not as numeric character references.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -1,34 +1,59 @@
 using ForumManager.Core.Delegates;
 using ForumManager.Data;
 using ForumManager.Web.Infrastructure;
+using ForumManager.Web.Registration;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace ForumManager.Web.Pages.Me;
 
 /// <summary>The signed-in delegate's own registration; the query is keyed by the account, never by an id from the URL.</summary>
-public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserManager<ForumUser> users) : PageModel
+public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserManager<ForumUser> users, RegistrationStatusChanges changes,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
-    public sealed record Registration(string LatinName, string? NativeName, string? NativeLanguage, string? Honorific, string? Position,
-        string? Organization, string? Delegation, string CountryCode, DelegateCategory Category, RegistrationStatus Status);
+    public sealed record Registration(int Id, string LatinName, string? NativeName, string? NativeLanguage, string? Honorific, string? Position,
+        string? Organization, string? Delegation, string CountryCode, DelegateCategory Category, RegistrationStatus Status, string? StatusReason,
+        bool NeedsVisaLetter, bool HasPassport);
 
     public Registration? Mine { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public bool CanCancel => Mine is { } mine && StatusTransitions.DelegateMay(mine.Status, RegistrationStatus.Cancelled);
+
+    public async Task OnGetAsync(CancellationToken ct) => Mine = await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostCancelAsync(CancellationToken ct)
+    {
+        Mine = await LoadAsync(ct);
+        var forum = await current.GetAsync(ct);
+        if (Mine is null || forum is null || !CanCancel)
+        {
+            return RedirectToPage();
+        }
+
+        var actor = new Actor(users.GetUserId(User), User.Identity?.Name ?? "delegate");
+        await changes.ChangeAsync(forum.Id, [Mine.Id], RegistrationStatus.Cancelled, null, actor, byOrganizer: false, ct);
+        TempData["Status"] = text["Me_CancelledStatus"].Value;
+        return RedirectToPage();
+    }
+
+    private async Task<Registration?> LoadAsync(CancellationToken ct)
     {
         var forum = await current.GetAsync(ct);
         var userId = users.GetUserId(User);
         if (forum is null || userId is null)
         {
-            return;
+            return null;
         }
 
         var forumId = forum.Id;
-        Mine = await db.Delegates.AsNoTracking()
+        return await db.Delegates.AsNoTracking()
             .Where(d => d.ForumId == forumId && d.UserId == userId)
-            .Select(d => new Registration(d.FamilyName.ToUpper() + " " + d.GivenName, d.NativeName, d.NativeNameLanguage, d.Honorific,
-                d.Position, d.Organization, d.Delegation == null ? null : d.Delegation.NameEn, d.CountryCode, d.Category, d.Status))
+            .Select(d => new Registration(d.Id, d.FamilyName.ToUpper() + " " + d.GivenName, d.NativeName, d.NativeNameLanguage, d.Honorific,
+                d.Position, d.Organization, d.Delegation == null ? null : d.Delegation.NameEn, d.CountryCode, d.Category, d.Status, d.StatusReason,
+                d.NeedsVisaLetter, d.PassportNumberProtected != null))
             .FirstOrDefaultAsync(ct);
     }
 }

@@ -8,6 +8,7 @@ using ForumManager.Data;
 using ForumManager.Mail;
 using ForumManager.Web.Areas.Identity.Pages.Account;
 using ForumManager.Web.Infrastructure;
+using ForumManager.Web.Registration;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -101,12 +102,14 @@ public sealed class IndexModel(
             var hasPlace = await places.TryTakeAsync(Forum.Id, ct);
             var registration = NewDelegate(Forum, user, hasPlace ? RegistrationStatus.Submitted : RegistrationStatus.Waitlisted, now);
             db.Delegates.Add(registration);
+            mail.Add(RegistrationNotices.For(registration, Forum, hasPlace ? NoticeKind.Received : NoticeKind.Waitlisted));
+            await db.SaveChangesAsync(ct);
             db.AuditEntries.Add(new AuditEntry
             {
-                ForumId = Forum.Id, AtUtc = now, UserId = user.Id, UserName = user.Email ?? user.Id,
-                EntityType = nameof(Delegate), EntityId = "new", Action = "registered", After = registration.Status.ToString(),
+                ForumId = Forum.Id, AtUtc = now, UserId = user.Id, UserName = user.Email ?? user.Id, EntityType = nameof(Delegate),
+                EntityId = registration.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Action = "registered",
+                After = registration.Status.ToString(),
             });
-            mail.Add(Notice(registration, Forum));
             await db.SaveChangesAsync(ct);
 
             if (account is null)
@@ -386,17 +389,5 @@ public sealed class IndexModel(
             CreatedUtc = now,
             UpdatedUtc = now,
         };
-    }
-
-    private static MailDraft Notice(Delegate registration, Forum forum)
-    {
-        var language = registration.PreferredLanguage;
-        var forumName = language == "zh-Hans" ? forum.NameZh : forum.NameEn;
-        var waitlisted = registration.Status == RegistrationStatus.Waitlisted;
-        var name = $"{registration.Honorific} {registration.GivenName} {registration.FamilyName}";
-        var subject = SharedResource.Get(waitlisted ? "Notice_WaitlistedSubject" : "Notice_ReceivedSubject", language, forumName);
-        var body = SharedResource.Get(waitlisted ? "Notice_WaitlistedBody" : "Notice_ReceivedBody", language, name, forumName);
-        return new MailDraft(registration.Email, registration.NativeName ?? $"{registration.GivenName} {registration.FamilyName}", subject, body, null,
-            waitlisted ? "registration.waitlisted" : "registration.received");
     }
 }

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using ForumManager.Data;
+using ForumManager.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ForumManager.Web.Pages.Me;
+
+/// <summary>Everything held about the signed-in person, as JSON: the account, each registration, its history and the mail sent.</summary>
+public sealed class DataModel(ForumDbContext db, UserManager<ForumUser> users, PersonalData personalData) : PageModel
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var registrations = await db.Delegates.AsNoTracking().Where(d => d.UserId == user.Id).ToListAsync(ct);
+        var ids = registrations.Select(d => d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var history = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == "Delegate" && ids.Contains(a.EntityId))
+            .OrderBy(a => a.AtUtc)
+            .Select(a => new { a.EntityId, a.AtUtc, a.Action, a.Before, a.After, a.UserName })
+            .ToListAsync(ct);
+        var mail = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.ToAddress == user.Email)
+            .OrderBy(m => m.CreatedUtc)
+            .Select(m => new { m.CreatedUtc, m.Subject, m.Purpose, Status = m.Status.ToString(), m.SentUtc })
+            .ToListAsync(ct);
+
+        var body = new
+        {
+            exportedUtc = DateTime.UtcNow,
+            account = new { user.Email, user.DisplayName, user.PreferredCulture, user.CreatedUtc, user.EmailConfirmed, user.TwoFactorEnabled, roles = await users.GetRolesAsync(user) },
+            registrations = registrations.Select(d => new
+            {
+                d.Id, d.ForumId, d.DelegationId, d.FamilyName, d.GivenName, d.NativeName, d.Honorific, d.Position, d.Organization, d.CountryCode,
+                d.Email, d.Phone, Category = d.Category.ToString(), Status = d.Status.ToString(), d.StatusReason, d.PreferredLanguage,
+                Gender = d.Gender?.ToString(), d.DietaryNeeds, d.AccessibilityNeeds, d.InterpretationLanguage, d.NeedsVisaLetter,
+                PassportNumber = personalData.Unprotect(d.PassportNumberProtected), DateOfBirth = personalData.Unprotect(d.DateOfBirthProtected),
+                d.Nationality, d.PassportExpiry, d.PassportPlaceOfIssue, d.ConsentUtc, d.CreatedUtc, d.UpdatedUtc,
+                history = history.Where(h => h.EntityId == d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            }),
+            mail,
+        };
+        Response.Headers.CacheControl = "no-store";
+        return File(JsonSerializer.SerializeToUtf8Bytes(body, Json), "application/json; charset=utf-8", "my-forum-data.json");
+    }
+}

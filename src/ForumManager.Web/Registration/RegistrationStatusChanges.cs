@@ -1,0 +1,112 @@
+using ForumManager.Core.Auditing;
+using ForumManager.Core.Delegates;
+using ForumManager.Data;
+using ForumManager.Mail;
+using Microsoft.EntityFrameworkCore;
+using Delegate = ForumManager.Core.Delegates.Delegate;
+
+namespace ForumManager.Web.Registration;
+
+public sealed record StatusChangeResult(int Changed, IReadOnlyList<int> Refused, int Promoted);
+
+/// <summary>
+/// Changes registrations' status in one transaction: the place count follows (a freed place goes to the first on the
+/// waiting list), every change is audited and its notice is queued, or nothing happens at all.
+/// </summary>
+public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces places, MailQueue mail, TimeProvider clock)
+{
+    public async Task<StatusChangeResult> ChangeAsync(int forumId, IReadOnlyCollection<int> delegateIds, RegistrationStatus to, string? reason,
+        Actor actor, bool byOrganizer, CancellationToken ct)
+    {
+        var forum = await db.Forums.AsNoTracking().SingleAsync(f => f.Id == forumId, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var registrations = await db.Delegates.Where(d => d.ForumId == forumId && delegateIds.Contains(d.Id)).OrderBy(d => d.Id).ToListAsync(ct);
+        var refused = delegateIds.Except(registrations.Select(d => d.Id)).ToList();
+        var changed = 0;
+        var freed = 0;
+        foreach (var registration in registrations)
+        {
+            var from = registration.Status;
+            var allowed = byOrganizer ? StatusTransitions.OrganizerMay(from, to) : StatusTransitions.DelegateMay(from, to);
+            if (!allowed)
+            {
+                refused.Add(registration.Id);
+                continue;
+            }
+
+            if (!StatusTransitions.HoldsPlace(from) && StatusTransitions.HoldsPlace(to) && !await places.TryTakeAsync(forumId, ct))
+            {
+                // Full: an organizer cannot approve past the capacity; raise the capacity first.
+                refused.Add(registration.Id);
+                continue;
+            }
+
+            if (StatusTransitions.HoldsPlace(from) && !StatusTransitions.HoldsPlace(to))
+            {
+                await places.ReleaseAsync(forumId, ct);
+                freed++;
+            }
+
+            Apply(registration, to, reason, actor, now, forum);
+            changed++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        var promoted = freed > 0 ? await PromoteAsync(forum, freed, now, ct) : 0;
+        await transaction.CommitAsync(ct);
+        mail.NotifySaved();
+        return new StatusChangeResult(changed, refused, promoted);
+    }
+
+    /// <summary>Gives free places to the waiting list, first come first served.</summary>
+    private async Task<int> PromoteAsync(Core.Forums.Forum forum, int freePlaces, DateTime now, CancellationToken ct)
+    {
+        var next = await db.Delegates
+            .Where(d => d.ForumId == forum.Id && d.Status == RegistrationStatus.Waitlisted)
+            .OrderBy(d => d.CreatedUtc).ThenBy(d => d.Id)
+            .Take(freePlaces)
+            .ToListAsync(ct);
+        var promoted = 0;
+        foreach (var registration in next)
+        {
+            if (!await places.TryTakeAsync(forum.Id, ct))
+            {
+                break;
+            }
+
+            Apply(registration, RegistrationStatus.Submitted, null, Actor.System, now, forum, NoticeKind.Promoted);
+            promoted++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return promoted;
+    }
+
+    private void Apply(Delegate registration, RegistrationStatus to, string? reason, Actor actor, DateTime now, Core.Forums.Forum forum, NoticeKind? notice = null)
+    {
+        var before = $"{registration.Status}";
+        registration.Status = to;
+        registration.StatusReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        registration.UpdatedUtc = now;
+        db.AuditEntries.Add(new AuditEntry
+        {
+            ForumId = registration.ForumId,
+            AtUtc = now,
+            UserId = actor.UserId,
+            UserName = actor.Name,
+            EntityType = nameof(Delegate),
+            EntityId = registration.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Action = notice == NoticeKind.Promoted ? "promoted" : "status",
+            Before = before,
+            After = registration.StatusReason is null ? to.ToString() : $"{to}: {registration.StatusReason}",
+        });
+        mail.Add(RegistrationNotices.For(registration, forum, notice ?? RegistrationNotices.ForStatus(to)));
+    }
+}
+
+/// <summary>Who made a change, for the audit log.</summary>
+public sealed record Actor(string? UserId, string Name)
+{
+    public static Actor System { get; } = new(null, "system");
+}
