@@ -35,6 +35,8 @@ public sealed class PageAuthorizationTests(AppFixture app)
         ["Register/Done"] = (Access.Anyone, "/register/done"),
         ["Admin"] = (Access.Organizer, "/admin"),
         ["Admin/Users"] = (Access.Admin, "/admin/users"),
+        ["Admin/Delegates"] = (Access.Organizer, "/admin/delegates"),
+        ["Admin/Delegates/Details/{id:int}"] = (Access.Organizer, "/admin/delegates/details/1"),
         ["Checkin"] = (Access.Staff, "/checkin"),
         ["Me"] = (Access.Delegate, "/me"),
         ["me/data.json"] = (Access.Delegate, "/me/data.json"),

@@ -1,0 +1,108 @@
+using System.ComponentModel.DataAnnotations;
+using ForumManager.Core.Auditing;
+using ForumManager.Core.Delegates;
+using ForumManager.Core.Text;
+using ForumManager.Data;
+using ForumManager.Web.Infrastructure;
+using ForumManager.Web.Registration;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Delegate = ForumManager.Core.Delegates.Delegate;
+
+namespace ForumManager.Web.Pages.Admin.Delegates;
+
+/// <summary>One delegate: the record, passport data masked (a reveal is audited), the history of changes, and a decision.</summary>
+public sealed class DetailsModel(ForumDbContext db, CurrentForum current, RegistrationStatusChanges changes, PersonalData personalData,
+    UserManager<ForumUser> users, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public Delegate Delegate { get; private set; } = null!;
+    public string? DelegationName { get; private set; }
+    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+    public string? PassportNumber { get; private set; }
+    public string? DateOfBirth { get; private set; }
+    public bool Revealed { get; private set; }
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
+    [BindProperty]
+    public RegistrationStatus? Decision { get; set; }
+
+    [BindProperty, StringLength(1000)]
+    public string? Reason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
+        await LoadAsync(id, reveal: false, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostRevealAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, reveal: true, ct))
+        {
+            return NotFound();
+        }
+
+        db.AuditEntries.Add(new AuditEntry
+        {
+            ForumId = Delegate.ForumId, AtUtc = clock.GetUtcNow().UtcDateTime, UserId = users.GetUserId(User), UserName = User.Identity?.Name ?? "organizer",
+            EntityType = nameof(Core.Delegates.Delegate), EntityId = id.ToString(System.Globalization.CultureInfo.InvariantCulture), Action = "revealed-passport",
+        });
+        await db.SaveChangesAsync(ct);
+        History = await HistoryAsync(id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(int id, CancellationToken ct)
+    {
+        var forum = await current.GetAsync(ct);
+        if (forum is null || !await LoadAsync(id, reveal: false, ct))
+        {
+            return NotFound();
+        }
+
+        if (Decision is not ({ } decision and (RegistrationStatus.Approved or RegistrationStatus.Waitlisted or RegistrationStatus.Rejected)) || !ModelState.IsValid)
+        {
+            ModelState.AddModelError(nameof(Decision), text["Delegates_ChooseDecision"]);
+            return Page();
+        }
+
+        var result = await changes.ChangeAsync(forum.Id, [id], decision, PersonName.CleanOrNull(Reason),
+            new Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer"), byOrganizer: true, ct);
+        TempData["Status"] = result.Changed == 1 ? text["Delegates_StatusChanged"].Value : text["Delegates_StatusNotChanged"].Value;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id, bool reveal, CancellationToken ct)
+    {
+        var forum = await current.GetAsync(ct);
+        if (forum is null)
+        {
+            return false;
+        }
+
+        var forumId = forum.Id;
+        var found = await db.Delegates.AsNoTracking().Include(d => d.Delegation).SingleOrDefaultAsync(d => d.Id == id && d.ForumId == forumId, ct);
+        if (found is null)
+        {
+            return false;
+        }
+
+        Delegate = found;
+        Zone = forum.TimeZone;
+        DelegationName = found.Delegation?.NameEn;
+        var passport = personalData.Unprotect(found.PassportNumberProtected);
+        var born = personalData.Unprotect(found.DateOfBirthProtected);
+        Revealed = reveal;
+        PassportNumber = reveal ? passport : PersonalData.Mask(passport);
+        DateOfBirth = reveal ? born : PersonalData.Mask(born);
+        History = await HistoryAsync(id, ct);
+        return true;
+    }
+
+    private Task<List<AuditEntry>> HistoryAsync(int id, CancellationToken ct)
+    {
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Core.Delegates.Delegate) && a.EntityId == key)
+            .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).ToListAsync(ct);
+    }
+}

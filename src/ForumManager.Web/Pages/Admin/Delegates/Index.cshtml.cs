@@ -1,0 +1,168 @@
+using System.ComponentModel.DataAnnotations;
+using ForumManager.Core.Delegates;
+using ForumManager.Core.Text;
+using ForumManager.Data;
+using ForumManager.Web.Infrastructure;
+using ForumManager.Web.Registration;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Delegate = ForumManager.Core.Delegates.Delegate;
+
+namespace ForumManager.Web.Pages.Admin.Delegates;
+
+/// <summary>The delegate list: search in any script, filters, protocol order, paging, and decisions on many at once.</summary>
+public sealed class IndexModel(ForumDbContext db, CurrentForum current, RegistrationStatusChanges changes, UserManager<ForumUser> users,
+    IStringLocalizer<SharedResource> text) : PageModel
+{
+    public const int PageSize = 50;
+
+    public sealed record Row(int Id, string LatinName, string? Honorific, string? NativeName, string? NativeLanguage, string? Delegation,
+        string CountryCode, DelegateCategory Category, RegistrationStatus Status, int PrecedenceRank, DateTime CreatedUtc);
+
+    [BindProperty(SupportsGet = true, Name = "q"), StringLength(200)]
+    public string? Query { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public RegistrationStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DelegateCategory? Category { get; set; }
+
+    [BindProperty(SupportsGet = true), StringLength(2)]
+    public string? Country { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Delegation { get; set; }
+
+    [BindProperty(SupportsGet = true), RegularExpression("^(precedence|name|country|date)$")]
+    public string Sort { get; set; } = "precedence";
+
+    [BindProperty(SupportsGet = true, Name = "p"), Range(1, 100_000)]
+    public int PageNumber { get; set; } = 1;
+
+    [BindProperty]
+    public List<int> Selected { get; set; } = [];
+
+    [BindProperty]
+    public RegistrationStatus? Decision { get; set; }
+
+    [BindProperty, StringLength(1000)]
+    public string? Reason { get; set; }
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public int Matching { get; private set; }
+    public IReadOnlyDictionary<RegistrationStatus, int> ByStatus { get; private set; } = new Dictionary<RegistrationStatus, int>();
+    public IReadOnlyList<(int Id, string Name)> Delegations { get; private set; } = [];
+    public IReadOnlyList<string> Countries { get; private set; } = [];
+    public int Pages => Math.Max(1, (Matching + PageSize - 1) / PageSize);
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            Sort = "precedence";
+            PageNumber = 1;
+        }
+
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(CancellationToken ct)
+    {
+        var forum = await current.GetAsync(ct);
+        if (forum is null)
+        {
+            return NotFound();
+        }
+
+        if (Selected.Count == 0 || Decision is not ({ } decision and (RegistrationStatus.Approved or RegistrationStatus.Waitlisted or RegistrationStatus.Rejected)))
+        {
+            ModelState.AddModelError(nameof(Decision), text["Delegates_ChooseSomeoneAndDecision"]);
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        var actor = new Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer");
+        var result = await changes.ChangeAsync(forum.Id, Selected, decision, PersonName.CleanOrNull(Reason), actor, byOrganizer: true, ct);
+        TempData["Status"] = text["Delegates_Decided", result.Changed, result.Refused.Count, result.Promoted].Value;
+        return RedirectToPage(new { q = Query, Status, Category, Country, Delegation, Sort, p = PageNumber });
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var forum = await current.GetAsync(ct);
+        if (forum is null)
+        {
+            return false;
+        }
+
+        Zone = forum.TimeZone;
+        var forumId = forum.Id;
+        var all = db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId);
+        ByStatus = await all.GroupBy(d => d.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        Delegations = (await db.Delegations.AsNoTracking().Where(d => d.ForumId == forumId).OrderBy(d => d.NameEn)
+            .Select(d => new { d.Id, d.NameEn }).ToListAsync(ct)).Select(d => (d.Id, d.NameEn)).ToList();
+        Countries = await all.Select(d => d.CountryCode).Distinct().OrderBy(c => c).ToListAsync(ct);
+
+        var query = Filter(all);
+        Matching = await query.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        Rows = await Order(query)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(d => new Row(d.Id, d.FamilyName.ToUpper() + " " + d.GivenName, d.Honorific, d.NativeName, d.NativeNameLanguage,
+                d.Delegation == null ? null : d.Delegation.NameEn, d.CountryCode, d.Category, d.Status, d.PrecedenceRank, d.CreatedUtc))
+            .ToListAsync(ct);
+        return true;
+    }
+
+    private IQueryable<Delegate> Filter(IQueryable<Delegate> query)
+    {
+        var term = PersonName.Clean(Query);
+        if (term.Length > 0)
+        {
+            var pattern = LikePattern.Containing(term);
+            const string escape = LikePattern.Escape;
+            query = query.Where(d => EF.Functions.Like(d.FamilyName, pattern, escape) || EF.Functions.Like(d.GivenName, pattern, escape)
+                || (d.NativeName != null && EF.Functions.Like(d.NativeName, pattern, escape)) || EF.Functions.Like(d.Email, pattern, escape)
+                || (d.Delegation != null && (EF.Functions.Like(d.Delegation.NameEn, pattern, escape) || EF.Functions.Like(d.Delegation.NameZh, pattern, escape)
+                    || (d.Delegation.PartnerCity != null && (EF.Functions.Like(d.Delegation.PartnerCity.NameEn, pattern, escape)
+                        || EF.Functions.Like(d.Delegation.PartnerCity.NameZh, pattern, escape)
+                        || (d.Delegation.PartnerCity.NameLocal != null && EF.Functions.Like(d.Delegation.PartnerCity.NameLocal, pattern, escape)))))));
+        }
+
+        if (Status is { } status)
+        {
+            query = query.Where(d => d.Status == status);
+        }
+
+        if (Category is { } category)
+        {
+            query = query.Where(d => d.Category == category);
+        }
+
+        if (!string.IsNullOrEmpty(Country))
+        {
+            var country = Country.ToUpperInvariant();
+            query = query.Where(d => d.CountryCode == country);
+        }
+
+        if (Delegation is { } delegation)
+        {
+            query = query.Where(d => d.DelegationId == delegation);
+        }
+
+        return query;
+    }
+
+    private IQueryable<Delegate> Order(IQueryable<Delegate> query) => Sort switch
+    {
+        "name" => query.OrderBy(d => d.FamilyName).ThenBy(d => d.GivenName).ThenBy(d => d.Id),
+        "country" => query.OrderBy(d => d.CountryCode).ThenBy(d => d.PrecedenceRank).ThenBy(d => d.FamilyName).ThenBy(d => d.Id),
+        "date" => query.OrderByDescending(d => d.CreatedUtc).ThenByDescending(d => d.Id),
+        _ => query.OrderBy(d => d.PrecedenceRank).ThenBy(d => d.FamilyName).ThenBy(d => d.Id),
+    };
+}
