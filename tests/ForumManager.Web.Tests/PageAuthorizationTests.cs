@@ -36,6 +36,7 @@ public sealed class PageAuthorizationTests(AppFixture app)
         ["Admin"] = (Access.Organizer, "/admin"),
         ["Admin/Users"] = (Access.Admin, "/admin/users"),
         ["Admin/Delegates"] = (Access.Organizer, "/admin/delegates"),
+        ["Admin/Settings"] = (Access.Organizer, "/admin/settings"),
         ["Admin/Delegates/Details/{id:int}"] = (Access.Organizer, "/admin/delegates/details/1"),
         ["Checkin"] = (Access.Staff, "/checkin"),
         ["Me"] = (Access.Delegate, "/me"),

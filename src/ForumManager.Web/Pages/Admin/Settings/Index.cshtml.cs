@@ -1,0 +1,117 @@
+using System.ComponentModel.DataAnnotations;
+using ForumManager.Core.Auditing;
+using ForumManager.Core.Forums;
+using ForumManager.Data;
+using ForumManager.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace ForumManager.Web.Pages.Admin.Settings;
+
+/// <summary>Registration settings of the current edition: open or by invitation, deadlines, capacity, retention.</summary>
+public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserManager<ForumUser> users, HomeFiguresCache homeFigures,
+    TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public sealed class SettingsInput
+    {
+        [Display(Name = "Settings_OpenRegistration")]
+        public bool OpenRegistration { get; set; }
+
+        [Display(Name = "Settings_RegistrationCloses")]
+        public DateTime? RegistrationCloses { get; set; }
+
+        [Display(Name = "Settings_EditCloses")]
+        public DateTime? EditCloses { get; set; }
+
+        [Range(0, 1_000_000, ErrorMessage = "Validation_Range")]
+        [Display(Name = "Settings_Capacity")]
+        public int? Capacity { get; set; }
+
+        [Range(0, 3650, ErrorMessage = "Validation_Range")]
+        [Display(Name = "Settings_RetentionDays")]
+        public int RetentionDays { get; set; } = 365;
+    }
+
+    [BindProperty]
+    public SettingsInput Input { get; set; } = new();
+
+    public Forum? Forum { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Forum = await current.GetAsync(ct);
+        if (Forum is null)
+        {
+            return NotFound();
+        }
+
+        var zone = Forum.TimeZone;
+        Input = new SettingsInput
+        {
+            OpenRegistration = Forum.OpenRegistration,
+            RegistrationCloses = Forum.RegistrationClosesUtc is { } closes ? ForumTime.ToLocal(closes, zone) : null,
+            EditCloses = Forum.EditClosesUtc is { } edit ? ForumTime.ToLocal(edit, zone) : null,
+            Capacity = Forum.Capacity,
+            RetentionDays = Forum.RetentionDays,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var found = await current.GetAsync(ct);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        Forum = found;
+        var forum = await db.Forums.SingleAsync(f => f.Id == found.Id, ct);
+        if (Input.Capacity is { } capacity && capacity < forum.PlacesTaken)
+        {
+            ModelState.AddModelError("Input.Capacity", text["Settings_CapacityBelowTaken", forum.PlacesTaken]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var zone = forum.TimeZone;
+        var before = Describe(forum);
+        forum.OpenRegistration = Input.OpenRegistration;
+        forum.RegistrationClosesUtc = Input.RegistrationCloses is { } closes ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(closes, DateTimeKind.Unspecified), zone) : null;
+        forum.EditClosesUtc = Input.EditCloses is { } edit ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(edit, DateTimeKind.Unspecified), zone) : null;
+        forum.Capacity = Input.Capacity;
+        forum.RetentionDays = Input.RetentionDays;
+        db.AuditEntries.Add(new AuditEntry
+        {
+            ForumId = forum.Id, AtUtc = clock.GetUtcNow().UtcDateTime, UserId = users.GetUserId(User), UserName = User.Identity?.Name ?? "organizer",
+            EntityType = nameof(Core.Forums.Forum), EntityId = forum.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Action = "settings",
+            Before = before, After = Describe(forum),
+        });
+
+        try
+        {
+            // The check constraint refuses a capacity below the places taken, should they have grown meanwhile.
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            ModelState.AddModelError("Input.Capacity", text["Settings_CapacityBelowTaken", forum.PlacesTaken]);
+            return Page();
+        }
+
+        homeFigures.Forget();
+        TempData["Status"] = text["Settings_Saved"].Value;
+        return RedirectToPage();
+    }
+
+    private static string Describe(Forum forum) => System.Text.Json.JsonSerializer.Serialize(new
+    {
+        forum.OpenRegistration, forum.RegistrationClosesUtc, forum.EditClosesUtc, forum.Capacity, forum.RetentionDays,
+    });
+}
