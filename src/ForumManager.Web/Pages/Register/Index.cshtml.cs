@@ -68,6 +68,7 @@ public sealed class IndexModel(
         }
 
         var account = SignedIn ? await users.GetUserAsync(User) : null;
+        ForgetUnreadableCheckboxes();
         Clean();
         await ValidateAsync(Forum, account, ct);
         if (!ModelState.IsValid)
@@ -159,6 +160,22 @@ public sealed class IndexModel(
             .Select(d => (d.Id, d.NameEn, d.NameZh)).ToList();
     }
 
+    /// <summary>
+    /// A checkbox posted with a value that is not a boolean keeps its binding error, but the form is shown again
+    /// unticked: the checkbox tag helper cannot render a value it cannot read.
+    /// </summary>
+    private void ForgetUnreadableCheckboxes()
+    {
+        foreach (var key in new[] { "Input.Consent", "Input.NeedsVisaLetter" })
+        {
+            if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
+            {
+                entry.RawValue = "false";
+                entry.AttemptedValue = "false";
+            }
+        }
+    }
+
     private void Clean()
     {
         Input.FamilyName = PersonName.Clean(Input.FamilyName);
@@ -166,12 +183,15 @@ public sealed class IndexModel(
         Input.NativeName = PersonName.CleanOrNull(Input.NativeName);
         Input.Position = PersonName.CleanOrNull(Input.Position);
         Input.Organization = PersonName.CleanOrNull(Input.Organization);
-        Input.Email = Input.Email.Trim().ToLowerInvariant();
+        Input.Email = (Input.Email ?? string.Empty).Trim().ToLowerInvariant();
+        Input.Phone = (Input.Phone ?? string.Empty).Trim();
+        Input.Honorific ??= string.Empty;
+        Input.PreferredLanguage ??= string.Empty;
         Input.DietaryNeeds = PersonName.CleanOrNull(Input.DietaryNeeds);
         Input.AccessibilityNeeds = PersonName.CleanOrNull(Input.AccessibilityNeeds);
         Input.PassportNumber = PersonName.CleanOrNull(Input.PassportNumber)?.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
         Input.PassportPlaceOfIssue = PersonName.CleanOrNull(Input.PassportPlaceOfIssue);
-        Input.CountryCode = Input.CountryCode.Trim().ToUpperInvariant();
+        Input.CountryCode = (Input.CountryCode ?? string.Empty).Trim().ToUpperInvariant();
         Input.Nationality = string.IsNullOrWhiteSpace(Input.Nationality) ? null : Input.Nationality.Trim().ToUpperInvariant();
         Input.InterpretationLanguage = string.IsNullOrWhiteSpace(Input.InterpretationLanguage) ? null : Input.InterpretationLanguage.Trim();
     }
