@@ -108,10 +108,10 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Registra
             .Select(d => new { d.Id, d.NameEn }).ToListAsync(ct)).Select(d => (d.Id, d.NameEn)).ToList();
         Countries = await all.Select(d => d.CountryCode).Distinct().OrderBy(c => c).ToListAsync(ct);
 
-        var query = Filter(all);
+        var query = Filters.Apply(all);
         Matching = await query.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
-        Rows = await Order(query)
+        Rows = await Filters.Order(query)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(d => new Row(d.Id, d.FamilyName.ToUpper() + " " + d.GivenName, d.Honorific, d.NativeName, d.NativeNameLanguage,
                 d.Delegation == null ? null : d.Delegation.NameEn, d.CountryCode, d.Category, d.Status, d.PrecedenceRank, d.CreatedUtc))
@@ -119,50 +119,5 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Registra
         return true;
     }
 
-    private IQueryable<Delegate> Filter(IQueryable<Delegate> query)
-    {
-        var term = PersonName.Clean(Query);
-        if (term.Length > 0)
-        {
-            var pattern = LikePattern.Containing(term);
-            const string escape = LikePattern.Escape;
-            query = query.Where(d => EF.Functions.Like(d.FamilyName, pattern, escape) || EF.Functions.Like(d.GivenName, pattern, escape)
-                || (d.NativeName != null && EF.Functions.Like(d.NativeName, pattern, escape)) || EF.Functions.Like(d.Email, pattern, escape)
-                || (d.Delegation != null && (EF.Functions.Like(d.Delegation.NameEn, pattern, escape) || EF.Functions.Like(d.Delegation.NameZh, pattern, escape)
-                    || (d.Delegation.PartnerCity != null && (EF.Functions.Like(d.Delegation.PartnerCity.NameEn, pattern, escape)
-                        || EF.Functions.Like(d.Delegation.PartnerCity.NameZh, pattern, escape)
-                        || (d.Delegation.PartnerCity.NameLocal != null && EF.Functions.Like(d.Delegation.PartnerCity.NameLocal, pattern, escape)))))));
-        }
-
-        if (Status is { } status)
-        {
-            query = query.Where(d => d.Status == status);
-        }
-
-        if (Category is { } category)
-        {
-            query = query.Where(d => d.Category == category);
-        }
-
-        if (!string.IsNullOrEmpty(Country))
-        {
-            var country = Country.ToUpperInvariant();
-            query = query.Where(d => d.CountryCode == country);
-        }
-
-        if (Delegation is { } delegation)
-        {
-            query = query.Where(d => d.DelegationId == delegation);
-        }
-
-        return query;
-    }
-
-    private IQueryable<Delegate> Order(IQueryable<Delegate> query) => Sort switch
-    {
-        "name" => query.OrderBy(d => d.FamilyName).ThenBy(d => d.GivenName).ThenBy(d => d.Id),
-        "country" => query.OrderBy(d => d.CountryCode).ThenBy(d => d.PrecedenceRank).ThenBy(d => d.FamilyName).ThenBy(d => d.Id),
-        "date" => query.OrderByDescending(d => d.CreatedUtc).ThenByDescending(d => d.Id),
-        _ => query.OrderBy(d => d.PrecedenceRank).ThenBy(d => d.FamilyName).ThenBy(d => d.Id),
-    };
+    private DelegateFilter Filters => new(Query, Status, Category, Country, Delegation, Sort);
 }

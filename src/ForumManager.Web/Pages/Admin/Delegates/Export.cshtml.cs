@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using ForumManager.Core.Delegates;
+using ForumManager.Core.Forums;
+using ForumManager.Data;
+using ForumManager.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+
+namespace ForumManager.Web.Pages.Admin.Delegates;
+
+/// <summary>
+/// The delegate list as CSV (UTF-8 with a byte-order mark, so Excel keeps Chinese and every other script) or XLSX,
+/// with the list's filters and order and the columns the organizer chose. Passport data is never exported.
+/// </summary>
+public sealed class ExportModel(ForumDbContext db, CurrentForum current, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public sealed record Row(string FamilyName, string GivenName, string? NativeName, string? Honorific, string? Position, string? Organization,
+        string? Delegation, string CountryCode, string Email, string? Phone, DelegateCategory Category, RegistrationStatus Status, int PrecedenceRank,
+        string PreferredLanguage, string? DietaryNeeds, string? AccessibilityNeeds, string? InterpretationLanguage, bool NeedsVisaLetter, DateTime CreatedUtc);
+
+    /// <summary>Column key → its header's resource key and its value.</summary>
+    public static readonly IReadOnlyList<(string Key, string Header, Func<Row, TimeZoneInfo, object?> Value)> Columns =
+    [
+        ("family", "Field_FamilyName", (r, _) => r.FamilyName),
+        ("given", "Field_GivenName", (r, _) => r.GivenName),
+        ("native", "Field_NativeName", (r, _) => r.NativeName),
+        ("honorific", "Field_Honorific", (r, _) => r.Honorific),
+        ("position", "Field_Position", (r, _) => r.Position),
+        ("organization", "Field_Organization", (r, _) => r.Organization),
+        ("delegation", "Field_Delegation", (r, _) => r.Delegation),
+        ("country", "Field_Country", (r, _) => r.CountryCode),
+        ("email", "Field_Email", (r, _) => r.Email),
+        ("phone", "Field_Phone", (r, _) => r.Phone),
+        ("category", "Delegate_Category", (r, _) => r.Category.ToString()),
+        ("status", "Admin_Status", (r, _) => r.Status.ToString()),
+        ("precedence", "Delegates_Precedence", (r, _) => r.PrecedenceRank),
+        ("language", "Field_PreferredLanguage", (r, _) => r.PreferredLanguage),
+        ("dietary", "Field_DietaryNeeds", (r, _) => r.DietaryNeeds),
+        ("accessibility", "Field_AccessibilityNeeds", (r, _) => r.AccessibilityNeeds),
+        ("interpretation", "Field_InterpretationLanguage", (r, _) => r.InterpretationLanguage),
+        ("visa", "Field_NeedsVisaLetter", (r, _) => r.NeedsVisaLetter ? "yes" : "no"),
+        ("registered", "Delegates_Registered", (r, zone) => ForumTime.ToLocal(r.CreatedUtc, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
+    ];
+
+    public static readonly IReadOnlyList<string> DefaultColumns = ["family", "given", "native", "honorific", "position", "organization", "delegation", "country", "category", "status"];
+
+    public async Task<IActionResult> OnGetAsync(string format, string? q, RegistrationStatus? status, DelegateCategory? category, string? country,
+        int? delegation, string? sort, string[]? columns, CancellationToken ct)
+    {
+        var forum = await current.GetAsync(ct);
+        if (forum is null)
+        {
+            return NotFound();
+        }
+
+        var keys = columns is { Length: > 0 } ? columns : [.. DefaultColumns];
+        var chosen = keys.SelectMany(k => k.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct()
+            .Select(key => Columns.FirstOrDefault(c => c.Key == key)).Where(c => c.Key is not null).ToList();
+        if (chosen.Count == 0)
+        {
+            return BadRequest();
+        }
+
+        var forumId = forum.Id;
+        var filter = new DelegateFilter(q, status, category, country, delegation, sort);
+        var rows = await filter.Order(filter.Apply(db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId)))
+            .Select(d => new Row(d.FamilyName, d.GivenName, d.NativeName, d.Honorific, d.Position, d.Organization,
+                d.Delegation == null ? null : d.Delegation.NameEn, d.CountryCode, d.Email, d.Phone, d.Category, d.Status, d.PrecedenceRank,
+                d.PreferredLanguage, d.DietaryNeeds, d.AccessibilityNeeds, d.InterpretationLanguage, d.NeedsVisaLetter, d.CreatedUtc))
+            .ToListAsync(ct);
+        var headers = chosen.Select(c => text[c.Header].Value).ToList();
+        var zone = forum.TimeZone;
+        var name = $"{forum.Acronym}-delegates-{DateTime.UtcNow:yyyyMMdd}";
+        Response.Headers.CacheControl = "no-store";
+
+        if (format == "xlsx")
+        {
+            var sheet = rows.Select(r =>
+            {
+                IDictionary<string, object?> line = new Dictionary<string, object?>();
+                for (var i = 0; i < chosen.Count; i++)
+                {
+                    line[headers[i]] = chosen[i].Value(r, zone);
+                }
+
+                return line;
+            }).ToList();
+            var stream = new MemoryStream();
+            await stream.SaveAsAsync(sheet, sheetName: "Delegates", cancellationToken: ct);
+            stream.Position = 0;
+            return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+        }
+
+        var output = new MemoryStream();
+        await using (var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
+        {
+            // Cells starting with = + - @ are escaped so a spreadsheet shows them instead of running them as formulas.
+            await using var csv = CsvWriter.Create(writer, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true);
+            foreach (var header in headers)
+            {
+                csv.WriteField(header);
+            }
+
+            csv.EndRecord();
+            foreach (var row in rows)
+            {
+                foreach (var column in chosen)
+                {
+                    csv.WriteField(Convert.ToString(column.Value(row, zone), CultureInfo.InvariantCulture));
+                }
+
+                csv.EndRecord();
+            }
+
+            await csv.FlushAsync(ct);
+        }
+
+        output.Position = 0;
+        return File(output, "text/csv; charset=utf-8", name + ".csv");
+    }
+}
