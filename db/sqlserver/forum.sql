@@ -793,3 +793,61 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128144850_Invitations'
+)
+BEGIN
+    CREATE TABLE [Invitations] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [DelegationId] int NOT NULL,
+        [Email] nvarchar(256) NOT NULL,
+        [TokenHash] char(64) NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [AcceptedUtc] datetime2 NULL,
+        [AcceptedDelegateId] int NULL,
+        CONSTRAINT [PK_Invitations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Invitations_Delegations_DelegationId] FOREIGN KEY ([DelegationId]) REFERENCES [Delegations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Invitations_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128144850_Invitations'
+)
+BEGIN
+    CREATE INDEX [IX_Invitations_DelegationId] ON [Invitations] ([DelegationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128144850_Invitations'
+)
+BEGIN
+    CREATE INDEX [IX_Invitations_ForumId_DelegationId] ON [Invitations] ([ForumId], [DelegationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128144850_Invitations'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Invitations_TokenHash] ON [Invitations] ([TokenHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128144850_Invitations'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128144850_Invitations', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

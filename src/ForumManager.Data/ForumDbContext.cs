@@ -22,6 +22,7 @@ public sealed class ForumDbContext(DbContextOptions<ForumDbContext> options)
     public DbSet<PartnerCity> PartnerCities => Set<PartnerCity>();
     public DbSet<Delegation> Delegations => Set<Delegation>();
     public DbSet<Delegate> Delegates => Set<Delegate>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -37,6 +37,7 @@ public sealed class PageAuthorizationTests(AppFixture app)
         ["Admin/Users"] = (Access.Admin, "/admin/users"),
         ["Admin/Delegates"] = (Access.Organizer, "/admin/delegates"),
         ["Admin/Settings"] = (Access.Organizer, "/admin/settings"),
+        ["Admin/Delegations"] = (Access.Organizer, "/admin/delegations"),
         ["admin/delegates/export.{format:regex(^(csv|xlsx)$)}"] = (Access.Organizer, "/admin/delegates/export.csv"),
         ["Admin/Delegates/Details/{id:int}"] = (Access.Organizer, "/admin/delegates/details/1"),
         ["Checkin"] = (Access.Staff, "/checkin"),

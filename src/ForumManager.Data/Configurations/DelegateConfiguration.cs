@@ -21,6 +21,20 @@ internal sealed class DelegationConfiguration : IEntityTypeConfiguration<Delegat
     }
 }
 
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> builder)
+    {
+        builder.Property(i => i.Email).HaveLength(256);
+        builder.Property(i => i.TokenHash).HasMaxLength(64).IsUnicode(false).IsFixedLength();
+        builder.Property(i => i.CreatedBy).HaveLength(256);
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+        builder.HasIndex(i => new { i.ForumId, i.DelegationId });
+        builder.HasOne<Forum>().WithMany().HasForeignKey(i => i.ForumId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(i => i.Delegation).WithMany().HasForeignKey(i => i.DelegationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class DelegateConfiguration : IEntityTypeConfiguration<Delegate>
 {
     public void Configure(EntityTypeBuilder<Delegate> builder)

@@ -43,6 +43,12 @@ public sealed class IndexModel(
     [BindProperty]
     public RegistrationInput Input { get; set; } = new();
 
+    /// <summary>The token from an invitation link: it lets a delegation's head register even when registration is not open.</summary>
+    [BindProperty(SupportsGet = true, Name = "invitation")]
+    public string? InvitationToken { get; set; }
+
+    public Invitation? Invitation { get; private set; }
+
     public Forum? Forum { get; private set; }
     public string? ClosedMessage { get; private set; }
     public bool SignedIn { get; private set; }
@@ -54,6 +60,10 @@ public sealed class IndexModel(
         if (SignedIn && await users.GetUserAsync(User) is { } user)
         {
             Input.Email = user.Email ?? string.Empty;
+        }
+        else if (Invitation is not null)
+        {
+            Input.Email = Invitation.Email;
         }
 
         return Page();
@@ -113,6 +123,15 @@ public sealed class IndexModel(
             });
             await db.SaveChangesAsync(ct);
 
+            if (Invitation is not null && !await AcceptInvitationAsync(Invitation.Id, registration.Id, now, ct))
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                Invitation = null;
+                ClosedMessage = text["Register_InvitationInvalid"];
+                return Page();
+            }
+
             if (account is null)
             {
                 await ResendEmailConfirmationModel.SendConfirmationAsync(users, accountMail, links, user);
@@ -133,6 +152,11 @@ public sealed class IndexModel(
         }
     }
 
+    /// <summary>One registration per invitation, even when two arrive at once: the update only counts if it was still open.</summary>
+    private async Task<bool> AcceptInvitationAsync(int invitationId, int delegateId, DateTime now, CancellationToken ct) =>
+        await db.Invitations.Where(i => i.Id == invitationId && i.AcceptedUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedUtc, now).SetProperty(i => i.AcceptedDelegateId, delegateId), ct) == 1;
+
     private async Task LoadAsync(CancellationToken ct)
     {
         SignedIn = User.Identity?.IsAuthenticated ?? false;
@@ -144,17 +168,28 @@ public sealed class IndexModel(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var closes = Forum.RegistrationClosesUtc ?? ForumTime.ToUtc(Forum.StartDate, TimeOnly.MinValue, Forum.TimeZone);
-        if (!Forum.OpenRegistration || Forum.Status != ForumStatus.Open)
+        var forumId = Forum.Id;
+        if (!string.IsNullOrWhiteSpace(InvitationToken))
+        {
+            var hash = InvitationTokens.Hash(InvitationToken);
+            Invitation = await db.Invitations.AsNoTracking().Include(i => i.Delegation)
+                .SingleOrDefaultAsync(i => i.TokenHash == hash && i.ForumId == forumId && i.AcceptedUtc == null, ct);
+            if (Invitation is null)
+            {
+                ClosedMessage = text["Register_InvitationInvalid"];
+                return;
+            }
+        }
+
+        if (Forum.Status != ForumStatus.Open || (!Forum.OpenRegistration && Invitation is null))
         {
             ClosedMessage = text["Register_NotOpen"];
         }
-        else if (now >= closes && Forum.RegistrationClosesUtc is not null)
+        else if (Forum.RegistrationClosesUtc is { } closes && now >= closes)
         {
             ClosedMessage = text["Register_Closed"];
         }
 
-        var forumId = Forum.Id;
         Delegations = (await db.Delegations.AsNoTracking().Where(d => d.ForumId == forumId).OrderBy(d => d.NameEn)
             .Select(d => new { d.Id, d.NameEn, d.NameZh }).ToListAsync(ct))
             .Select(d => (d.Id, d.NameEn, d.NameZh)).ToList();
@@ -257,7 +292,11 @@ public sealed class IndexModel(
             Error(nameof(Input.Gender), "Validation_Choose");
         }
 
-        if (Input.DelegationId is { } delegationId && Delegations.All(d => d.Id != delegationId))
+        if (Invitation is not null)
+        {
+            Input.DelegationId = Invitation.DelegationId;
+        }
+        else if (Input.DelegationId is { } delegationId && Delegations.All(d => d.Id != delegationId))
         {
             Error(nameof(Input.DelegationId), "Validation_Choose");
         }
@@ -375,7 +414,7 @@ public sealed class IndexModel(
 
     private Delegate NewDelegate(Forum forum, ForumUser user, RegistrationStatus status, DateTime now)
     {
-        var category = DelegateCategory.Delegate;
+        var category = Invitation is null ? DelegateCategory.Delegate : DelegateCategory.HeadOfDelegation;
         return new Delegate
         {
             ForumId = forum.Id,

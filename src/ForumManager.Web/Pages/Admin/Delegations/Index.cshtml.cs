@@ -1,0 +1,147 @@
+using System.ComponentModel.DataAnnotations;
+using ForumManager.Core.Delegates;
+using ForumManager.Core.Registration;
+using ForumManager.Core.Text;
+using ForumManager.Data;
+using ForumManager.Mail;
+using ForumManager.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace ForumManager.Web.Pages.Admin.Delegations;
+
+/// <summary>Delegations with their members' status, and invitations to their heads.</summary>
+public sealed class IndexModel(ForumDbContext db, CurrentForum current, MailQueue mail, PublicLinks links, TimeProvider clock,
+    IStringLocalizer<SharedResource> text) : PageModel
+{
+    public sealed record Row(int Id, string NameEn, string NameZh, string CountryCode, int? Quota, int Members, int Approved, int Waitlisted,
+        string? InvitedEmail, bool InvitationAccepted);
+
+    public sealed class InviteInput
+    {
+        [Display(Name = "Invite_PartnerCity")]
+        public int? PartnerCityId { get; set; }
+
+        [StringLength(200, ErrorMessage = "Validation_MaxLength")]
+        [Display(Name = "Invite_Institution")]
+        public string? Institution { get; set; }
+
+        [Display(Name = "Field_Country")]
+        public string? CountryCode { get; set; }
+
+        [Required(ErrorMessage = "Validation_Required"), EmailAddress(ErrorMessage = "Validation_Email"), StringLength(256, ErrorMessage = "Validation_MaxLength")]
+        [Display(Name = "Invite_HeadEmail")]
+        public string Email { get; set; } = string.Empty;
+
+        [Range(1, 100, ErrorMessage = "Validation_Range")]
+        [Display(Name = "Invite_Quota")]
+        public int Quota { get; set; } = 5;
+    }
+
+    [BindProperty]
+    public InviteInput Invite { get; set; } = new();
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name)> Cities { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
+    {
+        var forum = await current.GetAsync(ct);
+        if (forum is null)
+        {
+            return NotFound();
+        }
+
+        Invite.Email = (Invite.Email ?? string.Empty).Trim().ToLowerInvariant();
+        Invite.Institution = PersonName.CleanOrNull(Invite.Institution);
+        var city = Invite.PartnerCityId is { } cityId ? await db.PartnerCities.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cityId, ct) : null;
+        if (Invite.PartnerCityId is not null && city is null)
+        {
+            ModelState.AddModelError("Invite.PartnerCityId", text["Validation_Choose"]);
+        }
+
+        if (city is null && Invite.Institution is null)
+        {
+            ModelState.AddModelError("Invite.Institution", text["Invite_CityOrInstitution"]);
+        }
+
+        if (city is null && !Countries.IsKnown(Invite.CountryCode))
+        {
+            ModelState.AddModelError("Invite.CountryCode", text["Validation_Choose"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        var forumId = forum.Id;
+        var nameEn = city is null ? Invite.Institution! : $"Delegation of {city.NameEn}";
+        var delegation = await db.Delegations.SingleOrDefaultAsync(d => d.ForumId == forumId && d.NameEn == nameEn, ct) ?? new Delegation
+        {
+            ForumId = forumId,
+            PartnerCityId = city?.Id,
+            NameEn = nameEn,
+            NameZh = city is null ? Invite.Institution! : $"{city.NameZh}代表团",
+            CountryCode = city?.CountryCode ?? Invite.CountryCode!.ToUpperInvariant(),
+        };
+        delegation.Quota = Invite.Quota;
+        if (delegation.Id == 0)
+        {
+            db.Delegations.Add(delegation);
+        }
+
+        var token = InvitationTokens.NewToken();
+        db.Invitations.Add(new Invitation
+        {
+            ForumId = forumId,
+            Delegation = delegation,
+            Email = Invite.Email,
+            TokenHash = InvitationTokens.Hash(token),
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            CreatedBy = User.Identity?.Name ?? "organizer",
+        });
+        var link = links.To("/register", new Dictionary<string, string?> { ["invitation"] = token });
+        mail.Add(InvitationMail(forum, delegation, Invite.Email, Invite.Quota, link));
+        await db.SaveChangesAsync(ct);
+        mail.NotifySaved();
+        TempData["Status"] = text["Invite_Sent", Invite.Email].Value;
+        return RedirectToPage();
+    }
+
+    /// <summary>The language of the person invited is not known yet, so the invitation speaks both.</summary>
+    private static MailDraft InvitationMail(Core.Forums.Forum forum, Delegation delegation, string email, int quota, string link)
+    {
+        var subject = $"{SharedResource.Get("Invite_MailSubject", "zh-Hans", forum.NameZh)} / {SharedResource.Get("Invite_MailSubject", "en", forum.NameEn)}";
+        var body = SharedResource.Get("Invite_MailBody", "zh-Hans", forum.NameZh, delegation.NameZh, quota, link) + "\n\n---\n\n"
+            + SharedResource.Get("Invite_MailBody", "en", forum.NameEn, delegation.NameEn, quota, link);
+        return new MailDraft(email, null, subject, body, null, "registration.invitation");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var forum = await current.GetAsync(ct);
+        if (forum is null)
+        {
+            return false;
+        }
+
+        var forumId = forum.Id;
+        Rows = await db.Delegations.AsNoTracking().Where(d => d.ForumId == forumId).OrderBy(d => d.NameEn)
+            .Select(d => new Row(d.Id, d.NameEn, d.NameZh, d.CountryCode, d.Quota,
+                d.Members.Count(m => m.Status != RegistrationStatus.Cancelled && m.Status != RegistrationStatus.Rejected),
+                d.Members.Count(m => m.Status == RegistrationStatus.Approved),
+                d.Members.Count(m => m.Status == RegistrationStatus.Waitlisted),
+                db.Invitations.Where(i => i.DelegationId == d.Id).OrderByDescending(i => i.CreatedUtc).Select(i => i.Email).FirstOrDefault(),
+                db.Invitations.Any(i => i.DelegationId == d.Id && i.AcceptedUtc != null)))
+            .ToListAsync(ct);
+        Cities = (await db.PartnerCities.AsNoTracking().OrderBy(c => c.NameEn).Select(c => new { c.Id, c.NameEn, c.CountryCode }).ToListAsync(ct))
+            .Select(c => (c.Id, $"{c.NameEn} ({c.CountryCode})")).ToList();
+        return true;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using ForumManager.Core.Accounts;
+using ForumManager.Core.Delegates;
+using ForumManager.Testing;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+
+namespace ForumManager.Web.Tests;
+
+/// <summary>An app of its own, with open registration switched off: only invitations let people in.</summary>
+public sealed class InvitationAppFixture : ForumAppFactory;
+
+public sealed class InvitationTests(InvitationAppFixture app) : IClassFixture<InvitationAppFixture>
+{
+    [Fact]
+    public async Task Should_let_an_invited_head_of_delegation_register_once_while_registration_is_closed()
+    {
+        await app.WithDbAsync(db => db.Forums.ExecuteUpdateAsync(s => s.SetProperty(f => f.OpenRegistration, false)));
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var head = $"head-{Guid.NewGuid():N}@rabat.example.org";
+
+        var invited = await HtmlForms.SubmitAsync(organizer, "/admin/delegations", new Dictionary<string, string>
+        {
+            ["Invite.Institution"] = "Mohammed V University",
+            ["Invite.CountryCode"] = "MA",
+            ["Invite.Email"] = head,
+            ["Invite.Quota"] = "4",
+        }, formSelector: "[data-testid=invite-form]");
+        Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
+
+        var row = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == head));
+        var message = await MimeMessage.LoadAsync(new MemoryStream(row.MimeContent));
+        Assert.Contains("邀请函", message.Subject, StringComparison.Ordinal);
+        Assert.Contains("Invitation", message.Subject, StringComparison.Ordinal);
+        var link = (message.TextBody ?? string.Empty).Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("http://forum.test/register?invitation=", StringComparison.Ordinal));
+        var url = link["http://forum.test".Length..];
+
+        var closed = await HtmlForms.GetPageAsync(Clients.Anonymous(app), "/register");
+        Assert.NotNull(closed.QuerySelector("[data-testid=registration-closed]"));
+
+        var client = Clients.Anonymous(app);
+        var form = await HtmlForms.GetPageAsync(client, url);
+        Assert.Contains("Mohammed V University", form.QuerySelector("[data-testid=invited-as]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(head, form.QuerySelector("input[name='Input.Email']")!.GetAttribute("value"));
+        var registered = await HtmlForms.SubmitAsync(client, form, url, RegistrationForm.Valid(head, v =>
+        {
+            v["Input.FamilyName"] = "El Alaoui";
+            v["Input.GivenName"] = "Karim";
+            v["Input.NativeName"] = "كريم العلوي";
+            v["Input.CountryCode"] = "MA";
+            v["Input.PreferredLanguage"] = "en";
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        var delegate_ = await app.WithDbAsync(db => db.Delegates.AsNoTracking().Include(d => d.Delegation).SingleAsync(d => d.Email == head));
+        Assert.Equal((DelegateCategory.HeadOfDelegation, "Mohammed V University", 4, "كريم العلوي"),
+            (delegate_.Category, delegate_.Delegation!.NameEn, delegate_.Delegation.Quota, delegate_.NativeName));
+        Assert.True(await app.WithDbAsync(db => db.Invitations.AnyAsync(i => i.AcceptedDelegateId == delegate_.Id)));
+
+        var again = await HtmlForms.GetPageAsync(Clients.Anonymous(app), url);
+        Assert.Contains("already been used", again.QuerySelector("[data-testid=registration-closed]")!.TextContent, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Invitations.AnyAsync(i => i.TokenHash.Contains(url.Substring(url.IndexOf('=') + 1)))));
+    }
+}
