@@ -43,6 +43,7 @@ public sealed class PageAuthorizationTests(AppFixture app)
         ["Checkin"] = (Access.Staff, "/checkin"),
         ["Me"] = (Access.Delegate, "/me"),
         ["me/data.json"] = (Access.Delegate, "/me/data.json"),
+        ["Me/Delegation"] = (Access.Delegate, "/me/delegation"),
 
         ["Identity/Account/AccessDenied"] = (Access.Anyone, "/Identity/Account/AccessDenied"),
         ["Identity/Account/ConfirmEmail"] = (Access.Anyone, "/Identity/Account/ConfirmEmail"),

@@ -1,0 +1,172 @@
+using ForumManager.Core.Auditing;
+using ForumManager.Core.Delegates;
+using ForumManager.Core.Registration;
+using ForumManager.Core.Text;
+using ForumManager.Data;
+using ForumManager.Mail;
+using ForumManager.Web.Infrastructure;
+using ForumManager.Web.Pages.Register;
+using ForumManager.Web.Registration;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Delegate = ForumManager.Core.Delegates.Delegate;
+
+namespace ForumManager.Web.Pages.Me;
+
+/// <summary>
+/// The head of a delegation sees every member with their status, adds members up to the quota and withdraws them.
+/// Only the members of the signed-in head's own delegation are ever read or changed.
+/// </summary>
+public sealed class DelegationModel(ForumDbContext db, CurrentForum current, UserManager<ForumUser> users, ForumPlaces places, MailQueue mail,
+    RegistrationStatusChanges changes, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public sealed record Member(int Id, string LatinName, string? Honorific, string? NativeName, string? Position, string Email, RegistrationStatus Status, bool IsHead);
+
+    [BindProperty]
+    public MemberInput Input { get; set; } = new();
+
+    public Delegate? Head { get; private set; }
+    public Core.Delegates.Delegation? Delegation { get; private set; }
+    public IReadOnlyList<Member> Members { get; private set; } = [];
+    public int Active => Members.Count(m => m.Status is not (RegistrationStatus.Cancelled or RegistrationStatus.Rejected));
+    public bool Full => Delegation?.Quota is { } quota && Active >= quota;
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        var forum = await current.GetAsync(ct);
+        if (Head is null || Delegation is null || forum is null)
+        {
+            return RedirectToPage();
+        }
+
+        Input.FamilyName = PersonName.Clean(Input.FamilyName);
+        Input.GivenName = PersonName.Clean(Input.GivenName);
+        Input.NativeName = PersonName.CleanOrNull(Input.NativeName);
+        Input.Position = PersonName.CleanOrNull(Input.Position);
+        Input.Email = (Input.Email ?? string.Empty).Trim().ToLowerInvariant();
+        if (Input.FamilyName.Length > 0 && !NameRules.IsPassportLatin(Input.FamilyName))
+        {
+            ModelState.AddModelError("Input.FamilyName", text["Validation_PassportLatin"]);
+        }
+
+        if (Input.GivenName.Length > 0 && !NameRules.IsPassportLatin(Input.GivenName))
+        {
+            ModelState.AddModelError("Input.GivenName", text["Validation_PassportLatin"]);
+        }
+
+        if (Input.NativeName is not null && !NameRules.IsName(Input.NativeName))
+        {
+            ModelState.AddModelError("Input.NativeName", text["Validation_NameCharacters"]);
+        }
+
+        if (Input.Position is not null && Input.Position.IndexOfAny(['<', '>']) >= 0)
+        {
+            ModelState.AddModelError("Input.Position", text["Validation_NoMarkup"]);
+        }
+
+        if (!RegistrationInput.Honorifics.Contains(Input.Honorific))
+        {
+            ModelState.AddModelError("Input.Honorific", text["Validation_Choose"]);
+        }
+
+        if (Full)
+        {
+            ModelState.AddModelError(string.Empty, text["Members_QuotaReached", Delegation.Quota ?? 0]);
+        }
+
+        var forumId = forum.Id;
+        if (ModelState.IsValid && await db.Delegates.AnyAsync(d => d.ForumId == forumId && d.Email == Input.Email, ct))
+        {
+            ModelState.AddModelError("Input.Email", text["Register_AlreadyRegistered"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var hasPlace = await places.TryTakeAsync(forumId, ct);
+        var member = new Delegate
+        {
+            ForumId = forumId,
+            DelegationId = Delegation.Id,
+            FamilyName = Input.FamilyName,
+            GivenName = Input.GivenName,
+            NativeName = Input.NativeName,
+            Honorific = Input.Honorific,
+            Position = Input.Position,
+            Organization = Head.Organization,
+            CountryCode = Head.CountryCode,
+            Email = Input.Email,
+            Category = DelegateCategory.Delegate,
+            Status = hasPlace ? RegistrationStatus.Submitted : RegistrationStatus.Waitlisted,
+            PrecedenceRank = Precedence.DefaultRank(DelegateCategory.Delegate, Input.Position),
+            PreferredLanguage = Input.PreferredLanguage,
+            ConsentUtc = now,
+            CreatedUtc = now,
+            UpdatedUtc = now,
+        };
+        db.Delegates.Add(member);
+        mail.Add(RegistrationNotices.For(member, forum, hasPlace ? NoticeKind.Received : NoticeKind.Waitlisted));
+        await db.SaveChangesAsync(ct);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            ForumId = forumId, AtUtc = now, UserId = Head.UserId, UserName = User.Identity?.Name ?? Head.Email, EntityType = nameof(Delegate),
+            EntityId = member.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Action = "added-by-head", After = member.Status.ToString(),
+        });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        mail.NotifySaved();
+        TempData["Status"] = text["Members_Added", $"{Input.GivenName} {Input.FamilyName}"].Value;
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(int memberId, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        var forum = await current.GetAsync(ct);
+        if (Head is null || forum is null || Members.All(m => m.Id != memberId || m.IsHead))
+        {
+            // Not a member of this head's delegation (or the head themself, who cancels on /me): nothing happens.
+            return RedirectToPage();
+        }
+
+        await changes.ChangeAsync(forum.Id, [memberId], RegistrationStatus.Cancelled, null,
+            new Actor(users.GetUserId(User), User.Identity?.Name ?? Head.Email), byOrganizer: false, ct);
+        TempData["Status"] = text["Members_Withdrawn"].Value;
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var forum = await current.GetAsync(ct);
+        var userId = users.GetUserId(User);
+        if (forum is null || userId is null)
+        {
+            return;
+        }
+
+        var forumId = forum.Id;
+        Head = await db.Delegates.AsNoTracking().SingleOrDefaultAsync(d => d.ForumId == forumId && d.UserId == userId
+            && d.Category == DelegateCategory.HeadOfDelegation && d.DelegationId != null, ct);
+        if (Head is null)
+        {
+            return;
+        }
+
+        var headId = Head.Id;
+        Delegation = await db.Delegations.AsNoTracking().SingleAsync(d => d.Id == Head.DelegationId, ct);
+        Members = await db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId && d.DelegationId == Head.DelegationId)
+            .OrderBy(d => d.PrecedenceRank).ThenBy(d => d.FamilyName)
+            .Select(d => new Member(d.Id, d.FamilyName.ToUpper() + " " + d.GivenName, d.Honorific, d.NativeName, d.Position, d.Email, d.Status, d.Id == headId))
+            .ToListAsync(ct);
+    }
+}
