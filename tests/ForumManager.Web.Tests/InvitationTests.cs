@@ -62,3 +62,43 @@ public sealed class InvitationTests(InvitationAppFixture app) : IClassFixture<In
         Assert.False(await app.WithDbAsync(db => db.Invitations.AnyAsync(i => i.TokenHash.Contains(url.Substring(url.IndexOf('=') + 1)))));
     }
 }
+
+public sealed class DelegationMembersTests(InvitationAppFixture app) : IClassFixture<InvitationAppFixture>
+{
+    [Fact]
+    public async Task Should_keep_a_head_within_the_quota_and_away_from_other_delegations()
+    {
+        var head = $"head-{Guid.NewGuid():N}@kazan.example.org";
+        var delegationId = await app.WithDbAsync(db => db.Delegations.Where(d => d.NameEn == "Delegation of Kazan").Select(d => d.Id).SingleAsync());
+        var active = await app.WithDbAsync(db => db.Delegates.CountAsync(d => d.DelegationId == delegationId && d.Status != RegistrationStatus.Cancelled && d.Status != RegistrationStatus.Rejected));
+        await app.WithDbAsync(db => db.Delegations.Where(d => d.Id == delegationId).ExecuteUpdateAsync(s => s.SetProperty(d => d.Quota, active + 2)));
+        await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(head, v =>
+        {
+            v["Input.DelegationId"] = delegationId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            v["Input.NativeName"] = "Ильдар Галиев";
+        }));
+        await app.WithDbAsync(db => db.Delegates.Where(d => d.Email == head).ExecuteUpdateAsync(s => s.SetProperty(d => d.Category, DelegateCategory.HeadOfDelegation)));
+        await app.WithDbAsync(db => db.Users.Where(u => u.Email == head).ExecuteUpdateAsync(s => s.SetProperty(u => u.EmailConfirmed, true)));
+        var client = await Clients.SignInAsync(app, head, ForumAppFactory.Password);
+
+        var added = await HtmlForms.SubmitAsync(client, "/me/delegation", new Dictionary<string, string>
+        {
+            ["Input.FamilyName"] = "Petrova",
+            ["Input.GivenName"] = "Olga",
+            ["Input.NativeName"] = "Ольга Петрова",
+            ["Input.Email"] = $"olga-{Guid.NewGuid():N}@kazan.example.org",
+        }, formSelector: "[data-testid=add-member]");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+
+        var full = await HtmlForms.GetPageAsync(client, "/me/delegation");
+        Assert.Null(full.QuerySelector("[data-testid=add-member]"));
+        Assert.Contains("Ольга Петрова", full.QuerySelector("[data-testid=members]")!.TextContent, StringComparison.Ordinal);
+
+        var stranger = await app.WithDbAsync(db => db.Delegates.Where(d => d.DelegationId != delegationId && d.Status == RegistrationStatus.Approved).Select(d => d.Id).FirstAsync());
+        var token = full.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var attempt = await client.PostAsync($"/me/delegation?handler=Withdraw&memberId={stranger}",
+            new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.Redirect, attempt.StatusCode);
+        Assert.Equal(RegistrationStatus.Approved, await app.WithDbAsync(db => db.Delegates.Where(d => d.Id == stranger).Select(d => d.Status).SingleAsync()));
+    }
+}
