@@ -1,11 +1,9 @@
 using ForumManager.Core.Auditing;
 using ForumManager.Core.Delegates;
-using ForumManager.Core.Registration;
 using ForumManager.Core.Text;
 using ForumManager.Data;
 using ForumManager.Mail;
 using ForumManager.Web.Infrastructure;
-using ForumManager.Web.Pages.Register;
 using ForumManager.Web.Registration;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -50,30 +48,7 @@ public sealed class DelegationModel(ForumDbContext db, CurrentForum current, Use
         Input.NativeName = PersonName.CleanOrNull(Input.NativeName);
         Input.Position = PersonName.CleanOrNull(Input.Position);
         Input.Email = (Input.Email ?? string.Empty).Trim().ToLowerInvariant();
-        if (Input.FamilyName.Length > 0 && !NameRules.IsPassportLatin(Input.FamilyName))
-        {
-            ModelState.AddModelError("Input.FamilyName", text["Validation_PassportLatin"]);
-        }
-
-        if (Input.GivenName.Length > 0 && !NameRules.IsPassportLatin(Input.GivenName))
-        {
-            ModelState.AddModelError("Input.GivenName", text["Validation_PassportLatin"]);
-        }
-
-        if (Input.NativeName is not null && !NameRules.IsName(Input.NativeName))
-        {
-            ModelState.AddModelError("Input.NativeName", text["Validation_NameCharacters"]);
-        }
-
-        if (Input.Position is not null && Input.Position.IndexOfAny(['<', '>']) >= 0)
-        {
-            ModelState.AddModelError("Input.Position", text["Validation_NoMarkup"]);
-        }
-
-        if (!RegistrationInput.Honorifics.Contains(Input.Honorific))
-        {
-            ModelState.AddModelError("Input.Honorific", text["Validation_Choose"]);
-        }
+        NameChecks.Check(ModelState, text, Input.Honorific ?? string.Empty, Input.FamilyName, Input.GivenName, Input.NativeName, Input.Position);
 
         if (Full)
         {

@@ -235,22 +235,8 @@ public sealed class IndexModel(
     {
         void Error(string field, string key, params object[] args) => ModelState.AddModelError("Input." + field, text[key, args]);
 
-        if (Input.FamilyName.Length > 0 && !NameRules.IsPassportLatin(Input.FamilyName))
-        {
-            Error(nameof(Input.FamilyName), "Validation_PassportLatin");
-        }
-
-        if (Input.GivenName.Length > 0 && !NameRules.IsPassportLatin(Input.GivenName))
-        {
-            Error(nameof(Input.GivenName), "Validation_PassportLatin");
-        }
-
-        if (Input.NativeName is not null && !NameRules.IsName(Input.NativeName))
-        {
-            Error(nameof(Input.NativeName), "Validation_NameCharacters");
-        }
-
-        foreach (var (field, value) in new[] { (nameof(Input.Position), Input.Position), (nameof(Input.Organization), Input.Organization),
+        NameChecks.Check(ModelState, text, Input.Honorific, Input.FamilyName, Input.GivenName, Input.NativeName, Input.Position);
+        foreach (var (field, value) in new[] { (nameof(Input.Organization), Input.Organization),
             (nameof(Input.DietaryNeeds), Input.DietaryNeeds), (nameof(Input.AccessibilityNeeds), Input.AccessibilityNeeds),
             (nameof(Input.PassportPlaceOfIssue), Input.PassportPlaceOfIssue) })
         {
@@ -258,11 +244,6 @@ public sealed class IndexModel(
             {
                 Error(field, "Validation_NoMarkup");
             }
-        }
-
-        if (!RegistrationInput.Honorifics.Contains(Input.Honorific))
-        {
-            Error(nameof(Input.Honorific), "Validation_Choose");
         }
 
         if (Input.CountryCode.Length > 0 && !Countries.IsKnown(Input.CountryCode))

@@ -1,0 +1,39 @@
+using ForumManager.Core.Registration;
+using ForumManager.Web.Pages.Register;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+
+namespace ForumManager.Web.Registration;
+
+/// <summary>The checks every form that names a person makes, with the message next to each field.</summary>
+public static class NameChecks
+{
+    public static void Check(ModelStateDictionary state, IStringLocalizer text, string honorific, string familyName, string givenName,
+        string? nativeName, string? position)
+    {
+        if (familyName.Length > 0 && !NameRules.IsPassportLatin(familyName))
+        {
+            state.AddModelError("Input.FamilyName", text["Validation_PassportLatin"]);
+        }
+
+        if (givenName.Length > 0 && !NameRules.IsPassportLatin(givenName))
+        {
+            state.AddModelError("Input.GivenName", text["Validation_PassportLatin"]);
+        }
+
+        if (nativeName is not null && !NameRules.IsName(nativeName))
+        {
+            state.AddModelError("Input.NativeName", text["Validation_NameCharacters"]);
+        }
+
+        if (position is not null && position.IndexOfAny(['<', '>']) >= 0)
+        {
+            state.AddModelError("Input.Position", text["Validation_NoMarkup"]);
+        }
+
+        if (!RegistrationInput.Honorifics.Contains(honorific))
+        {
+            state.AddModelError("Input.Honorific", text["Validation_Choose"]);
+        }
+    }
+}
