@@ -42,3 +42,44 @@ public sealed class SettingsTests(SettingsAppFixture app) : IClassFixture<Settin
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "settings")));
     }
 }
+
+public sealed class PurgeTests(SettingsAppFixture app) : IClassFixture<SettingsAppFixture>
+{
+    [Fact]
+    public async Task Should_purge_personal_data_after_the_retention_period_only_when_confirmed()
+    {
+        var email = $"purge-{Guid.NewGuid():N}@city.example.org";
+        await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email, v =>
+        {
+            v["Input.NeedsVisaLetter"] = "true";
+            v["Input.PassportNumber"] = "X55556666";
+            v["Input.Nationality"] = "GR";
+            v["Input.DateOfBirth"] = "1975-05-05";
+            v["Input.PassportExpiry"] = "2014-05-05";
+            v["Input.PassportPlaceOfIssue"] = "Athens";
+        }));
+        var count = await app.WithDbAsync(db => db.Delegates.CountAsync());
+        var client = await Clients.SignedInAsync(app, Roles.Organizer);
+
+        var wrong = await HtmlForms.SubmitAsync(client, "/admin/settings", new Dictionary<string, string> { ["PurgeConfirmation"] = "yes" },
+            formSelector: "[data-testid=purge-form]");
+        Assert.Contains("HISCF2010", (await HtmlForms.ParseAsync(wrong)).QuerySelector("[data-valmsg-for=PurgeConfirmation]")!.TextContent, StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => db.Delegates.AnyAsync(d => d.Email == email)));
+
+        var purged = await HtmlForms.SubmitAsync(client, "/admin/settings", new Dictionary<string, string> { ["PurgeConfirmation"] = "HISCF2010" },
+            formSelector: "[data-testid=purge-form]");
+
+        Assert.Equal(HttpStatusCode.Redirect, purged.StatusCode);
+        var delegates = await app.WithDbAsync(db => db.Delegates.AsNoTracking().ToListAsync());
+        Assert.Equal(count, delegates.Count);
+        Assert.All(delegates, d =>
+        {
+            Assert.Null(d.NativeName);
+            Assert.Null(d.PassportNumberProtected);
+            Assert.Null(d.Phone);
+            Assert.EndsWith("@purged.invalid", d.Email, StringComparison.Ordinal);
+        });
+        Assert.False(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.ToAddress == email)));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "purged-personal-data")));
+    }
+}

@@ -13,7 +13,7 @@ namespace ForumManager.Web.Pages.Admin.Settings;
 
 /// <summary>Registration settings of the current edition: open or by invitation, deadlines, capacity, retention.</summary>
 public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserManager<ForumUser> users, HomeFiguresCache homeFigures,
-    TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+    Registration.PersonalDataPurge purge, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class SettingsInput
     {
@@ -39,6 +39,32 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
     public SettingsInput Input { get; set; } = new();
 
     public Forum? Forum { get; private set; }
+
+    public bool PurgeDue => Forum is not null && purge.IsDue(Forum);
+
+    [BindProperty]
+    public string? PurgeConfirmation { get; set; }
+
+    public async Task<IActionResult> OnPostPurgeAsync(CancellationToken ct)
+    {
+        var forum = await current.GetAsync(ct);
+        if (forum is null)
+        {
+            return NotFound();
+        }
+
+        Forum = forum;
+        if (!purge.IsDue(forum) || PurgeConfirmation?.Trim() != forum.Acronym)
+        {
+            ModelState.AddModelError(nameof(PurgeConfirmation), text["Purge_TypeAcronym", forum.Acronym]);
+            return Page();
+        }
+
+        var count = await purge.PurgeAsync(forum, new Registration.Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer"), ct);
+        homeFigures.Forget();
+        TempData["Status"] = text["Purge_Done", count].Value;
+        return RedirectToPage();
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -1,0 +1,60 @@
+using ForumManager.Core.Auditing;
+using ForumManager.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ForumManager.Web.Registration;
+
+/// <summary>
+/// After an edition's retention period, its delegates' personal data goes: names, contact, needs, passport data and
+/// the mail sent to them. What remains is counts: category, status, country and delegation, for the record.
+/// </summary>
+public sealed class PersonalDataPurge(ForumDbContext db, TimeProvider clock)
+{
+    public static DateOnly PurgeableFrom(Core.Forums.Forum forum) => forum.EndDate.AddDays(forum.RetentionDays);
+
+    public bool IsDue(Core.Forums.Forum forum) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) >= PurgeableFrom(forum);
+
+    /// <returns>How many delegates' data was removed.</returns>
+    public async Task<int> PurgeAsync(Core.Forums.Forum forum, Actor actor, CancellationToken ct)
+    {
+        if (!IsDue(forum))
+        {
+            throw new InvalidOperationException("The retention period of this forum has not ended.");
+        }
+
+        var forumId = forum.Id;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var emails = await db.Delegates.Where(d => d.ForumId == forumId && !d.Email.EndsWith("@purged.invalid")).Select(d => d.Email).ToListAsync(ct);
+        await db.OutboxMessages.Where(m => emails.Contains(m.ToAddress)).ExecuteDeleteAsync(ct);
+        var purged = await db.Delegates.Where(d => d.ForumId == forumId && !d.Email.EndsWith("@purged.invalid"))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.FamilyName, "Purged")
+                .SetProperty(d => d.GivenName, d => "#" + d.Id)
+                .SetProperty(d => d.NativeName, (string?)null)
+                .SetProperty(d => d.Email, d => "delegate-" + d.Id + "@purged.invalid")
+                .SetProperty(d => d.Phone, (string?)null)
+                .SetProperty(d => d.Position, (string?)null)
+                .SetProperty(d => d.Organization, (string?)null)
+                .SetProperty(d => d.Gender, (Core.Delegates.Gender?)null)
+                .SetProperty(d => d.DietaryNeeds, (string?)null)
+                .SetProperty(d => d.AccessibilityNeeds, (string?)null)
+                .SetProperty(d => d.PassportNumberProtected, (string?)null)
+                .SetProperty(d => d.DateOfBirthProtected, (string?)null)
+                .SetProperty(d => d.PassportExpiry, (DateOnly?)null)
+                .SetProperty(d => d.PassportPlaceOfIssue, (string?)null)
+                .SetProperty(d => d.Nationality, (string?)null)
+                .SetProperty(d => d.StatusReason, (string?)null)
+                .SetProperty(d => d.UserId, (string?)null), ct);
+
+        // The history held the same data (reasons, reveals); its entries about this edition's delegates go too.
+        await db.AuditEntries.Where(a => a.ForumId == forumId && a.EntityType == "Delegate").ExecuteDeleteAsync(ct);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            ForumId = forumId, AtUtc = clock.GetUtcNow().UtcDateTime, UserId = actor.UserId, UserName = actor.Name, EntityType = nameof(Core.Forums.Forum),
+            EntityId = forumId.ToString(System.Globalization.CultureInfo.InvariantCulture), Action = "purged-personal-data", After = $"{purged} delegates",
+        });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return purged;
+    }
+}
