@@ -39,13 +39,8 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current) : PageMo
         }
 
         Searched = true;
-        var pattern = LikePattern.Containing(term);
-        const string escape = LikePattern.Escape;
-        Results = await db.Delegates.AsNoTracking()
-            .Where(d => d.ForumId == forumId)
-            .Where(d => EF.Functions.Like(d.FamilyName, pattern, escape) || EF.Functions.Like(d.GivenName, pattern, escape)
-                || (d.NativeName != null && EF.Functions.Like(d.NativeName, pattern, escape)) || EF.Functions.Like(d.Email, pattern, escape)
-                || (d.Delegation != null && (EF.Functions.Like(d.Delegation.NameEn, pattern, escape) || EF.Functions.Like(d.Delegation.NameZh, pattern, escape))))
+        Results = await new Admin.Delegates.DelegateFilter(term, null, null, null, null, null)
+            .Apply(db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId))
             .OrderBy(d => d.PrecedenceRank).ThenBy(d => d.FamilyName)
             .Take(50)
             .Select(d => new Row(d.Id, d.FamilyName.ToUpper() + " " + d.GivenName, d.NativeName, d.NativeNameLanguage,
