@@ -1,4 +1,3 @@
-using ForumManager.Core.Auditing;
 using ForumManager.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,11 +47,8 @@ public sealed class PersonalDataPurge(ForumDbContext db, TimeProvider clock)
 
         // The history held the same data (reasons, reveals); its entries about this edition's delegates go too.
         await db.AuditEntries.Where(a => a.ForumId == forumId && a.EntityType == "Delegate").ExecuteDeleteAsync(ct);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            ForumId = forumId, AtUtc = clock.GetUtcNow().UtcDateTime, UserId = actor.UserId, UserName = actor.Name, EntityType = nameof(Core.Forums.Forum),
-            EntityId = forumId.ToString(System.Globalization.CultureInfo.InvariantCulture), Action = "purged-personal-data", After = $"{purged} delegates",
-        });
+        db.AuditEntries.Add(actor.Audit(forumId, clock.GetUtcNow().UtcDateTime, nameof(Core.Forums.Forum), forumId, "purged-personal-data",
+            after: $"{purged} delegates"));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return purged;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ForumManager.Core.Auditing;
 using ForumManager.Core.Delegates;
 using ForumManager.Data;
@@ -89,18 +90,8 @@ public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces pla
         registration.Status = to;
         registration.StatusReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         registration.UpdatedUtc = now;
-        db.AuditEntries.Add(new AuditEntry
-        {
-            ForumId = registration.ForumId,
-            AtUtc = now,
-            UserId = actor.UserId,
-            UserName = actor.Name,
-            EntityType = nameof(Delegate),
-            EntityId = registration.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Action = notice == NoticeKind.Promoted ? "promoted" : "status",
-            Before = before,
-            After = registration.StatusReason is null ? to.ToString() : $"{to}: {registration.StatusReason}",
-        });
+        db.AuditEntries.Add(actor.Audit(registration.ForumId, now, nameof(Delegate), registration.Id, notice == NoticeKind.Promoted ? "promoted" : "status",
+            before, registration.StatusReason is null ? to.ToString() : $"{to}: {registration.StatusReason}"));
         mail.Add(RegistrationNotices.For(registration, forum, notice ?? RegistrationNotices.ForStatus(to)));
     }
 }
@@ -109,4 +100,18 @@ public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces pla
 public sealed record Actor(string? UserId, string Name)
 {
     public static Actor System { get; } = new(null, "system");
+
+    /// <summary>An audit entry for a change this actor made to one record of an edition.</summary>
+    public AuditEntry Audit(int forumId, DateTime atUtc, string entityType, int entityId, string action, string? before = null, string? after = null) => new()
+    {
+        ForumId = forumId,
+        AtUtc = atUtc,
+        UserId = UserId,
+        UserName = Name,
+        EntityType = entityType,
+        EntityId = entityId.ToString(CultureInfo.InvariantCulture),
+        Action = action,
+        Before = before,
+        After = after,
+    };
 }

@@ -1,4 +1,3 @@
-using ForumManager.Core.Auditing;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Text;
 using ForumManager.Data;
@@ -92,11 +91,8 @@ public sealed class DelegationModel(ForumDbContext db, CurrentForum current, Use
         db.Delegates.Add(member);
         mail.Add(RegistrationNotices.For(member, forum, hasPlace ? NoticeKind.Received : NoticeKind.Waitlisted));
         await db.SaveChangesAsync(ct);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            ForumId = forumId, AtUtc = now, UserId = Head.UserId, UserName = User.Identity?.Name ?? Head.Email, EntityType = nameof(Delegate),
-            EntityId = member.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Action = "added-by-head", After = member.Status.ToString(),
-        });
+        db.AuditEntries.Add(new Actor(Head.UserId, User.Identity?.Name ?? Head.Email)
+            .Audit(forumId, now, nameof(Delegate), member.Id, "added-by-head", after: member.Status.ToString()));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         mail.NotifySaved();

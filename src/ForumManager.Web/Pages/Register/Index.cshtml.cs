@@ -1,5 +1,4 @@
 using ForumManager.Core.Accounts;
-using ForumManager.Core.Auditing;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Forums;
 using ForumManager.Core.Registration;
@@ -115,12 +114,8 @@ public sealed class IndexModel(
             db.Delegates.Add(registration);
             mail.Add(RegistrationNotices.For(registration, Forum, hasPlace ? NoticeKind.Received : NoticeKind.Waitlisted));
             await db.SaveChangesAsync(ct);
-            db.AuditEntries.Add(new AuditEntry
-            {
-                ForumId = Forum.Id, AtUtc = now, UserId = user.Id, UserName = user.Email ?? user.Id, EntityType = nameof(Delegate),
-                EntityId = registration.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Action = "registered",
-                After = registration.Status.ToString(),
-            });
+            db.AuditEntries.Add(new Actor(user.Id, user.Email ?? user.Id)
+                .Audit(Forum.Id, now, nameof(Delegate), registration.Id, "registered", after: registration.Status.ToString()));
             await db.SaveChangesAsync(ct);
 
             if (Invitation is not null && !await AcceptInvitationAsync(Invitation.Id, registration.Id, now, ct))

@@ -42,11 +42,8 @@ public sealed class DetailsModel(ForumDbContext db, CurrentForum current, Regist
             return NotFound();
         }
 
-        db.AuditEntries.Add(new AuditEntry
-        {
-            ForumId = Delegate.ForumId, AtUtc = clock.GetUtcNow().UtcDateTime, UserId = users.GetUserId(User), UserName = User.Identity?.Name ?? "organizer",
-            EntityType = nameof(Core.Delegates.Delegate), EntityId = id.ToString(System.Globalization.CultureInfo.InvariantCulture), Action = "revealed-passport",
-        });
+        db.AuditEntries.Add(new Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer")
+            .Audit(Delegate.ForumId, clock.GetUtcNow().UtcDateTime, nameof(Core.Delegates.Delegate), id, "revealed-passport"));
         await db.SaveChangesAsync(ct);
         History = await HistoryAsync(id, ct);
         return Page();

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using ForumManager.Core.Auditing;
 using ForumManager.Core.Forums;
 using ForumManager.Data;
 using ForumManager.Web.Infrastructure;
@@ -113,12 +112,8 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
         forum.EditClosesUtc = Input.EditCloses is { } edit ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(edit, DateTimeKind.Unspecified), zone) : null;
         forum.Capacity = Input.Capacity;
         forum.RetentionDays = Input.RetentionDays;
-        db.AuditEntries.Add(new AuditEntry
-        {
-            ForumId = forum.Id, AtUtc = clock.GetUtcNow().UtcDateTime, UserId = users.GetUserId(User), UserName = User.Identity?.Name ?? "organizer",
-            EntityType = nameof(Core.Forums.Forum), EntityId = forum.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Action = "settings",
-            Before = before, After = Describe(forum),
-        });
+        db.AuditEntries.Add(new Registration.Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer")
+            .Audit(forum.Id, clock.GetUtcNow().UtcDateTime, nameof(Core.Forums.Forum), forum.Id, "settings", before, Describe(forum)));
 
         try
         {
