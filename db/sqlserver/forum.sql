@@ -851,3 +851,144 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175901_QuestionsAndImports'
+)
+BEGIN
+    CREATE TABLE [PendingImports] (
+        [Id] uniqueidentifier NOT NULL,
+        [ForumId] int NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [FileName] nvarchar(260) NOT NULL,
+        [Content] varbinary(max) NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_PendingImports] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PendingImports_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175901_QuestionsAndImports'
+)
+BEGIN
+    CREATE TABLE [Questions] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [TextEn] nvarchar(500) NOT NULL,
+        [TextZh] nvarchar(500) NOT NULL,
+        [Required] bit NOT NULL,
+        [Position] int NOT NULL,
+        [Retired] bit NOT NULL,
+        CONSTRAINT [PK_Questions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Questions_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175901_QuestionsAndImports'
+)
+BEGIN
+    CREATE TABLE [QuestionChoices] (
+        [Id] int NOT NULL IDENTITY,
+        [QuestionId] int NOT NULL,
+        [TextEn] nvarchar(200) NOT NULL,
+        [TextZh] nvarchar(200) NOT NULL,
+        [Position] int NOT NULL,
+        CONSTRAINT [PK_QuestionChoices] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_QuestionChoices_Questions_QuestionId] FOREIGN KEY ([QuestionId]) REFERENCES [Questions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175901_QuestionsAndImports'
+)
+BEGIN
+    CREATE TABLE [DelegateAnswers] (
+        [Id] int NOT NULL IDENTITY,
+        [DelegateId] int NOT NULL,
+        [QuestionId] int NOT NULL,
+        [Text] nvarchar(1000) NULL,
+        [ChoiceId] int NULL,
+        CONSTRAINT [PK_DelegateAnswers] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_DelegateAnswers_OneValue] CHECK ((Text IS NULL AND ChoiceId IS NOT NULL) OR (Text IS NOT NULL AND ChoiceId IS NULL)),
+        CONSTRAINT [FK_DelegateAnswers_Delegates_DelegateId] FOREIGN KEY ([DelegateId]) REFERENCES [Delegates] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_DelegateAnswers_QuestionChoices_ChoiceId] FOREIGN KEY ([ChoiceId]) REFERENCES [QuestionChoices] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_DelegateAnswers_Questions_QuestionId] FOREIGN KEY ([QuestionId]) REFERENCES [Questions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175901_QuestionsAndImports'
+)
+BEGIN
+    CREATE INDEX [IX_DelegateAnswers_ChoiceId] ON [DelegateAnswers] ([ChoiceId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175901_QuestionsAndImports'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_DelegateAnswers_DelegateId_QuestionId_ChoiceId] ON [DelegateAnswers] ([DelegateId], [QuestionId], [ChoiceId]) WHERE [ChoiceId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175901_QuestionsAndImports'
+)
+BEGIN
+    CREATE INDEX [IX_DelegateAnswers_QuestionId_ChoiceId] ON [DelegateAnswers] ([QuestionId], [ChoiceId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175901_QuestionsAndImports'
+)
+BEGIN
+    CREATE INDEX [IX_PendingImports_CreatedUtc] ON [PendingImports] ([CreatedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175901_QuestionsAndImports'
+)
+BEGIN
+    CREATE INDEX [IX_PendingImports_ForumId] ON [PendingImports] ([ForumId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175901_QuestionsAndImports'
+)
+BEGIN
+    CREATE INDEX [IX_QuestionChoices_QuestionId] ON [QuestionChoices] ([QuestionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175901_QuestionsAndImports'
+)
+BEGIN
+    CREATE INDEX [IX_Questions_ForumId_Position] ON [Questions] ([ForumId], [Position]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175901_QuestionsAndImports'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128175901_QuestionsAndImports', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -587,6 +587,48 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.ToTable("Venues");
                 });
 
+            modelBuilder.Entity("ForumManager.Core.Imports.PendingImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.HasIndex("ForumId");
+
+                    b.ToTable("PendingImports");
+                });
+
             modelBuilder.Entity("ForumManager.Core.Mail.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -772,6 +814,114 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.HasIndex("ForumId");
 
                     b.ToTable("Tracks");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Registration.DelegateAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DelegateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(1000)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChoiceId");
+
+                    b.HasIndex("QuestionId", "ChoiceId");
+
+                    b.HasIndex("DelegateId", "QuestionId", "ChoiceId")
+                        .IsUnique();
+
+                    b.ToTable("DelegateAnswers", t =>
+                        {
+                            t.HasCheckConstraint("CK_DelegateAnswers_OneValue", "(Text IS NULL AND ChoiceId IS NOT NULL) OR (Text IS NOT NULL AND ChoiceId IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Registration.Question", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextZh")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForumId", "Position");
+
+                    b.ToTable("Questions");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Registration.QuestionChoice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.ToTable("QuestionChoices");
                 });
 
             modelBuilder.Entity("ForumManager.Data.ForumUser", b =>
@@ -1067,6 +1217,15 @@ namespace ForumManager.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ForumManager.Core.Imports.PendingImport", b =>
+                {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ForumManager.Core.Programme.Session", b =>
                 {
                     b.HasOne("ForumManager.Core.Forums.Forum", null)
@@ -1095,6 +1254,48 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.HasOne("ForumManager.Core.Forums.Forum", null)
                         .WithMany()
                         .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Registration.DelegateAnswer", b =>
+                {
+                    b.HasOne("ForumManager.Core.Registration.QuestionChoice", "Choice")
+                        .WithMany()
+                        .HasForeignKey("ChoiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ForumManager.Core.Delegates.Delegate", null)
+                        .WithMany()
+                        .HasForeignKey("DelegateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Registration.Question", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Choice");
+
+                    b.Navigation("Question");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Registration.Question", b =>
+                {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Registration.QuestionChoice", b =>
+                {
+                    b.HasOne("ForumManager.Core.Registration.Question", null)
+                        .WithMany("Choices")
+                        .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1158,6 +1359,11 @@ namespace ForumManager.Data.Sqlite.Migrations
             modelBuilder.Entity("ForumManager.Core.Forums.Venue", b =>
                 {
                     b.Navigation("Rooms");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Registration.Question", b =>
+                {
+                    b.Navigation("Choices");
                 });
 #pragma warning restore 612, 618
         }
