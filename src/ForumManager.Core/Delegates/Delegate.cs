@@ -75,6 +75,9 @@ public sealed class Delegate
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
 
+    /// <summary>Answers to the organizers' own questions.</summary>
+    public List<Registration.DelegateAnswer> Answers { get; set; } = [];
+
     public bool HoldsPlace => StatusTransitions.HoldsPlace(Status);
 
     public string LatinName => $"{FamilyName.ToUpperInvariant()} {GivenName}";

@@ -34,7 +34,7 @@ internal sealed class DelegateAnswerConfiguration : IEntityTypeConfiguration<Del
     public void Configure(EntityTypeBuilder<DelegateAnswer> builder)
     {
         builder.Property(a => a.Text).HaveLength(1000);
-        builder.HasOne<Delegate>().WithMany().HasForeignKey(a => a.DelegateId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Delegate>().WithMany(d => d.Answers).HasForeignKey(a => a.DelegateId).OnDelete(DeleteBehavior.Cascade);
 
         // SQL Server refuses two cascade paths to one row, so a question's answers go with the delegate or by hand.
         builder.HasOne(a => a.Question).WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Restrict);

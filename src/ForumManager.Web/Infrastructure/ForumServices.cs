@@ -45,6 +45,7 @@ public static class ForumServices
         services.AddSingleton<PersonalData>();
         services.AddScoped<ForumPlaces>();
         services.AddScoped<Registration.RegistrationStatusChanges>();
+        services.AddScoped<Registration.QuestionForm>();
         services.AddScoped<Registration.PersonalDataPurge>();
 
         // Pages carry Chinese and other scripts as text, not as numeric character references.

@@ -34,11 +34,10 @@ public sealed class IndexModel(
     MailQueue mail,
     IEmailSender<ForumUser> accountMail,
     PublicLinks links,
+    QuestionForm questions,
     TimeProvider clock,
     IStringLocalizer<SharedResource> text) : PageModel
 {
-    private static readonly TimeSpan PassportValidityAfterStay = TimeSpan.FromDays(183);
-
     [BindProperty]
     public RegistrationInput Input { get; set; } = new();
 
@@ -52,6 +51,7 @@ public sealed class IndexModel(
     public string? ClosedMessage { get; private set; }
     public bool SignedIn { get; private set; }
     public IReadOnlyList<(int Id, string NameEn, string NameZh)> Delegations { get; private set; } = [];
+    public IReadOnlyList<Question> Questions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -78,7 +78,8 @@ public sealed class IndexModel(
 
         var account = SignedIn ? await users.GetUserAsync(User) : null;
         ForgetUnreadableCheckboxes();
-        Clean();
+        DelegateForm.Clean(Input);
+        Input.Answers = QuestionForm.Align(Questions, Input.Answers);
         await ValidateAsync(Forum, account, ct);
         if (!ModelState.IsValid)
         {
@@ -112,6 +113,11 @@ public sealed class IndexModel(
             var hasPlace = await places.TryTakeAsync(Forum.Id, ct);
             var registration = NewDelegate(Forum, user, hasPlace ? RegistrationStatus.Submitted : RegistrationStatus.Waitlisted, now);
             db.Delegates.Add(registration);
+            foreach (var answer in QuestionForm.Rows(Input.Answers))
+            {
+                registration.Answers.Add(answer);
+            }
+
             mail.Add(RegistrationNotices.For(registration, Forum, hasPlace ? NoticeKind.Received : NoticeKind.Waitlisted));
             await db.SaveChangesAsync(ct);
             db.AuditEntries.Add(new Actor(user.Id, user.Email ?? user.Id)
@@ -185,6 +191,8 @@ public sealed class IndexModel(
             ClosedMessage = text["Register_Closed"];
         }
 
+        Questions = await questions.AskedAsync(forumId, ct);
+        Input.Answers = QuestionForm.Align(Questions, Input.Answers);
         Delegations = (await db.Delegations.AsNoTracking().Where(d => d.ForumId == forumId).OrderBy(d => d.NameEn)
             .Select(d => new { d.Id, d.NameEn, d.NameZh }).ToListAsync(ct))
             .Select(d => (d.Id, d.NameEn, d.NameZh)).ToList();
@@ -206,68 +214,12 @@ public sealed class IndexModel(
         }
     }
 
-    private void Clean()
-    {
-        Input.FamilyName = PersonName.Clean(Input.FamilyName);
-        Input.GivenName = PersonName.Clean(Input.GivenName);
-        Input.NativeName = PersonName.CleanOrNull(Input.NativeName);
-        Input.Position = PersonName.CleanOrNull(Input.Position);
-        Input.Organization = PersonName.CleanOrNull(Input.Organization);
-        Input.Email = (Input.Email ?? string.Empty).Trim().ToLowerInvariant();
-        Input.Phone = (Input.Phone ?? string.Empty).Trim();
-        Input.Honorific ??= string.Empty;
-        Input.PreferredLanguage ??= string.Empty;
-        Input.DietaryNeeds = PersonName.CleanOrNull(Input.DietaryNeeds);
-        Input.AccessibilityNeeds = PersonName.CleanOrNull(Input.AccessibilityNeeds);
-        Input.PassportNumber = PersonName.CleanOrNull(Input.PassportNumber)?.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
-        Input.PassportPlaceOfIssue = PersonName.CleanOrNull(Input.PassportPlaceOfIssue);
-        Input.CountryCode = (Input.CountryCode ?? string.Empty).Trim().ToUpperInvariant();
-        Input.Nationality = string.IsNullOrWhiteSpace(Input.Nationality) ? null : Input.Nationality.Trim().ToUpperInvariant();
-        Input.InterpretationLanguage = string.IsNullOrWhiteSpace(Input.InterpretationLanguage) ? null : Input.InterpretationLanguage.Trim();
-    }
-
     private async Task ValidateAsync(Forum forum, ForumUser? account, CancellationToken ct)
     {
         void Error(string field, string key, params object[] args) => ModelState.AddModelError("Input." + field, text[key, args]);
 
-        NameChecks.Check(ModelState, text, Input.Honorific, Input.FamilyName, Input.GivenName, Input.NativeName, Input.Position);
-        foreach (var (field, value) in new[] { (nameof(Input.Organization), Input.Organization),
-            (nameof(Input.DietaryNeeds), Input.DietaryNeeds), (nameof(Input.AccessibilityNeeds), Input.AccessibilityNeeds),
-            (nameof(Input.PassportPlaceOfIssue), Input.PassportPlaceOfIssue) })
-        {
-            if (value is not null && value.IndexOfAny(['<', '>']) >= 0)
-            {
-                Error(field, "Validation_NoMarkup");
-            }
-        }
-
-        if (Input.CountryCode.Length > 0 && !Countries.IsKnown(Input.CountryCode))
-        {
-            Error(nameof(Input.CountryCode), "Validation_Choose");
-        }
-
-        if (Input.Phone.Length > 0)
-        {
-            if (PhoneNumber.TryNormalize(Input.Phone, out var phone))
-            {
-                Input.Phone = phone;
-            }
-            else
-            {
-                Error(nameof(Input.Phone), "Validation_Phone");
-            }
-        }
-
-        if (Input.InterpretationLanguage is not null && !RegistrationInput.InterpretationLanguages.Contains(Input.InterpretationLanguage))
-        {
-            Error(nameof(Input.InterpretationLanguage), "Validation_Choose");
-        }
-
-        if (Input.Gender is { } gender && !Enum.IsDefined(gender))
-        {
-            Error(nameof(Input.Gender), "Validation_Choose");
-        }
-
+        DelegateForm.Validate(Input, forum, null, ModelState, text);
+        QuestionForm.Validate(Questions, Input.Answers, "Input.Answers", enforceRequired: true, ModelState, text);
         if (Invitation is not null)
         {
             Input.DelegationId = Invitation.DelegationId;
@@ -275,11 +227,6 @@ public sealed class IndexModel(
         else if (Input.DelegationId is { } delegationId && Delegations.All(d => d.Id != delegationId))
         {
             Error(nameof(Input.DelegationId), "Validation_Choose");
-        }
-
-        if (Input.NeedsVisaLetter)
-        {
-            ValidateVisa(forum, Error);
         }
 
         if (!Input.Consent)
@@ -301,51 +248,6 @@ public sealed class IndexModel(
             {
                 Error(nameof(Input.Email), "Register_AlreadyRegistered");
             }
-        }
-    }
-
-    private void ValidateVisa(Forum forum, Action<string, string, object[]> error)
-    {
-        if (Input.PassportNumber is null)
-        {
-            error(nameof(Input.PassportNumber), "Validation_RequiredForVisa", []);
-        }
-        else if (Input.PassportNumber.Length < 5 || !Input.PassportNumber.All(char.IsAsciiLetterOrDigit))
-        {
-            error(nameof(Input.PassportNumber), "Validation_PassportNumber", []);
-        }
-
-        if (Input.Nationality is null)
-        {
-            error(nameof(Input.Nationality), "Validation_RequiredForVisa", []);
-        }
-        else if (!Countries.IsKnown(Input.Nationality))
-        {
-            error(nameof(Input.Nationality), "Validation_Choose", []);
-        }
-
-        if (Input.DateOfBirth is not { } born)
-        {
-            error(nameof(Input.DateOfBirth), "Validation_RequiredForVisa", []);
-        }
-        else if (born > forum.StartDate.AddYears(-16) || born < forum.StartDate.AddYears(-110))
-        {
-            error(nameof(Input.DateOfBirth), "Validation_DateOfBirth", []);
-        }
-
-        var validUntil = forum.EndDate.AddDays((int)PassportValidityAfterStay.TotalDays);
-        if (Input.PassportExpiry is not { } expiry)
-        {
-            error(nameof(Input.PassportExpiry), "Validation_RequiredForVisa", []);
-        }
-        else if (expiry < validUntil)
-        {
-            error(nameof(Input.PassportExpiry), "Validation_PassportExpiry", [Dates.Range(validUntil, validUntil)]);
-        }
-
-        if (Input.PassportPlaceOfIssue is null)
-        {
-            error(nameof(Input.PassportPlaceOfIssue), "Validation_RequiredForVisa", []);
         }
     }
 
@@ -391,38 +293,23 @@ public sealed class IndexModel(
     private Delegate NewDelegate(Forum forum, ForumUser user, RegistrationStatus status, DateTime now)
     {
         var category = Invitation is null ? DelegateCategory.Delegate : DelegateCategory.HeadOfDelegation;
-        return new Delegate
+        var registration = new Delegate
         {
             ForumId = forum.Id,
             DelegationId = Input.DelegationId,
             UserId = user.Id,
             FamilyName = Input.FamilyName,
             GivenName = Input.GivenName,
-            NativeName = Input.NativeName,
-            NativeNameLanguage = Input.NativeName is null ? null : Input.PreferredLanguage == "zh-Hans" ? "zh" : null,
-            Honorific = Input.Honorific,
-            Position = Input.Position,
-            Organization = Input.Organization,
             CountryCode = Input.CountryCode,
             Email = Input.Email,
-            Phone = Input.Phone,
             Category = category,
             Status = status,
             PrecedenceRank = Precedence.DefaultRank(category, Input.Position),
-            PreferredLanguage = Input.PreferredLanguage,
-            Gender = Input.Gender,
-            DietaryNeeds = Input.DietaryNeeds,
-            AccessibilityNeeds = Input.AccessibilityNeeds,
-            InterpretationLanguage = Input.InterpretationLanguage,
-            NeedsVisaLetter = Input.NeedsVisaLetter,
-            PassportNumberProtected = Input.NeedsVisaLetter ? personalData.Protect(Input.PassportNumber) : null,
-            DateOfBirthProtected = Input.NeedsVisaLetter ? personalData.Protect(Input.DateOfBirth?.ToString("O", System.Globalization.CultureInfo.InvariantCulture)) : null,
-            Nationality = Input.NeedsVisaLetter ? Input.Nationality : null,
-            PassportExpiry = Input.NeedsVisaLetter ? Input.PassportExpiry : null,
-            PassportPlaceOfIssue = Input.NeedsVisaLetter ? Input.PassportPlaceOfIssue : null,
             ConsentUtc = now,
             CreatedUtc = now,
             UpdatedUtc = now,
         };
+        DelegateForm.Apply(Input, registration, personalData);
+        return registration;
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ForumManager.Core.Delegates;
+using ForumManager.Web.Registration;
 
 namespace ForumManager.Web.Pages.Register;
 
@@ -102,4 +103,7 @@ public sealed class RegistrationInput
 
     [Display(Name = "Field_Consent")]
     public bool Consent { get; set; }
+
+    /// <summary>Answers to the organizers' own questions, one per question asked, in their order.</summary>
+    public List<AnswerInput> Answers { get; set; } = [];
 }
