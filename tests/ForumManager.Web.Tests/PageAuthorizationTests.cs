@@ -40,10 +40,13 @@ public sealed class PageAuthorizationTests(AppFixture app)
         ["Admin/Delegations"] = (Access.Organizer, "/admin/delegations"),
         ["admin/delegates/export.{format:regex(^(csv|xlsx)$)}"] = (Access.Organizer, "/admin/delegates/export.csv"),
         ["Admin/Delegates/Details/{id:int}"] = (Access.Organizer, "/admin/delegates/details/1"),
+        ["Admin/Delegates/Edit/{id:int}"] = (Access.Organizer, "/admin/delegates/edit/1"),
+        ["Admin/Questions"] = (Access.Organizer, "/admin/questions"),
         ["Checkin"] = (Access.Staff, "/checkin"),
         ["Me"] = (Access.Delegate, "/me"),
         ["me/data.json"] = (Access.Delegate, "/me/data.json"),
         ["Me/Delegation"] = (Access.Delegate, "/me/delegation"),
+        ["Me/Edit"] = (Access.Delegate, "/me/edit"),
 
         ["Identity/Account/AccessDenied"] = (Access.Anyone, "/Identity/Account/AccessDenied"),
         ["Identity/Account/ConfirmEmail"] = (Access.Anyone, "/Identity/Account/ConfirmEmail"),

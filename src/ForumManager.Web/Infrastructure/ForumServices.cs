@@ -46,6 +46,7 @@ public static class ForumServices
         services.AddScoped<ForumPlaces>();
         services.AddScoped<Registration.RegistrationStatusChanges>();
         services.AddScoped<Registration.QuestionForm>();
+        services.AddScoped<Registration.DelegateEditor>();
         services.AddScoped<Registration.PersonalDataPurge>();
 
         // Pages carry Chinese and other scripts as text, not as numeric character references.

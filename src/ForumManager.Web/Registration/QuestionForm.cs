@@ -15,6 +15,18 @@ public sealed class AnswerInput
     public List<int> Choices { get; set; } = [];
 }
 
+/// <summary>A delegate's answer to one question, as shown on their record.</summary>
+public sealed record GivenAnswer(Question Question, string? Text, IReadOnlyList<QuestionChoice> Choices)
+{
+    public string Display(bool chinese, string yes, string no) => Text switch
+    {
+        DelegateAnswer.Yes => yes,
+        DelegateAnswer.No => no,
+        { } text => text,
+        null => string.Join(chinese ? "、" : ", ", Choices.Select(c => c.Text(chinese))),
+    };
+}
+
 /// <summary>
 /// The organizers' own questions on a form: which are asked, the answers lined up with them, their checks, and how
 /// they are stored. An answer is only ever kept for a question of the same edition.
@@ -35,6 +47,17 @@ public sealed class QuestionForm(ForumDbContext db)
         return questions.Select(q => byQuestion.TryGetValue(q.Id, out var a)
             ? new AnswerInput { QuestionId = q.Id, Text = a.Text, Choices = a.Choices ?? [] }
             : new AnswerInput { QuestionId = q.Id }).ToList();
+    }
+
+    /// <summary>Every answer a delegate has given, retired questions included, in the questions' order.</summary>
+    public async Task<IReadOnlyList<GivenAnswer>> ShownAsync(int delegateId, CancellationToken ct)
+    {
+        var rows = await db.DelegateAnswers.AsNoTracking().Include(a => a.Question).Include(a => a.Choice)
+            .Where(a => a.DelegateId == delegateId).ToListAsync(ct);
+        return rows.GroupBy(a => a.QuestionId).Select(g => new GivenAnswer(g.First().Question!,
+                g.FirstOrDefault(a => a.Text is not null)?.Text,
+                g.Where(a => a.Choice is not null).Select(a => a.Choice!).OrderBy(c => c.Position).ToList()))
+            .OrderBy(a => a.Question.Position).ThenBy(a => a.Question.Id).ToList();
     }
 
     /// <summary>The answers already given, for an edit form.</summary>

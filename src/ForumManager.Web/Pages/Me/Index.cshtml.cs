@@ -12,7 +12,7 @@ namespace ForumManager.Web.Pages.Me;
 
 /// <summary>The signed-in delegate's own registration; the query is keyed by the account, never by an id from the URL.</summary>
 public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserManager<ForumUser> users, RegistrationStatusChanges changes,
-    IStringLocalizer<SharedResource> text) : PageModel
+    QuestionForm questions, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed record Registration(int Id, string LatinName, string? NativeName, string? NativeLanguage, string? Honorific, string? Position,
         string? Organization, string? Delegation, string CountryCode, DelegateCategory Category, RegistrationStatus Status, string? StatusReason,
@@ -22,7 +22,20 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
 
     public bool CanCancel => Mine is { } mine && StatusTransitions.DelegateMay(mine.Status, RegistrationStatus.Cancelled);
 
-    public async Task OnGetAsync(CancellationToken ct) => Mine = await LoadAsync(ct);
+    /// <summary>Whether the edit page would take changes: the same rule it applies itself.</summary>
+    public bool CanEdit { get; private set; }
+
+    public IReadOnlyList<GivenAnswer> Answers { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Mine = await LoadAsync(ct);
+        if (Mine is not null && await current.GetAsync(ct) is { } forum)
+        {
+            CanEdit = EditModel.WhyClosed(Mine.Status, forum, clock.GetUtcNow().UtcDateTime) is null;
+            Answers = await questions.ShownAsync(Mine.Id, ct);
+        }
+    }
 
     public async Task<IActionResult> OnPostCancelAsync(CancellationToken ct)
     {

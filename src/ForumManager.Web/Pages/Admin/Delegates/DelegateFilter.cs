@@ -1,4 +1,5 @@
 using ForumManager.Core.Delegates;
+using ForumManager.Core.Registration;
 using ForumManager.Core.Text;
 using ForumManager.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -7,8 +8,34 @@ using Delegate = ForumManager.Core.Delegates.Delegate;
 namespace ForumManager.Web.Pages.Admin.Delegates;
 
 /// <summary>The list's search, filters and order, shared by the page and its exports so that both show the same people.</summary>
-public sealed record DelegateFilter(string? Query, RegistrationStatus? Status, DelegateCategory? Category, string? Country, int? Delegation, string? Sort)
+public sealed record DelegateFilter(string? Query, RegistrationStatus? Status, DelegateCategory? Category, string? Country, int? Delegation, string? Sort,
+    string? Answer = null, string? Contains = null)
 {
+    /// <summary>
+    /// An answer filter is "12" (answered question 12 at all), "12:34" (ticked choice 34), "12:yes" or "12:no"; with a
+    /// question id alone, <see cref="Contains"/> searches the text of its answers.
+    /// </summary>
+    public static bool TryParseAnswer(string? answer, out int question, out string? value)
+    {
+        question = 0;
+        value = null;
+        if (string.IsNullOrEmpty(answer))
+        {
+            return false;
+        }
+
+        var parts = answer.Split(':', 2);
+        value = parts.Length > 1 ? parts[1] : null;
+        const System.Globalization.NumberStyles digits = System.Globalization.NumberStyles.None;
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (!int.TryParse(parts[0], digits, invariant, out question))
+        {
+            return false;
+        }
+
+        return value is null or DelegateAnswer.Yes or DelegateAnswer.No || int.TryParse(value, digits, invariant, out _);
+    }
+
     public IQueryable<Delegate> Apply(IQueryable<Delegate> query)
     {
         var term = PersonName.Clean(Query);
@@ -43,6 +70,29 @@ public sealed record DelegateFilter(string? Query, RegistrationStatus? Status, D
         if (Delegation is { } delegation)
         {
             query = query.Where(d => d.DelegationId == delegation);
+        }
+
+        if (TryParseAnswer(Answer, out var question, out var value))
+        {
+            var contains = PersonName.Clean(Contains);
+            if (value is null && contains.Length > 0)
+            {
+                var pattern = LikePattern.Containing(contains);
+                query = query.Where(d => d.Answers.Any(a => a.QuestionId == question && a.Text != null && EF.Functions.Like(a.Text, pattern, LikePattern.Escape)));
+            }
+            else if (value is null)
+            {
+                query = query.Where(d => d.Answers.Any(a => a.QuestionId == question));
+            }
+            else if (value is DelegateAnswer.Yes or DelegateAnswer.No)
+            {
+                query = query.Where(d => d.Answers.Any(a => a.QuestionId == question && a.Text == value));
+            }
+            else
+            {
+                var choice = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+                query = query.Where(d => d.Answers.Any(a => a.QuestionId == question && a.ChoiceId == choice));
+            }
         }
 
         return query;

@@ -16,11 +16,12 @@ namespace ForumManager.Web.Pages.Admin.Delegates;
 
 /// <summary>One delegate: the record, passport data masked (a reveal is audited), the history of changes, and a decision.</summary>
 public sealed class DetailsModel(ForumDbContext db, CurrentForum current, RegistrationStatusChanges changes, PersonalData personalData,
-    UserManager<ForumUser> users, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+    UserManager<ForumUser> users, QuestionForm questions, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public Delegate Delegate { get; private set; } = null!;
     public string? DelegationName { get; private set; }
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+    public IReadOnlyList<GivenAnswer> Answers { get; private set; } = [];
     public string? PassportNumber { get; private set; }
     public string? DateOfBirth { get; private set; }
     public bool Revealed { get; private set; }
@@ -93,6 +94,7 @@ public sealed class DetailsModel(ForumDbContext db, CurrentForum current, Regist
         PassportNumber = reveal ? passport : PersonalData.Mask(passport);
         DateOfBirth = reveal ? born : PersonalData.Mask(born);
         History = await HistoryAsync(id, ct);
+        Answers = await questions.ShownAsync(id, ct);
         return true;
     }
 

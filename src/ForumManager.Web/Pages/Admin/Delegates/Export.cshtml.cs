@@ -50,7 +50,7 @@ public sealed class ExportModel(ForumDbContext db, CurrentForum current, IString
     public static readonly IReadOnlyList<string> DefaultColumns = ["family", "given", "native", "honorific", "position", "organization", "delegation", "country", "category", "status"];
 
     public async Task<IActionResult> OnGetAsync(string format, string? q, RegistrationStatus? status, DelegateCategory? category, string? country,
-        int? delegation, string? sort, string[]? columns, CancellationToken ct)
+        int? delegation, string? sort, string[]? columns, string? answer, string? contains, CancellationToken ct)
     {
         var forum = await current.GetAsync(ct);
         if (forum is null)
@@ -67,7 +67,7 @@ public sealed class ExportModel(ForumDbContext db, CurrentForum current, IString
         }
 
         var forumId = forum.Id;
-        var filter = new DelegateFilter(q, status, category, country, delegation, sort);
+        var filter = new DelegateFilter(q, status, category, country, delegation, sort, answer, contains);
         var rows = await filter.Order(filter.Apply(db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId)))
             .Select(d => new Row(d.FamilyName, d.GivenName, d.NativeName, d.Honorific, d.Position, d.Organization,
                 d.Delegation == null ? null : d.Delegation.NameEn, d.CountryCode, d.Email, d.Phone, d.Category, d.Status, d.PrecedenceRank,

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ForumManager.Core.Delegates;
+using ForumManager.Core.Registration;
 using ForumManager.Core.Text;
 using ForumManager.Data;
 using ForumManager.Web.Infrastructure;
@@ -37,6 +38,12 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Registra
     [BindProperty(SupportsGet = true)]
     public int? Delegation { get; set; }
 
+    [BindProperty(SupportsGet = true), StringLength(40)]
+    public string? Answer { get; set; }
+
+    [BindProperty(SupportsGet = true), StringLength(200)]
+    public string? Contains { get; set; }
+
     [BindProperty(SupportsGet = true), RegularExpression("^(precedence|name|country|date)$")]
     public string Sort { get; set; } = "precedence";
 
@@ -57,6 +64,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Registra
     public IReadOnlyDictionary<RegistrationStatus, int> ByStatus { get; private set; } = new Dictionary<RegistrationStatus, int>();
     public IReadOnlyList<(int Id, string Name)> Delegations { get; private set; } = [];
     public IReadOnlyList<string> Countries { get; private set; } = [];
+    public IReadOnlyList<Question> Questions { get; private set; } = [];
     public int Pages => Math.Max(1, (Matching + PageSize - 1) / PageSize);
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
@@ -89,7 +97,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Registra
         var actor = new Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer");
         var result = await changes.ChangeAsync(forum.Id, Selected, decision, PersonName.CleanOrNull(Reason), actor, byOrganizer: true, ct);
         TempData["Status"] = text["Delegates_Decided", result.Changed, result.Refused.Count, result.Promoted].Value;
-        return RedirectToPage(new { q = Query, Status, Category, Country, Delegation, Sort, p = PageNumber });
+        return RedirectToPage(new { q = Query, Status, Category, Country, Delegation, Answer, Contains, Sort, p = PageNumber });
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
@@ -106,6 +114,8 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Registra
         ByStatus = await all.GroupBy(d => d.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         Delegations = (await db.Delegations.AsNoTracking().Where(d => d.ForumId == forumId).OrderBy(d => d.NameEn)
             .Select(d => new { d.Id, d.NameEn }).ToListAsync(ct)).Select(d => (d.Id, d.NameEn)).ToList();
+        Questions = await db.Questions.AsNoTracking().Include(q => q.Choices).Where(q => q.ForumId == forumId)
+            .OrderBy(q => q.Position).ThenBy(q => q.Id).AsSplitQuery().ToListAsync(ct);
         Countries = await all.Select(d => d.CountryCode).Distinct().OrderBy(c => c).ToListAsync(ct);
 
         var query = Filters.Apply(all);
@@ -119,5 +129,5 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Registra
         return true;
     }
 
-    private DelegateFilter Filters => new(Query, Status, Category, Country, Delegation, Sort);
+    private DelegateFilter Filters => new(Query, Status, Category, Country, Delegation, Sort, Answer, Contains);
 }
