@@ -4,9 +4,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ForumManager.Web.Tests;
 
-/// <summary>Hundreds of broken registrations: each gets its page back with the fields marked, none is a 500, none is stored.</summary>
-[Collection(nameof(AppCollection))]
-public sealed class MalformedRegistrationTests(AppFixture app)
+public sealed class MalformedAppFixture : ForumAppFactory;
+
+/// <summary>
+/// Hundreds of broken registrations, on a form that also asks the organizers' own required questions: each gets its
+/// page back with the fields marked, none is a 500, none is stored.
+/// </summary>
+public sealed class MalformedRegistrationTests(MalformedAppFixture app) : IClassFixture<MalformedAppFixture>
 {
     private static readonly (string Field, string Value)[] Breakages =
     [
@@ -24,6 +28,10 @@ public sealed class MalformedRegistrationTests(AppFixture app)
         ("Input.AccessibilityNeeds", "<b>wheelchair</b>"), ("Input.Gender", "Unicorn"), ("Input.Gender", "99"),
         ("Input.DelegationId", "999999"), ("Input.DelegationId", "abc"), ("Input.InterpretationLanguage", "xx"),
         ("Input.PassportPlaceOfIssue", "<script>"), ("Input.NeedsVisaLetter", "true"), ("Input.NeedsVisaLetter", "yes"),
+        ("Input.Answers[0].Text", ""), ("Input.Answers[0].Text", new string('a', 1001)), ("Input.Answers[0].Text", "<script>alert(1)</script>"),
+        ("Input.Answers[0].Text", "\u202E\u200F"), ("Input.Answers[1].Choices", ""), ("Input.Answers[1].Choices", "999999"),
+        ("Input.Answers[1].Choices", "abc"), ("Input.Answers[2].Choices", "-1"), ("Input.Answers[2].Choices", ""),
+        ("Input.Answers[3].Text", "maybe"), ("Input.Answers[3].Text", ""), ("Input.Answers[3].Text", "<b>yes</b>"),
     ];
 
     private static readonly (string Field, string Value)[] VisaBreakages =
@@ -36,8 +44,13 @@ public sealed class MalformedRegistrationTests(AppFixture app)
     [Fact]
     public async Task Should_answer_500_malformed_registrations_with_field_errors_and_store_none()
     {
+        var asked = await AskedQuestions.AddAsync(app);
         var client = Clients.Anonymous(app);
         var form = await HtmlForms.GetPageAsync(client, RegistrationForm.Url);
+        var answers = asked.Answers(multiple: [1]);
+        var valid = await HtmlForms.SubmitAsync(client, form, RegistrationForm.Url, RegistrationForm.Valid($"wellformed-{Guid.NewGuid():N}@city.example.org",
+            v => answers.ForEach(a => v[a.Key] = a.Value)));
+        Assert.Equal(HttpStatusCode.Redirect, valid.StatusCode);
         var emails = new List<string>();
         var problems = new List<string>();
 
@@ -45,7 +58,7 @@ public sealed class MalformedRegistrationTests(AppFixture app)
         {
             var email = $"malformed-{i}-{Guid.NewGuid():N}@city.example.org";
             emails.Add(email);
-            var values = RegistrationForm.Valid(email);
+            var values = RegistrationForm.Valid(email, v => answers.ForEach(a => v[a.Key] = a.Value));
             var first = Breakages[i % Breakages.Length];
             values[first.Field] = first.Value;
             if (i % 3 == 0)
