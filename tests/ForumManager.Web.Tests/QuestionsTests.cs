@@ -154,6 +154,9 @@ public sealed class QuestionsTests(QuestionsAppFixture app) : IClassFixture<Ques
         var mine = (await HtmlForms.GetPageAsync(me, "/me")).QuerySelector("[data-testid=my-answers]")!.TextContent;
         Assert.Contains("Culture and education", mine, StringComparison.Ordinal);
         Assert.Contains("Yuelu Academy, Shaoshan", mine, StringComparison.Ordinal);
+        var data = await me.GetStringAsync("/me/data.json");
+        Assert.Contains("\"answer\": \"Hunan Trading Co. 湖南贸易公司\"", data, StringComparison.Ordinal);
+        Assert.Contains("\"answer\": \"Culture and education\"", data, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -58,6 +58,18 @@ public sealed class PurgeTests(SettingsAppFixture app) : IClassFixture<SettingsA
             v["Input.PassportExpiry"] = "2014-05-05";
             v["Input.PassportPlaceOfIssue"] = "Athens";
         }));
+        var asked = await app.WithDbAsync(async db =>
+        {
+            var question = new Core.Registration.Question { ForumId = await db.Forums.Select(f => f.Id).SingleAsync(), TextEn = "Anything else?", TextZh = "其他？" };
+            var yesNo = new Core.Registration.Question { ForumId = question.ForumId, Kind = Core.Registration.QuestionKind.YesNo, TextEn = "Banquet?", TextZh = "晚宴？" };
+            db.Questions.AddRange(question, yesNo);
+            await db.SaveChangesAsync();
+            var id = await db.Delegates.Where(d => d.Email == email).Select(d => d.Id).SingleAsync();
+            db.DelegateAnswers.AddRange(new() { DelegateId = id, QuestionId = question.Id, Text = "My daughter Eleni travels with me" },
+                new() { DelegateId = id, QuestionId = yesNo.Id, Text = "yes" });
+            await db.SaveChangesAsync();
+            return question.Id;
+        });
         var count = await app.WithDbAsync(db => db.Delegates.CountAsync());
         var client = await Clients.SignedInAsync(app, Roles.Organizer);
 
@@ -81,5 +93,7 @@ public sealed class PurgeTests(SettingsAppFixture app) : IClassFixture<SettingsA
         });
         Assert.False(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.ToAddress == email)));
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "purged-personal-data")));
+        Assert.False(await app.WithDbAsync(db => db.DelegateAnswers.AnyAsync(a => a.QuestionId == asked)));
+        Assert.True(await app.WithDbAsync(db => db.DelegateAnswers.AnyAsync(a => a.Text == "yes")));
     }
 }

@@ -5,7 +5,7 @@ namespace ForumManager.Web.Registration;
 
 /// <summary>
 /// After an edition's retention period, its delegates' personal data goes: names, contact, needs, passport data and
-/// the mail sent to them. What remains is counts: category, status, country and delegation, for the record.
+/// the mail sent to them, free-text answers and files waiting to be imported. What remains is counts: category, status, country and delegation, for the record.
 /// </summary>
 public sealed class PersonalDataPurge(ForumDbContext db, TimeProvider clock)
 {
@@ -44,6 +44,11 @@ public sealed class PersonalDataPurge(ForumDbContext db, TimeProvider clock)
                 .SetProperty(d => d.Nationality, (string?)null)
                 .SetProperty(d => d.StatusReason, (string?)null)
                 .SetProperty(d => d.UserId, (string?)null), ct);
+
+        // Free-text answers may say anything about a person; choices and yes/no stay, as counts do.
+        await db.DelegateAnswers.Where(a => a.Text != null && a.Question!.Kind == Core.Registration.QuestionKind.Text && a.Question.ForumId == forumId)
+            .ExecuteDeleteAsync(ct);
+        await db.PendingImports.Where(p => p.ForumId == forumId).ExecuteDeleteAsync(ct);
 
         // The history held the same data (reasons, reveals); its entries about this edition's delegates go too.
         await db.AuditEntries.Where(a => a.ForumId == forumId && a.EntityType == "Delegate").ExecuteDeleteAsync(ct);

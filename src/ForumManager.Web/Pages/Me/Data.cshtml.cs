@@ -32,6 +32,11 @@ public sealed class DataModel(ForumDbContext db, UserManager<ForumUser> users, P
             .OrderBy(a => a.AtUtc)
             .Select(a => new { a.EntityId, a.AtUtc, a.Action, a.Before, a.After, a.UserName })
             .ToListAsync(ct);
+        var registrationIds = registrations.Select(d => d.Id).ToList();
+        var answers = await db.DelegateAnswers.AsNoTracking().Where(a => registrationIds.Contains(a.DelegateId))
+            .OrderBy(a => a.Question!.Position).ThenBy(a => a.QuestionId)
+            .Select(a => new { a.DelegateId, Question = a.Question!.TextEn, a.Text, Choice = a.Choice == null ? null : a.Choice.TextEn })
+            .ToListAsync(ct);
         var mail = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.ToAddress == user.Email)
             .OrderBy(m => m.CreatedUtc)
@@ -49,6 +54,7 @@ public sealed class DataModel(ForumDbContext db, UserManager<ForumUser> users, P
                 Gender = d.Gender?.ToString(), d.DietaryNeeds, d.AccessibilityNeeds, d.InterpretationLanguage, d.NeedsVisaLetter,
                 PassportNumber = personalData.Unprotect(d.PassportNumberProtected), DateOfBirth = personalData.Unprotect(d.DateOfBirthProtected),
                 d.Nationality, d.PassportExpiry, d.PassportPlaceOfIssue, d.ConsentUtc, d.CreatedUtc, d.UpdatedUtc,
+                answers = answers.Where(a => a.DelegateId == d.Id).Select(a => new { a.Question, Answer = a.Text ?? a.Choice }),
                 history = history.Where(h => h.EntityId == d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             }),
             mail,
