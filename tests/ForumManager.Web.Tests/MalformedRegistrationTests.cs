@@ -28,10 +28,14 @@ public sealed class MalformedRegistrationTests(MalformedAppFixture app) : IClass
         ("Input.AccessibilityNeeds", "<b>wheelchair</b>"), ("Input.Gender", "Unicorn"), ("Input.Gender", "99"),
         ("Input.DelegationId", "999999"), ("Input.DelegationId", "abc"), ("Input.InterpretationLanguage", "xx"),
         ("Input.PassportPlaceOfIssue", "<script>"), ("Input.NeedsVisaLetter", "true"), ("Input.NeedsVisaLetter", "yes"),
-        ("Input.Answers[0].Text", ""), ("Input.Answers[0].Text", new string('a', 1001)), ("Input.Answers[0].Text", "<script>alert(1)</script>"),
-        ("Input.Answers[0].Text", "\u202E\u200F"), ("Input.Answers[1].Choices", ""), ("Input.Answers[1].Choices", "999999"),
-        ("Input.Answers[1].Choices", "abc"), ("Input.Answers[2].Choices", "-1"), ("Input.Answers[2].Choices", ""),
-        ("Input.Answers[3].Text", "maybe"), ("Input.Answers[3].Text", ""), ("Input.Answers[3].Text", "<b>yes</b>"),
+    ];
+
+    /// <summary>Broken answers to the four questions of <see cref="AskedQuestions"/>: text, one choice, several choices, yes or no.</summary>
+    private static readonly (int Question, string Part, string Value)[] AnswerBreakages =
+    [
+        (0, "Text", ""), (0, "Text", new string('a', 1001)), (0, "Text", "<script>alert(1)</script>"), (0, "Text", "\u202E\u200F"),
+        (1, "Choices", ""), (1, "Choices", "999999"), (1, "Choices", "abc"), (2, "Choices", "-1"), (2, "Choices", ""),
+        (3, "Text", "maybe"), (3, "Text", ""), (3, "Text", "<b>yes</b>"),
     ];
 
     private static readonly (string Field, string Value)[] VisaBreakages =
@@ -48,6 +52,8 @@ public sealed class MalformedRegistrationTests(MalformedAppFixture app) : IClass
         var client = Clients.Anonymous(app);
         var form = await HtmlForms.GetPageAsync(client, RegistrationForm.Url);
         var answers = asked.Answers(multiple: [1]);
+        int[] questions = [asked.Text, asked.Single, asked.Multiple, asked.YesNo];
+        var breakages = Breakages.Concat(AnswerBreakages.Select(b => (Field: asked.Field(questions[b.Question], b.Part), b.Value))).ToArray();
         var valid = await HtmlForms.SubmitAsync(client, form, RegistrationForm.Url, RegistrationForm.Valid($"wellformed-{Guid.NewGuid():N}@city.example.org",
             v => answers.ForEach(a => v[a.Key] = a.Value)));
         Assert.Equal(HttpStatusCode.Redirect, valid.StatusCode);
@@ -59,7 +65,7 @@ public sealed class MalformedRegistrationTests(MalformedAppFixture app) : IClass
             var email = $"malformed-{i}-{Guid.NewGuid():N}@city.example.org";
             emails.Add(email);
             var values = RegistrationForm.Valid(email, v => answers.ForEach(a => v[a.Key] = a.Value));
-            var first = Breakages[i % Breakages.Length];
+            var first = breakages[i % breakages.Length];
             values[first.Field] = first.Value;
             if (i % 3 == 0)
             {
@@ -75,7 +81,7 @@ public sealed class MalformedRegistrationTests(MalformedAppFixture app) : IClass
 
             if (i % 5 == 0)
             {
-                var second = Breakages[(i * 7 + 3) % Breakages.Length];
+                var second = breakages[(i * 7 + 3) % breakages.Length];
                 values[second.Field] = second.Value;
             }
 

@@ -9,17 +9,19 @@ using Microsoft.EntityFrameworkCore;
 namespace ForumManager.Web.Tests;
 
 /// <summary>The four kinds of question an organizer can add, as the tests ask them.</summary>
-internal sealed record AskedQuestions(int Text, int Single, int[] SingleChoices, int Multiple, int[] MultipleChoices, int YesNo)
+internal sealed record AskedQuestions(int Text, int Single, int[] SingleChoices, int Multiple, int[] MultipleChoices, int YesNo, IReadOnlyList<int> OnForm)
 {
+    private const string TextQuestion = "Which company do you represent at the trade fair?";
+
     /// <summary>Adds them through the organizers' page, as an organizer would, once per app.</summary>
     public static async Task<AskedQuestions> AddAsync(ForumAppFactory app)
     {
-        if (!await app.WithDbAsync(db => db.Questions.AnyAsync()))
+        if (!await app.WithDbAsync(db => db.Questions.AnyAsync(q => q.TextEn == TextQuestion)))
         {
             var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
             foreach (var (kind, en, zh, choices) in new[]
             {
-                (QuestionKind.Text, "Which company do you represent at the trade fair?", "您在经贸洽谈会上代表哪家企业？", ""),
+                (QuestionKind.Text, TextQuestion, "您在经贸洽谈会上代表哪家企业？", ""),
                 (QuestionKind.SingleChoice, "Which special-topic forum will you attend?", "您将参加哪个专题论坛？",
                     "Economic cooperation | 经贸合作\nCulture and education | 文化教育\nUrban development | 城市发展"),
                 (QuestionKind.MultipleChoice, "Which visits interest you?", "您对哪些参观感兴趣？",
@@ -39,36 +41,39 @@ internal sealed record AskedQuestions(int Text, int Single, int[] SingleChoices,
             }
         }
 
-        var questions = await app.WithDbAsync(db => db.Questions.AsNoTracking().Include(q => q.Choices).OrderBy(q => q.Position).ToListAsync());
+        // The demo forum asks two optional questions of its own first; these four come after them.
+        var all = await app.WithDbAsync(db => db.Questions.AsNoTracking().Include(q => q.Choices).Where(q => !q.Retired)
+            .OrderBy(q => q.Position).ThenBy(q => q.Id).ToListAsync());
+        var ours = all.SkipWhile(q => q.TextEn != TextQuestion).Take(4).ToList();
         int[] Choices(Question q) => q.Choices.OrderBy(c => c.Position).Select(c => c.Id).ToArray();
-        var single = questions.Single(q => q.Kind == QuestionKind.SingleChoice);
-        var multiple = questions.Single(q => q.Kind == QuestionKind.MultipleChoice);
-        return new AskedQuestions(questions.Single(q => q.Kind == QuestionKind.Text).Id, single.Id, Choices(single), multiple.Id, Choices(multiple),
-            questions.Single(q => q.Kind == QuestionKind.YesNo).Id);
+        return new AskedQuestions(ours[0].Id, ours[1].Id, Choices(ours[1]), ours[2].Id, Choices(ours[2]), ours[3].Id, all.Select(q => q.Id).ToList());
     }
 
-    /// <summary>A whole set of answers; the form lists the questions in the order they were added.</summary>
+    /// <summary>The form field of a question's answer; answers are posted by the question's place on the form.</summary>
+    public string Field(int question, string part) => $"Input.Answers[{OnForm.ToList().IndexOf(question)}].{part}";
+
+    /// <summary>A whole set of answers to the four questions.</summary>
     public List<KeyValuePair<string, string>> Answers(string? company = "Hunan Trading Co. 湖南贸易公司", int? single = 1, int[]? multiple = null, string? yesNo = "yes")
     {
         var fields = new List<KeyValuePair<string, string>>();
         if (company is not null)
         {
-            fields.Add(new("Input.Answers[0].Text", company));
+            fields.Add(new(Field(Text, "Text"), company));
         }
 
         if (single is { } s)
         {
-            fields.Add(new("Input.Answers[1].Choices", SingleChoices[s].ToString(CultureInfo.InvariantCulture)));
+            fields.Add(new(Field(Single, "Choices"), SingleChoices[s].ToString(CultureInfo.InvariantCulture)));
         }
 
         foreach (var m in multiple ?? [0, 2])
         {
-            fields.Add(new("Input.Answers[2].Choices", MultipleChoices[m].ToString(CultureInfo.InvariantCulture)));
+            fields.Add(new(Field(Multiple, "Choices"), MultipleChoices[m].ToString(CultureInfo.InvariantCulture)));
         }
 
         if (yesNo is not null)
         {
-            fields.Add(new("Input.Answers[3].Text", yesNo));
+            fields.Add(new(Field(YesNo, "Text"), yesNo));
         }
 
         return fields;
@@ -172,10 +177,10 @@ public sealed class QuestionsTests(QuestionsAppFixture app) : IClassFixture<Ques
             ("markup", asked.Answers(company: "<script>alert(1)</script>"), asked.Text),
             ("overlong", asked.Answers(company: new string('x', 1001)), asked.Text),
             ("no choice", asked.Answers(single: null), asked.Single),
-            ("another question's choice", [.. asked.Answers(single: null), new("Input.Answers[1].Choices", otherQuestionsChoice)], asked.Single),
-            ("two choices for one", [.. asked.Answers(single: 0), new("Input.Answers[1].Choices", asked.SingleChoices[2].ToString(CultureInfo.InvariantCulture))], asked.Single),
+            ("another question's choice", [.. asked.Answers(single: null), new(asked.Field(asked.Single, "Choices"), otherQuestionsChoice)], asked.Single),
+            ("two choices for one", [.. asked.Answers(single: 0), new(asked.Field(asked.Single, "Choices"), asked.SingleChoices[2].ToString(CultureInfo.InvariantCulture))], asked.Single),
             ("nothing ticked", asked.Answers(multiple: []), asked.Multiple),
-            ("not a choice", [.. asked.Answers(multiple: []), new("Input.Answers[2].Choices", "abc")], asked.Multiple),
+            ("not a choice", [.. asked.Answers(multiple: []), new(asked.Field(asked.Multiple, "Choices"), "abc")], asked.Multiple),
             ("maybe", asked.Answers(yesNo: "maybe"), asked.YesNo),
             ("no yes or no", asked.Answers(yesNo: null), asked.YesNo),
         };

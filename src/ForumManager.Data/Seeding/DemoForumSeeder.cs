@@ -2,6 +2,7 @@ using ForumManager.Core.Delegates;
 using ForumManager.Core.Directory;
 using ForumManager.Core.Forums;
 using ForumManager.Core.Programme;
+using ForumManager.Core.Registration;
 using ForumManager.Core.Text;
 using Microsoft.EntityFrameworkCore;
 using Delegate = ForumManager.Core.Delegates.Delegate;
@@ -61,6 +62,7 @@ public sealed class DemoForumSeeder(ForumDbContext db)
         await db.SaveChangesAsync(ct);
 
         AddProgramme(forum.Id, rooms, tracks);
+        AddQuestions(forum.Id, tracks);
         var quota = Math.Max(8, (delegateCount + cities.Count - 1) / cities.Count);
         var delegations = cities.Select(c => NewDelegation(forum.Id, c, quota)).ToList();
         db.Delegations.AddRange(delegations);
@@ -164,6 +166,28 @@ public sealed class DemoForumSeeder(ForumDbContext db)
 
         db.Venues.AddRange(huatian, exhibitionVenue, park);
         return new DemoRooms(ballroom, halls, vip, exhibition, garden, banquet);
+    }
+
+    /// <summary>Two of the organizers' own questions, optional, so a fresh install shows how they work.</summary>
+    private void AddQuestions(int forumId, DemoTracks tracks)
+    {
+        db.Questions.Add(new Question
+        {
+            ForumId = forumId,
+            Kind = QuestionKind.SingleChoice,
+            TextEn = "Which special-topic forum will you attend?",
+            TextZh = "您将参加哪个专题论坛？",
+            Position = 1,
+            Choices = tracks.Topics.Select((t, i) => new QuestionChoice { TextEn = t.NameEn, TextZh = t.NameZh, Position = i + 1 }).ToList(),
+        });
+        db.Questions.Add(new Question
+        {
+            ForumId = forumId,
+            Kind = QuestionKind.YesNo,
+            TextEn = "Will you plant a friendship tree with us on the evening of 23 June?",
+            TextZh = "您是否参加6月23日傍晚的友谊树植树活动？",
+            Position = 2,
+        });
     }
 
     private sealed record DemoTracks(Track Plenary, Track[] Topics);
