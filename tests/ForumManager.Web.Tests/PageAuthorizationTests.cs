@@ -42,6 +42,7 @@ public sealed class PageAuthorizationTests(AppFixture app)
         ["Admin/Delegates/Details/{id:int}"] = (Access.Organizer, "/admin/delegates/details/1"),
         ["Admin/Delegates/Edit/{id:int}"] = (Access.Organizer, "/admin/delegates/edit/1"),
         ["Admin/Questions"] = (Access.Organizer, "/admin/questions"),
+        ["Admin/Import"] = (Access.Organizer, "/admin/import"),
         ["Checkin"] = (Access.Staff, "/checkin"),
         ["Me"] = (Access.Delegate, "/me"),
         ["me/data.json"] = (Access.Delegate, "/me/data.json"),

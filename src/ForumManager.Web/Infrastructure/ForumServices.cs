@@ -47,6 +47,8 @@ public static class ForumServices
         services.AddScoped<Registration.RegistrationStatusChanges>();
         services.AddScoped<Registration.QuestionForm>();
         services.AddScoped<Registration.DelegateEditor>();
+        services.AddScoped<Registration.DelegationInvitations>();
+        services.AddScoped<Imports.Importer>();
         services.AddScoped<Registration.PersonalDataPurge>();
 
         // Pages carry Chinese and other scripts as text, not as numeric character references.

@@ -5,6 +5,7 @@ using ForumManager.Core.Text;
 using ForumManager.Data;
 using ForumManager.Mail;
 using ForumManager.Web.Infrastructure;
+using ForumManager.Web.Registration;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.Localization;
 namespace ForumManager.Web.Pages.Admin.Delegations;
 
 /// <summary>Delegations with their members' status, and invitations to their heads.</summary>
-public sealed class IndexModel(ForumDbContext db, CurrentForum current, MailQueue mail, PublicLinks links, TimeProvider clock,
+public sealed class IndexModel(ForumDbContext db, CurrentForum current, MailQueue mail, DelegationInvitations invitations,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed record Row(int Id, string NameEn, string NameZh, string CountryCode, int? Quota, int Members, int Approved, int Waitlisted,
@@ -80,47 +81,12 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, MailQueu
             return Page();
         }
 
-        var forumId = forum.Id;
-        var nameEn = city is null ? Invite.Institution! : $"Delegation of {city.NameEn}";
-        var delegation = await db.Delegations.SingleOrDefaultAsync(d => d.ForumId == forumId && d.NameEn == nameEn, ct) ?? new Delegation
-        {
-            ForumId = forumId,
-            PartnerCityId = city?.Id,
-            NameEn = nameEn,
-            NameZh = city is null ? Invite.Institution! : $"{city.NameZh}代表团",
-            CountryCode = city?.CountryCode ?? Invite.CountryCode!.ToUpperInvariant(),
-        };
-        delegation.Quota = Invite.Quota;
-        if (delegation.Id == 0)
-        {
-            db.Delegations.Add(delegation);
-        }
-
-        var token = InvitationTokens.NewToken();
-        db.Invitations.Add(new Invitation
-        {
-            ForumId = forumId,
-            Delegation = delegation,
-            Email = Invite.Email,
-            TokenHash = InvitationTokens.Hash(token),
-            CreatedUtc = clock.GetUtcNow().UtcDateTime,
-            CreatedBy = User.Identity?.Name ?? "organizer",
-        });
-        var link = links.To("/register", new Dictionary<string, string?> { ["invitation"] = token });
-        mail.Add(InvitationMail(forum, delegation, Invite.Email, Invite.Quota, link));
+        await invitations.InviteAsync(forum, city, Invite.Institution, Invite.CountryCode, Invite.Email, Invite.Quota,
+            User.Identity?.Name ?? "organizer", ct);
         await db.SaveChangesAsync(ct);
         mail.NotifySaved();
         TempData["Status"] = text["Invite_Sent", Invite.Email].Value;
         return RedirectToPage();
-    }
-
-    /// <summary>The language of the person invited is not known yet, so the invitation speaks both.</summary>
-    private static MailDraft InvitationMail(Core.Forums.Forum forum, Delegation delegation, string email, int quota, string link)
-    {
-        var subject = $"{SharedResource.Get("Invite_MailSubject", "zh-Hans", forum.NameZh)} / {SharedResource.Get("Invite_MailSubject", "en", forum.NameEn)}";
-        var body = SharedResource.Get("Invite_MailBody", "zh-Hans", forum.NameZh, delegation.NameZh, quota, link) + "\n\n---\n\n"
-            + SharedResource.Get("Invite_MailBody", "en", forum.NameEn, delegation.NameEn, quota, link);
-        return new MailDraft(email, null, subject, body, null, "registration.invitation");
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

@@ -1,0 +1,170 @@
+using System.Text;
+using ForumManager.Core.Imports;
+using ForumManager.Data;
+using ForumManager.Web.Imports;
+using ForumManager.Web.Infrastructure;
+using ForumManager.Web.Registration;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace ForumManager.Web.Pages.Admin.Import;
+
+/// <summary>
+/// Imports delegates or invitations from a CSV or XLSX file in two steps: the upload shows every row with its problems
+/// and imports nothing; the organizer's confirmation imports the good rows, each whole, in one transaction.
+/// </summary>
+[RequestSizeLimit(ImportFile.MaxBytes + 64 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = ImportFile.MaxBytes + 64 * 1024)]
+public sealed class IndexModel(ForumDbContext db, CurrentForum current, Importer importer, UserManager<ForumUser> users, TimeProvider clock,
+    IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty]
+    public ImportKind Kind { get; set; }
+
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    /// <summary>The file waiting for confirmation, when a preview is shown.</summary>
+    public Guid? PendingId { get; private set; }
+
+    public string? FileName { get; private set; }
+    public IReadOnlyList<CheckedRow> Rows { get; private set; } = [];
+    public int Good => Rows.Count(r => r.Good);
+    public int Bad => Rows.Count - Good;
+
+    public async Task<IActionResult> OnGetAsync(ImportKind? kind, CancellationToken ct)
+    {
+        Kind = kind is { } k && Enum.IsDefined(k) ? k : ImportKind.Delegates;
+        return await current.GetAsync(ct) is null ? NotFound() : Page();
+    }
+
+    /// <summary>An empty file with the columns, UTF-8 with a byte-order mark so that Excel opens it with every script intact.</summary>
+    public IActionResult OnGetTemplate(ImportKind kind)
+    {
+        if (!Enum.IsDefined(kind))
+        {
+            return NotFound();
+        }
+
+        var header = string.Join(',', Importer.Columns(kind)) + "\r\n";
+        var example = kind == ImportKind.Delegates
+            ? "Yamada,Taro,山田太郎,Mr,Deputy Mayor,Kumamoto City Government,,JP,taro.yamada@example.org,+81 96 328 2111,Delegate,Male,en,,,ja\r\n"
+            : "Kumamoto,,,head@example.org,6\r\n";
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(header + example)).ToArray(), "text/csv; charset=utf-8",
+            $"{kind.ToString().ToLowerInvariant()}-template.csv");
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(CancellationToken ct)
+    {
+        var forum = await current.GetAsync(ct);
+        if (forum is null)
+        {
+            return NotFound();
+        }
+
+        if (!Enum.IsDefined(Kind))
+        {
+            ModelState.AddModelError(nameof(Kind), text["Validation_Choose"]);
+            return Page();
+        }
+
+        if (Upload is null)
+        {
+            ModelState.AddModelError(nameof(Upload), text["Import_ChooseFile"]);
+            return Page();
+        }
+
+        if (Upload.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Upload), text["Import_EmptyFile"]);
+            return Page();
+        }
+
+        var name = Path.GetFileName(Upload.FileName);
+        if (!ImportFile.IsSupported(name))
+        {
+            ModelState.AddModelError(nameof(Upload), text["Import_WrongType"]);
+            return Page();
+        }
+
+        if (Upload.Length > ImportFile.MaxBytes)
+        {
+            ModelState.AddModelError(nameof(Upload), text["Import_TooBig", ImportFile.MaxBytes / 1024 / 1024]);
+            return Page();
+        }
+
+        using var buffer = new MemoryStream();
+        await Upload.CopyToAsync(buffer, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var pending = new PendingImport
+        {
+            Id = Guid.NewGuid(),
+            ForumId = forum.Id,
+            Kind = Kind,
+            FileName = name.Length > 260 ? name[^260..] : name,
+            Content = buffer.ToArray(),
+            CreatedBy = User.Identity?.Name ?? "organizer",
+            CreatedUtc = now,
+        };
+
+        try
+        {
+            Rows = await importer.CheckAsync(forum, pending, ct);
+        }
+        catch (ImportFileException problem)
+        {
+            ModelState.AddModelError(nameof(Upload), text[problem.MessageKey, problem.Arguments]);
+            return Page();
+        }
+
+        // Files nobody confirmed within a day go; they hold personal data.
+        var stale = now.AddDays(-1);
+        await db.PendingImports.Where(p => p.CreatedUtc < stale).ExecuteDeleteAsync(ct);
+        db.PendingImports.Add(pending);
+        await db.SaveChangesAsync(ct);
+        PendingId = pending.Id;
+        FileName = pending.FileName;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(Guid id, CancellationToken ct)
+    {
+        var forum = await current.GetAsync(ct);
+        if (forum is null)
+        {
+            return NotFound();
+        }
+
+        ImportResult? result;
+        try
+        {
+            result = await importer.ConfirmAsync(forum, id, new Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer"), ct);
+        }
+        catch (ImportFileException)
+        {
+            // The file was readable at the preview; it cannot become unreadable, but if it did, nothing was imported.
+            result = null;
+        }
+
+        TempData["Status"] = result is null
+            ? text["Import_AlreadyDone"].Value
+            : text["Import_Done", result.Imported, result.Skipped, result.Waitlisted].Value;
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDiscardAsync(Guid id, CancellationToken ct)
+    {
+        var forum = await current.GetAsync(ct);
+        if (forum is null)
+        {
+            return NotFound();
+        }
+
+        await db.PendingImports.Where(p => p.Id == id && p.ForumId == forum.Id).ExecuteDeleteAsync(ct);
+        TempData["Status"] = text["Import_Discarded"].Value;
+        return RedirectToPage();
+    }
+}
