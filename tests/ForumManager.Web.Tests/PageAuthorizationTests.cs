@@ -48,6 +48,7 @@ public sealed class PageAuthorizationTests(AppFixture app)
         ["me/data.json"] = (Access.Delegate, "/me/data.json"),
         ["Me/Delegation"] = (Access.Delegate, "/me/delegation"),
         ["Me/Edit"] = (Access.Delegate, "/me/edit"),
+        ["me/delegation/member/{id:int}"] = (Access.Delegate, "/me/delegation/member/1"),
 
         ["Identity/Account/AccessDenied"] = (Access.Anyone, "/Identity/Account/AccessDenied"),
         ["Identity/Account/ConfirmEmail"] = (Access.Anyone, "/Identity/Account/ConfirmEmail"),

@@ -17,6 +17,10 @@ public sealed class IdentityMailSender(MailQueue queue, IStringLocalizerFactory 
     public Task SendPasswordResetLinkAsync(ForumUser user, string email, string resetLink) =>
         SendAsync(user, email, "account.reset-password", "Mail_ResetSubject", "Mail_ResetBody", "Mail_ResetAction", resetLink);
 
+    /// <summary>To a delegation member the head added: a link to choose a password and so get a sign-in of their own.</summary>
+    public Task SendMemberSignInLinkAsync(ForumUser user, string email, string link) =>
+        SendAsync(user, email, "account.member-sign-in", "Mail_MemberSubject", "Mail_MemberBody", "Mail_MemberAction", link);
+
     public Task SendPasswordResetCodeAsync(ForumUser user, string email, string resetCode) =>
         SendAsync(user, email, "account.reset-code", "Mail_ResetSubject", "Mail_ResetCodeBody", null, resetCode);
 

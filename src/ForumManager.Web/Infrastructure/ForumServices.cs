@@ -36,7 +36,9 @@ public static class ForumServices
         services.AddForumIdentity();
         services.AddForumMail(runDispatcher: runBackgroundWork);
         services.AddScoped<UserAccounts>();
-        services.AddScoped<IEmailSender<ForumUser>, IdentityMailSender>();
+        services.AddScoped<IdentityMailSender>();
+        services.AddScoped<IEmailSender<ForumUser>>(sp => sp.GetRequiredService<IdentityMailSender>());
+        services.AddScoped<Accounts.MemberSignIn>();
         services.AddScoped<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender, IdentityMailSender>();
         services.AddScoped<CurrentForum>();
         services.AddSingleton<PublicLinks>();

@@ -2,6 +2,7 @@ using ForumManager.Core.Delegates;
 using ForumManager.Core.Text;
 using ForumManager.Data;
 using ForumManager.Mail;
+using ForumManager.Web.Accounts;
 using ForumManager.Web.Infrastructure;
 using ForumManager.Web.Registration;
 using Microsoft.AspNetCore.Identity;
@@ -18,9 +19,14 @@ namespace ForumManager.Web.Pages.Me;
 /// Only the members of the signed-in head's own delegation are ever read or changed.
 /// </summary>
 public sealed class DelegationModel(ForumDbContext db, CurrentForum current, UserManager<ForumUser> users, ForumPlaces places, MailQueue mail,
-    RegistrationStatusChanges changes, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+    RegistrationStatusChanges changes, MemberSignIn signIn, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
-    public sealed record Member(int Id, string LatinName, string? Honorific, string? NativeName, string? Position, string Email, RegistrationStatus Status, bool IsHead);
+    public sealed record Member(int Id, string LatinName, string? Honorific, string? NativeName, string? Position, string Email, RegistrationStatus Status,
+        bool IsHead, bool HasAccount, bool HasPassword)
+    {
+        /// <summary>Still taking part: the head may edit them and give them a sign-in.</summary>
+        public bool Active => Status is not (RegistrationStatus.Cancelled or RegistrationStatus.Rejected);
+    }
 
     [BindProperty]
     public MemberInput Input { get; set; } = new();
@@ -116,6 +122,25 @@ public sealed class DelegationModel(ForumDbContext db, CurrentForum current, Use
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostSignInAsync(int memberId, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Head is null || Members.FirstOrDefault(m => m.Id == memberId && !m.IsHead && m.Active) is not { } member)
+        {
+            // Not an active member of this head's delegation: nothing happens.
+            return RedirectToPage();
+        }
+
+        var outcome = await signIn.SendAsync(memberId, new Actor(users.GetUserId(User), User.Identity?.Name ?? Head.Email), ct);
+        TempData["Status"] = outcome switch
+        {
+            MemberSignInOutcome.Sent => text["Members_SignInSent", member.Email].Value,
+            MemberSignInOutcome.AlreadySignsIn => text["Members_AlreadySignsIn"].Value,
+            _ => text["Members_AccountTaken", member.Email].Value,
+        };
+        return RedirectToPage();
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         var forum = await current.GetAsync(ct);
@@ -137,7 +162,8 @@ public sealed class DelegationModel(ForumDbContext db, CurrentForum current, Use
         Delegation = await db.Delegations.AsNoTracking().SingleAsync(d => d.Id == Head.DelegationId, ct);
         Members = await db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId && d.DelegationId == Head.DelegationId)
             .OrderBy(d => d.PrecedenceRank).ThenBy(d => d.FamilyName)
-            .Select(d => new Member(d.Id, d.FamilyName.ToUpper() + " " + d.GivenName, d.Honorific, d.NativeName, d.Position, d.Email, d.Status, d.Id == headId))
+            .Select(d => new Member(d.Id, d.FamilyName.ToUpper() + " " + d.GivenName, d.Honorific, d.NativeName, d.Position, d.Email, d.Status, d.Id == headId,
+                d.UserId != null, db.Users.Any(u => u.Id == d.UserId && u.PasswordHash != null)))
             .ToListAsync(ct);
     }
 }

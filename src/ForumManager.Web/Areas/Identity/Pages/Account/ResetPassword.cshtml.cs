@@ -68,6 +68,14 @@ public sealed class ResetPasswordModel(UserManager<ForumUser> users, IStringLoca
         var result = await users.ResetPasswordAsync(user, token, Input.Password);
         if (result.Succeeded)
         {
+            // The link came by mail to this address, so whoever followed it owns the address: a member the head of a
+            // delegation added signs in from here on.
+            if (!user.EmailConfirmed)
+            {
+                user.EmailConfirmed = true;
+                await users.UpdateAsync(user);
+            }
+
             return RedirectToPage("./ResetPasswordConfirmation");
         }
 

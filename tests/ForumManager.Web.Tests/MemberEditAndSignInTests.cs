@@ -1,0 +1,214 @@
+using System.Net;
+using ForumManager.Core.Accounts;
+using ForumManager.Core.Delegates;
+using ForumManager.Data;
+using ForumManager.Testing;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using Delegate = ForumManager.Core.Delegates.Delegate;
+
+namespace ForumManager.Web.Tests;
+
+public sealed class MembersAppFixture : ForumAppFactory;
+
+/// <summary>The head of a delegation edits members and gives them a sign-in of their own; nobody else's members.</summary>
+public sealed class MemberEditAndSignInTests(MembersAppFixture app) : IClassFixture<MembersAppFixture>
+{
+    private sealed record Team(HttpClient Head, int HeadId, int DelegationId, int MemberId, string MemberEmail);
+
+    /// <summary>A head of a new delegation, signed in, who added one member through the delegation page.</summary>
+    private async Task<Team> TeamAsync(string memberLanguage = "en")
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var headEmail = await app.CreateUserAsync(Roles.Delegate, $"head-{tag}@rabat.example.org");
+        var (headId, delegationId) = await app.WithDbAsync(async db =>
+        {
+            var forumId = await db.Forums.Select(f => f.Id).SingleAsync();
+            var delegation = new Delegation { ForumId = forumId, NameEn = $"Delegation {tag}", NameZh = $"代表团 {tag}", CountryCode = "MA", Quota = 5 };
+            db.Delegations.Add(delegation);
+            await db.SaveChangesAsync();
+            var head = new Delegate
+            {
+                ForumId = forumId, DelegationId = delegation.Id, UserId = await db.Users.Where(u => u.Email == headEmail).Select(u => u.Id).SingleAsync(),
+                FamilyName = "El Alaoui", GivenName = "Karim", CountryCode = "MA", Email = headEmail, Category = DelegateCategory.HeadOfDelegation,
+                Status = RegistrationStatus.Approved, PrecedenceRank = 100, CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,
+            };
+            db.Delegates.Add(head);
+            await db.SaveChangesAsync();
+            return (head.Id, delegation.Id);
+        });
+        var client = await Clients.SignInAsync(app, headEmail, ForumAppFactory.Password);
+        var memberEmail = $"member-{tag}@rabat.example.org";
+        var added = await HtmlForms.SubmitAsync(client, "/me/delegation", new Dictionary<string, string>
+        {
+            ["Input.FamilyName"] = "Bennani",
+            ["Input.GivenName"] = "Salma",
+            ["Input.Position"] = "Adviser",
+            ["Input.Email"] = memberEmail,
+            ["Input.PreferredLanguage"] = memberLanguage,
+        }, "[data-testid=add-member]");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var memberId = await app.WithDbAsync(db => db.Delegates.Where(d => d.Email == memberEmail).Select(d => d.Id).SingleAsync());
+        return new Team(client, headId, delegationId, memberId, memberEmail);
+    }
+
+    /// <summary>A delegate in no delegation, registered under <paramref name="email"/>, with the account <paramref name="userId"/> if given.</summary>
+    private Task<int> LonerAsync(string email, string? userId = null) => app.WithDbAsync(async db =>
+    {
+        var loner = new Delegate
+        {
+            ForumId = await db.Forums.Select(f => f.Id).SingleAsync(), UserId = userId, FamilyName = "Alone", GivenName = "Al", CountryCode = "FR",
+            Email = email, Category = DelegateCategory.Delegate, Status = RegistrationStatus.Submitted, CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,
+        };
+        db.Delegates.Add(loner);
+        await db.SaveChangesAsync();
+        return loner.Id;
+    });
+
+    private Task<Delegate> RecordAsync(int id) => app.WithDbAsync(db => db.Delegates.AsNoTracking().SingleAsync(d => d.Id == id));
+
+    private static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, int memberId)
+    {
+        var page = await HtmlForms.GetPageAsync(client, "/me/delegation");
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        return await client.PostAsync($"/me/delegation?handler=SignIn&memberId={memberId}", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+    }
+
+    [Fact]
+    public async Task Should_let_the_head_correct_a_member_and_keep_the_change_in_the_history()
+    {
+        var team = await TeamAsync();
+        var url = $"/me/delegation/member/{team.MemberId}";
+
+        var saved = await HtmlForms.SubmitAsync(team.Head, url, new Dictionary<string, string>
+        {
+            ["Input.NativeName"] = "سلمى بناني",
+            ["Input.Position"] = "Senior Adviser",
+        }, "[data-testid=member-form]");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var member = await RecordAsync(team.MemberId);
+        Assert.Equal(("سلمى بناني", "Senior Adviser", team.MemberEmail), (member.NativeName, member.Position, member.Email));
+        var list = await HtmlForms.GetPageAsync(team.Head, "/me/delegation");
+        Assert.Contains("سلمى بناني", list.QuerySelector("[data-testid=members]")!.TextContent, StringComparison.Ordinal);
+
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var history = (await HtmlForms.GetPageAsync(organizer, $"/admin/delegates/details/{team.MemberId}")).QuerySelector("[data-testid=history]")!;
+        var edited = history.QuerySelectorAll("tbody tr").Single(r => r.Children[2].TextContent == "edited");
+        Assert.Contains("Position: Adviser", edited.Children[3].TextContent, StringComparison.Ordinal);
+        Assert.Contains("NativeName: سلمى بناني", edited.Children[4].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_show_bad_input_next_to_the_field_and_change_nothing()
+    {
+        var team = await TeamAsync();
+        var other = await app.WithDbAsync(db => db.Delegates.Where(d => d.Id != team.MemberId).Select(d => d.Email).FirstAsync());
+        var before = await RecordAsync(team.MemberId);
+
+        foreach (var (field, value) in new[] { ("Input.Email", "not-an-address"), ("Input.FamilyName", "<script>alert(1)</script>"),
+            ("Input.Email", other), ("Input.NativeName", "\u202Eevil<b>"), ("Input.GivenName", "") })
+        {
+            var response = await HtmlForms.SubmitAsync(team.Head, $"/me/delegation/member/{team.MemberId}",
+                new Dictionary<string, string> { [field] = value, ["Input.Position"] = "Changed" }, "[data-testid=member-form]");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var message = (await HtmlForms.ParseAsync(response)).QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim();
+            Assert.False(string.IsNullOrEmpty(message), $"{field}={value}: no message next to the field");
+        }
+
+        var after = await RecordAsync(team.MemberId);
+        Assert.Equal((before.Position, before.Email, before.UpdatedUtc), (after.Position, after.Email, after.UpdatedUtc));
+    }
+
+    [Fact]
+    public async Task Should_never_open_or_change_anyone_but_the_heads_own_members()
+    {
+        var mine = await TeamAsync();
+        var theirs = await TeamAsync();
+        var before = await RecordAsync(theirs.MemberId);
+        var loner = await LonerAsync($"loner-{Guid.NewGuid():N}@example.org");
+
+        foreach (var id in new[] { theirs.MemberId, theirs.HeadId, mine.HeadId, loner, 999_999 })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await mine.Head.GetAsync($"/me/delegation/member/{id}")).StatusCode);
+        }
+
+        var form = await HtmlForms.GetPageAsync(mine.Head, $"/me/delegation/member/{mine.MemberId}");
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var forged = await mine.Head.PostAsync($"/me/delegation/member/{theirs.MemberId}", new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", token), new("Input.FamilyName", "Hijacked"), new("Input.GivenName", "X"), new("Input.Honorific", "Mr"),
+             new("Input.Email", theirs.MemberEmail), new("Input.PreferredLanguage", "en")]));
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+
+        var signIn = await PostSignInAsync(mine.Head, theirs.MemberId);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var after = await RecordAsync(theirs.MemberId);
+        Assert.Equal((before.FamilyName, before.UserId, before.UpdatedUtc), (after.FamilyName, after.UserId, after.UpdatedUtc));
+        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == theirs.MemberEmail)));
+
+        // A delegate who heads no delegation has no members to open.
+        var plain = await Clients.SignedInAsync(app, Roles.Delegate);
+        Assert.Equal(HttpStatusCode.NotFound, (await plain.GetAsync($"/me/delegation/member/{mine.MemberId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_give_a_member_their_own_sign_in_by_email()
+    {
+        var team = await TeamAsync(memberLanguage: "zh-Hans");
+
+        var sent = await PostSignInAsync(team.Head, team.MemberId);
+
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var row = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == team.MemberEmail && m.Purpose == "account.member-sign-in"));
+        var message = await MimeMessage.LoadAsync(new MemoryStream(row.MimeContent));
+        Assert.Equal("您的论坛登录账户", message.Subject);
+        var link = (message.TextBody ?? string.Empty).Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("http://forum.test/", StringComparison.Ordinal));
+        var list = await HtmlForms.GetPageAsync(team.Head, "/me/delegation");
+        Assert.Contains("Link sent", list.QuerySelector("[data-testid=members]")!.TextContent, StringComparison.Ordinal);
+
+        var member = Clients.Anonymous(app);
+        var url = link["http://forum.test".Length..];
+        var reset = await HtmlForms.SubmitAsync(member, url, new Dictionary<string, string>
+        {
+            ["Input.Password"] = "Salma's own pass 2010!",
+            ["Input.ConfirmPassword"] = "Salma's own pass 2010!",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+
+        var signedIn = await Clients.SignInAsync(app, team.MemberEmail, "Salma's own pass 2010!");
+        var me = await HtmlForms.GetPageAsync(signedIn, "/me");
+        Assert.Contains("BENNANI Salma", me.QuerySelector("[data-testid=my-registration]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull((await HtmlForms.GetPageAsync(signedIn, "/me/delegation")).QuerySelector("[data-testid=not-head]"));
+        Assert.True(await app.WithDbAsync(db => db.Users.Where(u => u.Email == team.MemberEmail).Select(u => u.EmailConfirmed).SingleAsync()));
+
+        // Now the address is the member's: the head sees that they sign in, and can no longer change it.
+        var after = await HtmlForms.GetPageAsync(team.Head, "/me/delegation");
+        Assert.Contains("Signs in", after.QuerySelector("[data-testid=members]")!.TextContent, StringComparison.Ordinal);
+        var moved = await HtmlForms.SubmitAsync(team.Head, $"/me/delegation/member/{team.MemberId}",
+            new Dictionary<string, string> { ["Input.Email"] = "elsewhere@rabat.example.org" }, "[data-testid=member-form]");
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Equal(team.MemberEmail, (await RecordAsync(team.MemberId)).Email);
+        var again = await PostSignInAsync(team.Head, team.MemberId);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == team.MemberEmail && m.Purpose == "account.member-sign-in")));
+    }
+
+    [Fact]
+    public async Task Should_not_link_an_account_that_already_has_a_registration_in_this_forum()
+    {
+        var team = await TeamAsync();
+        var accountEmail = await app.CreateUserAsync(Roles.Delegate);
+        // An account whose registration was made under another address, now also named as this member.
+        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == accountEmail).Select(u => u.Id).SingleAsync());
+        await LonerAsync($"other-{Guid.NewGuid():N}@example.org", userId);
+        await app.WithDbAsync(db => db.Delegates.Where(d => d.Id == team.MemberId).ExecuteUpdateAsync(s => s.SetProperty(d => d.Email, accountEmail)));
+
+        var refused = await PostSignInAsync(team.Head, team.MemberId);
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Null((await RecordAsync(team.MemberId)).UserId);
+        Assert.False(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.ToAddress == accountEmail && m.Purpose == "account.member-sign-in")));
+        var page = await HtmlForms.GetPageAsync(team.Head, "/me/delegation");
+        Assert.Contains("already has a registration", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+}
