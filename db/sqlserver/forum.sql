@@ -992,3 +992,170 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128191130_ProgrammePeople'
+)
+BEGIN
+    ALTER TABLE [Sessions] ADD [ExpectedAttendance] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128191130_ProgrammePeople'
+)
+BEGIN
+    ALTER TABLE [Sessions] ADD [Interpretation] nvarchar(32) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128191130_ProgrammePeople'
+)
+BEGIN
+    ALTER TABLE [Sessions] ADD [InterpretationLanguages] varchar(32) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128191130_ProgrammePeople'
+)
+BEGIN
+    ALTER TABLE [Sessions] ADD [Sequence] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128191130_ProgrammePeople'
+)
+BEGIN
+    ALTER TABLE [Sessions] ADD [UpdatedUtc] datetime2 NOT NULL DEFAULT '0001-01-01T00:00:00.0000000';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128191130_ProgrammePeople'
+)
+BEGIN
+    CREATE TABLE [Guests] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [NameEn] nvarchar(200) NOT NULL,
+        [NameZh] nvarchar(200) NULL,
+        [TitleEn] nvarchar(200) NULL,
+        [TitleZh] nvarchar(200) NULL,
+        [Organization] nvarchar(200) NULL,
+        CONSTRAINT [PK_Guests] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Guests_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128191130_ProgrammePeople'
+)
+BEGIN
+    CREATE TABLE [VenueTravelTimes] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [FromVenueId] int NOT NULL,
+        [ToVenueId] int NOT NULL,
+        [Minutes] int NOT NULL,
+        CONSTRAINT [PK_VenueTravelTimes] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_VenueTravelTimes_Minutes] CHECK (Minutes >= 0 AND Minutes <= 1440),
+        CONSTRAINT [FK_VenueTravelTimes_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_VenueTravelTimes_Venues_FromVenueId] FOREIGN KEY ([FromVenueId]) REFERENCES [Venues] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_VenueTravelTimes_Venues_ToVenueId] FOREIGN KEY ([ToVenueId]) REFERENCES [Venues] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128191130_ProgrammePeople'
+)
+BEGIN
+    CREATE TABLE [SessionPeople] (
+        [Id] int NOT NULL IDENTITY,
+        [SessionId] int NOT NULL,
+        [Role] nvarchar(32) NOT NULL,
+        [DelegateId] int NULL,
+        [GuestId] int NULL,
+        [Position] int NOT NULL,
+        CONSTRAINT [PK_SessionPeople] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_SessionPeople_OnePerson] CHECK ((DelegateId IS NULL AND GuestId IS NOT NULL) OR (DelegateId IS NOT NULL AND GuestId IS NULL)),
+        CONSTRAINT [FK_SessionPeople_Delegates_DelegateId] FOREIGN KEY ([DelegateId]) REFERENCES [Delegates] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SessionPeople_Guests_GuestId] FOREIGN KEY ([GuestId]) REFERENCES [Guests] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SessionPeople_Sessions_SessionId] FOREIGN KEY ([SessionId]) REFERENCES [Sessions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128191130_ProgrammePeople'
+)
+BEGIN
+    CREATE INDEX [IX_Guests_ForumId_NameEn] ON [Guests] ([ForumId], [NameEn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128191130_ProgrammePeople'
+)
+BEGIN
+    CREATE INDEX [IX_SessionPeople_DelegateId] ON [SessionPeople] ([DelegateId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128191130_ProgrammePeople'
+)
+BEGIN
+    CREATE INDEX [IX_SessionPeople_GuestId] ON [SessionPeople] ([GuestId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128191130_ProgrammePeople'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_SessionPeople_SessionId_Role_DelegateId_GuestId] ON [SessionPeople] ([SessionId], [Role], [DelegateId], [GuestId]) WHERE [DelegateId] IS NOT NULL AND [GuestId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128191130_ProgrammePeople'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_VenueTravelTimes_ForumId_FromVenueId_ToVenueId] ON [VenueTravelTimes] ([ForumId], [FromVenueId], [ToVenueId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128191130_ProgrammePeople'
+)
+BEGIN
+    CREATE INDEX [IX_VenueTravelTimes_FromVenueId] ON [VenueTravelTimes] ([FromVenueId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128191130_ProgrammePeople'
+)
+BEGIN
+    CREATE INDEX [IX_VenueTravelTimes_ToVenueId] ON [VenueTravelTimes] ([ToVenueId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128191130_ProgrammePeople'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128191130_ProgrammePeople', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -21,6 +21,9 @@ public sealed class ForumDbContext(DbContextOptions<ForumDbContext> options)
     public DbSet<Room> Rooms => Set<Room>();
     public DbSet<Track> Tracks => Set<Track>();
     public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<Guest> Guests => Set<Guest>();
+    public DbSet<SessionPerson> SessionPeople => Set<SessionPerson>();
+    public DbSet<VenueTravelTime> VenueTravelTimes => Set<VenueTravelTime>();
     public DbSet<PartnerCity> PartnerCities => Set<PartnerCity>();
     public DbSet<Delegation> Delegations => Set<Delegation>();
     public DbSet<Delegate> Delegates => Set<Delegate>();

@@ -43,6 +43,8 @@ public sealed class PageAuthorizationTests(AppFixture app)
         ["Admin/Delegates/Edit/{id:int}"] = (Access.Organizer, "/admin/delegates/edit/1"),
         ["Admin/Questions"] = (Access.Organizer, "/admin/questions"),
         ["Admin/Import"] = (Access.Organizer, "/admin/import"),
+        ["Admin/Programme"] = (Access.Organizer, "/admin/programme"),
+        ["admin/programme/session/{id:int?}"] = (Access.Organizer, "/admin/programme/session"),
         ["Checkin"] = (Access.Staff, "/checkin"),
         ["Me"] = (Access.Delegate, "/me"),
         ["me/data.json"] = (Access.Delegate, "/me/data.json"),

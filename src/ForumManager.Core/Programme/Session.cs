@@ -24,6 +24,21 @@ public sealed class Session
 
     public bool IsPublic { get; set; } = true;
 
+    /// <summary>How many the organizers expect, for sessions without enrolment (a banquet, a ceremony).</summary>
+    public int? ExpectedAttendance { get; set; }
+
+    public InterpretationMode Interpretation { get; set; }
+
+    /// <summary>The language pair interpreted, as BCP 47 tags (<c>zh-en</c> for Chinese↔English).</summary>
+    public string? InterpretationLanguages { get; set; }
+
+    /// <summary>Raised on every change that attendees should see; the calendar export's SEQUENCE.</summary>
+    public int Sequence { get; set; }
+
+    public DateTime UpdatedUtc { get; set; }
+
+    public List<SessionPerson> People { get; set; } = [];
+
     public TimeSpan Duration => EndUtc - StartUtc;
 }
 

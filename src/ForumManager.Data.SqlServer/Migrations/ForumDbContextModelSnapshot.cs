@@ -732,6 +732,55 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("ForumManager.Core.Programme.Guest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NameZh")
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Organization")
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("TitleZh")
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForumId", "NameEn");
+
+                    b.ToTable("Guests");
+                });
+
             modelBuilder.Entity("ForumManager.Core.Programme.Session", b =>
                 {
                     b.Property<int>("Id")
@@ -756,8 +805,21 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.Property<DateTime>("EndUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int?>("ExpectedAttendance")
+                        .HasColumnType("int");
+
                     b.Property<int>("ForumId")
                         .HasColumnType("int");
+
+                    b.Property<string>("Interpretation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("InterpretationLanguages")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
 
                     b.Property<bool>("IsPublic")
                         .HasColumnType("bit");
@@ -769,6 +831,9 @@ namespace ForumManager.Data.SqlServer.Migrations
                         .HasColumnType("nvarchar(64)");
 
                     b.Property<int?>("RoomId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Sequence")
                         .HasColumnType("int");
 
                     b.Property<DateTime>("StartUtc")
@@ -794,6 +859,9 @@ namespace ForumManager.Data.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
                     b.HasKey("Id");
 
                     b.HasIndex("TrackId");
@@ -805,6 +873,47 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.ToTable("Sessions", t =>
                         {
                             t.HasCheckConstraint("CK_Sessions_EndAfterStart", "EndUtc > StartUtc");
+                        });
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Programme.SessionPerson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("DelegateId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("GuestId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DelegateId");
+
+                    b.HasIndex("GuestId");
+
+                    b.HasIndex("SessionId", "Role", "DelegateId", "GuestId")
+                        .IsUnique()
+                        .HasFilter("[DelegateId] IS NOT NULL AND [GuestId] IS NOT NULL");
+
+                    b.ToTable("SessionPeople", t =>
+                        {
+                            t.HasCheckConstraint("CK_SessionPeople_OnePerson", "(DelegateId IS NULL AND GuestId IS NOT NULL) OR (DelegateId IS NOT NULL AND GuestId IS NULL)");
                         });
                 });
 
@@ -842,6 +951,41 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.HasIndex("ForumId");
 
                     b.ToTable("Tracks");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Programme.VenueTravelTime", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FromVenueId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ToVenueId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromVenueId");
+
+                    b.HasIndex("ToVenueId");
+
+                    b.HasIndex("ForumId", "FromVenueId", "ToVenueId")
+                        .IsUnique();
+
+                    b.ToTable("VenueTravelTimes", t =>
+                        {
+                            t.HasCheckConstraint("CK_VenueTravelTimes_Minutes", "Minutes >= 0 AND Minutes <= 1440");
+                        });
                 });
 
             modelBuilder.Entity("ForumManager.Core.Registration.DelegateAnswer", b =>
@@ -1269,6 +1413,15 @@ namespace ForumManager.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ForumManager.Core.Programme.Guest", b =>
+                {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ForumManager.Core.Programme.Session", b =>
                 {
                     b.HasOne("ForumManager.Core.Forums.Forum", null)
@@ -1292,12 +1445,54 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.Navigation("Track");
                 });
 
+            modelBuilder.Entity("ForumManager.Core.Programme.SessionPerson", b =>
+                {
+                    b.HasOne("ForumManager.Core.Delegates.Delegate", null)
+                        .WithMany()
+                        .HasForeignKey("DelegateId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ForumManager.Core.Programme.Guest", "Guest")
+                        .WithMany()
+                        .HasForeignKey("GuestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ForumManager.Core.Programme.Session", null)
+                        .WithMany("People")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Guest");
+                });
+
             modelBuilder.Entity("ForumManager.Core.Programme.Track", b =>
                 {
                     b.HasOne("ForumManager.Core.Forums.Forum", null)
                         .WithMany()
                         .HasForeignKey("ForumId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Programme.VenueTravelTime", b =>
+                {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Forums.Venue", null)
+                        .WithMany()
+                        .HasForeignKey("FromVenueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Forums.Venue", null)
+                        .WithMany()
+                        .HasForeignKey("ToVenueId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1309,7 +1504,7 @@ namespace ForumManager.Data.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("ForumManager.Core.Delegates.Delegate", null)
-                        .WithMany()
+                        .WithMany("Answers")
                         .HasForeignKey("DelegateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1394,6 +1589,11 @@ namespace ForumManager.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ForumManager.Core.Delegates.Delegate", b =>
+                {
+                    b.Navigation("Answers");
+                });
+
             modelBuilder.Entity("ForumManager.Core.Delegates.Delegation", b =>
                 {
                     b.Navigation("Members");
@@ -1402,6 +1602,11 @@ namespace ForumManager.Data.SqlServer.Migrations
             modelBuilder.Entity("ForumManager.Core.Forums.Venue", b =>
                 {
                     b.Navigation("Rooms");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Programme.Session", b =>
+                {
+                    b.Navigation("People");
                 });
 
             modelBuilder.Entity("ForumManager.Core.Registration.Question", b =>

@@ -708,6 +708,53 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("ForumManager.Core.Programme.Guest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organization")
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleZh")
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForumId", "NameEn");
+
+                    b.ToTable("Guests");
+                });
+
             modelBuilder.Entity("ForumManager.Core.Programme.Session", b =>
                 {
                     b.Property<int>("Id")
@@ -730,8 +777,21 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.Property<DateTime>("EndUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ExpectedAttendance")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ForumId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Interpretation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InterpretationLanguages")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsPublic")
                         .HasColumnType("INTEGER");
@@ -743,6 +803,9 @@ namespace ForumManager.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("StartUtc")
@@ -768,6 +831,9 @@ namespace ForumManager.Data.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("TrackId");
@@ -779,6 +845,44 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.ToTable("Sessions", t =>
                         {
                             t.HasCheckConstraint("CK_Sessions_EndAfterStart", "EndUtc > StartUtc");
+                        });
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Programme.SessionPerson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DelegateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GuestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DelegateId");
+
+                    b.HasIndex("GuestId");
+
+                    b.HasIndex("SessionId", "Role", "DelegateId", "GuestId")
+                        .IsUnique();
+
+                    b.ToTable("SessionPeople", t =>
+                        {
+                            t.HasCheckConstraint("CK_SessionPeople_OnePerson", "(DelegateId IS NULL AND GuestId IS NOT NULL) OR (DelegateId IS NOT NULL AND GuestId IS NULL)");
                         });
                 });
 
@@ -814,6 +918,39 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.HasIndex("ForumId");
 
                     b.ToTable("Tracks");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Programme.VenueTravelTime", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromVenueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToVenueId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromVenueId");
+
+                    b.HasIndex("ToVenueId");
+
+                    b.HasIndex("ForumId", "FromVenueId", "ToVenueId")
+                        .IsUnique();
+
+                    b.ToTable("VenueTravelTimes", t =>
+                        {
+                            t.HasCheckConstraint("CK_VenueTravelTimes_Minutes", "Minutes >= 0 AND Minutes <= 1440");
+                        });
                 });
 
             modelBuilder.Entity("ForumManager.Core.Registration.DelegateAnswer", b =>
@@ -1226,6 +1363,15 @@ namespace ForumManager.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ForumManager.Core.Programme.Guest", b =>
+                {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ForumManager.Core.Programme.Session", b =>
                 {
                     b.HasOne("ForumManager.Core.Forums.Forum", null)
@@ -1249,12 +1395,54 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.Navigation("Track");
                 });
 
+            modelBuilder.Entity("ForumManager.Core.Programme.SessionPerson", b =>
+                {
+                    b.HasOne("ForumManager.Core.Delegates.Delegate", null)
+                        .WithMany()
+                        .HasForeignKey("DelegateId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ForumManager.Core.Programme.Guest", "Guest")
+                        .WithMany()
+                        .HasForeignKey("GuestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ForumManager.Core.Programme.Session", null)
+                        .WithMany("People")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Guest");
+                });
+
             modelBuilder.Entity("ForumManager.Core.Programme.Track", b =>
                 {
                     b.HasOne("ForumManager.Core.Forums.Forum", null)
                         .WithMany()
                         .HasForeignKey("ForumId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Programme.VenueTravelTime", b =>
+                {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Forums.Venue", null)
+                        .WithMany()
+                        .HasForeignKey("FromVenueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Forums.Venue", null)
+                        .WithMany()
+                        .HasForeignKey("ToVenueId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1266,7 +1454,7 @@ namespace ForumManager.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("ForumManager.Core.Delegates.Delegate", null)
-                        .WithMany()
+                        .WithMany("Answers")
                         .HasForeignKey("DelegateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1351,6 +1539,11 @@ namespace ForumManager.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ForumManager.Core.Delegates.Delegate", b =>
+                {
+                    b.Navigation("Answers");
+                });
+
             modelBuilder.Entity("ForumManager.Core.Delegates.Delegation", b =>
                 {
                     b.Navigation("Members");
@@ -1359,6 +1552,11 @@ namespace ForumManager.Data.Sqlite.Migrations
             modelBuilder.Entity("ForumManager.Core.Forums.Venue", b =>
                 {
                     b.Navigation("Rooms");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Programme.Session", b =>
+                {
+                    b.Navigation("People");
                 });
 
             modelBuilder.Entity("ForumManager.Core.Registration.Question", b =>

@@ -51,6 +51,7 @@ public static class ForumServices
         services.AddScoped<Registration.DelegateEditor>();
         services.AddScoped<Registration.DelegationInvitations>();
         services.AddScoped<Imports.Importer>();
+        services.AddScoped<Programme.ProgrammeConflicts>();
         services.AddScoped<Registration.PersonalDataPurge>();
 
         // Pages carry Chinese and other scripts as text, not as numeric character references.

@@ -1,0 +1,130 @@
+using System.Net;
+using ForumManager.Core.Accounts;
+using ForumManager.Core.Forums;
+using ForumManager.Core.Programme;
+using ForumManager.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace ForumManager.Web.Tests;
+
+public sealed class ProgrammeAppFixture : ForumAppFactory;
+
+/// <summary>Organizers build the draft programme; a room or a person booked twice is refused with the clash named.</summary>
+public sealed class ProgrammeAdminTests(ProgrammeAppFixture app) : IClassFixture<ProgrammeAppFixture>
+{
+    private const string NewUrl = "/admin/programme/session";
+    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    private Task<Session> OpeningAsync() => app.WithDbAsync(db => db.Sessions.AsNoTracking().SingleAsync(s => s.Type == SessionType.OpeningCeremony));
+
+    private static Dictionary<string, string> Form(string title, int? roomId, string day, string start, int minutes = 60) => new()
+    {
+        ["Input.Type"] = nameof(SessionType.PressConference),
+        ["Input.TitleEn"] = title,
+        ["Input.TitleZh"] = "新闻发布会 " + title,
+        ["Input.RoomId"] = roomId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+        ["Input.Day"] = day,
+        ["Input.Start"] = start,
+        ["Input.Minutes"] = minutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    [Fact]
+    public async Task Should_refuse_a_session_in_an_occupied_room_naming_the_clash_and_accept_it_moved()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var opening = await OpeningAsync();
+        var local = ForumTime.ToLocal(opening.StartUtc, Shanghai);
+        var title = $"Press briefing {Guid.NewGuid():N}"[..24];
+
+        var clash = await HtmlForms.SubmitAsync(organizer, NewUrl, Form(title, opening.RoomId, local.ToString("yyyy-MM-dd"), local.AddMinutes(15).ToString("HH:mm")),
+            "[data-testid=session-form]");
+
+        Assert.Equal(HttpStatusCode.OK, clash.StatusCode);
+        var page = await HtmlForms.ParseAsync(clash);
+        var error = page.QuerySelector("[data-testid=session-conflicts] [data-severity=Error]")!.TextContent;
+        Assert.Contains("Opening ceremony", error, StringComparison.Ordinal);
+        Assert.Contains("already booked", error, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Sessions.AnyAsync(s => s.TitleEn == title)));
+
+        var moved = await HtmlForms.SubmitAsync(organizer, NewUrl, Form(title, opening.RoomId, local.ToString("yyyy-MM-dd"), local.AddHours(-2).ToString("HH:mm")),
+            "[data-testid=session-form]");
+
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var saved = await app.WithDbAsync(db => db.Sessions.AsNoTracking().SingleAsync(s => s.TitleEn == title));
+        Assert.Equal((opening.RoomId, opening.StartUtc.AddHours(-2), opening.StartUtc.AddHours(-1)), (saved.RoomId, saved.StartUtc, saved.EndUtc));
+
+        // Moving it again is a change attendees must see: its sequence rises.
+        var again = await HtmlForms.SubmitAsync(organizer, $"{NewUrl}/{saved.Id}", Form(title, opening.RoomId, local.ToString("yyyy-MM-dd"), local.AddHours(-3).ToString("HH:mm")),
+            "[data-testid=session-form]");
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(saved.Sequence + 1, (await app.WithDbAsync(db => db.Sessions.AsNoTracking().SingleAsync(s => s.Id == saved.Id))).Sequence);
+    }
+
+    [Fact]
+    public async Task Should_refuse_an_interpreter_in_two_places_at_once()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var (interpreter, rooms) = await app.WithDbAsync(async db =>
+        {
+            var forumId = await db.Forums.Select(f => f.Id).SingleAsync();
+            var guest = new Guest { ForumId = forumId, Kind = GuestKind.Interpreter, NameEn = $"Li Na {Guid.NewGuid():N}"[..16], NameZh = "李娜" };
+            db.Guests.Add(guest);
+            await db.SaveChangesAsync();
+            return (guest, await db.Rooms.OrderBy(r => r.Id).Select(r => r.Id).Take(2).ToListAsync());
+        });
+        var first = Form("Interpreted talk A", null, "2010-06-21", "10:00");
+        first["Input.Interpreters"] = $"g:{interpreter.Id}";
+        Assert.Equal(HttpStatusCode.Redirect, (await HtmlForms.SubmitAsync(organizer, NewUrl, first, "[data-testid=session-form]")).StatusCode);
+
+        var second = Form("Interpreted talk B", null, "2010-06-21", "10:30");
+        second["Input.Interpreters"] = $"g:{interpreter.Id}";
+        var refused = await HtmlForms.SubmitAsync(organizer, NewUrl, second, "[data-testid=session-form]");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var error = (await HtmlForms.ParseAsync(refused)).QuerySelector("[data-testid=session-conflicts] [data-severity=Error]")!.TextContent;
+        Assert.Contains(interpreter.NameEn, error, StringComparison.Ordinal);
+        Assert.Contains("Interpreted talk A", error, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Sessions.AnyAsync(s => s.TitleEn == "Interpreted talk B")));
+    }
+
+    [Fact]
+    public async Task Should_save_a_session_with_a_warning_and_show_it_on_the_session_and_the_programme()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var small = await app.WithDbAsync(db => db.Rooms.AsNoTracking().OrderBy(r => r.Capacity).FirstAsync());
+        var form = Form("Crowded workshop", small.Id, "2010-06-24", "08:00");
+        form["Input.ExpectedAttendance"] = (small.Capacity + 50).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var saved = await HtmlForms.SubmitAsync(organizer, NewUrl, form, "[data-testid=session-form]");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var page = await HtmlForms.GetPageAsync(organizer, saved.Headers.Location!.OriginalString);
+        Assert.Contains("fewer seats", page.QuerySelector("[data-testid=session-conflicts] [data-severity=Warning]")!.TextContent, StringComparison.Ordinal);
+        var programme = await HtmlForms.GetPageAsync(organizer, "/admin/programme");
+        var id = await app.WithDbAsync(db => db.Sessions.Where(s => s.TitleEn == "Crowded workshop").Select(s => s.Id).SingleAsync());
+        Assert.Contains("fewer seats", programme.QuerySelector($"tr[data-session='{id}']")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_show_bad_input_next_to_the_field_and_store_nothing()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var before = await app.WithDbAsync(db => db.Sessions.CountAsync());
+
+        foreach (var (field, value) in new[] { ("Input.TitleEn", "<script>alert(1)</script>"), ("Input.TitleZh", ""), ("Input.Minutes", "0"),
+            ("Input.Minutes", "abc"), ("Input.Day", "2030-01-01"), ("Input.Day", "not a day"), ("Input.Start", "25:99"), ("Input.RoomId", "999999"),
+            ("Input.Type", "Party"), ("Input.Languages", "English!"), ("Input.Speakers", "d:999999"), ("Input.Interpreters", "x"),
+            ("Input.Interpretation", "Simultaneous") })
+        {
+            var form = Form("Broken", null, "2010-06-22", "15:00");
+            form[field] = value;
+            var response = await HtmlForms.SubmitAsync(organizer, NewUrl, form, "[data-testid=session-form]");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{field}={value}: {(int)response.StatusCode}");
+            var page = await HtmlForms.ParseAsync(response);
+            Assert.True(page.QuerySelectorAll(".field-error").Any(e => e.TextContent.Trim().Length > 0), $"{field}={value}: no message");
+        }
+
+        Assert.Equal(before, await app.WithDbAsync(db => db.Sessions.CountAsync()));
+        Assert.Equal(HttpStatusCode.NotFound, (await organizer.GetAsync($"{NewUrl}/987654")).StatusCode);
+    }
+}
