@@ -127,4 +127,20 @@ public sealed class ProgrammeAdminTests(ProgrammeAppFixture app) : IClassFixture
         Assert.Equal(before, await app.WithDbAsync(db => db.Sessions.CountAsync()));
         Assert.Equal(HttpStatusCode.NotFound, (await organizer.GetAsync($"{NewUrl}/987654")).StatusCode);
     }
+
+    [Fact]
+    public async Task Should_seed_a_demo_programme_with_interpreters_and_hosts_and_no_clash()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+
+        var programme = await HtmlForms.GetPageAsync(organizer, "/admin/programme");
+
+        Assert.StartsWith("0 conflicts to resolve", programme.QuerySelector("[data-testid=conflict-counts]")!.TextContent.Trim(), StringComparison.Ordinal);
+        var theme = await app.WithDbAsync(db => db.Sessions.AsNoTracking().Include(s => s.People).ThenInclude(p => p.Guest)
+            .SingleAsync(s => s.Type == SessionType.ThemeForum));
+        Assert.Equal((InterpretationMode.Simultaneous, "zh-en"), (theme.Interpretation, theme.InterpretationLanguages));
+        Assert.Equal(["Chen Jing", "Liu Yang"], theme.People.Where(p => p.Role == SessionRole.Interpreter).OrderBy(p => p.Position).Select(p => p.Guest!.NameEn));
+        var form = await HtmlForms.GetPageAsync(organizer, $"/admin/programme/session/{theme.Id}");
+        Assert.Equal(2, form.QuerySelectorAll("select[name='Input.Interpreters'] option[selected]").Length);
+    }
 }

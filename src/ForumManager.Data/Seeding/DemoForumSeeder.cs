@@ -63,6 +63,8 @@ public sealed class DemoForumSeeder(ForumDbContext db)
 
         AddProgramme(forum.Id, rooms, tracks);
         AddQuestions(forum.Id, tracks);
+        await db.SaveChangesAsync(ct);
+        AddProgrammePeople(forum.Id, rooms);
         var quota = Math.Max(8, (delegateCount + cities.Count - 1) / cities.Count);
         var delegations = cities.Select(c => NewDelegation(forum.Id, c, quota)).ToList();
         db.Delegations.AddRange(delegations);
@@ -166,6 +168,55 @@ public sealed class DemoForumSeeder(ForumDbContext db)
 
         db.Venues.AddRange(huatian, exhibitionVenue, park);
         return new DemoRooms(ballroom, halls, vip, exhibition, garden, banquet);
+    }
+
+    /// <summary>
+    /// Travel times between the venues, the interpreters of the plenary and the special-topic forums, and the host
+    /// officials of the bilateral meetings (Zhou Qiang and Xu Shousheng met the guests on 22 June 2010).
+    /// </summary>
+    private void AddProgrammePeople(int forumId, DemoRooms rooms)
+    {
+        var hotel = rooms.Ballroom.VenueId;
+        db.VenueTravelTimes.AddRange(
+            new VenueTravelTime { ForumId = forumId, FromVenueId = hotel, ToVenueId = rooms.Exhibition.VenueId, Minutes = 20 },
+            new VenueTravelTime { ForumId = forumId, FromVenueId = hotel, ToVenueId = rooms.Garden.VenueId, Minutes = 40 },
+            new VenueTravelTime { ForumId = forumId, FromVenueId = rooms.Exhibition.VenueId, ToVenueId = rooms.Garden.VenueId, Minutes = 30 });
+
+        Guest NewGuest(GuestKind kind, string en, string zh, string titleEn, string titleZh) =>
+            new() { ForumId = forumId, Kind = kind, NameEn = en, NameZh = zh, TitleEn = titleEn, TitleZh = titleZh };
+        var interpreters = new[]
+        {
+            NewGuest(GuestKind.Interpreter, "Chen Jing", "陈静", "Conference interpreter, Chinese–English", "中英会议口译"),
+            NewGuest(GuestKind.Interpreter, "Liu Yang", "刘洋", "Conference interpreter, Chinese–English", "中英会议口译"),
+            NewGuest(GuestKind.Interpreter, "Zhang Min", "张敏", "Conference interpreter, Chinese–French", "中法会议口译"),
+        };
+        var zhou = NewGuest(GuestKind.Official, "Zhou Qiang", "周强", "Secretary of the Hunan Provincial CPC Committee", "湖南省委书记");
+        var xu = NewGuest(GuestKind.Official, "Xu Shousheng", "徐守盛", "Governor of Hunan Province", "湖南省省长");
+        db.Guests.AddRange([.. interpreters, zhou, xu]);
+
+        var sessions = db.Sessions.Local.Where(s => s.ForumId == forumId).ToList();
+        Session Titled(string start) => sessions.Single(s => s.TitleEn.StartsWith(start, StringComparison.Ordinal));
+        void Part(Session session, SessionRole role, Guest guest, InterpretationMode interpretation = InterpretationMode.None, string? pair = null)
+        {
+            session.People.Add(new SessionPerson { Role = role, Guest = guest, Position = session.People.Count(p => p.Role == role) + 1 });
+            if (interpretation != InterpretationMode.None)
+            {
+                session.Interpretation = interpretation;
+                session.InterpretationLanguages = pair;
+            }
+        }
+
+        Part(Titled("Opening ceremony"), SessionRole.Interpreter, interpreters[0], InterpretationMode.Simultaneous, "zh-en");
+        Part(Titled("Opening ceremony"), SessionRole.Interpreter, interpreters[1]);
+        Part(Titled("Theme forum"), SessionRole.Interpreter, interpreters[0], InterpretationMode.Simultaneous, "zh-en");
+        Part(Titled("Theme forum"), SessionRole.Interpreter, interpreters[1]);
+        Part(Titled("Special-topic forum: Economy"), SessionRole.Interpreter, interpreters[0], InterpretationMode.Simultaneous, "zh-en");
+        Part(Titled("Special-topic forum: Culture"), SessionRole.Interpreter, interpreters[2], InterpretationMode.Consecutive, "zh-fr");
+        Part(Titled("Special-topic forum: Science"), SessionRole.Interpreter, interpreters[1], InterpretationMode.Simultaneous, "zh-en");
+        Part(Titled("Meeting of provincial leaders"), SessionRole.Participant, zhou);
+        Part(Titled("Meeting of provincial leaders"), SessionRole.Interpreter, interpreters[0], InterpretationMode.Consecutive, "zh-en");
+        Part(Titled("Provincial leaders meet heads"), SessionRole.Participant, xu);
+        Part(Titled("Provincial leaders meet heads"), SessionRole.Interpreter, interpreters[1], InterpretationMode.Consecutive, "zh-en");
     }
 
     /// <summary>Two of the organizers' own questions, optional, so a fresh install shows how they work.</summary>
