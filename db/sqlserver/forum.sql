@@ -1159,3 +1159,99 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128192031_ReleasesAndEnrolment'
+)
+BEGIN
+    ALTER TABLE [Sessions] ADD [EnrolledCount] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128192031_ReleasesAndEnrolment'
+)
+BEGIN
+    CREATE TABLE [Enrolments] (
+        [Id] int NOT NULL IDENTITY,
+        [SessionId] int NOT NULL,
+        [DelegateId] int NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_Enrolments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Enrolments_Delegates_DelegateId] FOREIGN KEY ([DelegateId]) REFERENCES [Delegates] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Enrolments_Sessions_SessionId] FOREIGN KEY ([SessionId]) REFERENCES [Sessions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128192031_ReleasesAndEnrolment'
+)
+BEGIN
+    CREATE TABLE [ProgrammeReleases] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [Version] int NOT NULL,
+        [PublishedUtc] datetime2 NOT NULL,
+        [PublishedBy] nvarchar(256) NOT NULL,
+        [Changelog] nvarchar(4000) NOT NULL,
+        [Snapshot] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_ProgrammeReleases] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ProgrammeReleases_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128192031_ReleasesAndEnrolment'
+)
+BEGIN
+    EXEC(N'ALTER TABLE [Sessions] ADD CONSTRAINT [CK_Sessions_Enrolled] CHECK (EnrolledCount >= 0 AND (Capacity IS NULL OR EnrolledCount <= Capacity))');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128192031_ReleasesAndEnrolment'
+)
+BEGIN
+    CREATE INDEX [IX_Enrolments_DelegateId] ON [Enrolments] ([DelegateId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128192031_ReleasesAndEnrolment'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Enrolments_SessionId_DelegateId] ON [Enrolments] ([SessionId], [DelegateId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128192031_ReleasesAndEnrolment'
+)
+BEGIN
+    CREATE INDEX [IX_Enrolments_SessionId_Status_CreatedUtc] ON [Enrolments] ([SessionId], [Status], [CreatedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128192031_ReleasesAndEnrolment'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ProgrammeReleases_ForumId_Version] ON [ProgrammeReleases] ([ForumId], [Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128192031_ReleasesAndEnrolment'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128192031_ReleasesAndEnrolment', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -22,6 +22,8 @@ public sealed class ForumDbContext(DbContextOptions<ForumDbContext> options)
     public DbSet<Track> Tracks => Set<Track>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<Guest> Guests => Set<Guest>();
+    public DbSet<ProgrammeRelease> ProgrammeReleases => Set<ProgrammeRelease>();
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
     public DbSet<SessionPerson> SessionPeople => Set<SessionPerson>();
     public DbSet<VenueTravelTime> VenueTravelTimes => Set<VenueTravelTime>();
     public DbSet<PartnerCity> PartnerCities => Set<PartnerCity>();

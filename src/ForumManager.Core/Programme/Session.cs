@@ -39,6 +39,9 @@ public sealed class Session
 
     public List<SessionPerson> People { get; set; } = [];
 
+    /// <summary>Seats taken by enrolment, counted by the database like the forum's places.</summary>
+    public int EnrolledCount { get; set; }
+
     public TimeSpan Duration => EndUtc - StartUtc;
 }
 

@@ -732,6 +732,40 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("ForumManager.Core.Programme.Enrolment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("DelegateId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DelegateId");
+
+                    b.HasIndex("SessionId", "DelegateId")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "Status", "CreatedUtc");
+
+                    b.ToTable("Enrolments");
+                });
+
             modelBuilder.Entity("ForumManager.Core.Programme.Guest", b =>
                 {
                     b.Property<int>("Id")
@@ -781,6 +815,47 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.ToTable("Guests");
                 });
 
+            modelBuilder.Entity("ForumManager.Core.Programme.ProgrammeRelease", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Changelog")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("PublishedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForumId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ProgrammeReleases");
+                });
+
             modelBuilder.Entity("ForumManager.Core.Programme.Session", b =>
                 {
                     b.Property<int>("Id")
@@ -804,6 +879,9 @@ namespace ForumManager.Data.SqlServer.Migrations
 
                     b.Property<DateTime>("EndUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<int>("EnrolledCount")
+                        .HasColumnType("int");
 
                     b.Property<int?>("ExpectedAttendance")
                         .HasColumnType("int");
@@ -873,6 +951,8 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.ToTable("Sessions", t =>
                         {
                             t.HasCheckConstraint("CK_Sessions_EndAfterStart", "EndUtc > StartUtc");
+
+                            t.HasCheckConstraint("CK_Sessions_Enrolled", "EnrolledCount >= 0 AND (Capacity IS NULL OR EnrolledCount <= Capacity)");
                         });
                 });
 
@@ -1413,7 +1493,33 @@ namespace ForumManager.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ForumManager.Core.Programme.Enrolment", b =>
+                {
+                    b.HasOne("ForumManager.Core.Delegates.Delegate", null)
+                        .WithMany()
+                        .HasForeignKey("DelegateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Programme.Session", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Session");
+                });
+
             modelBuilder.Entity("ForumManager.Core.Programme.Guest", b =>
+                {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Programme.ProgrammeRelease", b =>
                 {
                     b.HasOne("ForumManager.Core.Forums.Forum", null)
                         .WithMany()

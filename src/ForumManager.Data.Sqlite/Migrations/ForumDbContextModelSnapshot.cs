@@ -708,6 +708,38 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("ForumManager.Core.Programme.Enrolment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DelegateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DelegateId");
+
+                    b.HasIndex("SessionId", "DelegateId")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "Status", "CreatedUtc");
+
+                    b.ToTable("Enrolments");
+                });
+
             modelBuilder.Entity("ForumManager.Core.Programme.Guest", b =>
                 {
                     b.Property<int>("Id")
@@ -755,6 +787,45 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.ToTable("Guests");
                 });
 
+            modelBuilder.Entity("ForumManager.Core.Programme.ProgrammeRelease", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Changelog")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForumId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ProgrammeReleases");
+                });
+
             modelBuilder.Entity("ForumManager.Core.Programme.Session", b =>
                 {
                     b.Property<int>("Id")
@@ -776,6 +847,9 @@ namespace ForumManager.Data.Sqlite.Migrations
 
                     b.Property<DateTime>("EndUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("EnrolledCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("ExpectedAttendance")
                         .HasColumnType("INTEGER");
@@ -845,6 +919,8 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.ToTable("Sessions", t =>
                         {
                             t.HasCheckConstraint("CK_Sessions_EndAfterStart", "EndUtc > StartUtc");
+
+                            t.HasCheckConstraint("CK_Sessions_Enrolled", "EnrolledCount >= 0 AND (Capacity IS NULL OR EnrolledCount <= Capacity)");
                         });
                 });
 
@@ -1363,7 +1439,33 @@ namespace ForumManager.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ForumManager.Core.Programme.Enrolment", b =>
+                {
+                    b.HasOne("ForumManager.Core.Delegates.Delegate", null)
+                        .WithMany()
+                        .HasForeignKey("DelegateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Programme.Session", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Session");
+                });
+
             modelBuilder.Entity("ForumManager.Core.Programme.Guest", b =>
+                {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Programme.ProgrammeRelease", b =>
                 {
                     b.HasOne("ForumManager.Core.Forums.Forum", null)
                         .WithMany()

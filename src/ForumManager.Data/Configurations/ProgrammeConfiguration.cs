@@ -33,7 +33,11 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.HasOne(s => s.Room).WithMany().HasForeignKey(s => s.RoomId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.ForumId, s.StartUtc });
         builder.HasIndex(s => new { s.RoomId, s.StartUtc });
-        builder.ToTable(t => t.HasCheckConstraint("CK_Sessions_EndAfterStart", "EndUtc > StartUtc"));
+        builder.ToTable(t =>
+        {
+            t.HasCheckConstraint("CK_Sessions_EndAfterStart", "EndUtc > StartUtc");
+            t.HasCheckConstraint("CK_Sessions_Enrolled", "EnrolledCount >= 0 AND (Capacity IS NULL OR EnrolledCount <= Capacity)");
+        });
     }
 }
 
@@ -77,5 +81,28 @@ internal sealed class VenueTravelTimeConfiguration : IEntityTypeConfiguration<Ve
         builder.HasOne<Venue>().WithMany().HasForeignKey(t => t.ToVenueId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(t => new { t.ForumId, t.FromVenueId, t.ToVenueId }).IsUnique();
         builder.ToTable(t => t.HasCheckConstraint("CK_VenueTravelTimes_Minutes", "Minutes >= 0 AND Minutes <= 1440"));
+    }
+}
+
+internal sealed class ProgrammeReleaseConfiguration : IEntityTypeConfiguration<ProgrammeRelease>
+{
+    public void Configure(EntityTypeBuilder<ProgrammeRelease> builder)
+    {
+        builder.Property(r => r.PublishedBy).HaveLength(256);
+        builder.Property(r => r.Changelog).HaveLength(4000);
+        builder.HasOne<Forum>().WithMany().HasForeignKey(r => r.ForumId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.ForumId, r.Version }).IsUnique();
+    }
+}
+
+internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolment>
+{
+    public void Configure(EntityTypeBuilder<Enrolment> builder)
+    {
+        builder.HasOne(e => e.Session).WithMany().HasForeignKey(e => e.SessionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ForumManager.Core.Delegates.Delegate>().WithMany().HasForeignKey(e => e.DelegateId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(e => new { e.SessionId, e.DelegateId }).IsUnique();
+        builder.HasIndex(e => new { e.SessionId, e.Status, e.CreatedUtc });
+        builder.HasIndex(e => e.DelegateId);
     }
 }

@@ -108,6 +108,11 @@ public static class ForumCommandLine
         }
 
         var seeded = await new DemoForumSeeder(db).SeedAsync(count, CancellationToken.None);
+        if (seeded)
+        {
+            await Programme.ProgrammeReleases.PublishDemoAsync(provider, CancellationToken.None);
+        }
+
         await output.WriteLineAsync(seeded
             ? $"Seeded the demo forum {DemoForumSeeder.Acronym} with {count} delegates."
             : $"The demo forum {DemoForumSeeder.Acronym} is already in this database; nothing was changed.");

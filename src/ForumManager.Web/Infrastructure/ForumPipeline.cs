@@ -54,6 +54,7 @@ public static partial class ForumPipeline
         if (forum.SeedDemo && !await db.Forums.AnyAsync(ct))
         {
             await new DemoForumSeeder(db).SeedAsync(forum.DemoDelegates, ct);
+            await Programme.ProgrammeReleases.PublishDemoAsync(services, ct);
             LogSeeded(logger, forum.DemoDelegates);
         }
     }

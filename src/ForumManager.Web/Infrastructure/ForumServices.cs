@@ -52,6 +52,8 @@ public static class ForumServices
         services.AddScoped<Registration.DelegationInvitations>();
         services.AddScoped<Imports.Importer>();
         services.AddScoped<Programme.ProgrammeConflicts>();
+        services.AddScoped<Programme.ProgrammeReleases>();
+        services.AddScoped<Programme.Enrolments>();
         services.AddScoped<Registration.PersonalDataPurge>();
 
         // Pages carry Chinese and other scripts as text, not as numeric character references.

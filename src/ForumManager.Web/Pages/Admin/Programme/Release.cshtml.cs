@@ -1,0 +1,77 @@
+using System.ComponentModel.DataAnnotations;
+using ForumManager.Core.Programme;
+using ForumManager.Core.Text;
+using ForumManager.Data;
+using ForumManager.Web.Infrastructure;
+using ForumManager.Web.Programme;
+using ForumManager.Web.Registration;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace ForumManager.Web.Pages.Admin.Programme;
+
+/// <summary>What the draft changes since the last release, the releases so far, and publishing the next one.</summary>
+public sealed class ReleaseModel(ForumDbContext db, CurrentForum current, ProgrammeReleases releases, ProgrammeConflicts conflicts,
+    UserManager<ForumUser> users, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty, Required(ErrorMessage = "Validation_Required"), StringLength(4000, ErrorMessage = "Validation_MaxLength"), Display(Name = "Release_Changelog")]
+    public string Changelog { get; set; } = string.Empty;
+
+    public ReleaseChanges Changes { get; private set; } = new([], [], []);
+    public IReadOnlyList<ProgrammeRelease> Published { get; private set; } = [];
+    public int Errors { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        Changelog = PersonName.Clean((Changelog ?? string.Empty).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", " / ", StringComparison.Ordinal));
+        if (Changelog.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Changelog), text["Validation_Required", text["Release_Changelog"]]);
+        }
+        else if (Changelog.IndexOfAny(['<', '>']) >= 0)
+        {
+            ModelState.AddModelError(nameof(Changelog), text["Validation_NoMarkup"]);
+        }
+
+        if (Errors > 0)
+        {
+            ModelState.AddModelError(string.Empty, text["Release_ConflictsFirst", Errors]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var forum = (await current.GetAsync(ct))!;
+        var version = await releases.PublishAsync(forum, Changelog, new Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer"), ct);
+        TempData["Status"] = text["Release_Published", version].Value;
+        return RedirectToPage();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (await current.GetAsync(ct) is not { } forum)
+        {
+            return false;
+        }
+
+        var forumId = forum.Id;
+        Changes = await releases.PendingChangesAsync(forumId, ct);
+        Published = await db.ProgrammeReleases.AsNoTracking().Where(r => r.ForumId == forumId).OrderByDescending(r => r.Version)
+            .Select(r => new ProgrammeRelease { Id = r.Id, Version = r.Version, PublishedUtc = r.PublishedUtc, PublishedBy = r.PublishedBy, Changelog = r.Changelog, Snapshot = string.Empty })
+            .ToListAsync(ct);
+        Errors = (await conflicts.FindAsync(forum, ct)).Count(c => c.Severity == ConflictSeverity.Error);
+        return true;
+    }
+}

@@ -1,0 +1,51 @@
+using ForumManager.Core.Forums;
+using ForumManager.Core.Programme;
+using ForumManager.Web.Infrastructure;
+using ForumManager.Web.Programme;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ForumManager.Web.Pages.Agenda;
+
+/// <summary>The public agenda as last released, by day, filtered by track, room and kind of session.</summary>
+public sealed class IndexModel(CurrentForum current, ProgrammeReleases releases) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int? Track { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Room { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public SessionType? Type { get; set; }
+
+    public Forum? Forum { get; private set; }
+    public ReleasedAgenda? Agenda { get; private set; }
+    public IReadOnlyList<IGrouping<DateOnly, AgendaSession>> Days { get; private set; } = [];
+    public IReadOnlyList<(int Id, string En, string Zh)> Tracks { get; private set; } = [];
+    public IReadOnlyList<(int Id, string En, string Zh)> Rooms { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Forum = await current.GetAsync(ct);
+        if (Forum is null)
+        {
+            return Page();
+        }
+
+        Agenda = await releases.LatestAsync(Forum.Id, ct);
+        if (Agenda is null)
+        {
+            return Page();
+        }
+
+        Tracks = Agenda.Sessions.Where(s => s.TrackId is not null).DistinctBy(s => s.TrackId).Select(s => (s.TrackId!.Value, s.TrackEn ?? string.Empty, s.TrackZh ?? string.Empty)).ToList();
+        Rooms = Agenda.Sessions.Where(s => s.RoomId is not null).DistinctBy(s => s.RoomId).Select(s => (s.RoomId!.Value, s.RoomEn ?? string.Empty, s.RoomZh ?? string.Empty)).ToList();
+        var zone = Forum.TimeZone;
+        Days = Agenda.Sessions
+            .Where(s => (Track is null || s.TrackId == Track) && (Room is null || s.RoomId == Room) && (Type is null || s.Type == Type))
+            .GroupBy(s => DateOnly.FromDateTime(ForumTime.ToLocal(s.StartUtc, zone))).OrderBy(g => g.Key).ToList();
+        Response.Headers.CacheControl = "public, max-age=60";
+        return Page();
+    }
+}

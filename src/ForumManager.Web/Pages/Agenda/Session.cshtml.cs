@@ -1,0 +1,97 @@
+using ForumManager.Core.Forums;
+using ForumManager.Core.Programme;
+using ForumManager.Data;
+using ForumManager.Web.Infrastructure;
+using ForumManager.Web.Programme;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Delegate = ForumManager.Core.Delegates.Delegate;
+
+namespace ForumManager.Web.Pages.Agenda;
+
+/// <summary>One released session; a signed-in delegate enrols in it (or its waiting list) or leaves it.</summary>
+public sealed class SessionModel(ForumDbContext db, CurrentForum current, ProgrammeReleases releases, Enrolments enrolments,
+    UserManager<ForumUser> users, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public Forum Forum { get; private set; } = null!;
+    public AgendaSession Session { get; private set; } = null!;
+    public int Enrolled { get; private set; }
+    public EnrolmentStatus? Mine { get; private set; }
+    public bool CanEnrol { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) is null ? NotFound() : Page();
+
+    public async Task<IActionResult> OnPostEnrolAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is not { } me)
+        {
+            return NotFound();
+        }
+
+        if (me.Delegate is null)
+        {
+            return Challenge();
+        }
+
+        var result = await enrolments.EnrolAsync(me.Delegate, id, ct);
+        TempData["Status"] = result.Outcome switch
+        {
+            EnrolOutcome.Enrolled => text["Agenda_Enrolled"].Value,
+            EnrolOutcome.Waitlisted => text["Agenda_Waitlisted"].Value,
+            EnrolOutcome.AlreadyEnrolled => text["Agenda_AlreadyEnrolled"].Value,
+            EnrolOutcome.Clash => text["Agenda_Clash", System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal)
+                ? result.Clash!.TitleZh : result.Clash!.TitleEn].Value,
+            _ => text["Agenda_NotOpen"].Value,
+        };
+        return Redirect($"/agenda/session/{id}");
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is not { } me)
+        {
+            return NotFound();
+        }
+
+        if (me.Delegate is null)
+        {
+            return Challenge();
+        }
+
+        if (await enrolments.WithdrawAsync(me.Delegate, id, ct))
+        {
+            TempData["Status"] = text["Agenda_Withdrawn"].Value;
+        }
+
+        return Redirect($"/agenda/session/{id}");
+    }
+
+    private sealed record Me(Delegate? Delegate);
+
+    private async Task<Me?> LoadAsync(int id, CancellationToken ct)
+    {
+        if (await current.GetAsync(ct) is not { } forum || await releases.LatestAsync(forum.Id, ct) is not { } agenda
+            || agenda.Sessions.FirstOrDefault(s => s.Id == id) is not { } session)
+        {
+            return null;
+        }
+
+        Forum = forum;
+        Session = session;
+        Enrolled = await db.Sessions.AsNoTracking().Where(s => s.Id == id).Select(s => s.EnrolledCount).SingleOrDefaultAsync(ct);
+        var userId = users.GetUserId(User);
+        var forumId = forum.Id;
+        var delegate_ = userId is null ? null : await db.Delegates.AsNoTracking().SingleOrDefaultAsync(d => d.ForumId == forumId && d.UserId == userId, ct);
+        if (delegate_ is not null)
+        {
+            var delegateId = delegate_.Id;
+            Mine = await db.Enrolments.AsNoTracking().Where(e => e.SessionId == id && e.DelegateId == delegateId).Select(e => (EnrolmentStatus?)e.Status).SingleOrDefaultAsync(ct);
+            CanEnrol = session.Capacity is not null;
+        }
+
+        return new Me(delegate_);
+    }
+}

@@ -1,0 +1,107 @@
+using ForumManager.Core.Delegates;
+using ForumManager.Core.Programme;
+using ForumManager.Data;
+using Microsoft.EntityFrameworkCore;
+using Delegate = ForumManager.Core.Delegates.Delegate;
+
+namespace ForumManager.Web.Programme;
+
+public enum EnrolOutcome
+{
+    Enrolled,
+    Waitlisted,
+    AlreadyEnrolled,
+
+    /// <summary>The delegate is already enrolled (or waiting) in a session at the same time; <see cref="EnrolResult.Clash"/> names it.</summary>
+    Clash,
+
+    /// <summary>The session takes no enrolment, is not public, or the registration does not allow it.</summary>
+    NotOpen,
+}
+
+public sealed record EnrolResult(EnrolOutcome Outcome, Session? Clash = null);
+
+/// <summary>
+/// Enrolment in sessions with seats. Seats are counted by the database with one conditional update, so concurrent
+/// enrolments never overbook; the rest wait in line, and a seat that frees goes to the first in line.
+/// </summary>
+public sealed class Enrolments(ForumDbContext db, TimeProvider clock)
+{
+    public async Task<EnrolResult> EnrolAsync(Delegate delegate_, int sessionId, CancellationToken ct)
+    {
+        if (delegate_.Status is RegistrationStatus.Cancelled or RegistrationStatus.Rejected or RegistrationStatus.Waitlisted)
+        {
+            return new EnrolResult(EnrolOutcome.NotOpen);
+        }
+
+        var forumId = delegate_.ForumId;
+        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId && s.ForumId == forumId && s.IsPublic && s.Capacity != null, ct);
+        if (session is null)
+        {
+            return new EnrolResult(EnrolOutcome.NotOpen);
+        }
+
+        var delegateId = delegate_.Id;
+        if (await db.Enrolments.AnyAsync(e => e.SessionId == sessionId && e.DelegateId == delegateId, ct))
+        {
+            return new EnrolResult(EnrolOutcome.AlreadyEnrolled);
+        }
+
+        var clash = await db.Enrolments.AsNoTracking().Where(e => e.DelegateId == delegateId)
+            .Select(e => e.Session!).Where(s => s.StartUtc < session.EndUtc && session.StartUtc < s.EndUtc).FirstOrDefaultAsync(ct);
+        if (clash is not null)
+        {
+            return new EnrolResult(EnrolOutcome.Clash, clash);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var seated = await db.Sessions.Where(s => s.Id == sessionId && s.Capacity != null && s.EnrolledCount < s.Capacity)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EnrolledCount, x => x.EnrolledCount + 1), ct) == 1;
+        db.Enrolments.Add(new Enrolment
+        {
+            SessionId = sessionId, DelegateId = delegateId, CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            Status = seated ? EnrolmentStatus.Enrolled : EnrolmentStatus.Waitlisted,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same delegate enrolled a moment ago in another tab: the unique index kept one, and the seat goes back.
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return new EnrolResult(EnrolOutcome.AlreadyEnrolled);
+        }
+
+        await transaction.CommitAsync(ct);
+        return new EnrolResult(seated ? EnrolOutcome.Enrolled : EnrolOutcome.Waitlisted);
+    }
+
+    /// <summary>Leaves a session; a seat that frees goes to the first on its waiting list.</summary>
+    public async Task<bool> WithdrawAsync(Delegate delegate_, int sessionId, CancellationToken ct)
+    {
+        var delegateId = delegate_.Id;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var enrolment = await db.Enrolments.AsNoTracking().SingleOrDefaultAsync(e => e.SessionId == sessionId && e.DelegateId == delegateId, ct);
+        if (enrolment is null || await db.Enrolments.Where(e => e.Id == enrolment.Id).ExecuteDeleteAsync(ct) == 0)
+        {
+            return false;
+        }
+
+        if (enrolment.Status == EnrolmentStatus.Enrolled)
+        {
+            var next = await db.Enrolments.Where(e => e.SessionId == sessionId && e.Status == EnrolmentStatus.Waitlisted)
+                .OrderBy(e => e.CreatedUtc).ThenBy(e => e.Id).Select(e => e.Id).FirstOrDefaultAsync(ct);
+            if (next == 0 || await db.Enrolments.Where(e => e.Id == next && e.Status == EnrolmentStatus.Waitlisted)
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EnrolmentStatus.Enrolled), ct) == 0)
+            {
+                await db.Sessions.Where(s => s.Id == sessionId && s.EnrolledCount > 0)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.EnrolledCount, x => x.EnrolledCount - 1), ct);
+            }
+        }
+
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+}

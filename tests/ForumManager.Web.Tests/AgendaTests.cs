@@ -1,0 +1,162 @@
+using System.Net;
+using ForumManager.Core.Accounts;
+using ForumManager.Core.Delegates;
+using ForumManager.Core.Programme;
+using ForumManager.Testing;
+using ForumManager.Web.Programme;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using Delegate = ForumManager.Core.Delegates.Delegate;
+
+namespace ForumManager.Web.Tests;
+
+public sealed class AgendaAppFixture : ForumAppFactory;
+
+/// <summary>The released agenda, enrolment with seats and a waiting list, and releases that tell enrolled delegates.</summary>
+public sealed class AgendaTests(AgendaAppFixture app) : IClassFixture<AgendaAppFixture>
+{
+    private Task<Session> TopicAsync(string track) => app.WithDbAsync(db => db.Sessions.AsNoTracking()
+        .SingleAsync(s => s.Type == SessionType.SpecialTopicForum && s.Track!.NameEn == track));
+
+    /// <summary>An approved delegate with a confirmed account, signed in.</summary>
+    private async Task<(HttpClient Client, int Id, string Email)> DelegateAsync(string language = "en")
+    {
+        var email = await app.CreateUserAsync(Roles.Delegate);
+        var id = await app.WithDbAsync(async db =>
+        {
+            var record = new Delegate
+            {
+                ForumId = await db.Forums.Select(f => f.Id).SingleAsync(), UserId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(),
+                FamilyName = "Okafor", GivenName = "Ada", CountryCode = "NG", Email = email, Category = DelegateCategory.Delegate, PreferredLanguage = language,
+                Status = RegistrationStatus.Approved, CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,
+            };
+            db.Delegates.Add(record);
+            await db.SaveChangesAsync();
+            return record.Id;
+        });
+        return (await Clients.SignInAsync(app, email, ForumAppFactory.Password), id, email);
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, int sessionId, string handler)
+    {
+        var page = await HtmlForms.GetPageAsync(client, $"/agenda/session/{sessionId}");
+        return await HtmlForms.SubmitAsync(client, page, $"/agenda/session/{sessionId}", new Dictionary<string, string>(), $"form[action*='handler={handler}']");
+    }
+
+    [Fact]
+    public async Task Should_show_the_released_demo_programme_in_both_languages_without_invitation_only_sessions()
+    {
+        var english = await HtmlForms.GetPageAsync(Clients.Anonymous(app), "/agenda");
+        var chinese = await HtmlForms.GetPageAsync(Clients.Anonymous(app, "zh-CN"), "/agenda");
+
+        Assert.Contains("Opening ceremony", english.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("开幕式", chinese.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var topics = await HtmlForms.GetPageAsync(Clients.Anonymous(app), "/agenda?type=SpecialTopicForum");
+        Assert.Equal(4, topics.QuerySelectorAll("[data-testid=agenda] li").Length);
+        var bilateral = await app.WithDbAsync(db => db.Sessions.Where(s => !s.IsPublic).Select(s => s.Id).FirstAsync());
+        Assert.Empty(english.QuerySelectorAll($"[data-session='{bilateral}']"));
+        Assert.Equal(HttpStatusCode.NotFound, (await Clients.Anonymous(app).GetAsync($"/agenda/session/{bilateral}")).StatusCode);
+        var theme = await app.WithDbAsync(db => db.Sessions.Where(s => s.Type == SessionType.ThemeForum).Select(s => s.Id).SingleAsync());
+        var page = await HtmlForms.GetPageAsync(Clients.Anonymous(app), $"/agenda/session/{theme}");
+        Assert.Contains("Simultaneous zh-en", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_enrol_in_one_special_topic_forum_and_refuse_a_parallel_one_naming_the_clash()
+    {
+        var (client, _, _) = await DelegateAsync();
+        var economy = await TopicAsync("Economy and Trade");
+        var culture = await TopicAsync("Culture");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, economy.Id, "Enrol")).StatusCode);
+        var clash = await PostAsync(client, culture.Id, "Enrol");
+        var page = await HtmlForms.GetPageAsync(client, clash.Headers.Location!.OriginalString);
+
+        Assert.Contains("“Special-topic forum: Economy and Trade” at the same time", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("[data-testid=my-enrolment]"));
+        var mine = await HtmlForms.GetPageAsync(client, "/me/agenda");
+        var items = mine.QuerySelectorAll("[data-testid=my-agenda] li").Select(li => li.TextContent).ToList();
+        Assert.Contains(items, i => i.Contains("Economy and Trade", StringComparison.Ordinal) && i.Contains("Enrolled", StringComparison.Ordinal));
+        Assert.DoesNotContain(items, i => i.Contains("Culture", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, economy.Id, "Withdraw")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, culture.Id, "Enrol")).StatusCode);
+        Assert.Equal("Enrolled", (await HtmlForms.GetPageAsync(client, $"/agenda/session/{culture.Id}")).QuerySelector("[data-testid=my-enrolment]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Should_seat_exactly_fifty_of_two_hundred_concurrent_enrolments_and_promote_from_the_waiting_list()
+    {
+        var session = await TopicAsync("Education");
+        await app.WithDbAsync(db => db.Sessions.Where(s => s.Id == session.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Capacity, 50)));
+        var people = await app.WithDbAsync(async db =>
+        {
+            var forumId = await db.Forums.Select(f => f.Id).SingleAsync();
+            var crowd = Enumerable.Range(0, 200).Select(i => new Delegate
+            {
+                ForumId = forumId, FamilyName = "Crowd", GivenName = $"Member {i}", CountryCode = "FR", Email = $"crowd-{i}-{Guid.NewGuid():N}@example.org",
+                Category = DelegateCategory.Delegate, Status = RegistrationStatus.Approved, CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,
+            }).ToList();
+            db.Delegates.AddRange(crowd);
+            await db.SaveChangesAsync();
+            return crowd;
+        });
+
+        var results = await Task.WhenAll(people.Select(async person =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return (await scope.ServiceProvider.GetRequiredService<Enrolments>().EnrolAsync(person, session.Id, CancellationToken.None)).Outcome;
+        }));
+
+        Assert.Equal(50, results.Count(r => r == EnrolOutcome.Enrolled));
+        Assert.Equal(150, results.Count(r => r == EnrolOutcome.Waitlisted));
+        var counts = await app.WithDbAsync(async db => (
+            Enrolled: await db.Enrolments.CountAsync(e => e.SessionId == session.Id && e.Status == EnrolmentStatus.Enrolled),
+            Waiting: await db.Enrolments.CountAsync(e => e.SessionId == session.Id && e.Status == EnrolmentStatus.Waitlisted),
+            Seats: await db.Sessions.Where(s => s.Id == session.Id).Select(s => s.EnrolledCount).SingleAsync()));
+        Assert.Equal((50, 150, 50), counts);
+
+        var first = await app.WithDbAsync(db => db.Enrolments.Where(e => e.SessionId == session.Id && e.Status == EnrolmentStatus.Waitlisted)
+            .OrderBy(e => e.CreatedUtc).ThenBy(e => e.Id).Select(e => e.DelegateId).FirstAsync());
+        var leaving = await app.WithDbAsync(db => db.Enrolments.Where(e => e.SessionId == session.Id && e.Status == EnrolmentStatus.Enrolled).Select(e => e.DelegateId).FirstAsync());
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<Enrolments>().WithdrawAsync(people.Single(p => p.Id == leaving), session.Id, CancellationToken.None));
+        }
+
+        Assert.Equal(EnrolmentStatus.Enrolled, await app.WithDbAsync(db => db.Enrolments.Where(e => e.SessionId == session.Id && e.DelegateId == first).Select(e => e.Status).SingleAsync()));
+        Assert.Equal(50, await app.WithDbAsync(db => db.Sessions.Where(s => s.Id == session.Id).Select(s => s.EnrolledCount).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Should_publish_a_release_and_tell_the_delegates_enrolled_in_a_session_it_moves()
+    {
+        var (client, _, email) = await DelegateAsync("zh-Hans");
+        var science = await TopicAsync("Science and Technology");
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, science.Id, "Enrol")).StatusCode);
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var form = await HtmlForms.GetPageAsync(organizer, $"/admin/programme/session/{science.Id}");
+        var moved = await HtmlForms.SubmitAsync(organizer, form, $"/admin/programme/session/{science.Id}", new Dictionary<string, string> { ["Input.Start"] = "14:30" },
+            "[data-testid=session-form]");
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+
+        var pending = await HtmlForms.GetPageAsync(organizer, "/admin/programme/release");
+        Assert.Contains("Science and Technology", pending.QuerySelector("[data-testid=pending-changes]")!.TextContent, StringComparison.Ordinal);
+        var empty = await HtmlForms.SubmitAsync(organizer, pending, "/admin/programme/release", new Dictionary<string, string> { ["Changelog"] = " " }, "[data-testid=release-form]");
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        var versions = await app.WithDbAsync(db => db.ProgrammeReleases.CountAsync());
+
+        var published = await HtmlForms.SubmitAsync(organizer, "/admin/programme/release",
+            new Dictionary<string, string> { ["Changelog"] = "Science forum starts at 14:30" }, "[data-testid=release-form]");
+
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        Assert.Equal(versions + 1, await app.WithDbAsync(db => db.ProgrammeReleases.CountAsync()));
+        var row = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == email && m.Purpose == "programme.change"));
+        var message = await MimeMessage.LoadAsync(new MemoryStream(row.MimeContent));
+        Assert.StartsWith("日程变更", message.Subject, StringComparison.Ordinal);
+        Assert.Contains("2010-06-23 14:30", message.TextBody, StringComparison.Ordinal);
+        var agenda = await HtmlForms.GetPageAsync(Clients.Anonymous(app), "/agenda");
+        Assert.Contains("14:30", agenda.QuerySelector($"[data-session='{science.Id}']")!.TextContent, StringComparison.Ordinal);
+    }
+}
