@@ -35,6 +35,8 @@ public sealed class PageAuthorizationTests(AppFixture app)
         ["Register/Done"] = (Access.Anyone, "/register/done"),
         ["agenda"] = (Access.Anyone, "/agenda"),
         ["agenda/session/{id:int}"] = (Access.Anyone, "/agenda/session/1"),
+        ["agenda/schedule.xml"] = (Access.Anyone, "/agenda/schedule.xml"),
+        ["agenda/calendar.ics"] = (Access.Anyone, "/agenda/calendar.ics"),
         ["Admin/Programme/Release"] = (Access.Organizer, "/admin/programme/release"),
         ["Me/Agenda"] = (Access.Delegate, "/me/agenda"),
         ["Admin"] = (Access.Organizer, "/admin"),

@@ -1,0 +1,31 @@
+using System.Text;
+using ForumManager.Web.Infrastructure;
+using ForumManager.Web.Programme;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace ForumManager.Web.Pages.Agenda;
+
+/// <summary>
+/// The released programme as <c>/agenda/schedule.xml</c> (frab/c3voc) and <c>/agenda/calendar.ics</c>, in English or,
+/// with <c>?lang=zh</c>, Chinese. Both come from the cached latest release.
+/// </summary>
+public sealed class ExportsModel(CurrentForum current, ProgrammeReleases releases, IOptions<ForumOptions> options) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(string? lang, CancellationToken ct)
+    {
+        if (await current.GetAsync(ct) is not { } forum || await releases.LatestAsync(forum.Id, ct) is not { } agenda)
+        {
+            return NotFound();
+        }
+
+        var chinese = lang is "zh" or "zh-Hans" or "zh-CN";
+        var baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
+        Response.Headers.CacheControl = "public, max-age=60";
+        return Request.Path.Value?.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) == true
+            ? File(Encoding.UTF8.GetBytes(ScheduleExports.Xml(forum, agenda, baseUrl, chinese)), "application/xml; charset=utf-8")
+            : File(Encoding.UTF8.GetBytes(ScheduleExports.Ics(forum, agenda.Sessions, baseUrl, forum.Name(chinese), chinese, agenda.PublishedUtc)),
+                "text/calendar; charset=utf-8", $"{ScheduleExports.Acronym(forum)}.ics");
+    }
+}

@@ -1,0 +1,252 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Xml;
+using ForumManager.Core.Forums;
+using ForumManager.Core.Programme;
+
+namespace ForumManager.Web.Programme;
+
+/// <summary>
+/// The released programme in the formats other software reads: frab/c3voc schedule XML (conference apps, signage)
+/// and iCalendar (RFC 5545: CRLF line endings, lines folded at 75 octets, the forum's VTIMEZONE, stable UIDs and a
+/// SEQUENCE that rises with every change).
+/// </summary>
+public static class ScheduleExports
+{
+    /// <summary>A UUID that stays the same for a session across releases and installs: derived from the edition and the session.</summary>
+    public static Guid SessionGuid(Forum forum, int sessionId)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"forummanager:{forum.Acronym}:session:{sessionId}"));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+    }
+
+    public static string Acronym(Forum forum) => forum.Acronym.ToLowerInvariant();
+
+    private static string Offset(DateTime utc, TimeZoneInfo zone) =>
+        new DateTimeOffset(ForumTime.ToLocal(utc, zone), zone.GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc))).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    private static string Duration(TimeSpan length) => string.Create(CultureInfo.InvariantCulture, $"{(int)length.TotalHours}:{length.Minutes:00}");
+
+    private static string Slug(Forum forum, AgendaSession session)
+    {
+        var words = new string(session.TitleEn.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
+        var title = string.Join('-', words.Split('-', StringSplitOptions.RemoveEmptyEntries));
+        return $"{Acronym(forum)}-{session.Id}-{(title.Length >= 4 ? title : "session")}";
+    }
+
+    public static string Xml(Forum forum, ReleasedAgenda agenda, string baseUrl, bool chinese)
+    {
+        var zone = forum.TimeZone;
+        var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) };
+        using var buffer = new MemoryStream();
+        using (var xml = XmlWriter.Create(buffer, settings))
+        {
+            xml.WriteStartElement("schedule");
+            xml.WriteStartElement("generator");
+            xml.WriteAttributeString("name", "ForumManager");
+            xml.WriteEndElement();
+            xml.WriteElementString("url", $"{baseUrl}/agenda/schedule.xml");
+            xml.WriteElementString("version", agenda.Version.ToString(CultureInfo.InvariantCulture));
+            xml.WriteStartElement("conference");
+            xml.WriteElementString("title", forum.Name(chinese));
+            xml.WriteElementString("acronym", Acronym(forum));
+            xml.WriteElementString("start", forum.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            xml.WriteElementString("end", forum.EndDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            xml.WriteElementString("days", (forum.EndDate.DayNumber - forum.StartDate.DayNumber + 1).ToString(CultureInfo.InvariantCulture));
+            xml.WriteElementString("timeslot_duration", "00:15");
+            xml.WriteElementString("base_url", baseUrl + "/");
+            xml.WriteElementString("time_zone_name", forum.TimeZoneId);
+            foreach (var track in agenda.Sessions.Where(s => s.TrackId is not null).DistinctBy(s => s.TrackId))
+            {
+                xml.WriteStartElement("track");
+                xml.WriteAttributeString("name", track.Track(chinese) ?? string.Empty);
+                if (track.TrackColor is { Length: 7 } color)
+                {
+                    xml.WriteAttributeString("color", color);
+                }
+
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+            var index = 0;
+            foreach (var day in agenda.Sessions.GroupBy(s => DateOnly.FromDateTime(ForumTime.ToLocal(s.StartUtc, zone))).OrderBy(d => d.Key))
+            {
+                var dayStart = ForumTime.ToUtc(day.Key, new TimeOnly(0, 0), zone);
+                xml.WriteStartElement("day");
+                xml.WriteAttributeString("index", (++index).ToString(CultureInfo.InvariantCulture));
+                xml.WriteAttributeString("date", day.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                xml.WriteAttributeString("start", Offset(dayStart, zone));
+                xml.WriteAttributeString("end", Offset(ForumTime.ToUtc(day.Key.AddDays(1), new TimeOnly(0, 0), zone).AddSeconds(-1), zone));
+                foreach (var room in day.GroupBy(s => s.Room(chinese) ?? "—").OrderBy(r => r.Key, StringComparer.Ordinal))
+                {
+                    xml.WriteStartElement("room");
+                    xml.WriteAttributeString("name", room.Key);
+                    foreach (var session in room.OrderBy(s => s.StartUtc))
+                    {
+                        xml.WriteStartElement("event");
+                        xml.WriteAttributeString("id", session.Id.ToString(CultureInfo.InvariantCulture));
+                        xml.WriteAttributeString("guid", SessionGuid(forum, session.Id).ToString());
+                        xml.WriteElementString("room", room.Key);
+                        xml.WriteElementString("title", session.Title(chinese));
+                        xml.WriteElementString("type", session.Type.ToString());
+                        xml.WriteElementString("date", Offset(session.StartUtc, zone));
+                        xml.WriteElementString("start", ForumTime.ToLocal(session.StartUtc, zone).ToString("HH:mm", CultureInfo.InvariantCulture));
+                        xml.WriteElementString("duration", Duration(session.EndUtc - session.StartUtc));
+                        xml.WriteElementString("abstract", session.Abstract(chinese) ?? string.Empty);
+                        xml.WriteElementString("slug", Slug(forum, session));
+                        xml.WriteElementString("track", session.Track(chinese) ?? string.Empty);
+                        xml.WriteStartElement("persons");
+                        foreach (var person in session.People)
+                        {
+                            xml.WriteElementString("person", chinese && person.NameZh is not null ? person.NameZh : person.NameEn);
+                        }
+
+                        xml.WriteEndElement();
+                        xml.WriteElementString("language", session.Languages.Split(',')[0]);
+                        xml.WriteElementString("url", $"{baseUrl}/agenda/session/{session.Id}");
+                        xml.WriteEndElement();
+                    }
+
+                    xml.WriteEndElement();
+                }
+
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>An iCalendar of <paramref name="sessions"/>, times in the forum's zone with its VTIMEZONE.</summary>
+    public static string Ics(Forum forum, IEnumerable<AgendaSession> sessions, string baseUrl, string calendarName, bool chinese, DateTime stampUtc)
+    {
+        var zone = forum.TimeZone;
+        var lines = new List<string>
+        {
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//ForumManager//Agenda//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+            "X-WR-CALNAME:" + Text(calendarName), "X-WR-TIMEZONE:" + forum.TimeZoneId,
+        };
+        var list = sessions.OrderBy(s => s.StartUtc).ToList();
+        lines.AddRange(TimeZoneBlock(zone, forum.TimeZoneId, list.Count == 0 ? forum.StartDate.Year : ForumTime.ToLocal(list[0].StartUtc, zone).Year));
+        foreach (var session in list)
+        {
+            lines.Add("BEGIN:VEVENT");
+            lines.Add($"UID:{SessionGuid(forum, session.Id)}@forummanager");
+            lines.Add("DTSTAMP:" + stampUtc.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
+            lines.Add($"DTSTART;TZID={forum.TimeZoneId}:" + ForumTime.ToLocal(session.StartUtc, zone).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture));
+            lines.Add($"DTEND;TZID={forum.TimeZoneId}:" + ForumTime.ToLocal(session.EndUtc, zone).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture));
+            lines.Add("SEQUENCE:" + session.Sequence.ToString(CultureInfo.InvariantCulture));
+            lines.Add("SUMMARY:" + Text(session.Title(chinese)));
+            if (session.Room(chinese) is { } room)
+            {
+                var venue = chinese ? session.VenueZh : session.VenueEn;
+                lines.Add("LOCATION:" + Text(venue is null ? room : $"{room}, {venue}"));
+            }
+
+            if (session.Abstract(chinese) is { } description)
+            {
+                lines.Add("DESCRIPTION:" + Text(description));
+            }
+
+            lines.Add($"URL:{baseUrl}/agenda/session/{session.Id}");
+            lines.Add("END:VEVENT");
+        }
+
+        lines.Add("END:VCALENDAR");
+        var builder = new StringBuilder();
+        foreach (var line in lines)
+        {
+            Fold(builder, line);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped.</summary>
+    private static string Text(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal)
+        .Replace(",", "\\,", StringComparison.Ordinal).Replace("\r\n", "\\n", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+
+    /// <summary>Lines longer than 75 octets are folded with CRLF and a space, never inside a UTF-8 character.</summary>
+    private static void Fold(StringBuilder output, string line)
+    {
+        var octets = 0;
+        var limit = 75;
+        foreach (var rune in line.EnumerateRunes())
+        {
+            var size = rune.Utf8SequenceLength;
+            if (octets + size > limit)
+            {
+                output.Append("\r\n ");
+                octets = 0;
+                limit = 74;
+            }
+
+            output.Append(rune.ToString());
+            octets += size;
+        }
+
+        output.Append("\r\n");
+    }
+
+    /// <summary>
+    /// The zone's rules for the programme's year: its standard offset, and its daylight-saving offset and switch days
+    /// when it has them.
+    /// </summary>
+    private static IEnumerable<string> TimeZoneBlock(TimeZoneInfo zone, string id, int year)
+    {
+        static string Format(TimeSpan offset) =>
+            (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString("hhmm", CultureInfo.InvariantCulture);
+
+        yield return "BEGIN:VTIMEZONE";
+        yield return "TZID:" + id;
+        var rule = zone.GetAdjustmentRules().FirstOrDefault(r => r.DateStart.Year <= year && r.DateEnd.Year >= year);
+        var standard = zone.BaseUtcOffset;
+        if (rule is null || rule.DaylightDelta == TimeSpan.Zero)
+        {
+            yield return "BEGIN:STANDARD";
+            yield return "DTSTART:19700101T000000";
+            yield return "TZOFFSETFROM:" + Format(standard);
+            yield return "TZOFFSETTO:" + Format(standard);
+            yield return "END:STANDARD";
+        }
+        else
+        {
+            var daylight = standard + rule.DaylightDelta;
+            yield return "BEGIN:DAYLIGHT";
+            yield return "DTSTART:" + Transition(rule.DaylightTransitionStart, year).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
+            yield return "TZOFFSETFROM:" + Format(standard);
+            yield return "TZOFFSETTO:" + Format(daylight);
+            yield return "END:DAYLIGHT";
+            yield return "BEGIN:STANDARD";
+            yield return "DTSTART:" + Transition(rule.DaylightTransitionEnd, year).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
+            yield return "TZOFFSETFROM:" + Format(daylight);
+            yield return "TZOFFSETTO:" + Format(standard);
+            yield return "END:STANDARD";
+        }
+
+        yield return "END:VTIMEZONE";
+    }
+
+    private static DateTime Transition(TimeZoneInfo.TransitionTime transition, int year)
+    {
+        if (transition.IsFixedDateRule)
+        {
+            return new DateTime(year, transition.Month, transition.Day) + transition.TimeOfDay.TimeOfDay;
+        }
+
+        var first = new DateTime(year, transition.Month, 1);
+        var day = first.AddDays(((int)transition.DayOfWeek - (int)first.DayOfWeek + 7) % 7 + (transition.Week - 1) * 7);
+        if (day.Month != transition.Month)
+        {
+            day = day.AddDays(-7);
+        }
+
+        return day + transition.TimeOfDay.TimeOfDay;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Text;
+using System.Xml;
+using System.Xml.Schema;
+using ForumManager.Core.Accounts;
+using ForumManager.Core.Programme;
+using ForumManager.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace ForumManager.Web.Tests;
+
+/// <summary>A fact that reports itself skipped, with the reason, when the public schedule schemas are not beside the repository.</summary>
+public sealed class NeedsScheduleSchemasFactAttribute : FactAttribute
+{
+    public NeedsScheduleSchemasFactAttribute()
+    {
+        if (ScheduleSchemas.Folder is null)
+        {
+            Skip = "The schedule schemas are not in ../shared/validators/schedule/ beside the repository, so the exports cannot be validated here.";
+        }
+    }
+}
+
+public static class ScheduleSchemas
+{
+    /// <summary>../shared/validators/schedule/ from the repository root, found by walking up to the solution file.</summary>
+    public static string? Folder { get; } = Find();
+
+    private static string? Find()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "ForumManager.sln")))
+            {
+                var folder = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "validators", "schedule"));
+                return File.Exists(Path.Combine(folder, "schedule.xml.xsd")) ? folder : null;
+            }
+        }
+
+        return null;
+    }
+}
+
+public sealed class ExportAppFixture : ForumAppFactory;
+
+/// <summary>The released programme as frab/c3voc XML and as iCalendar, read back by a schema validator and a calendar library.</summary>
+public sealed class ScheduleExportTests(ExportAppFixture app) : IClassFixture<ExportAppFixture>
+{
+    [NeedsScheduleSchemasFact]
+    public async Task Should_export_schedule_xml_that_the_frab_schema_accepts_in_both_languages()
+    {
+        foreach (var url in new[] { "/agenda/schedule.xml", "/agenda/schedule.xml?lang=zh" })
+        {
+            var response = await Clients.Anonymous(app).GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var xml = await response.Content.ReadAsStringAsync();
+
+            var schemas = new XmlSchemaSet();
+            schemas.Add(null, Path.Combine(ScheduleSchemas.Folder!, "schedule.xml.xsd"));
+            var problems = new List<string>();
+            var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = schemas };
+            settings.ValidationEventHandler += (_, e) => problems.Add($"{e.Severity} line {e.Exception?.LineNumber}: {e.Message}");
+            using (var reader = XmlReader.Create(new StringReader(xml), settings))
+            {
+                while (reader.Read())
+                {
+                }
+            }
+
+            Assert.True(problems.Count == 0, url + ": " + string.Join(Environment.NewLine, problems.Take(10)));
+            var document = new XmlDocument();
+            document.LoadXml(xml);
+            var events = document.SelectNodes("/schedule/day/room/event")!;
+            var publicSessions = await app.WithDbAsync(db => db.Sessions.CountAsync(s => s.IsPublic));
+            Assert.Equal(publicSessions, events.Count);
+            Assert.Contains(url.EndsWith("zh", StringComparison.Ordinal) ? "开幕式" : "Opening ceremony", xml, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Should_export_a_valid_calendar_with_the_forums_time_zone_stable_uids_and_rising_sequence()
+    {
+        var first = await Clients.Anonymous(app).GetByteArrayAsync("/agenda/calendar.ics");
+        var text = Encoding.UTF8.GetString(first);
+
+        // RFC 5545: every line ends in CRLF and is at most 75 octets; continuation lines start with a space.
+        Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(text.Replace("\r\n", string.Empty, StringComparison.Ordinal), c => c is '\r' or '\n');
+        Assert.All(text.Split("\r\n")[..^1], line => Assert.True(Encoding.UTF8.GetByteCount(line) <= 75, $"{Encoding.UTF8.GetByteCount(line)} octets: {line}"));
+
+        var calendar = Ical.Net.Calendar.Load(text)!;
+        Assert.Equal("Asia/Shanghai", Assert.Single(calendar.TimeZones).TzId);
+        var opening = calendar.Events.Single(e => e.Summary == "Opening ceremony");
+        Assert.Equal(new DateTime(2010, 6, 23, 9, 0, 0), opening.DtStart!.Value);
+        Assert.Equal("Asia/Shanghai", opening.DtStart.TzId);
+        Assert.Equal(calendar.Events.Count, calendar.Events.Select(e => e.Uid).Distinct().Count());
+        var chinese = Ical.Net.Calendar.Load(await Clients.Anonymous(app).GetStringAsync("/agenda/calendar.ics?lang=zh"))!;
+        Assert.Equal(opening.Uid, chinese.Events.Single(e => e.Summary == "开幕式").Uid);
+
+        // Move the opening ceremony and release: same UID, higher SEQUENCE.
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var id = await app.WithDbAsync(db => db.Sessions.Where(s => s.Type == SessionType.OpeningCeremony).Select(s => s.Id).SingleAsync());
+        var moved = await HtmlForms.SubmitAsync(organizer, $"/admin/programme/session/{id}", new Dictionary<string, string> { ["Input.Start"] = "08:30", ["Input.Minutes"] = "30" },
+            "[data-testid=session-form]");
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await HtmlForms.SubmitAsync(organizer, "/admin/programme/release",
+            new Dictionary<string, string> { ["Changelog"] = "Opening at 08:30" }, "[data-testid=release-form]")).StatusCode);
+
+        var after = Ical.Net.Calendar.Load(await Clients.Anonymous(app).GetStringAsync("/agenda/calendar.ics"))!;
+        var movedOpening = after.Events.Single(e => e.Uid == opening.Uid);
+        Assert.Equal(new DateTime(2010, 6, 23, 8, 30, 0), movedOpening.DtStart!.Value);
+        Assert.True(movedOpening.Sequence > opening.Sequence);
+    }
+}
