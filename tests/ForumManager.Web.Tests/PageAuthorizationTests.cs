@@ -37,6 +37,7 @@ public sealed class PageAuthorizationTests(AppFixture app)
         ["agenda/session/{id:int}"] = (Access.Anyone, "/agenda/session/1"),
         ["agenda/schedule.xml"] = (Access.Anyone, "/agenda/schedule.xml"),
         ["agenda/calendar.ics"] = (Access.Anyone, "/agenda/calendar.ics"),
+        ["agenda/schedule.json"] = (Access.Anyone, "/agenda/schedule.json"),
         ["Admin/Programme/Release"] = (Access.Organizer, "/admin/programme/release"),
         ["Me/Agenda"] = (Access.Delegate, "/me/agenda"),
         ["Admin"] = (Access.Organizer, "/admin"),

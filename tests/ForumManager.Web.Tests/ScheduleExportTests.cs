@@ -77,6 +77,34 @@ public sealed class ScheduleExportTests(ExportAppFixture app) : IClassFixture<Ex
         }
     }
 
+    [NeedsScheduleSchemasFact]
+    public async Task Should_export_schedule_json_that_the_c3voc_schema_accepts()
+    {
+        var schema = Json.Schema.JsonSchema.FromText(await File.ReadAllTextAsync(Path.Combine(ScheduleSchemas.Folder!, "schedule.json")));
+        foreach (var url in new[] { "/agenda/schedule.json", "/agenda/schedule.json?lang=zh" })
+        {
+            var json = await Clients.Anonymous(app).GetStringAsync(url);
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+
+            var result = schema.Evaluate(document.RootElement, new Json.Schema.EvaluationOptions { OutputFormat = Json.Schema.OutputFormat.List });
+
+            var errors = (result.Details ?? []).Where(d => d.Errors is not null)
+                .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Key} {e.Value}")).Take(10).ToList();
+            Assert.True(result.IsValid, url + ": " + string.Join(Environment.NewLine, errors));
+            var days = document.RootElement.GetProperty("schedule").GetProperty("conference").GetProperty("days");
+            var events = days.EnumerateArray().SelectMany(d => d.GetProperty("rooms").EnumerateObject().SelectMany(r => r.Value.EnumerateArray())).ToList();
+            Assert.Equal(await app.WithDbAsync(db => db.Sessions.CountAsync(s => s.IsPublic)), events.Count);
+            Assert.Equal(events.Count, events.Select(e => e.GetProperty("guid").GetString()).Distinct().Count());
+
+            // The validator is not lenient: the same document without one event's title is refused.
+            var broken = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+            var firstDay = broken["schedule"]!["conference"]!["days"]![0]!["rooms"]!.AsObject().First().Value!.AsArray();
+            firstDay[0]!.AsObject().Remove("title");
+            using var brokenDocument = System.Text.Json.JsonDocument.Parse(broken.ToJsonString());
+            Assert.False(schema.Evaluate(brokenDocument.RootElement, new Json.Schema.EvaluationOptions()).IsValid);
+        }
+    }
+
     [Fact]
     public async Task Should_export_a_valid_calendar_with_the_forums_time_zone_stable_uids_and_rising_sequence()
     {

@@ -123,6 +123,76 @@ public static class ScheduleExports
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>The same schedule as frab/c3voc JSON (<c>schedule.json</c>), for apps that read JSON rather than XML.</summary>
+    public static string Json(Forum forum, ReleasedAgenda agenda, string baseUrl, bool chinese)
+    {
+        var zone = forum.TimeZone;
+        var rooms = agenda.Sessions.Select(s => s.Room(chinese) ?? "—").Distinct().Order(StringComparer.Ordinal).ToList();
+        var days = agenda.Sessions.GroupBy(s => DateOnly.FromDateTime(ForumTime.ToLocal(s.StartUtc, zone))).OrderBy(d => d.Key)
+            .Select((day, index) => new Dictionary<string, object?>
+            {
+                ["index"] = index + 1,
+                ["date"] = day.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["day_start"] = Offset(ForumTime.ToUtc(day.Key, new TimeOnly(0, 0), zone), zone),
+                ["day_end"] = Offset(ForumTime.ToUtc(day.Key.AddDays(1), new TimeOnly(0, 0), zone).AddSeconds(-1), zone),
+                ["rooms"] = day.GroupBy(s => s.Room(chinese) ?? "—").OrderBy(r => r.Key, StringComparer.Ordinal).ToDictionary(r => r.Key, r => r.OrderBy(s => s.StartUtc)
+                    .Select(session => new Dictionary<string, object?>
+                    {
+                        ["guid"] = SessionGuid(forum, session.Id).ToString(),
+                        ["id"] = session.Id,
+                        ["date"] = Offset(session.StartUtc, zone),
+                        ["start"] = ForumTime.ToLocal(session.StartUtc, zone).ToString("HH:mm", CultureInfo.InvariantCulture),
+                        ["end"] = Offset(session.EndUtc, zone),
+                        ["duration"] = Duration(session.EndUtc - session.StartUtc),
+                        ["room"] = r.Key,
+                        ["slug"] = Slug(forum, session),
+                        ["url"] = $"{baseUrl}/agenda/session/{session.Id}",
+                        ["title"] = session.Title(chinese),
+                        ["subtitle"] = null,
+                        ["track"] = session.Track(chinese),
+                        ["type"] = session.Type.ToString(),
+                        ["language"] = session.Languages.Split(',')[0],
+                        ["abstract"] = session.Abstract(chinese),
+                        ["persons"] = session.People.Select(p => new Dictionary<string, object?> { ["name"] = chinese && p.NameZh is not null ? p.NameZh : p.NameEn }).ToList(),
+                        ["links"] = Array.Empty<object>(),
+                    }).ToList()),
+            }).ToList();
+        var document = new Dictionary<string, object?>
+        {
+            ["$schema"] = "https://c3voc.de/schedule/schema.json",
+            ["generator"] = new Dictionary<string, object?> { ["name"] = "ForumManager" },
+            ["schedule"] = new Dictionary<string, object?>
+            {
+                ["version"] = agenda.Version.ToString(CultureInfo.InvariantCulture),
+                ["base_url"] = baseUrl + "/",
+                ["conference"] = new Dictionary<string, object?>
+                {
+                    ["acronym"] = Acronym(forum),
+                    ["title"] = forum.Name(chinese),
+                    ["start"] = forum.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ["end"] = forum.EndDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ["daysCount"] = forum.EndDate.DayNumber - forum.StartDate.DayNumber + 1,
+                    ["timeslot_duration"] = "00:15",
+                    ["time_zone_name"] = forum.TimeZoneId,
+                    ["url"] = baseUrl + "/agenda",
+                    ["tracks"] = agenda.Sessions.Where(s => s.TrackId is not null).DistinctBy(s => s.TrackId)
+                        .Select(t => new Dictionary<string, object?> { ["name"] = t.Track(chinese), ["color"] = t.TrackColor }).ToList(),
+                    ["rooms"] = rooms.Select(name => new Dictionary<string, object?>
+                    {
+                        ["name"] = name,
+                        ["guid"] = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"forummanager:{forum.Acronym}:room:{name}")).AsSpan(0, 16)).ToString(),
+                    }).ToList(),
+                    ["days"] = days,
+                },
+            },
+        };
+        return System.Text.Json.JsonSerializer.Serialize(document, new System.Text.Json.JsonSerializerOptions
+        {
+            WriteIndented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
+    }
+
     /// <summary>An iCalendar of <paramref name="sessions"/>, times in the forum's zone with its VTIMEZONE.</summary>
     public static string Ics(Forum forum, IEnumerable<AgendaSession> sessions, string baseUrl, string calendarName, bool chinese, DateTime stampUtc)
     {

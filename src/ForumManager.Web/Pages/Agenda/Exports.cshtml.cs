@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace ForumManager.Web.Pages.Agenda;
 
 /// <summary>
-/// The released programme as <c>/agenda/schedule.xml</c> (frab/c3voc) and <c>/agenda/calendar.ics</c>, in English or,
+/// The released programme as <c>/agenda/schedule.xml</c> and <c>/agenda/schedule.json</c> (frab/c3voc) and <c>/agenda/calendar.ics</c>, in English or,
 /// with <c>?lang=zh</c>, Chinese. Both come from the cached latest release.
 /// </summary>
 public sealed class ExportsModel(CurrentForum current, ProgrammeReleases releases, IOptions<ForumOptions> options) : PageModel
@@ -23,7 +23,13 @@ public sealed class ExportsModel(CurrentForum current, ProgrammeReleases release
         var chinese = lang is "zh" or "zh-Hans" or "zh-CN";
         var baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
         Response.Headers.CacheControl = "public, max-age=60";
-        return Request.Path.Value?.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) == true
+        var path = Request.Path.Value ?? string.Empty;
+        if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return File(Encoding.UTF8.GetBytes(ScheduleExports.Json(forum, agenda, baseUrl, chinese)), "application/json; charset=utf-8");
+        }
+
+        return path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
             ? File(Encoding.UTF8.GetBytes(ScheduleExports.Xml(forum, agenda, baseUrl, chinese)), "application/xml; charset=utf-8")
             : File(Encoding.UTF8.GetBytes(ScheduleExports.Ics(forum, agenda.Sessions, baseUrl, forum.Name(chinese), chinese, agenda.PublishedUtc)),
                 "text/calendar; charset=utf-8", $"{ScheduleExports.Acronym(forum)}.ics");
