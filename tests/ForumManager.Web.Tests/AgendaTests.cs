@@ -159,4 +159,23 @@ public sealed class AgendaTests(AgendaAppFixture app) : IClassFixture<AgendaAppF
         var agenda = await HtmlForms.GetPageAsync(Clients.Anonymous(app), "/agenda");
         Assert.Contains("14:30", agenda.QuerySelector($"[data-session='{science.Id}']")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Should_give_each_delegate_a_secret_calendar_feed_of_their_own_sessions()
+    {
+        var (client, _, _) = await DelegateAsync();
+        var (other, _, _) = await DelegateAsync();
+        var culture = await TopicAsync("Culture");
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, culture.Id, "Enrol")).StatusCode);
+
+        var feed = (await HtmlForms.GetPageAsync(client, "/me/agenda")).QuerySelector("[data-testid=feed-link]")!.GetAttribute("href")!;
+        var calendar = Ical.Net.Calendar.Load(await Clients.Anonymous(app).GetStringAsync(feed["http://forum.test".Length..]))!;
+        Assert.Equal(["Special-topic forum: Culture"], calendar.Events.Select(e => e.Summary));
+
+        var othersFeed = (await HtmlForms.GetPageAsync(other, "/me/agenda")).QuerySelector("[data-testid=feed-link]")!.GetAttribute("href")!;
+        Assert.NotEqual(feed, othersFeed);
+        Assert.Empty(Ical.Net.Calendar.Load(await Clients.Anonymous(app).GetStringAsync(othersFeed["http://forum.test".Length..]))!.Events);
+        var tampered = feed[..^6] + (feed[^6] == 'A' ? 'B' : 'A') + feed[^5..];
+        Assert.Equal(HttpStatusCode.NotFound, (await Clients.Anonymous(app).GetAsync(tampered["http://forum.test".Length..])).StatusCode);
+    }
 }

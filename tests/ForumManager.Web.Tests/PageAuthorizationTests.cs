@@ -38,6 +38,7 @@ public sealed class PageAuthorizationTests(AppFixture app)
         ["agenda/schedule.xml"] = (Access.Anyone, "/agenda/schedule.xml"),
         ["agenda/calendar.ics"] = (Access.Anyone, "/agenda/calendar.ics"),
         ["agenda/schedule.json"] = (Access.Anyone, "/agenda/schedule.json"),
+        ["agenda/feed/{token}"] = (Access.Anyone, "/agenda/feed/not-a-token"),
         ["Admin/Programme/Release"] = (Access.Organizer, "/admin/programme/release"),
         ["Me/Agenda"] = (Access.Delegate, "/me/agenda"),
         ["Admin"] = (Access.Organizer, "/admin"),

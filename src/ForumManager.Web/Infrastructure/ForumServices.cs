@@ -54,6 +54,7 @@ public static class ForumServices
         services.AddScoped<Programme.ProgrammeConflicts>();
         services.AddScoped<Programme.ProgrammeReleases>();
         services.AddScoped<Programme.Enrolments>();
+        services.AddSingleton<Programme.CalendarFeeds>();
         services.AddScoped<Registration.PersonalDataPurge>();
 
         // Pages carry Chinese and other scripts as text, not as numeric character references.

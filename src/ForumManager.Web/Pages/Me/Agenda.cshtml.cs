@@ -10,12 +10,16 @@ using Microsoft.EntityFrameworkCore;
 namespace ForumManager.Web.Pages.Me;
 
 /// <summary>The signed-in delegate's own programme: the sessions they enrolled in or wait for, and those they take part in.</summary>
-public sealed class AgendaModel(ForumDbContext db, CurrentForum current, ProgrammeReleases releases, UserManager<ForumUser> users) : PageModel
+public sealed class AgendaModel(ForumDbContext db, CurrentForum current, ProgrammeReleases releases, CalendarFeeds feeds, UserManager<ForumUser> users,
+    Microsoft.Extensions.Options.IOptions<ForumOptions> options) : PageModel
 {
     public sealed record Item(AgendaSession Session, EnrolmentStatus? Enrolment, SessionRole? Role);
 
     public Forum? Forum { get; private set; }
     public IReadOnlyList<Item> Items { get; private set; } = [];
+
+    /// <summary>The secret address of this delegate's calendar feed.</summary>
+    public string? FeedUrl { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -33,6 +37,7 @@ public sealed class AgendaModel(ForumDbContext db, CurrentForum current, Program
             return;
         }
 
+        FeedUrl = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/agenda/feed/{Uri.EscapeDataString(feeds.Token(delegateId.Value))}";
         var enrolled = await db.Enrolments.AsNoTracking().Where(e => e.DelegateId == delegateId).ToDictionaryAsync(e => e.SessionId, e => e.Status, ct);
         var roles = (await db.SessionPeople.AsNoTracking().Where(p => p.DelegateId == delegateId).ToListAsync(ct))
             .GroupBy(p => p.SessionId).ToDictionary(g => g.Key, g => g.Min(p => p.Role));

@@ -1,0 +1,42 @@
+using System.Text;
+using ForumManager.Core.Programme;
+using ForumManager.Data;
+using ForumManager.Web.Infrastructure;
+using ForumManager.Web.Programme;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ForumManager.Web.Pages.Agenda;
+
+/// <summary>A delegate's own programme as a calendar feed at a secret address, for calendar apps that cannot sign in.</summary>
+public sealed class FeedModel(ForumDbContext db, CurrentForum current, ProgrammeReleases releases, CalendarFeeds feeds, IOptions<ForumOptions> options) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
+    {
+        if (feeds.DelegateId(token) is not { } delegateId || await current.GetAsync(ct) is not { } forum
+            || await releases.LatestAsync(forum.Id, ct) is not { } agenda)
+        {
+            return NotFound();
+        }
+
+        var forumId = forum.Id;
+        var person = await db.Delegates.AsNoTracking().Where(d => d.Id == delegateId && d.ForumId == forumId)
+            .Select(d => new { d.PreferredLanguage, d.GivenName, d.FamilyName }).SingleOrDefaultAsync(ct);
+        if (person is null)
+        {
+            return NotFound();
+        }
+
+        var enrolled = await db.Enrolments.AsNoTracking().Where(e => e.DelegateId == delegateId && e.Status == EnrolmentStatus.Enrolled)
+            .Select(e => e.SessionId).ToListAsync(ct);
+        var taking = await db.SessionPeople.AsNoTracking().Where(p => p.DelegateId == delegateId).Select(p => p.SessionId).ToListAsync(ct);
+        var mine = enrolled.Concat(taking).ToHashSet();
+        var chinese = person.PreferredLanguage == "zh-Hans";
+        var ics = ScheduleExports.Ics(forum, agenda.Sessions.Where(s => mine.Contains(s.Id)), options.Value.PublicBaseUrl.TrimEnd('/'),
+            $"{forum.Name(chinese)} · {person.GivenName} {person.FamilyName}", chinese, agenda.PublishedUtc);
+        Response.Headers.CacheControl = "private, no-store";
+        return File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "my-agenda.ics");
+    }
+}
