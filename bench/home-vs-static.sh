@@ -1,46 +1,4 @@
 #!/usr/bin/env bash
-# Load test: the forum's home page (three database counts and a Razor page) against a static file served by the
-# same app in the same run. Prints requests per second for both and their ratio.
+# The forum's home page (three database counts, cached for 30 s, and a Razor page) against a static file.
 # Usage: bench/home-vs-static.sh [seconds=10] [connections=32]
-set -euo pipefail
-cd "$(dirname "$0")/.."
-seconds=${1:-10}
-connections=${2:-32}
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-
-for tool in curl python3 dotnet; do
-  command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 1; }
-done
-
-work=$(mktemp -d)
-app_pid=""
-trap '[ -n "$app_pid" ] && { kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null; }; rm -rf "$work"' EXIT
-dotnet publish src/ForumManager.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
-
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-(
-  cd "$work/app"
-  ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
-  ConnectionStrings__Forum="Data Source=$work/forum.db" Forum__SeedDemo=true \
-  Mail__PickupDirectory="$work/mail" Logging__LogLevel__Default=Warning \
-  exec dotnet ForumManager.Web.dll
-) >"$work/app.log" 2>&1 &
-app_pid=$!
-
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
-  sleep 0.5
-done
-curl -fs "http://127.0.0.1:$port/health" >/dev/null || { echo "the app did not start:" >&2; cat "$work/app.log" >&2; exit 1; }
-
-measure() {
-  # A warm-up long enough for tiered JIT compilation to settle, then the measured run.
-  wrk -t2 -c"$connections" -d6s "$1" >/dev/null
-  wrk -t2 -c"$connections" -d"${seconds}s" "$1" | awk '/Requests\/sec/ { print $2 }'
-}
-
-home=$(measure "http://127.0.0.1:$port/")
-static=$(measure "http://127.0.0.1:$port/css/site.css")
-echo "home page:   $home requests/s"
-echo "static file: $static requests/s"
-python3 -c "print(f'ratio home/static: {float($home)/float($static):.2f}')"
+exec "$(dirname "$0")/page-vs-static.sh" / "$@"

@@ -62,7 +62,7 @@ public sealed class HomePageTests(AppFixture app)
     [Fact]
     public async Task Should_refuse_a_form_post_without_the_antiforgery_token()
     {
-        var response = await Clients.Anonymous(app).PostAsync("/culture", new FormUrlEncodedContent([new("culture", "zh-Hans")]));
+        var response = await Clients.Anonymous(app).PostAsync("/register", new FormUrlEncodedContent([new("Input.Email", "someone@example.org")]));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }

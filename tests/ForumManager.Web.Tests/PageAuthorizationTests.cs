@@ -40,6 +40,8 @@ public sealed class PageAuthorizationTests(AppFixture app)
         ["agenda/schedule.json"] = (Access.Anyone, "/agenda/schedule.json"),
         ["agenda/feed/{token}"] = (Access.Anyone, "/agenda/feed/not-a-token"),
         ["Admin/Programme/Release"] = (Access.Organizer, "/admin/programme/release"),
+        ["Admin/Programme/Conflicts"] = (Access.Organizer, "/admin/programme/conflicts"),
+        ["Admin/Programme/Setup"] = (Access.Organizer, "/admin/programme/setup"),
         ["Me/Agenda"] = (Access.Delegate, "/me/agenda"),
         ["Admin"] = (Access.Organizer, "/admin"),
         ["Admin/Users"] = (Access.Admin, "/admin/users"),

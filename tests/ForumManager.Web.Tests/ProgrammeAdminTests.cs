@@ -143,4 +143,49 @@ public sealed class ProgrammeAdminTests(ProgrammeAppFixture app) : IClassFixture
         var form = await HtmlForms.GetPageAsync(organizer, $"/admin/programme/session/{theme.Id}");
         Assert.Equal(2, form.QuerySelectorAll("select[name='Input.Interpreters'] option[selected]").Length);
     }
+
+    [Fact]
+    public async Task Should_set_travel_times_and_guests_and_list_every_conflict_on_one_page()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var venues = await app.WithDbAsync(db => db.Venues.OrderBy(v => v.Id).Select(v => v.Id).ToListAsync());
+        var key = $"Minutes[{venues[0]}-{venues[2]}]";
+
+        var bad = await HtmlForms.SubmitAsync(organizer, "/admin/programme/setup", new Dictionary<string, string> { [key] = "soon" }, "[data-testid=travel-form]");
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.NotEmpty((await HtmlForms.ParseAsync(bad)).QuerySelectorAll("[data-testid=travel-form] .field-error"));
+        Assert.Equal(40, await app.WithDbAsync(db => db.VenueTravelTimes.Where(t => t.FromVenueId == venues[0] && t.ToVenueId == venues[2]).Select(t => t.Minutes).SingleAsync()));
+
+        var saved = await HtmlForms.SubmitAsync(organizer, "/admin/programme/setup", new Dictionary<string, string> { [key] = "55" }, "[data-testid=travel-form]");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(55, await app.WithDbAsync(db => db.VenueTravelTimes.Where(t => t.FromVenueId == venues[0] && t.ToVenueId == venues[2]).Select(t => t.Minutes).SingleAsync()));
+
+        var script = await HtmlForms.SubmitAsync(organizer, "/admin/programme/setup", new Dictionary<string, string>
+        {
+            ["Guest.Kind"] = nameof(GuestKind.Speaker), ["Guest.NameEn"] = "<script>alert(1)</script>",
+        }, "[data-testid=guest-form]");
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.NotEmpty((await HtmlForms.ParseAsync(script)).QuerySelector("[data-valmsg-for='Guest.NameEn']")!.TextContent.Trim());
+        var added = await HtmlForms.SubmitAsync(organizer, "/admin/programme/setup", new Dictionary<string, string>
+        {
+            ["Guest.Kind"] = nameof(GuestKind.Speaker), ["Guest.NameEn"] = "Jean Dupont", ["Guest.NameZh"] = "让·杜邦", ["Guest.TitleEn"] = "Mayor of Lyon",
+        }, "[data-testid=guest-form]");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var guest = await app.WithDbAsync(db => db.Guests.SingleAsync(g => g.NameEn == "Jean Dupont"));
+
+        // The new guest speaks in the theme forum and plants a tree in the park: the warning shows on the conflicts page.
+        var theme = await app.WithDbAsync(db => db.Sessions.Where(s => s.Type == SessionType.ThemeForum).Select(s => s.Id).SingleAsync());
+        var planting = await app.WithDbAsync(db => db.Sessions.Where(s => s.Type == SessionType.TreePlanting).Select(s => s.Id).SingleAsync());
+        await app.WithDbAsync(async db =>
+        {
+            db.SessionPeople.Add(new SessionPerson { SessionId = theme, GuestId = guest.Id, Role = SessionRole.Speaker });
+            db.SessionPeople.Add(new SessionPerson { SessionId = planting, GuestId = guest.Id, Role = SessionRole.Participant });
+            return await db.SaveChangesAsync();
+        });
+        await app.WithDbAsync(db => db.Sessions.Where(s => s.Id == planting).ExecuteUpdateAsync(s => s.SetProperty(x => x.StartUtc, x => x.StartUtc.AddHours(-5.75)).SetProperty(x => x.EndUtc, x => x.EndUtc.AddHours(-5.75))));
+
+        var conflicts = await HtmlForms.GetPageAsync(organizer, "/admin/programme/conflicts");
+        var rows = conflicts.QuerySelectorAll("[data-testid=conflicts] tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(rows, r => r.Contains("Jean Dupont has too little time to get here from", StringComparison.Ordinal));
+    }
 }

@@ -43,6 +43,7 @@ public static class ForumServices
         services.AddScoped<CurrentForum>();
         services.AddSingleton<PublicLinks>();
         services.AddMemoryCache();
+        services.AddOutputCache(o => o.AddPolicy(Programme.AgendaOutputCache.PolicyName, new Programme.AgendaOutputCache()));
         services.AddSingleton<HomeFiguresCache>();
         services.AddSingleton<PersonalData>();
         services.AddScoped<ForumPlaces>();

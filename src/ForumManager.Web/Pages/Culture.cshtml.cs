@@ -5,7 +5,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ForumManager.Web.Pages;
 
-/// <summary>The language switch: remembers the choice in a cookie for a year and goes back where the person was.</summary>
+/// <summary>
+/// The language switch: remembers the choice in a cookie for a year and goes back where the person was. It carries no
+/// antiforgery token, so that public pages can be served from the output cache to everyone; the worst a forged post
+/// can do is change someone's language.
+/// </summary>
+[IgnoreAntiforgeryToken]
 public sealed class CultureModel : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");

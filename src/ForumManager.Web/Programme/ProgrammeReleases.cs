@@ -42,7 +42,8 @@ public sealed record ReleaseChanges(IReadOnlyList<AgendaSession> Added, IReadOnl
 /// exports, cached per app instance and dropped on every release. Delegates enrolled in a session that a release
 /// moves, renames or removes are told through the mail outbox.
 /// </summary>
-public sealed class ProgrammeReleases(ForumDbContext db, MailQueue mail, IMemoryCache cache, TimeProvider clock)
+public sealed class ProgrammeReleases(ForumDbContext db, MailQueue mail, IMemoryCache cache, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore pages,
+    TimeProvider clock)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -120,6 +121,7 @@ public sealed class ProgrammeReleases(ForumDbContext db, MailQueue mail, IMemory
         await transaction.CommitAsync(ct);
         mail.NotifySaved();
         cache.Remove(CacheKey(forumId));
+        await pages.EvictByTagAsync(AgendaOutputCache.Tag, CancellationToken.None);
         return version;
     }
 

@@ -11,6 +11,7 @@ namespace ForumManager.Web.Pages.Agenda;
 /// The released programme as <c>/agenda/schedule.xml</c> and <c>/agenda/schedule.json</c> (frab/c3voc) and <c>/agenda/calendar.ics</c>, in English or,
 /// with <c>?lang=zh</c>, Chinese. Both come from the cached latest release.
 /// </summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = AgendaOutputCache.PolicyName)]
 public sealed class ExportsModel(CurrentForum current, ProgrammeReleases releases, IOptions<ForumOptions> options) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? lang, CancellationToken ct)

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ForumManager.Web.Pages.Agenda;
 
 /// <summary>The public agenda as last released, by day, filtered by track, room and kind of session.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = AgendaOutputCache.PolicyName)]
 public sealed class IndexModel(CurrentForum current, ProgrammeReleases releases) : PageModel
 {
     [BindProperty(SupportsGet = true)]

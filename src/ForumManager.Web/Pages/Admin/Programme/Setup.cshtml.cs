@@ -1,0 +1,153 @@
+using System.ComponentModel.DataAnnotations;
+using ForumManager.Core.Programme;
+using ForumManager.Core.Text;
+using ForumManager.Data;
+using ForumManager.Web.Infrastructure;
+using ForumManager.Web.Registration;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace ForumManager.Web.Pages.Admin.Programme;
+
+/// <summary>What conflict detection needs besides sessions: travel times between venues, and the guests on the programme.</summary>
+public sealed class SetupModel(ForumDbContext db, CurrentForum current, UserManager<ForumUser> users, TimeProvider clock,
+    IStringLocalizer<SharedResource> text) : PageModel
+{
+    public const int MaxMinutes = 24 * 60;
+
+    public sealed record Pair(int From, int To, string FromName, string ToName, int? Minutes);
+
+    public sealed class GuestInput
+    {
+        [Display(Name = "Guests_Kind")]
+        public GuestKind Kind { get; set; } = GuestKind.Interpreter;
+
+        [Required(ErrorMessage = "Validation_Required"), StringLength(200, ErrorMessage = "Validation_MaxLength"), Display(Name = "Guests_NameEn")]
+        public string NameEn { get; set; } = string.Empty;
+
+        [StringLength(200, ErrorMessage = "Validation_MaxLength"), Display(Name = "Guests_NameZh")]
+        public string? NameZh { get; set; }
+
+        [StringLength(200, ErrorMessage = "Validation_MaxLength"), Display(Name = "Guests_TitleEn")]
+        public string? TitleEn { get; set; }
+    }
+
+    [BindProperty]
+    public GuestInput Guest { get; set; } = new();
+
+    [BindProperty]
+    public Dictionary<string, string?> Minutes { get; set; } = [];
+
+    public IReadOnlyList<Pair> Pairs { get; private set; } = [];
+    public IReadOnlyList<Guest> Guests { get; private set; } = [];
+    public Dictionary<string, string> TravelErrors { get; } = [];
+
+    public static string Key(int from, int to) => $"{from}-{to}";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostTravelAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        var forumId = (await current.GetAsync(ct))!.Id;
+        var chosen = new Dictionary<(int From, int To), int?>();
+        foreach (var pair in Pairs)
+        {
+            var raw = Minutes.GetValueOrDefault(Key(pair.From, pair.To))?.Trim();
+            if (string.IsNullOrEmpty(raw))
+            {
+                chosen[(pair.From, pair.To)] = null;
+            }
+            else if (int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var minutes) && minutes <= MaxMinutes)
+            {
+                chosen[(pair.From, pair.To)] = minutes;
+            }
+            else
+            {
+                TravelErrors[Key(pair.From, pair.To)] = text["Validation_Range", $"{pair.FromName} → {pair.ToName}", 0, MaxMinutes];
+            }
+        }
+
+        if (TravelErrors.Count > 0)
+        {
+            return Page();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.VenueTravelTimes.Where(t => t.ForumId == forumId).ExecuteDeleteAsync(ct);
+        foreach (var ((from, to), minutes) in chosen.Where(c => c.Value is not null))
+        {
+            db.VenueTravelTimes.Add(new VenueTravelTime { ForumId = forumId, FromVenueId = from, ToVenueId = to, Minutes = minutes!.Value });
+        }
+
+        db.AuditEntries.Add(new Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer").Audit(forumId, clock.GetUtcNow().UtcDateTime,
+            nameof(VenueTravelTime), forumId, "travel-times", after: string.Join("; ", chosen.Where(c => c.Value is not null).Select(c => $"{c.Key.From}-{c.Key.To}: {c.Value}"))));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        TempData["Status"] = text["Setup_TravelSaved"].Value;
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostGuestAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        Guest.NameEn = PersonName.Clean(Guest.NameEn);
+        Guest.NameZh = PersonName.CleanOrNull(Guest.NameZh);
+        Guest.TitleEn = PersonName.CleanOrNull(Guest.TitleEn);
+        if (!Enum.IsDefined(Guest.Kind))
+        {
+            ModelState.AddModelError("Guest.Kind", text["Validation_Choose"]);
+        }
+
+        foreach (var (field, value) in new[] { ("Guest.NameEn", Guest.NameEn), ("Guest.NameZh", Guest.NameZh), ("Guest.TitleEn", Guest.TitleEn) })
+        {
+            if (value is not null && value.IndexOfAny(['<', '>']) >= 0)
+            {
+                ModelState.AddModelError(field, text["Validation_NoMarkup"]);
+            }
+        }
+
+        if (Guest.NameEn.Length == 0)
+        {
+            ModelState.AddModelError("Guest.NameEn", text["Validation_Required", text["Guests_NameEn"]]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var forumId = (await current.GetAsync(ct))!.Id;
+        db.Guests.Add(new Guest { ForumId = forumId, Kind = Guest.Kind, NameEn = Guest.NameEn, NameZh = Guest.NameZh, TitleEn = Guest.TitleEn });
+        await db.SaveChangesAsync(ct);
+        TempData["Status"] = text["Setup_GuestAdded", Guest.NameEn].Value;
+        return RedirectToPage();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (await current.GetAsync(ct) is not { } forum)
+        {
+            return false;
+        }
+
+        var forumId = forum.Id;
+        var venues = await db.Venues.AsNoTracking().Where(v => v.ForumId == forumId).OrderBy(v => v.Id).Select(v => new { v.Id, v.NameEn }).ToListAsync(ct);
+        var times = await db.VenueTravelTimes.AsNoTracking().Where(t => t.ForumId == forumId).ToListAsync(ct);
+        Pairs = venues.SelectMany((a, i) => venues.Skip(i + 1).Select(b => new Pair(a.Id, b.Id, a.NameEn, b.NameEn,
+            times.FirstOrDefault(t => t.FromVenueId == a.Id && t.ToVenueId == b.Id)?.Minutes))).ToList();
+        Guests = await db.Guests.AsNoTracking().Where(g => g.ForumId == forumId).OrderBy(g => g.Kind).ThenBy(g => g.NameEn).ToListAsync(ct);
+        return true;
+    }
+}
