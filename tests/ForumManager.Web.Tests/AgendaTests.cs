@@ -57,6 +57,9 @@ public sealed class AgendaTests(AgendaAppFixture app) : IClassFixture<AgendaAppF
         var bilateral = await app.WithDbAsync(db => db.Sessions.Where(s => !s.IsPublic).Select(s => s.Id).FirstAsync());
         Assert.Empty(english.QuerySelectorAll($"[data-session='{bilateral}']"));
         Assert.Equal(HttpStatusCode.NotFound, (await Clients.Anonymous(app).GetAsync($"/agenda/session/{bilateral}")).StatusCode);
+        var printable = await HtmlForms.GetPageAsync(Clients.Anonymous(app, "zh-CN"), "/agenda/print");
+        Assert.Equal(3, printable.QuerySelectorAll("[data-testid=printable] h2").Length);
+        Assert.Contains("专题论坛：文化", printable.QuerySelector("[data-testid=printable]")!.TextContent, StringComparison.Ordinal);
         var theme = await app.WithDbAsync(db => db.Sessions.Where(s => s.Type == SessionType.ThemeForum).Select(s => s.Id).SingleAsync());
         var page = await HtmlForms.GetPageAsync(Clients.Anonymous(app), $"/agenda/session/{theme}");
         Assert.Contains("Simultaneous zh-en", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
@@ -126,6 +129,8 @@ public sealed class AgendaTests(AgendaAppFixture app) : IClassFixture<AgendaAppF
         }
 
         Assert.Equal(EnrolmentStatus.Enrolled, await app.WithDbAsync(db => db.Enrolments.Where(e => e.SessionId == session.Id && e.DelegateId == first).Select(e => e.Status).SingleAsync()));
+        var promotedEmail = people.Single(p => p.Id == first).Email;
+        Assert.True(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.ToAddress == promotedEmail && m.Purpose == "programme.enrolment-promoted")));
         Assert.Equal(50, await app.WithDbAsync(db => db.Sessions.Where(s => s.Id == session.Id).Select(s => s.EnrolledCount).SingleAsync()));
     }
 

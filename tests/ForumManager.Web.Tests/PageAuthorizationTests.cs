@@ -39,6 +39,7 @@ public sealed class PageAuthorizationTests(AppFixture app)
         ["agenda/calendar.ics"] = (Access.Anyone, "/agenda/calendar.ics"),
         ["agenda/schedule.json"] = (Access.Anyone, "/agenda/schedule.json"),
         ["agenda/feed/{token}"] = (Access.Anyone, "/agenda/feed/not-a-token"),
+        ["agenda/print"] = (Access.Anyone, "/agenda/print"),
         ["Admin/Programme/Release"] = (Access.Organizer, "/admin/programme/release"),
         ["Admin/Programme/Conflicts"] = (Access.Organizer, "/admin/programme/conflicts"),
         ["Admin/Programme/Setup"] = (Access.Organizer, "/admin/programme/setup"),

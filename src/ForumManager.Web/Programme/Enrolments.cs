@@ -25,7 +25,7 @@ public sealed record EnrolResult(EnrolOutcome Outcome, Session? Clash = null);
 /// Enrolment in sessions with seats. Seats are counted by the database with one conditional update, so concurrent
 /// enrolments never overbook; the rest wait in line, and a seat that frees goes to the first in line.
 /// </summary>
-public sealed class Enrolments(ForumDbContext db, TimeProvider clock)
+public sealed class Enrolments(ForumDbContext db, ForumManager.Mail.MailQueue mail, TimeProvider clock)
 {
     public async Task<EnrolResult> EnrolAsync(Delegate delegate_, int sessionId, CancellationToken ct)
     {
@@ -99,9 +99,28 @@ public sealed class Enrolments(ForumDbContext db, TimeProvider clock)
                 await db.Sessions.Where(s => s.Id == sessionId && s.EnrolledCount > 0)
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.EnrolledCount, x => x.EnrolledCount - 1), ct);
             }
+            else
+            {
+                await NotifyPromotedAsync(next, ct);
+            }
         }
 
         await transaction.CommitAsync(ct);
+        mail.NotifySaved();
         return true;
+    }
+
+    /// <summary>The first in line learns, in their language, that a seat is now theirs.</summary>
+    private async Task NotifyPromotedAsync(int enrolmentId, CancellationToken ct)
+    {
+        var promoted = await db.Enrolments.AsNoTracking().Where(e => e.Id == enrolmentId)
+            .Join(db.Delegates, e => e.DelegateId, d => d.Id, (e, d) => new { d.Email, d.GivenName, d.FamilyName, d.PreferredLanguage, e.Session!.TitleEn, e.Session.TitleZh })
+            .SingleAsync(ct);
+        var language = promoted.PreferredLanguage == "zh-Hans" ? "zh-Hans" : "en";
+        var title = language == "zh-Hans" ? promoted.TitleZh : promoted.TitleEn;
+        mail.Add(new ForumManager.Mail.MailDraft(promoted.Email, $"{promoted.GivenName} {promoted.FamilyName}",
+            SharedResource.Get("Agenda_PromotedSubject", language, title), SharedResource.Get("Agenda_PromotedBody", language, title), null,
+            "programme.enrolment-promoted"));
+        await db.SaveChangesAsync(ct);
     }
 }
