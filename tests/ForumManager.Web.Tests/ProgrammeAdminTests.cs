@@ -188,4 +188,31 @@ public sealed class ProgrammeAdminTests(ProgrammeAppFixture app) : IClassFixture
         var rows = conflicts.QuerySelectorAll("[data-testid=conflicts] tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains(rows, r => r.Contains("Jean Dupont has too little time to get here from", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Should_set_room_seats_and_hours_and_warn_about_a_session_outside_them()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var economy = await app.WithDbAsync(db => db.Sessions.AsNoTracking().SingleAsync(s => s.Type == SessionType.SpecialTopicForum && s.Track!.NameEn == "Economy and Trade"));
+        var room = economy.RoomId!.Value;
+        var before = await app.WithDbAsync(db => db.Rooms.AsNoTracking().SingleAsync(r => r.Id == room));
+
+        var bad = await HtmlForms.SubmitAsync(organizer, "/admin/programme/setup",
+            new Dictionary<string, string> { [$"RoomFields[{room}.opens]"] = "25:00", [$"RoomFields[{room}.capacity]"] = "many" }, "[data-testid=rooms-form]");
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Equal(2, (await HtmlForms.ParseAsync(bad)).QuerySelectorAll("[data-testid=rooms-form] .field-error").Length);
+        Assert.Equal(before.Capacity, await app.WithDbAsync(db => db.Rooms.Where(r => r.Id == room).Select(r => r.Capacity).SingleAsync()));
+
+        var saved = await HtmlForms.SubmitAsync(organizer, "/admin/programme/setup", new Dictionary<string, string>
+        {
+            [$"RoomFields[{room}.capacity]"] = "150", [$"RoomFields[{room}.opens]"] = "15:00", [$"RoomFields[{room}.closes]"] = "22:00",
+        }, "[data-testid=rooms-form]");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var after = await app.WithDbAsync(db => db.Rooms.AsNoTracking().SingleAsync(r => r.Id == room));
+        Assert.Equal((150, new TimeOnly(15, 0), new TimeOnly(22, 0)), (after.Capacity, after.OpensAt!.Value, after.ClosesAt!.Value));
+
+        var conflicts = await HtmlForms.GetPageAsync(organizer, "/admin/programme/conflicts");
+        Assert.Contains(conflicts.QuerySelectorAll("[data-testid=conflicts] tbody tr").Select(r => r.TextContent),
+            r => r.Contains("Economy and Trade", StringComparison.Ordinal) && r.Contains("is not open for the whole session", StringComparison.Ordinal));
+    }
 }

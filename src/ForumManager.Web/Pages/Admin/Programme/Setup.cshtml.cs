@@ -20,6 +20,15 @@ public sealed class SetupModel(ForumDbContext db, CurrentForum current, UserMana
 
     public sealed record Pair(int From, int To, string FromName, string ToName, int? Minutes);
 
+    public sealed record RoomRow(int Id, string Name, int Capacity, TimeOnly? Opens, TimeOnly? Closes);
+
+    /// <summary>Each room's seats and opening hours as posted, by room id: "capacity", "opens", "closes".</summary>
+    [BindProperty]
+    public Dictionary<string, string?> RoomFields { get; set; } = [];
+
+    public IReadOnlyList<RoomRow> Rooms { get; private set; } = [];
+    public Dictionary<string, string> RoomErrors { get; } = [];
+
     public sealed class GuestInput
     {
         [Display(Name = "Guests_Kind")]
@@ -95,6 +104,66 @@ public sealed class SetupModel(ForumDbContext db, CurrentForum current, UserMana
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostRoomsAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        var parsed = new List<(int Id, int Capacity, TimeOnly? Opens, TimeOnly? Closes)>();
+        foreach (var room in Rooms)
+        {
+            var capacityText = RoomFields.GetValueOrDefault($"{room.Id}.capacity")?.Trim();
+            var opens = ParseTime(RoomFields.GetValueOrDefault($"{room.Id}.opens"), out var opensOk);
+            var closes = ParseTime(RoomFields.GetValueOrDefault($"{room.Id}.closes"), out var closesOk);
+            if (!int.TryParse(capacityText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var capacity) || capacity > 100_000)
+            {
+                RoomErrors[$"{room.Id}.capacity"] = text["Validation_Range", room.Name, 0, 100_000];
+            }
+
+            if (!opensOk || !closesOk || (opens is null) != (closes is null))
+            {
+                RoomErrors[$"{room.Id}.hours"] = text["Setup_HoursFormat"];
+            }
+
+            parsed.Add((room.Id, capacity, opens, closes));
+        }
+
+        if (RoomErrors.Count > 0)
+        {
+            return Page();
+        }
+
+        var forumId = (await current.GetAsync(ct))!.Id;
+        var rooms = await db.Rooms.Where(r => r.ForumId == forumId).ToDictionaryAsync(r => r.Id, ct);
+        foreach (var (id, capacity, opens, closes) in parsed)
+        {
+            rooms[id].Capacity = capacity;
+            rooms[id].OpensAt = opens;
+            rooms[id].ClosesAt = closes;
+        }
+
+        db.AuditEntries.Add(new Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer").Audit(forumId, clock.GetUtcNow().UtcDateTime,
+            "Room", forumId, "rooms", after: string.Join("; ", parsed.Select(p => $"{p.Id}: {p.Capacity} {p.Opens}-{p.Closes}"))));
+        await db.SaveChangesAsync(ct);
+        TempData["Status"] = text["Setup_RoomsSaved"].Value;
+        return RedirectToPage();
+    }
+
+    private static TimeOnly? ParseTime(string? value, out bool ok)
+    {
+        ok = true;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        ok = TimeOnly.TryParseExact(value.Trim(), ["HH:mm", "H:mm", "HH:mm:ss"], System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var time);
+        return ok ? time : null;
+    }
+
     public async Task<IActionResult> OnPostGuestAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct))
@@ -147,6 +216,8 @@ public sealed class SetupModel(ForumDbContext db, CurrentForum current, UserMana
         var times = await db.VenueTravelTimes.AsNoTracking().Where(t => t.ForumId == forumId).ToListAsync(ct);
         Pairs = venues.SelectMany((a, i) => venues.Skip(i + 1).Select(b => new Pair(a.Id, b.Id, a.NameEn, b.NameEn,
             times.FirstOrDefault(t => t.FromVenueId == a.Id && t.ToVenueId == b.Id)?.Minutes))).ToList();
+        Rooms = (await db.Rooms.AsNoTracking().Include(r => r.Venue).Where(r => r.ForumId == forumId).OrderBy(r => r.VenueId).ThenBy(r => r.Id).ToListAsync(ct))
+            .Select(r => new RoomRow(r.Id, $"{r.Venue!.NameEn} · {r.NameEn}", r.Capacity, r.OpensAt, r.ClosesAt)).ToList();
         Guests = await db.Guests.AsNoTracking().Where(g => g.ForumId == forumId).OrderBy(g => g.Kind).ThenBy(g => g.NameEn).ToListAsync(ct);
         return true;
     }
