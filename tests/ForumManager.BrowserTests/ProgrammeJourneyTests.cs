@@ -101,4 +101,32 @@ public sealed class ProgrammeJourneyTests(BrowserFixture browser) : IClassFixtur
             await context.CloseAsync();
         }
     }
+
+    [Fact]
+    public async Task Should_move_a_session_by_dragging_it_on_the_grid()
+    {
+        var app = browser.App;
+        var organizer = await app.CreateUserAsync(Roles.Organizer);
+        var closing = await app.WithDbAsync(db => db.Sessions.AsNoTracking().SingleAsync(s => s.Type == SessionType.ClosingCeremony));
+        var (context, page) = await browser.NewPageAsync();
+        try
+        {
+            await SignInAsync(page, organizer);
+            await page.GotoAsync("/admin/programme/grid?day=2010-06-24");
+            var room = closing.RoomId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await page.Locator($"td.session[data-session='{closing.Id}']").DragToAsync(page.Locator($"td.slot[data-room='{room}'][data-start='18:30']"));
+
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("is moved");
+            await Assertions.Expect(page.Locator($"td.session[data-session='{closing.Id}']")).ToHaveAttributeAsync("data-start", "18:30");
+        }
+        catch
+        {
+            await BrowserFixture.KeepEvidenceAsync(context, page, nameof(Should_move_a_session_by_dragging_it_on_the_grid));
+            throw;
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
 }

@@ -43,6 +43,7 @@ public sealed class PageAuthorizationTests(AppFixture app)
         ["Admin/Programme/Release"] = (Access.Organizer, "/admin/programme/release"),
         ["Admin/Programme/Conflicts"] = (Access.Organizer, "/admin/programme/conflicts"),
         ["Admin/Programme/Setup"] = (Access.Organizer, "/admin/programme/setup"),
+        ["Admin/Programme/Grid"] = (Access.Organizer, "/admin/programme/grid"),
         ["Me/Agenda"] = (Access.Delegate, "/me/agenda"),
         ["Admin"] = (Access.Organizer, "/admin"),
         ["Admin/Users"] = (Access.Admin, "/admin/users"),

@@ -215,4 +215,39 @@ public sealed class ProgrammeAdminTests(ProgrammeAppFixture app) : IClassFixture
         Assert.Contains(conflicts.QuerySelectorAll("[data-testid=conflicts] tbody tr").Select(r => r.TextContent),
             r => r.Contains("Economy and Trade", StringComparison.Ordinal) && r.Contains("is not open for the whole session", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Should_show_a_day_as_a_grid_and_move_a_session_with_its_form_refusing_an_occupied_slot()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var closing = await app.WithDbAsync(db => db.Sessions.AsNoTracking().SingleAsync(s => s.Type == SessionType.ClosingCeremony));
+        var visit = await app.WithDbAsync(db => db.Sessions.AsNoTracking().SingleAsync(s => s.Type == SessionType.Visit));
+        const string url = "/admin/programme/grid?day=2010-06-24";
+
+        var grid = await HtmlForms.GetPageAsync(organizer, url);
+        var cell = grid.QuerySelector($"td.session[data-session='{closing.Id}']")!;
+        Assert.Equal("17:30", cell.GetAttribute("data-start"));
+        Assert.Equal("3", cell.GetAttribute("rowspan"));
+        Assert.NotNull(grid.QuerySelector("td.slot a[href*='room=']"));
+
+        // Onto the visit, in the same room at 15:00: refused, named, nothing moved.
+        var refused = await HtmlForms.SubmitAsync(organizer, grid, url, new Dictionary<string, string>
+        {
+            ["roomId"] = visit.RoomId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), ["start"] = "15:00",
+        }, $"[data-testid=move-{closing.Id}]");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        var after = await HtmlForms.GetPageAsync(organizer, refused.Headers.Location!.OriginalString);
+        Assert.Contains("was not moved", after.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Visit to Changsha", after.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(closing.StartUtc, (await app.WithDbAsync(db => db.Sessions.AsNoTracking().SingleAsync(s => s.Id == closing.Id))).StartUtc);
+
+        var moved = await HtmlForms.SubmitAsync(organizer, url, new Dictionary<string, string> { ["start"] = "18:00" }, $"[data-testid=move-{closing.Id}]");
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var saved = await app.WithDbAsync(db => db.Sessions.AsNoTracking().SingleAsync(s => s.Id == closing.Id));
+        Assert.Equal((closing.StartUtc.AddMinutes(30), closing.EndUtc.AddMinutes(30), closing.Sequence + 1), (saved.StartUtc, saved.EndUtc, saved.Sequence));
+
+        var prefilled = await HtmlForms.GetPageAsync(organizer, $"/admin/programme/session?room={visit.RoomId}&day=2010-06-24&start=10:15");
+        Assert.Equal("10:15", prefilled.QuerySelector("input[name='Input.Start']")!.GetAttribute("value"));
+        Assert.Equal(visit.RoomId.ToString(), prefilled.QuerySelector("select[name='Input.RoomId'] option[selected]")!.GetAttribute("value"));
+    }
 }

@@ -94,7 +94,7 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Progra
 
     public IReadOnlyList<(ConflictSeverity Severity, string Text)> Problems { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int? id, int? room, DateOnly? day, TimeOnly? start, CancellationToken ct)
     {
         if (!await LoadAsync(ct))
         {
@@ -103,8 +103,10 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Progra
 
         if (id is null)
         {
-            Input.Day = Forum.StartDate;
-            Input.Start = new TimeOnly(9, 0);
+            // A new session, perhaps from an empty slot of the grid.
+            Input.Day = day ?? Forum.StartDate;
+            Input.Start = start ?? new TimeOnly(9, 0);
+            Input.RoomId = room is { } r && Rooms.Any(x => x.Id == r) ? r : null;
             return Page();
         }
 
@@ -115,11 +117,11 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Progra
         }
 
         Id = session.Id;
-        var start = ForumTime.ToLocal(session.StartUtc, Forum.TimeZone);
+        var starts = ForumTime.ToLocal(session.StartUtc, Forum.TimeZone);
         Input = new SessionInput
         {
             Type = session.Type, TitleEn = session.TitleEn, TitleZh = session.TitleZh, AbstractEn = session.AbstractEn, AbstractZh = session.AbstractZh,
-            TrackId = session.TrackId, RoomId = session.RoomId, Day = DateOnly.FromDateTime(start), Start = TimeOnly.FromDateTime(start),
+            TrackId = session.TrackId, RoomId = session.RoomId, Day = DateOnly.FromDateTime(starts), Start = TimeOnly.FromDateTime(starts),
             Minutes = (int)session.Duration.TotalMinutes, Capacity = session.Capacity, ExpectedAttendance = session.ExpectedAttendance,
             Languages = session.Languages, Interpretation = session.Interpretation, InterpretationLanguages = session.InterpretationLanguages,
             IsPublic = session.IsPublic,
