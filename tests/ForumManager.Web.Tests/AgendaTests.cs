@@ -129,6 +129,8 @@ public sealed class AgendaTests(AgendaAppFixture app) : IClassFixture<AgendaAppF
         }
 
         Assert.Equal(EnrolmentStatus.Enrolled, await app.WithDbAsync(db => db.Enrolments.Where(e => e.SessionId == session.Id && e.DelegateId == first).Select(e => e.Status).SingleAsync()));
+        var seats = await HtmlForms.GetPageAsync(Clients.Anonymous(app), $"/agenda/session/{session.Id}");
+        Assert.Equal("50 of 50 seats taken", seats.QuerySelector("[data-testid=seats]")!.TextContent);
         var promotedEmail = people.Single(p => p.Id == first).Email;
         Assert.True(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.ToAddress == promotedEmail && m.Purpose == "programme.enrolment-promoted")));
         Assert.Equal(50, await app.WithDbAsync(db => db.Sessions.Where(s => s.Id == session.Id).Select(s => s.EnrolledCount).SingleAsync()));

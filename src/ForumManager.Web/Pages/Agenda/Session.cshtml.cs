@@ -19,6 +19,9 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Progra
     public Forum Forum { get; private set; } = null!;
     public AgendaSession Session { get; private set; } = null!;
     public int Enrolled { get; private set; }
+
+    /// <summary>Seats as the organizers set them now: seats are operational, not part of what a release publishes.</summary>
+    public int? Capacity { get; private set; }
     public EnrolmentStatus? Mine { get; private set; }
     public bool CanEnrol { get; private set; }
 
@@ -81,7 +84,9 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Progra
 
         Forum = forum;
         Session = session;
-        Enrolled = await db.Sessions.AsNoTracking().Where(s => s.Id == id).Select(s => s.EnrolledCount).SingleOrDefaultAsync(ct);
+        var seats = await db.Sessions.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.EnrolledCount, s.Capacity }).SingleOrDefaultAsync(ct);
+        Enrolled = seats?.EnrolledCount ?? 0;
+        Capacity = seats?.Capacity;
         var userId = users.GetUserId(User);
         var forumId = forum.Id;
         var delegate_ = userId is null ? null : await db.Delegates.AsNoTracking().SingleOrDefaultAsync(d => d.ForumId == forumId && d.UserId == userId, ct);
@@ -89,7 +94,7 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Progra
         {
             var delegateId = delegate_.Id;
             Mine = await db.Enrolments.AsNoTracking().Where(e => e.SessionId == id && e.DelegateId == delegateId).Select(e => (EnrolmentStatus?)e.Status).SingleOrDefaultAsync(ct);
-            CanEnrol = session.Capacity is not null;
+            CanEnrol = Capacity is not null;
         }
 
         return new Me(delegate_);
