@@ -1,0 +1,196 @@
+using ForumManager.Documents.Qr;
+using ForumManager.Documents.Text;
+using SkiaSharp;
+
+namespace ForumManager.Documents.Badges;
+
+/// <summary>
+/// Badges as one PDF: each badge composed region by region (header, names, details, QR code, category band) into a
+/// rectangle, so that the A6, CR80 and four-up A4 layouts share one design.
+/// </summary>
+public static class BadgeDocument
+{
+    private const float PointsPerMm = 72f / 25.4f;
+    private static readonly SKSize A6 = new(105 * PointsPerMm, 148 * PointsPerMm);
+    private static readonly SKSize Cr80 = new(53.98f * PointsPerMm, 85.6f * PointsPerMm);
+    private static readonly SKSize A4 = new(210 * PointsPerMm, 297 * PointsPerMm);
+
+    public static PdfResult Render(IReadOnlyList<BadgeData> badges, BadgeLayout layout, string title = "Badges")
+    {
+        using var stream = new MemoryStream();
+        var missing = new List<MissingGlyph>();
+        var pages = 0;
+        using (var document = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata { Title = title, Creator = "ForumManager", Producer = "ForumManager" }))
+        {
+            if (layout == BadgeLayout.A4)
+            {
+                for (var i = 0; i < badges.Count; i += 4)
+                {
+                    var canvas = document.BeginPage(A4.Width, A4.Height);
+                    var left = (A4.Width - 2 * A6.Width) / 2;
+                    var top = (A4.Height - 2 * A6.Height) / 2;
+                    for (var j = 0; j < 4 && i + j < badges.Count; j++)
+                    {
+                        var x = left + (j % 2) * A6.Width;
+                        var y = top + (j / 2) * A6.Height;
+                        Compose(canvas, SKRect.Create(x, y, A6.Width, A6.Height), badges[i + j], missing);
+                    }
+
+                    ComposeCropMarks(canvas, left, top);
+                    document.EndPage();
+                    pages++;
+                }
+            }
+            else
+            {
+                var size = layout == BadgeLayout.CR80 ? Cr80 : A6;
+                foreach (var badge in badges)
+                {
+                    var canvas = document.BeginPage(size.Width, size.Height);
+                    Compose(canvas, SKRect.Create(0, 0, size.Width, size.Height), badge, missing);
+                    document.EndPage();
+                    pages++;
+                }
+            }
+
+            if (pages == 0)
+            {
+                document.BeginPage(A6.Width, A6.Height);
+                document.EndPage();
+                pages = 1;
+            }
+
+            document.Close();
+        }
+
+        return new PdfResult(stream.ToArray(), missing, pages);
+    }
+
+    /// <summary>One badge inside <paramref name="area"/>; proportions follow the area, so small cards stay legible.</summary>
+    private static void Compose(SKCanvas canvas, SKRect area, BadgeData badge, List<MissingGlyph> missing)
+    {
+        var unit = area.Width / 100f;
+        var pad = 6 * unit;
+        var inner = new SKRect(area.Left + pad, area.Top, area.Right - pad, area.Bottom);
+        var h = area.Height;
+
+        var y = area.Top + pad * 0.8f;
+        y = ComposeHeader(canvas, new SKRect(inner.Left, y, inner.Right, y + 0.12f * h), badge, missing);
+        y += 0.025f * h;
+        y = ComposeNames(canvas, inner, y, h, badge, missing);
+        ComposeDetails(canvas, inner, ref y, h, badge, missing);
+
+        var bandHeight = 0.11f * h;
+        var band = new SKRect(area.Left, area.Bottom - bandHeight, area.Right, area.Bottom);
+        var qrSide = Math.Min(0.30f * h, inner.Width * 0.46f);
+        var qrTop = band.Top - pad * 0.6f - qrSide;
+        QrCodeVector.Draw(canvas, badge.Token, inner.Left - qrSide * 0.05f, qrTop, qrSide);
+        var admits = new SKRect(inner.Left + qrSide + 3 * unit, qrTop, inner.Right, band.Top - pad * 0.6f);
+        Draw(canvas, TextBox.Fit(badge.Admits, admits.Width, admits.Height, 5f * unit, 3f * unit, maxLines: 3), admits, Ink, Align.Start, "Admits", badge.Admits, missing);
+        ComposeBand(canvas, band, badge, unit, missing);
+    }
+
+    private static float ComposeHeader(SKCanvas canvas, SKRect box, BadgeData badge, List<MissingGlyph> missing)
+    {
+        var markSide = box.Height;
+        using (var fill = new SKPaint { Color = Accent, IsAntialias = true })
+        {
+            canvas.DrawCircle(box.Left + markSide / 2, box.MidY, markSide / 2, fill);
+        }
+
+        using (var ring = new SKPaint { Color = SKColors.White, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = markSide * 0.04f })
+        {
+            canvas.DrawCircle(box.Left + markSide / 2, box.MidY, markSide * 0.38f, ring);
+        }
+
+        var markBox = SKRect.Create(box.Left + markSide * 0.2f, box.Top + markSide * 0.2f, markSide * 0.6f, markSide * 0.6f);
+        Draw(canvas, TextBox.Fit(badge.ForumMark, markBox.Width, markBox.Height, markSide * 0.3f, 1, bold: true, maxLines: 1), markBox, White, Align.Center, "Mark", badge.ForumMark, missing);
+
+        var textLeft = box.Left + markSide * 1.15f;
+        var en = new SKRect(textLeft, box.Top, box.Right, box.Top + box.Height * 0.55f);
+        var zh = new SKRect(textLeft, en.Bottom, box.Right, box.Bottom);
+        Draw(canvas, TextBox.Fit(badge.ForumNameEn, en.Width, en.Height, box.Height * 0.22f, box.Height * 0.14f, "en", bold: true), en, Accent, Align.Start, "ForumName", badge.ForumNameEn, missing);
+        Draw(canvas, TextBox.Fit(badge.ForumNameZh, zh.Width, zh.Height, box.Height * 0.3f, box.Height * 0.15f, "zh-Hans"), zh, Accent, Align.Start, "ForumName", badge.ForumNameZh, missing);
+        return box.Bottom;
+    }
+
+    private static float ComposeNames(SKCanvas canvas, SKRect inner, float y, float h, BadgeData badge, List<MissingGlyph> missing)
+    {
+        var hasNative = !string.IsNullOrWhiteSpace(badge.NativeName) && !string.Equals(badge.NativeName.Trim(), badge.LatinName.Trim(), StringComparison.OrdinalIgnoreCase);
+        var big = new SKRect(inner.Left, y, inner.Right, y + 0.16f * h);
+        var main = hasNative ? badge.NativeName! : badge.LatinName;
+        Draw(canvas, TextBox.Fit(main, big.Width, big.Height, 0.1f * h, 0.06f * h, hasNative ? badge.NativeLanguage : "en", bold: true), big, Ink, Align.Center, "Name", main, missing);
+        y = big.Bottom;
+        if (hasNative)
+        {
+            var latin = new SKRect(inner.Left, y, inner.Right, y + 0.055f * h);
+            Draw(canvas, TextBox.Fit(badge.LatinName, latin.Width, latin.Height, 0.045f * h, 0.03f * h, "en", maxLines: 1), latin, Ink, Align.Center, "LatinName", badge.LatinName, missing);
+            y = latin.Bottom;
+        }
+
+        return y + 0.01f * h;
+    }
+
+    private static void ComposeDetails(SKCanvas canvas, SKRect inner, ref float y, float h, BadgeData badge, List<MissingGlyph> missing)
+    {
+        foreach (var (field, text, height) in new[]
+        {
+            ("Position", badge.HonorificAndPosition, 0.045f),
+            ("Organization", badge.Organization, 0.06f),
+            ("Delegation", badge.Delegation, 0.045f),
+        })
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            var box = new SKRect(inner.Left, y, inner.Right, y + height * h);
+            Draw(canvas, TextBox.Fit(text, box.Width, box.Height, 0.032f * h, 0.022f * h), box, Muted, Align.Center, field, text, missing);
+            y = box.Bottom;
+        }
+    }
+
+    private static void ComposeBand(SKCanvas canvas, SKRect band, BadgeData badge, float unit, List<MissingGlyph> missing)
+    {
+        var (argb, en, zh) = BadgeCategories.Of(badge.Category);
+        using (var fill = new SKPaint { Color = new SKColor(argb), Style = SKPaintStyle.Fill })
+        {
+            canvas.DrawRect(band, fill);
+        }
+
+        var word = $"{zh}  {en}";
+        var box = SKRect.Inflate(band, -4 * unit, -band.Height * 0.15f);
+        Draw(canvas, TextBox.Fit(word, box.Width, box.Height, band.Height * 0.5f, band.Height * 0.25f, "zh-Hans", bold: true, maxLines: 1), box, White, Align.Center, "Category", word, missing);
+    }
+
+    /// <summary>Short marks where the four badges on an A4 sheet are to be cut, kept to the sheet's margins and centre.</summary>
+    private static void ComposeCropMarks(SKCanvas canvas, float left, float top)
+    {
+        using var paint = new SKPaint { Color = SKColors.Black, StrokeWidth = 0.3f, Style = SKPaintStyle.Stroke };
+        var mark = 4 * PointsPerMm;
+        var midX = left + A6.Width;
+        var midY = top + A6.Height;
+        canvas.DrawLine(midX, 0, midX, mark, paint);
+        canvas.DrawLine(midX, A4.Height - mark, midX, A4.Height, paint);
+        canvas.DrawLine(0, midY, mark, midY, paint);
+        canvas.DrawLine(A4.Width - mark, midY, A4.Width, midY, paint);
+        canvas.DrawLine(midX - mark / 2, midY, midX + mark / 2, midY, paint);
+        canvas.DrawLine(midX, midY - mark / 2, midX, midY + mark / 2, paint);
+    }
+
+    private static readonly SKColor Ink = new(0xFF111111);
+    private static readonly SKColor Muted = new(0xFF3A3A3A);
+    private static readonly SKColor Accent = new(0xFF9E1B20);
+    private static readonly SKColor White = SKColors.White;
+
+    private static void Draw(SKCanvas canvas, TextBox text, SKRect box, SKColor color, Align align, string field, string source, List<MissingGlyph> missing)
+    {
+        using var paint = new SKPaint { Color = color, IsAntialias = true };
+        text.Draw(canvas, box, paint, align);
+        foreach (var codePoint in text.Missing)
+        {
+            missing.Add(new MissingGlyph("Badge", field, source, codePoint));
+        }
+    }
+}
