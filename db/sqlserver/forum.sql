@@ -1255,3 +1255,174 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129003447_CheckInAndBadges'
+)
+BEGIN
+    ALTER TABLE [Forums] ADD [HostEn] nvarchar(300) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129003447_CheckInAndBadges'
+)
+BEGIN
+    ALTER TABLE [Forums] ADD [HostZh] nvarchar(300) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129003447_CheckInAndBadges'
+)
+BEGIN
+    ALTER TABLE [Forums] ADD [SignatoryEn] nvarchar(300) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129003447_CheckInAndBadges'
+)
+BEGIN
+    ALTER TABLE [Forums] ADD [SignatoryZh] nvarchar(300) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129003447_CheckInAndBadges'
+)
+BEGIN
+    ALTER TABLE [Delegates] ADD [CheckInToken] char(32) NOT NULL DEFAULT '';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129003447_CheckInAndBadges'
+)
+BEGIN
+    UPDATE Delegates SET CheckInToken = LOWER(CONVERT(varchar(32), CRYPT_GEN_RANDOM(16), 2));
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129003447_CheckInAndBadges'
+)
+BEGIN
+    CREATE TABLE [BadgeLayoutChoices] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [Category] nvarchar(32) NOT NULL,
+        [Layout] int NOT NULL,
+        CONSTRAINT [PK_BadgeLayoutChoices] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_BadgeLayoutChoices_Layout] CHECK (Layout BETWEEN 0 AND 2),
+        CONSTRAINT [FK_BadgeLayoutChoices_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129003447_CheckInAndBadges'
+)
+BEGIN
+    CREATE TABLE [BadgePrints] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [DelegateId] int NOT NULL,
+        [PrintedUtc] datetime2 NOT NULL,
+        [ByName] nvarchar(256) NOT NULL,
+        [Layout] int NOT NULL,
+        [ReprintReason] nvarchar(500) NULL,
+        CONSTRAINT [PK_BadgePrints] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_BadgePrints_Delegates_DelegateId] FOREIGN KEY ([DelegateId]) REFERENCES [Delegates] ([Id]),
+        CONSTRAINT [FK_BadgePrints_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129003447_CheckInAndBadges'
+)
+BEGIN
+    CREATE TABLE [CheckIns] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [DelegateId] int NOT NULL,
+        [Checkpoint] varchar(40) NOT NULL,
+        [ScanId] varchar(64) NULL,
+        [CheckedInUtc] datetime2 NOT NULL,
+        [ByName] nvarchar(256) NOT NULL,
+        CONSTRAINT [PK_CheckIns] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CheckIns_Delegates_DelegateId] FOREIGN KEY ([DelegateId]) REFERENCES [Delegates] ([Id]),
+        CONSTRAINT [FK_CheckIns_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129003447_CheckInAndBadges'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Delegates_CheckInToken] ON [Delegates] ([CheckInToken]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129003447_CheckInAndBadges'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_BadgeLayoutChoices_ForumId_Category] ON [BadgeLayoutChoices] ([ForumId], [Category]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129003447_CheckInAndBadges'
+)
+BEGIN
+    CREATE INDEX [IX_BadgePrints_DelegateId_PrintedUtc] ON [BadgePrints] ([DelegateId], [PrintedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129003447_CheckInAndBadges'
+)
+BEGIN
+    CREATE INDEX [IX_BadgePrints_ForumId] ON [BadgePrints] ([ForumId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129003447_CheckInAndBadges'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CheckIns_DelegateId_Checkpoint] ON [CheckIns] ([DelegateId], [Checkpoint]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129003447_CheckInAndBadges'
+)
+BEGIN
+    CREATE INDEX [IX_CheckIns_ForumId_Checkpoint] ON [CheckIns] ([ForumId], [Checkpoint]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129003447_CheckInAndBadges'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_CheckIns_ScanId] ON [CheckIns] ([ScanId]) WHERE [ScanId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129003447_CheckInAndBadges'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129003447_CheckInAndBadges', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -35,6 +35,9 @@ public sealed class ForumDbContext(DbContextOptions<ForumDbContext> options)
     public DbSet<DelegateAnswer> DelegateAnswers => Set<DelegateAnswer>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Core.CheckIns.CheckIn> CheckIns => Set<Core.CheckIns.CheckIn>();
+    public DbSet<Core.CheckIns.BadgePrint> BadgePrints => Set<Core.CheckIns.BadgePrint>();
+    public DbSet<Core.CheckIns.BadgeLayoutChoice> BadgeLayoutChoices => Set<Core.CheckIns.BadgeLayoutChoice>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -58,6 +58,7 @@ public sealed class PageAuthorizationTests(AppFixture app)
         ["Admin/Programme"] = (Access.Organizer, "/admin/programme"),
         ["admin/programme/session/{id:int?}"] = (Access.Organizer, "/admin/programme/session"),
         ["Checkin"] = (Access.Staff, "/checkin"),
+        ["checkin/badges/{id:int}.pdf"] = (Access.Staff, "/checkin/badges/1.pdf"),
         ["Me"] = (Access.Delegate, "/me"),
         ["me/data.json"] = (Access.Delegate, "/me/data.json"),
         ["Me/Delegation"] = (Access.Delegate, "/me/delegation"),

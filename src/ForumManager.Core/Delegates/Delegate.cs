@@ -75,6 +75,9 @@ public sealed class Delegate
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
 
+    /// <summary>What the badge's QR code carries. A reprint for a lost badge replaces it, and the old badge stops working.</summary>
+    public string CheckInToken { get; set; } = CheckIns.CheckInTokens.New();
+
     /// <summary>Answers to the organizers' own questions.</summary>
     public List<Registration.DelegateAnswer> Answers { get; set; } = [];
 

@@ -41,6 +41,16 @@ public sealed class Forum
     /// <summary>How long personal data is kept after the forum ends, in days.</summary>
     public int RetentionDays { get; set; } = 365;
 
+    /// <summary>The host that invites, on letterheads: "Foreign Affairs Office of the Hunan Provincial People's Government".</summary>
+    public string? HostEn { get; set; }
+
+    public string? HostZh { get; set; }
+
+    /// <summary>Who signs visa invitation letters, with their title, one line per language.</summary>
+    public string? SignatoryEn { get; set; }
+
+    public string? SignatoryZh { get; set; }
+
     public string Name(bool chinese) => chinese ? NameZh : NameEn;
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);

@@ -58,6 +58,8 @@ internal sealed class DelegateConfiguration : IEntityTypeConfiguration<Delegate>
         builder.Property(d => d.Nationality).HasMaxLength(2).IsUnicode(false).IsFixedLength();
         builder.Property(d => d.PassportPlaceOfIssue).HaveLength(200);
         builder.Property(d => d.StatusReason).HaveLength(1000);
+        builder.Property(d => d.CheckInToken).HasMaxLength(32).IsUnicode(false).IsFixedLength();
+        builder.HasIndex(d => d.CheckInToken).IsUnique();
         builder.Ignore(d => d.LatinName);
         builder.Ignore(d => d.HoldsPlace);
         builder.HasOne<Forum>().WithMany().HasForeignKey(d => d.ForumId).OnDelete(DeleteBehavior.Cascade);
@@ -69,5 +71,44 @@ internal sealed class DelegateConfiguration : IEntityTypeConfiguration<Delegate>
         builder.HasIndex(d => new { d.ForumId, d.PrecedenceRank, d.FamilyName });
         builder.HasIndex(d => new { d.ForumId, d.Status });
         builder.HasIndex(d => new { d.ForumId, d.CountryCode });
+    }
+}
+
+internal sealed class CheckInConfiguration : IEntityTypeConfiguration<Core.CheckIns.CheckIn>
+{
+    public void Configure(EntityTypeBuilder<Core.CheckIns.CheckIn> builder)
+    {
+        builder.Property(c => c.Checkpoint).HasMaxLength(40).IsUnicode(false);
+        builder.Property(c => c.ScanId).HasMaxLength(64).IsUnicode(false);
+        builder.Property(c => c.ByName).HaveLength(256);
+        builder.HasOne<Forum>().WithMany().HasForeignKey(c => c.ForumId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Delegate>().WithMany().HasForeignKey(c => c.DelegateId).OnDelete(DeleteBehavior.NoAction);
+
+        // Two desks scanning one badge at the same moment: the database keeps one check-in, the other desk is told "already".
+        builder.HasIndex(c => new { c.DelegateId, c.Checkpoint }).IsUnique();
+        builder.HasIndex(c => c.ScanId).IsUnique();
+        builder.HasIndex(c => new { c.ForumId, c.Checkpoint });
+    }
+}
+
+internal sealed class BadgePrintConfiguration : IEntityTypeConfiguration<Core.CheckIns.BadgePrint>
+{
+    public void Configure(EntityTypeBuilder<Core.CheckIns.BadgePrint> builder)
+    {
+        builder.Property(p => p.ByName).HaveLength(256);
+        builder.Property(p => p.ReprintReason).HaveLength(500);
+        builder.HasOne<Forum>().WithMany().HasForeignKey(p => p.ForumId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Delegate>().WithMany().HasForeignKey(p => p.DelegateId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasIndex(p => new { p.DelegateId, p.PrintedUtc });
+    }
+}
+
+internal sealed class BadgeLayoutChoiceConfiguration : IEntityTypeConfiguration<Core.CheckIns.BadgeLayoutChoice>
+{
+    public void Configure(EntityTypeBuilder<Core.CheckIns.BadgeLayoutChoice> builder)
+    {
+        builder.HasOne<Forum>().WithMany().HasForeignKey(c => c.ForumId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => new { c.ForumId, c.Category }).IsUnique();
+        builder.ToTable(t => t.HasCheckConstraint("CK_BadgeLayoutChoices_Layout", "Layout BETWEEN 0 AND 2"));
     }
 }

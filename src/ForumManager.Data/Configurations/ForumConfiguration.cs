@@ -13,6 +13,10 @@ internal sealed class ForumConfiguration : IEntityTypeConfiguration<Forum>
         builder.Property(f => f.NameEn).HaveLength(300);
         builder.Property(f => f.NameZh).HaveLength(300);
         builder.Property(f => f.ThemeEn).HaveLength(300);
+        builder.Property(f => f.HostEn).HaveLength(300);
+        builder.Property(f => f.HostZh).HaveLength(300);
+        builder.Property(f => f.SignatoryEn).HaveLength(300);
+        builder.Property(f => f.SignatoryZh).HaveLength(300);
         builder.Property(f => f.ThemeZh).HaveLength(300);
         builder.Property(f => f.PlaceEn).HaveLength(200);
         builder.Property(f => f.PlaceZh).HaveLength(200);

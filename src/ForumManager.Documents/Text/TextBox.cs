@@ -32,6 +32,14 @@ public sealed class TextBox
         }
 
         const float reference = 100f;
+        if (text.Contains('\n', StringComparison.Ordinal))
+        {
+            // Lines the caller broke stay broken; all of them get the size the longest allows.
+            var given = text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var each = given.Min(line => SizeFor(ShapedLine.Shape(line, reference, language, bold), reference, width, height / given.Length / 1.1f));
+            return new TextBox(given.Select(line => ShapedLine.Shape(line, Math.Min(each, maxSize), language, bold)).ToList());
+        }
+
         var probe = ShapedLine.Shape(text, reference, language, bold);
         var size = SizeFor(probe, reference, width, height);
         if (size >= minSize || maxLines < 2 || !TrySplit(text, out var first, out var second))

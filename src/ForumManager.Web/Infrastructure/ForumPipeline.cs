@@ -1,6 +1,7 @@
 using ForumManager.Core.Accounts;
 using ForumManager.Data;
 using ForumManager.Data.Seeding;
+using ForumManager.Web.CheckIns;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,7 @@ public static partial class ForumPipeline
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapRazorPages();
+        app.MapCheckInApi();
         return app;
     }
 

@@ -56,6 +56,9 @@ public static class ForumServices
         services.AddScoped<Programme.ProgrammeReleases>();
         services.AddScoped<Programme.Enrolments>();
         services.AddSingleton<Programme.CalendarFeeds>();
+        services.AddSingleton<Documents.DocumentHealth>();
+        services.AddScoped<CheckIns.CheckInDesk>();
+        services.AddScoped<CheckIns.BadgeSource>();
         services.AddScoped<Registration.PersonalDataPurge>();
 
         // Pages carry Chinese and other scripts as text, not as numeric character references.
@@ -116,7 +119,8 @@ public static class ForumServices
 
         services.AddHealthChecks()
             .AddDbContextCheck<ForumDbContext>("database")
-            .AddCheck<MailQueueHealthCheck>("mail");
+            .AddCheck<MailQueueHealthCheck>("mail")
+            .AddCheck<DocumentsHealthCheck>("documents");
 
         if (!builder.Environment.IsDevelopment())
         {

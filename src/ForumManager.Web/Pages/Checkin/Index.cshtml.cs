@@ -1,50 +1,163 @@
 using System.ComponentModel.DataAnnotations;
+using ForumManager.Core.Auditing;
+using ForumManager.Core.CheckIns;
 using ForumManager.Core.Delegates;
+using ForumManager.Core.Forums;
 using ForumManager.Core.Text;
 using ForumManager.Data;
+using ForumManager.Documents.Badges;
+using ForumManager.Web.CheckIns;
 using ForumManager.Web.Infrastructure;
+using ForumManager.Web.Registration;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace ForumManager.Web.Pages.Checkin;
 
-/// <summary>The desk's look-up: by a name in any script, the Latin name, email or delegation.</summary>
-public sealed class IndexModel(ForumDbContext db, CurrentForum current) : PageModel
+/// <summary>
+/// The check-in desk: a scanner types a token and Enter into the search box (the page's script sends it to the scan
+/// endpoint; without script the token is looked up like a name), or staff search by any name, email or delegation.
+/// </summary>
+public sealed class IndexModel(
+    ForumDbContext db, CurrentForum current, CheckInDesk desk, BadgeSource badges, UserManager<ForumUser> users,
+    IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
-    public sealed record Row(int Id, string LatinName, string? NativeName, string? NativeLanguage, string? Delegation, DelegateCategory Category, RegistrationStatus Status);
+    public sealed record Row(DeskDelegate Person, DateTime? CheckedInLocal, string? CheckedInBy);
 
     [BindProperty(SupportsGet = true, Name = "q")]
     [StringLength(200)]
     public string? Query { get; set; }
 
-    public IReadOnlyList<Row> Results { get; private set; } = [];
-    public int Expected { get; private set; }
-    public bool Searched { get; private set; }
+    [BindProperty(SupportsGet = true, Name = "checkpoint")]
+    public string? Checkpoint { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    [BindProperty]
+    [StringLength(500, ErrorMessage = "Checkin_ReasonTooLong")]
+    public string? Reason { get; set; }
+
+    public IReadOnlyList<Row> Results { get; private set; } = [];
+    public IReadOnlyList<(string Code, string NameEn, string NameZh)> CheckpointList { get; private set; } = [];
+    public CheckInCounts? Counts { get; private set; }
+    public bool Searched { get; private set; }
+    public string CurrentCheckpoint => string.IsNullOrWhiteSpace(Checkpoint) ? Checkpoints.Main : Checkpoint;
+    public int? ReasonFor { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var forum = await current.GetAsync(ct);
         if (forum is null)
         {
-            return;
+            return Page();
         }
 
-        var forumId = forum.Id;
-        Expected = await db.Delegates.CountAsync(d => d.ForumId == forumId && d.Status == RegistrationStatus.Approved, ct);
+        await LoadAsync(forum, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCheckInAsync(int id, CancellationToken ct)
+    {
+        var forum = await current.GetAsync(ct);
+        if (forum is null || !await desk.IsCheckpointAsync(forum.Id, CurrentCheckpoint, ct))
+        {
+            return NotFound();
+        }
+
+        var answer = await desk.CheckInAsync(forum.Id, id, CurrentCheckpoint, null, User.Identity?.Name ?? "staff", ct);
+        if (answer.Delegate is null)
+        {
+            return NotFound();
+        }
+
+        TempData["Status"] = Describe(answer, forum);
+        return RedirectToPage(new { q = Query, checkpoint = CurrentCheckpoint });
+    }
+
+    /// <summary>Prints the badge again with a new token, so the lost one stops opening doors; the PDF is the answer.</summary>
+    public async Task<IActionResult> OnPostReprintAsync(int id, CancellationToken ct)
+    {
+        var forum = await current.GetAsync(ct);
+        if (forum is null)
+        {
+            return NotFound();
+        }
+
+        var reason = PersonName.Clean(Reason);
+        if (reason.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Reason), text["Checkin_ReasonRequired"].Value);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            ReasonFor = id;
+            await LoadAsync(forum, ct);
+            return Page();
+        }
+
+        var newToken = CheckInTokens.New();
+        var changed = await db.Delegates.Where(d => d.Id == id && d.ForumId == forum.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.CheckInToken, newToken), ct);
+        if (changed == 0)
+        {
+            return NotFound();
+        }
+
+        db.AuditEntries.Add(new Actor(users.GetUserId(User), User.Identity?.Name ?? "staff")
+            .Audit(forum.Id, clock.GetUtcNow().UtcDateTime, nameof(Core.Delegates.Delegate), id, "badge-reprinted", after: reason));
+        var layout = (await badges.LayoutsAsync(forum.Id, ct))[await CategoryAsync(forum.Id, id, ct)];
+        var pdf = await badges.PrintAsync(forum, [id], layout, User.Identity?.Name ?? "staff", reason, ct);
+        return File(pdf.Pdf, "application/pdf", $"badge-{id}.pdf");
+    }
+
+    private Task<DelegateCategory> CategoryAsync(int forumId, int id, CancellationToken ct) =>
+        db.Delegates.Where(d => d.Id == id && d.ForumId == forumId).Select(d => d.Category).FirstAsync(ct);
+
+    private async Task LoadAsync(Forum forum, CancellationToken ct)
+    {
+        CheckpointList = await desk.CheckpointsAsync(forum.Id, ct);
+        if (CheckpointList.All(c => c.Code != CurrentCheckpoint))
+        {
+            Checkpoint = Checkpoints.Main;
+        }
+
+        Counts = await CheckInCounts.ForAsync(db, forum.Id, CurrentCheckpoint, ct);
         var term = PersonName.Clean(Query);
-        if (term.Length == 0 || !ModelState.IsValid)
+        if (term.Length == 0 || !ModelState.IsValid && ReasonFor is null)
         {
             return;
         }
 
         Searched = true;
-        Results = await new Admin.Delegates.DelegateFilter(term, null, null, null, null, null)
-            .Apply(db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId))
-            .OrderBy(d => d.PrecedenceRank).ThenBy(d => d.FamilyName)
-            .Take(50)
-            .Select(d => new Row(d.Id, d.FamilyName.ToUpper() + " " + d.GivenName, d.NativeName, d.NativeNameLanguage,
-                d.Delegation == null ? null : d.Delegation.NameEn, d.Category, d.Status))
-            .ToListAsync(ct);
+        var forumId = forum.Id;
+        var token = CheckInTokens.Normalize(term);
+        var query = db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId);
+        query = token is not null
+            ? query.Where(d => d.CheckInToken == token)
+            : new Admin.Delegates.DelegateFilter(term, null, null, null, null, null).Apply(query);
+        var ids = await query.OrderBy(d => d.PrecedenceRank).ThenBy(d => d.FamilyName).Take(50).Select(d => d.Id).ToListAsync(ct);
+        var checkpoint = CurrentCheckpoint;
+        var checkIns = await db.CheckIns.AsNoTracking()
+            .Where(c => ids.Contains(c.DelegateId) && c.Checkpoint == checkpoint)
+            .ToDictionaryAsync(c => c.DelegateId, ct);
+        var people = (await desk.DescribeAsync(forumId, ids, ct)).ToDictionary(p => p.Id);
+        Results = ids.Where(people.ContainsKey).Select(id =>
+        {
+            checkIns.TryGetValue(id, out var checkIn);
+            return new Row(people[id], checkIn is null ? null : ForumTime.ToLocal(checkIn.CheckedInUtc, forum.TimeZone), checkIn?.ByName);
+        }).ToList();
+    }
+
+    private string Describe(ScanAnswer answer, Forum forum)
+    {
+        var name = answer.Delegate!.LatinName;
+        return answer.Result switch
+        {
+            ScanResults.CheckedIn => text["Checkin_Done", name].Value,
+            ScanResults.AlreadyCheckedIn => text["Checkin_Already", name, ForumTime.ToLocal(answer.CheckedInUtc!.Value, forum.TimeZone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), answer.CheckedInBy ?? ""].Value,
+            _ => text["Checkin_NotApproved", name].Value,
+        };
     }
 }

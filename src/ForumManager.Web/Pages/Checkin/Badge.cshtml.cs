@@ -1,0 +1,42 @@
+using ForumManager.Data;
+using ForumManager.Documents.Badges;
+using ForumManager.Web.CheckIns;
+using ForumManager.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ForumManager.Web.Pages.Checkin;
+
+/// <summary>One delegate's badge as a PDF, in the layout asked for or the one chosen for the delegate's category; every print is logged.</summary>
+public sealed class BadgeModel(ForumDbContext db, CurrentForum current, BadgeSource badges) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(int id, string? layout, CancellationToken ct)
+    {
+        var forum = await current.GetAsync(ct);
+        if (forum is null)
+        {
+            return NotFound();
+        }
+
+        var category = await db.Delegates.AsNoTracking().Where(d => d.Id == id && d.ForumId == forum.Id).Select(d => (Core.Delegates.DelegateCategory?)d.Category).FirstOrDefaultAsync(ct);
+        if (category is null)
+        {
+            return NotFound();
+        }
+
+        BadgeLayout chosen;
+        if (string.IsNullOrEmpty(layout))
+        {
+            chosen = (await badges.LayoutsAsync(forum.Id, ct))[category.Value];
+        }
+        else if (!Enum.TryParse(layout, ignoreCase: true, out chosen) || !Enum.IsDefined(chosen) || int.TryParse(layout, out _))
+        {
+            return BadRequest();
+        }
+
+        var pdf = await badges.PrintAsync(forum, [id], chosen, User.Identity?.Name ?? "staff", null, ct);
+        Response.Headers.CacheControl = "no-store";
+        return File(pdf.Pdf, "application/pdf");
+    }
+}

@@ -1,0 +1,196 @@
+// The check-in desk: scans go to the scan endpoint as JSON; while the network is away they wait in this browser
+// (localStorage) and are sent when it returns. Each scan has an id made here, so a scan sent twice counts once.
+(function () {
+    'use strict';
+    var form = document.getElementById('desk-form');
+    if (!form) { return; }
+    var input = document.getElementById('q');
+    var checkpoint = document.getElementById('checkpoint');
+    var result = document.getElementById('scan-result');
+    var queueNote = document.getElementById('offline-queue');
+    var queueKey = 'forum-desk-queue';
+    var tokenPattern = /^[0-9a-f]{32}$/i;
+    var zone = form.dataset.timeZone || undefined;
+
+    function format(template, values) {
+        return template.replace(/\{(\d+)\}/g, function (_, i) { return values[+i] === undefined ? '' : values[+i]; });
+    }
+
+    function newScanId() {
+        if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
+        var bytes = new Uint8Array(16);
+        crypto.getRandomValues(bytes);
+        return Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+    }
+
+    function readQueue() {
+        try { return JSON.parse(localStorage.getItem(queueKey) || '[]'); } catch (e) { return []; }
+    }
+
+    function writeQueue(queue) {
+        localStorage.setItem(queueKey, JSON.stringify(queue));
+        queueNote.hidden = queue.length === 0;
+        queueNote.textContent = format(form.dataset.msgQueued, [queue.length]);
+    }
+
+    function time(iso) {
+        try {
+            return new Intl.DateTimeFormat(document.documentElement.lang || undefined, { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: zone }).format(new Date(iso));
+        } catch (e) { return iso; }
+    }
+
+    function show(answer) {
+        var person = answer.delegate;
+        var name = person ? person.latinName + (person.nativeName ? ' · ' + person.nativeName : '') : '';
+        var message;
+        switch (answer.result) {
+            case 'checked-in': message = format(form.dataset.msgCheckedIn, [name]); break;
+            case 'already-checked-in': message = format(form.dataset.msgAlready, [name, time(answer.checkedInAt), answer.checkedInBy || '']); break;
+            case 'not-approved': message = format(form.dataset.msgNotApproved, [name]); break;
+            default: message = form.dataset.msgUnknown;
+        }
+
+        result.className = 'scan-result ' + answer.result;
+        result.textContent = message;
+        if (person && answer.result !== 'unknown-token') {
+            var link = document.createElement('a');
+            link.href = '/checkin/badges/' + person.id + '.pdf';
+            link.target = '_blank';
+            link.rel = 'noopener';
+            link.textContent = form.dataset.msgPrint;
+            link.setAttribute('data-testid', 'scan-print');
+            result.appendChild(document.createTextNode(' '));
+            result.appendChild(link);
+        }
+    }
+
+    function post(scan) {
+        return fetch(form.dataset.scanUrl, {
+            method: 'POST',
+            credentials: 'same-origin',
+            headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+            body: JSON.stringify(scan)
+        }).then(function (response) {
+            if (response.status >= 500) { throw new Error('server ' + response.status); }
+            return response.json();
+        });
+    }
+
+    function scan(token) {
+        var item = { token: token.toLowerCase(), checkpoint: checkpoint.value, scanId: newScanId() };
+        if (!navigator.onLine) { enqueue(item); return; }
+        post(item).then(function (answer) { show(answer); refreshCounts(); }).catch(function () { enqueue(item); });
+    }
+
+    function enqueue(item) {
+        var queue = readQueue();
+        queue.push(item);
+        writeQueue(queue);
+        result.className = 'scan-result queued';
+        result.textContent = format(form.dataset.msgQueued, [queue.length]);
+    }
+
+    var flushing = false;
+    function flush() {
+        var queue = readQueue();
+        if (flushing || queue.length === 0 || !navigator.onLine) { return; }
+        flushing = true;
+        var item = queue[0];
+        post(item).then(function (answer) {
+            // Only now is the scan taken off the queue; were the answer lost, sending it again counts once.
+            writeQueue(readQueue().filter(function (q) { return q.scanId !== item.scanId; }));
+            show(answer);
+            flushing = false;
+            flush();
+        }).catch(function () { flushing = false; });
+        if (readQueue().length === 0) { refreshCounts(); }
+    }
+
+    function refreshCounts() {
+        var total = document.getElementById('count-checked-in');
+        if (!total) { return; }
+        fetch(form.dataset.countsUrl + '?checkpoint=' + encodeURIComponent(checkpoint.value), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+            .then(function (r) { return r.ok ? r.json() : null; })
+            .then(function (counts) {
+                if (!counts) { return; }
+                total.textContent = counts.checkedIn;
+                document.getElementById('count-expected').textContent = counts.expected;
+                var progress = document.getElementById('count-progress');
+                progress.max = Math.max(1, counts.expected);
+                progress.value = counts.checkedIn;
+                var body = document.querySelector('#count-table tbody');
+                var rows = counts.byDelegation.map(function (row) {
+                    var tr = document.createElement('tr');
+                    var th = document.createElement('th');
+                    th.scope = 'row';
+                    th.textContent = row.delegation || '—';
+                    tr.appendChild(th);
+                    [row.checkedIn, row.expected].forEach(function (n) { var td = document.createElement('td'); td.textContent = n; tr.appendChild(td); });
+                    return tr;
+                });
+                body.replaceChildren.apply(body, rows);
+            })
+            .catch(function () { });
+    }
+
+    form.addEventListener('submit', function (event) {
+        var value = input.value.trim();
+        if (tokenPattern.test(value)) {
+            event.preventDefault();
+            input.value = '';
+            scan(value);
+            input.focus();
+        }
+    });
+
+    checkpoint.addEventListener('change', function () { form.submit(); });
+    window.addEventListener('online', flush);
+    setInterval(flush, 5000);
+    setInterval(refreshCounts, 15000);
+    writeQueue(readQueue());
+    flush();
+
+    // Camera scanning on phones and tablets, where the browser lets the page use the camera.
+    var cameraButton = document.getElementById('camera-button');
+    var video = document.getElementById('camera');
+    if (navigator.mediaDevices && navigator.mediaDevices.getUserMedia && window.jsQR) {
+        cameraButton.hidden = false;
+        var canvas = document.createElement('canvas');
+        var context = canvas.getContext('2d', { willReadFrequently: true });
+        var stream = null;
+        var stop = function () {
+            if (stream) { stream.getTracks().forEach(function (t) { t.stop(); }); }
+            stream = null;
+            video.hidden = true;
+        };
+        var tick = function () {
+            if (!stream) { return; }
+            if (video.readyState === video.HAVE_ENOUGH_DATA) {
+                canvas.width = video.videoWidth;
+                canvas.height = video.videoHeight;
+                context.drawImage(video, 0, 0, canvas.width, canvas.height);
+                var image = context.getImageData(0, 0, canvas.width, canvas.height);
+                var code = window.jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' });
+                if (code && tokenPattern.test(code.data.trim())) {
+                    stop();
+                    scan(code.data.trim());
+                    return;
+                }
+            }
+            requestAnimationFrame(tick);
+        };
+        cameraButton.addEventListener('click', function () {
+            if (stream) { stop(); return; }
+            navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } }).then(function (s) {
+                stream = s;
+                video.srcObject = s;
+                video.hidden = false;
+                video.play();
+                requestAnimationFrame(tick);
+            }).catch(function () {
+                result.className = 'scan-result unknown-token';
+                result.textContent = form.dataset.msgCameraFailed;
+            });
+        });
+    }
+})();

@@ -1,0 +1,205 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ForumManager.Core.Accounts;
+using ForumManager.Core.CheckIns;
+using ForumManager.Core.Delegates;
+using ForumManager.Testing;
+using Microsoft.EntityFrameworkCore;
+using Delegate = ForumManager.Core.Delegates.Delegate;
+
+namespace ForumManager.Web.Tests;
+
+public sealed class CheckInAppFixture : ForumAppFactory;
+
+/// <summary>The desk: scans by token, search, check-in once per checkpoint, badges printed and reprinted with a new token.</summary>
+public sealed class CheckInTests(CheckInAppFixture app) : IClassFixture<CheckInAppFixture>
+{
+    private async Task<Delegate> DelegateAsync(RegistrationStatus status = RegistrationStatus.Approved, string? nativeName = "김민준", string language = "ko")
+    {
+        return await app.WithDbAsync(async db =>
+        {
+            var record = new Delegate
+            {
+                ForumId = await db.Forums.Select(f => f.Id).SingleAsync(),
+                DelegationId = await db.Delegations.OrderBy(d => d.Id).Select(d => (int?)d.Id).FirstAsync(),
+                FamilyName = "Kim", GivenName = "Minjun " + Guid.NewGuid().ToString("N")[..6], NativeName = nativeName, NativeNameLanguage = language,
+                CountryCode = "KR", Email = $"kim-{Guid.NewGuid():N}@example.org", Category = DelegateCategory.Delegate,
+                Status = status, CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,
+            };
+            db.Delegates.Add(record);
+            await db.SaveChangesAsync();
+            return record;
+        });
+    }
+
+    private static async Task<JsonElement> ScanAsync(HttpClient client, string token, string? scanId = null, string checkpoint = Checkpoints.Main)
+    {
+        var response = await client.PostAsJsonAsync("/checkin/api/scans", new { token, checkpoint, scanId = scanId ?? Guid.NewGuid().ToString() });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private Task<int> CheckInCountAsync(int delegateId) => app.WithDbAsync(db => db.CheckIns.CountAsync(c => c.DelegateId == delegateId));
+
+    [Fact]
+    public async Task Should_check_in_a_scanned_badge_once_and_say_already_checked_in_with_time_and_desk_on_the_second_scan()
+    {
+        var staff = await Clients.SignedInAsync(app, Roles.Staff);
+        var person = await DelegateAsync();
+
+        var first = await ScanAsync(staff, person.CheckInToken.ToUpperInvariant());
+        var second = await ScanAsync(staff, person.CheckInToken);
+
+        Assert.Equal("checked-in", first.GetProperty("result").GetString());
+        Assert.Equal("김민준", first.GetProperty("delegate").GetProperty("nativeName").GetString());
+        Assert.Equal("already-checked-in", second.GetProperty("result").GetString());
+        Assert.Equal(first.GetProperty("checkedInAt").GetDateTime(), second.GetProperty("checkedInAt").GetDateTime());
+        Assert.StartsWith("staff-", second.GetProperty("checkedInBy").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, await CheckInCountAsync(person.Id));
+    }
+
+    [Fact]
+    public async Task Should_refuse_an_unknown_token_and_a_delegate_not_approved_without_recording_anything()
+    {
+        var staff = await Clients.SignedInAsync(app, Roles.Staff);
+        var waiting = await DelegateAsync(RegistrationStatus.Submitted);
+
+        Assert.Equal("unknown-token", (await ScanAsync(staff, CheckInTokens.New())).GetProperty("result").GetString());
+        Assert.Equal("unknown-token", (await ScanAsync(staff, "' OR 1=1 --")).GetProperty("result").GetString());
+        var refused = await ScanAsync(staff, waiting.CheckInToken);
+        Assert.Equal("not-approved", refused.GetProperty("result").GetString());
+        Assert.Equal(0, await CheckInCountAsync(waiting.Id));
+    }
+
+    [Fact]
+    public async Task Should_count_one_check_in_when_two_desks_scan_the_same_badge_at_the_same_moment()
+    {
+        var desks = new[] { await Clients.SignedInAsync(app, Roles.Staff), await Clients.SignedInAsync(app, Roles.Staff) };
+        var person = await DelegateAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => ScanAsync(desks[i % 2], person.CheckInToken)));
+
+        Assert.Equal(1, answers.Count(a => a.GetProperty("result").GetString() == "checked-in"));
+        Assert.Equal(15, answers.Count(a => a.GetProperty("result").GetString() == "already-checked-in"));
+        Assert.Equal(1, await CheckInCountAsync(person.Id));
+    }
+
+    [Fact]
+    public async Task Should_answer_a_scan_sent_again_as_it_did_the_first_time_and_count_it_once()
+    {
+        var staff = await Clients.SignedInAsync(app, Roles.Staff);
+        var person = await DelegateAsync();
+        var scanId = Guid.NewGuid().ToString();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ScanAsync(staff, person.CheckInToken, scanId)));
+
+        Assert.All(answers, a => Assert.Equal("checked-in", a.GetProperty("result").GetString()));
+        Assert.Equal(1, await CheckInCountAsync(person.Id));
+    }
+
+    [Fact]
+    public async Task Should_count_each_checkpoint_separately_and_show_the_counts_by_delegation()
+    {
+        var staff = await Clients.SignedInAsync(app, Roles.Staff);
+        var person = await DelegateAsync();
+        var banquet = await app.WithDbAsync(db => db.Sessions.Where(s => s.Type == Core.Programme.SessionType.Banquet).Select(s => s.Id).FirstAsync());
+        var checkpoint = Checkpoints.ForSession(banquet);
+
+        await ScanAsync(staff, person.CheckInToken);
+        var atBanquet = await ScanAsync(staff, person.CheckInToken, checkpoint: checkpoint);
+        var counts = await staff.GetFromJsonAsync<JsonElement>("/checkin/api/counts?checkpoint=" + Uri.EscapeDataString(checkpoint));
+        var unknownPoint = await staff.PostAsJsonAsync("/checkin/api/scans", new { token = person.CheckInToken, checkpoint = "session:999999", scanId = "x" });
+
+        Assert.Equal("checked-in", atBanquet.GetProperty("result").GetString());
+        Assert.Equal(2, await CheckInCountAsync(person.Id));
+        Assert.True(counts.GetProperty("checkedIn").GetInt32() >= 1);
+        Assert.True(counts.GetProperty("expected").GetInt32() >= counts.GetProperty("checkedIn").GetInt32());
+        Assert.Contains(counts.GetProperty("byDelegation").EnumerateArray(), row => row.GetProperty("checkedIn").GetInt32() >= 1);
+        Assert.Equal(HttpStatusCode.BadRequest, unknownPoint.StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_let_only_staff_and_above_scan_and_only_as_JSON()
+    {
+        var person = await DelegateAsync();
+        var body = new { token = person.CheckInToken, checkpoint = Checkpoints.Main, scanId = "a" };
+
+        var anonymous = await Clients.Anonymous(app).PostAsJsonAsync("/checkin/api/scans", body);
+        var delegateClient = await (await Clients.SignedInAsync(app, Roles.Delegate)).PostAsJsonAsync("/checkin/api/scans", body);
+        var staff = await Clients.SignedInAsync(app, Roles.Staff);
+        var form = await staff.PostAsync("/checkin/api/scans", new FormUrlEncodedContent([new("token", person.CheckInToken)]));
+        var counts = await (await Clients.SignedInAsync(app, Roles.Delegate)).GetAsync("/checkin/api/counts");
+
+        Assert.True(anonymous.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Redirect, anonymous.StatusCode.ToString());
+        Assert.Equal(HttpStatusCode.Forbidden, delegateClient.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, form.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, counts.StatusCode);
+        Assert.Equal(0, await CheckInCountAsync(person.Id));
+    }
+
+    [Fact]
+    public async Task Should_find_a_delegate_by_the_name_in_their_own_script_and_check_them_in_from_the_list()
+    {
+        var staff = await Clients.SignedInAsync(app, Roles.Staff);
+        var person = await DelegateAsync(nativeName: "Ярослава Ґонтаренко", language: "uk");
+
+        var page = await HtmlForms.GetPageAsync(staff, "/checkin?q=" + Uri.EscapeDataString("Ґонтаренко"));
+        var row = Assert.Single(page.QuerySelectorAll("[data-testid=checkin-row]"));
+        var response = await HtmlForms.SubmitAsync(staff, page, "/checkin", new Dictionary<string, string>(), "form[action*='handler=CheckIn']");
+        var after = await HtmlForms.GetPageAsync(staff, "/checkin?q=" + Uri.EscapeDataString("Ґонтаренко"));
+
+        Assert.Contains("Ярослава Ґонтаренко", row.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(1, await CheckInCountAsync(person.Id));
+        Assert.Contains("Already checked in at", after.QuerySelector("[data-testid=checkin-row]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(after.QuerySelector("[data-testid=check-in]"));
+    }
+
+    [Fact]
+    public async Task Should_print_the_badge_as_a_PDF_with_the_name_and_log_the_print()
+    {
+        var staff = await Clients.SignedInAsync(app, Roles.Staff);
+        var person = await DelegateAsync();
+
+        var response = await staff.GetAsync($"/checkin/badges/{person.Id}.pdf?layout=CR80");
+        var missing = await staff.GetAsync("/checkin/badges/999999.pdf");
+        var badLayout = await staff.GetAsync($"/checkin/badges/{person.Id}.pdf?layout=Poster");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        var file = await PdfReadBack.SaveAsync(await response.Content.ReadAsByteArrayAsync(), "badge.pdf");
+        Assert.Contains("김민준", await PdfReadBack.TextAsync(file), StringComparison.Ordinal);
+        var png = await PdfReadBack.RenderAsync(file, dpi: 300);
+        Assert.Equal([person.CheckInToken], await PdfReadBack.ZbarAsync(png));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badLayout.StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => db.BadgePrints.CountAsync(p => p.DelegateId == person.Id && p.Layout == 1)));
+    }
+
+    [Fact]
+    public async Task Should_reprint_a_lost_badge_with_a_new_code_so_the_old_one_stops_working()
+    {
+        var staff = await Clients.SignedInAsync(app, Roles.Staff);
+        var person = await DelegateAsync();
+        var url = "/checkin?q=" + Uri.EscapeDataString(person.GivenName);
+        var page = await HtmlForms.GetPageAsync(staff, url);
+
+        var refused = await HtmlForms.SubmitAsync(staff, page, url, new Dictionary<string, string> { ["Reason"] = "  " }, "form[action*='handler=Reprint']");
+        var unchanged = await app.WithDbAsync(db => db.Delegates.Where(d => d.Id == person.Id).Select(d => d.CheckInToken).SingleAsync());
+        var reprinted = await HtmlForms.SubmitAsync(staff, page, url, new Dictionary<string, string> { ["Reason"] = "Lost at the hotel" }, "form[action*='handler=Reprint']");
+        var newToken = await app.WithDbAsync(db => db.Delegates.Where(d => d.Id == person.Id).Select(d => d.CheckInToken).SingleAsync());
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Give the reason", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(person.CheckInToken, unchanged);
+        Assert.Equal("application/pdf", reprinted.Content.Headers.ContentType?.MediaType);
+        Assert.NotEqual(person.CheckInToken, newToken);
+        Assert.Equal("unknown-token", (await ScanAsync(staff, person.CheckInToken)).GetProperty("result").GetString());
+        Assert.Equal("checked-in", (await ScanAsync(staff, newToken)).GetProperty("result").GetString());
+        var log = await app.WithDbAsync(db => db.BadgePrints.SingleAsync(p => p.DelegateId == person.Id));
+        Assert.Equal("Lost at the hotel", log.ReprintReason);
+        var after = await HtmlForms.GetPageAsync(staff, url);
+        Assert.Contains("Badge reprinted 1 times", after.QuerySelector("[data-testid=checkin-row]")!.TextContent, StringComparison.Ordinal);
+    }
+}
