@@ -17,6 +17,9 @@ public enum BadgeLayout
 /// <summary>What one badge shows. Texts arrive ready to print; the document decides only how they look.</summary>
 public sealed record BadgeData
 {
+    /// <summary>Whose badge this is, for the print log; 0 for a sample.</summary>
+    public int DelegateId { get; init; }
+
     public required string ForumNameEn { get; init; }
     public required string ForumNameZh { get; init; }
     public required string ForumMark { get; init; }

@@ -15,7 +15,7 @@ public static class BadgeDocument
     private static readonly SKSize Cr80 = new(53.98f * PointsPerMm, 85.6f * PointsPerMm);
     private static readonly SKSize A4 = new(210 * PointsPerMm, 297 * PointsPerMm);
 
-    public static PdfResult Render(IReadOnlyList<BadgeData> badges, BadgeLayout layout, string title = "Badges")
+    public static PdfResult Render(IReadOnlyList<BadgeData> badges, BadgeLayout layout, string title = "Badges", IProgress<int>? progress = null)
     {
         using var stream = new MemoryStream();
         var missing = new List<MissingGlyph>();
@@ -36,6 +36,8 @@ public static class BadgeDocument
                         Compose(canvas, SKRect.Create(x, y, A6.Width, A6.Height), badges[i + j], missing);
                     }
 
+                    progress?.Report(Math.Min(i + 4, badges.Count));
+
                     ComposeCropMarks(canvas, left, top);
                     document.EndPage();
                     pages++;
@@ -50,6 +52,7 @@ public static class BadgeDocument
                     Compose(canvas, SKRect.Create(0, 0, size.Width, size.Height), badge, missing);
                     document.EndPage();
                     pages++;
+                    progress?.Report(pages);
                 }
             }
 

@@ -37,13 +37,13 @@ public sealed class BadgeSource(ForumDbContext db, DocumentHealth health, TimePr
     }
 
     /// <summary>Renders, records what could not be drawn for <c>/health</c>, and logs each badge as printed.</summary>
-    public async Task<PdfResult> PrintAsync(Forum forum, IReadOnlyList<int> delegateIds, BadgeLayout layout, string byName, string? reprintReason, CancellationToken ct)
+    public async Task<PdfResult> PrintAsync(Forum forum, IReadOnlyList<int> delegateIds, BadgeLayout layout, string byName, string? reprintReason, CancellationToken ct, IProgress<int>? progress = null)
     {
         var badges = await BadgesAsync(forum, delegateIds, ct);
-        var result = BadgeDocument.Render(badges, layout, forum.NameEn);
+        var result = BadgeDocument.Render(badges, layout, forum.NameEn, progress);
         health.Record(result.Missing);
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var id in delegateIds)
+        foreach (var id in badges.Select(b => b.DelegateId))
         {
             db.BadgePrints.Add(new BadgePrint { ForumId = forum.Id, DelegateId = id, PrintedUtc = now, ByName = byName, Layout = (int)layout, ReprintReason = reprintReason });
         }
@@ -83,6 +83,7 @@ public sealed class BadgeSource(ForumDbContext db, DocumentHealth health, TimePr
         var place = row.City ?? row.DelegationName;
         return new BadgeData
         {
+            DelegateId = row.Id,
             ForumNameEn = forum.NameEn,
             ForumNameZh = forum.NameZh,
             ForumMark = Mark(forum.Acronym),

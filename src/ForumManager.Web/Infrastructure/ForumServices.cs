@@ -59,6 +59,9 @@ public static class ForumServices
         services.AddSingleton<Documents.DocumentHealth>();
         services.AddScoped<CheckIns.CheckInDesk>();
         services.AddScoped<CheckIns.BadgeSource>();
+        services.AddScoped<Letters.VisaLetters>();
+        services.AddSingleton<CheckIns.BadgeBatches>();
+        services.AddHostedService<CheckIns.BadgeBatchService>();
         services.AddScoped<Registration.PersonalDataPurge>();
 
         // Pages carry Chinese and other scripts as text, not as numeric character references.

@@ -16,9 +16,14 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
 {
     public sealed record Registration(int Id, string LatinName, string? NativeName, string? NativeLanguage, string? Honorific, string? Position,
         string? Organization, string? Delegation, string CountryCode, DelegateCategory Category, RegistrationStatus Status, string? StatusReason,
-        bool NeedsVisaLetter, bool HasPassport);
+        bool NeedsVisaLetter, bool HasPassport, string CheckInToken);
 
     public Registration? Mine { get; private set; }
+
+    /// <summary>The check-in QR code, shown once the registration is approved; the same code the badge carries.</summary>
+    public string? QrCode => Mine is { Status: RegistrationStatus.Approved } mine ? Documents.QrCodeImage.PngDataUri(mine.CheckInToken, 6) : null;
+
+    public bool CanDownloadVisaLetter => Mine is { Status: RegistrationStatus.Approved, HasPassport: true };
 
     public bool CanCancel => Mine is { } mine && StatusTransitions.DelegateMay(mine.Status, RegistrationStatus.Cancelled);
 
@@ -66,7 +71,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
             .Where(d => d.ForumId == forumId && d.UserId == userId)
             .Select(d => new Registration(d.Id, d.FamilyName.ToUpper() + " " + d.GivenName, d.NativeName, d.NativeNameLanguage, d.Honorific,
                 d.Position, d.Organization, d.Delegation == null ? null : d.Delegation.NameEn, d.CountryCode, d.Category, d.Status, d.StatusReason,
-                d.NeedsVisaLetter, d.PassportNumberProtected != null))
+                d.NeedsVisaLetter, d.PassportNumberProtected != null, d.CheckInToken))
             .FirstOrDefaultAsync(ct);
     }
 }

@@ -1,0 +1,164 @@
+using ForumManager.Core.CheckIns;
+using ForumManager.Core.Delegates;
+using ForumManager.Data;
+using ForumManager.Documents.Badges;
+using ForumManager.Web.CheckIns;
+using ForumManager.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Delegate = ForumManager.Core.Delegates.Delegate;
+
+namespace ForumManager.Web.Pages.Admin.Badges;
+
+/// <summary>Badges: the layout each category prints in, with a preview, and batches selected by delegation, category, status or "not printed yet".</summary>
+public sealed class IndexModel(ForumDbContext db, CurrentForum current, BadgeSource badges, BadgeBatches batches, TimeProvider clock,
+    IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty]
+    public Dictionary<DelegateCategory, BadgeLayout> Layouts { get; set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public int? Delegation { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DelegateCategory? Category { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public RegistrationStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool NotPrinted { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public BadgeLayout Layout { get; set; } = BadgeLayout.A6;
+
+    public IReadOnlyList<(int Id, string Name)> Delegations { get; private set; } = [];
+    public int Matching { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var forum = await current.GetAsync(ct);
+        if (forum is null)
+        {
+            return NotFound();
+        }
+
+        DefaultToApproved();
+        await LoadAsync(forum.Id, ct);
+        return Page();
+    }
+
+    /// <summary>Badges are for approved delegates unless the organizer chose another status, or "all" (an empty value).</summary>
+    private void DefaultToApproved()
+    {
+        if (!Request.Query.ContainsKey(nameof(Status)) && !(Request.HasFormContentType && Request.Form.ContainsKey(nameof(Status))))
+        {
+            Status = RegistrationStatus.Approved;
+        }
+    }
+
+    public async Task<IActionResult> OnPostLayoutsAsync(CancellationToken ct)
+    {
+        var forum = await current.GetAsync(ct);
+        if (forum is null)
+        {
+            return NotFound();
+        }
+
+        if (Layouts.Any(l => !Enum.IsDefined(l.Key) || !Enum.IsDefined(l.Value)))
+        {
+            return BadRequest();
+        }
+
+        var existing = await db.BadgeLayoutChoices.Where(c => c.ForumId == forum.Id).ToListAsync(ct);
+        foreach (var (category, layout) in Layouts)
+        {
+            var choice = existing.FirstOrDefault(c => c.Category == category);
+            if (choice is null)
+            {
+                db.BadgeLayoutChoices.Add(new BadgeLayoutChoice { ForumId = forum.Id, Category = category, Layout = (int)layout });
+            }
+            else
+            {
+                choice.Layout = (int)layout;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        TempData["Status"] = text["Badges_LayoutsSaved"].Value;
+        return RedirectToPage();
+    }
+
+    /// <summary>A small batch comes back as the PDF at once; a large one is made in the background with a progress bar.</summary>
+    public async Task<IActionResult> OnPostPrintAsync(CancellationToken ct)
+    {
+        var forum = await current.GetAsync(ct);
+        if (forum is null)
+        {
+            return NotFound();
+        }
+
+        if (!Enum.IsDefined(Layout))
+        {
+            return BadRequest();
+        }
+
+        DefaultToApproved();
+
+        var ids = await Selection(forum.Id)
+            .OrderBy(d => d.Delegation == null ? "\uffff" : d.Delegation.NameEn).ThenBy(d => d.PrecedenceRank).ThenBy(d => d.FamilyName).ThenBy(d => d.GivenName)
+            .Select(d => d.Id)
+            .ToListAsync(ct);
+        if (ids.Count == 0)
+        {
+            TempData["Status"] = text["Badges_NoneMatch"].Value;
+            return RedirectToPage(new { Delegation, Category, Status, NotPrinted, Layout });
+        }
+
+        var byName = User.Identity?.Name ?? "organizer";
+        if (ids.Count <= BadgeBatches.RunInBackgroundAbove)
+        {
+            var pdf = await badges.PrintAsync(forum, ids, Layout, byName, null, ct);
+            return File(pdf.Pdf, "application/pdf", $"badges-{Layout}.pdf");
+        }
+
+        var batch = batches.Enqueue(forum.Id, ids, Layout, byName, clock.GetUtcNow().UtcDateTime);
+        return RedirectToPage("Batch", new { id = batch.Id });
+    }
+
+    private IQueryable<Delegate> Selection(int forumId)
+    {
+        var query = db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId);
+        if (Delegation is { } delegation)
+        {
+            query = query.Where(d => d.DelegationId == delegation);
+        }
+
+        if (Category is { } category)
+        {
+            query = query.Where(d => d.Category == category);
+        }
+
+        if (Status is { } status)
+        {
+            query = query.Where(d => d.Status == status);
+        }
+
+        if (NotPrinted)
+        {
+            query = query.Where(d => !db.BadgePrints.Any(p => p.DelegateId == d.Id));
+        }
+
+        return query;
+    }
+
+    private async Task LoadAsync(int forumId, CancellationToken ct)
+    {
+        Layouts = await badges.LayoutsAsync(forumId, ct);
+        Delegations = (await db.Delegations.AsNoTracking().Where(d => d.ForumId == forumId).OrderBy(d => d.NameEn)
+            .Select(d => new { d.Id, d.NameEn }).ToListAsync(ct)).Select(d => (d.Id, d.NameEn)).ToList();
+        Matching = await Selection(forumId).CountAsync(ct);
+    }
+}
