@@ -202,4 +202,24 @@ public sealed class CheckInTests(CheckInAppFixture app) : IClassFixture<CheckInA
         var after = await HtmlForms.GetPageAsync(staff, url);
         Assert.Contains("Badge reprinted 1 times", after.QuerySelector("[data-testid=checkin-row]")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Should_tell_staff_and_health_about_a_name_character_no_installed_font_has_before_printing()
+    {
+        var staff = await Clients.SignedInAsync(app, Roles.Staff);
+        var person = await DelegateAsync(nativeName: "王\U00030000", language: "zh-Hans");
+
+        var warning = await staff.GetAsync($"/checkin/badges/{person.Id}.pdf");
+        var health = JsonDocument.Parse(await Clients.Anonymous(app).GetStringAsync("/health")).RootElement;
+        var page = await HtmlForms.ParseAsync(warning);
+        var anyway = await staff.GetAsync(page.QuerySelector("[data-testid=print-anyway]")!.GetAttribute("href"));
+
+        Assert.Equal(HttpStatusCode.Conflict, warning.StatusCode);
+        Assert.Contains("U+30000", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("application/pdf", anyway.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(1, await app.WithDbAsync(db => db.BadgePrints.CountAsync(p => p.DelegateId == person.Id)));
+        var documents = health.GetProperty("checks").GetProperty("documents");
+        Assert.Equal("Degraded", documents.GetProperty("status").GetString());
+        Assert.Contains(documents.GetProperty("data").GetProperty("latest").EnumerateArray(), line => line.GetString()!.Contains("U+30000", StringComparison.Ordinal));
+    }
 }

@@ -39,17 +39,29 @@ public sealed class BadgeSource(ForumDbContext db, DocumentHealth health, TimePr
     /// <summary>Renders, records what could not be drawn for <c>/health</c>, and logs each badge as printed.</summary>
     public async Task<PdfResult> PrintAsync(Forum forum, IReadOnlyList<int> delegateIds, BadgeLayout layout, string byName, string? reprintReason, CancellationToken ct, IProgress<int>? progress = null)
     {
+        var (result, printed) = await RenderAsync(forum, delegateIds, layout, ct, progress);
+        await LogPrintsAsync(forum.Id, printed, layout, byName, reprintReason, ct);
+        return result;
+    }
+
+    /// <summary>Renders without logging a print; what could not be drawn is recorded for <c>/health</c>.</summary>
+    public async Task<(PdfResult Result, IReadOnlyList<int> Printed)> RenderAsync(Forum forum, IReadOnlyList<int> delegateIds, BadgeLayout layout, CancellationToken ct, IProgress<int>? progress = null)
+    {
         var badges = await BadgesAsync(forum, delegateIds, ct);
         var result = BadgeDocument.Render(badges, layout, forum.NameEn, progress);
         health.Record(result.Missing);
+        return (result, badges.Select(b => b.DelegateId).ToList());
+    }
+
+    public async Task LogPrintsAsync(int forumId, IReadOnlyList<int> delegateIds, BadgeLayout layout, string byName, string? reprintReason, CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var id in badges.Select(b => b.DelegateId))
+        foreach (var id in delegateIds)
         {
-            db.BadgePrints.Add(new BadgePrint { ForumId = forum.Id, DelegateId = id, PrintedUtc = now, ByName = byName, Layout = (int)layout, ReprintReason = reprintReason });
+            db.BadgePrints.Add(new BadgePrint { ForumId = forumId, DelegateId = id, PrintedUtc = now, ByName = byName, Layout = (int)layout, ReprintReason = reprintReason });
         }
 
         await db.SaveChangesAsync(ct);
-        return result;
     }
 
     /// <summary>A sample badge for the layout preview: the first delegate of the category, or a made-up one.</summary>

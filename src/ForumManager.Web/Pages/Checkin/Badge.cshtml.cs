@@ -11,7 +11,12 @@ namespace ForumManager.Web.Pages.Checkin;
 /// <summary>One delegate's badge as a PDF, in the layout asked for or the one chosen for the delegate's category; every print is logged.</summary>
 public sealed class BadgeModel(ForumDbContext db, CurrentForum current, BadgeSource badges) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(int id, string? layout, CancellationToken ct)
+    /// <summary>Characters of the name no installed font has; the badge is shown only once staff accept printing without them.</summary>
+    public IReadOnlyList<Documents.MissingGlyph> Missing { get; private set; } = [];
+
+    public string? Layout { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, string? layout, bool acceptMissing, CancellationToken ct)
     {
         var forum = await current.GetAsync(ct);
         if (forum is null)
@@ -35,8 +40,17 @@ public sealed class BadgeModel(ForumDbContext db, CurrentForum current, BadgeSou
             return BadRequest();
         }
 
-        var pdf = await badges.PrintAsync(forum, [id], chosen, User.Identity?.Name ?? "staff", null, ct);
+        var (pdf, printed) = await badges.RenderAsync(forum, [id], chosen, ct);
         Response.Headers.CacheControl = "no-store";
+        if (pdf.Missing.Count > 0 && !acceptMissing)
+        {
+            Missing = pdf.Missing;
+            Layout = chosen.ToString();
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        await badges.LogPrintsAsync(forum.Id, printed, chosen, User.Identity?.Name ?? "staff", null, ct);
         return File(pdf.Pdf, "application/pdf");
     }
 }

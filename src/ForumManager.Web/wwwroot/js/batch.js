@@ -19,6 +19,11 @@
                 if (s.state === 'done') {
                     status.textContent += ' ' + box.dataset.msgDone;
                     download.hidden = false;
+                    if (s.missingGlyphs > 0) {
+                        var missing = document.getElementById('batch-missing');
+                        missing.textContent = box.dataset.msgMissing.replace('{0}', s.missingGlyphs);
+                        missing.hidden = false;
+                    }
                     return;
                 }
                 if (s.state === 'failed') {

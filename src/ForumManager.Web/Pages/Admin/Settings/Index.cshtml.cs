@@ -32,6 +32,22 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
         [Range(0, 3650, ErrorMessage = "Validation_Range")]
         [Display(Name = "Settings_RetentionDays")]
         public int RetentionDays { get; set; } = 365;
+
+        [StringLength(300, ErrorMessage = "Validation_MaxLength")]
+        [Display(Name = "Settings_HostEn")]
+        public string? HostEn { get; set; }
+
+        [StringLength(300, ErrorMessage = "Validation_MaxLength")]
+        [Display(Name = "Settings_HostZh")]
+        public string? HostZh { get; set; }
+
+        [StringLength(300, ErrorMessage = "Validation_MaxLength")]
+        [Display(Name = "Settings_SignatoryEn")]
+        public string? SignatoryEn { get; set; }
+
+        [StringLength(300, ErrorMessage = "Validation_MaxLength")]
+        [Display(Name = "Settings_SignatoryZh")]
+        public string? SignatoryZh { get; set; }
     }
 
     [BindProperty]
@@ -81,6 +97,10 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
             EditCloses = Forum.EditClosesUtc is { } edit ? ForumTime.ToLocal(edit, zone) : null,
             Capacity = Forum.Capacity,
             RetentionDays = Forum.RetentionDays,
+            HostEn = Forum.HostEn,
+            HostZh = Forum.HostZh,
+            SignatoryEn = Forum.SignatoryEn,
+            SignatoryZh = Forum.SignatoryZh,
         };
         return Page();
     }
@@ -112,6 +132,10 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
         forum.EditClosesUtc = Input.EditCloses is { } edit ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(edit, DateTimeKind.Unspecified), zone) : null;
         forum.Capacity = Input.Capacity;
         forum.RetentionDays = Input.RetentionDays;
+        forum.HostEn = Core.Text.PersonName.CleanOrNull(Input.HostEn);
+        forum.HostZh = Core.Text.PersonName.CleanOrNull(Input.HostZh);
+        forum.SignatoryEn = Core.Text.PersonName.CleanOrNull(Input.SignatoryEn);
+        forum.SignatoryZh = Core.Text.PersonName.CleanOrNull(Input.SignatoryZh);
         db.AuditEntries.Add(new Registration.Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer")
             .Audit(forum.Id, clock.GetUtcNow().UtcDateTime, nameof(Core.Forums.Forum), forum.Id, "settings", before, Describe(forum)));
 
@@ -134,5 +158,6 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
     private static string Describe(Forum forum) => System.Text.Json.JsonSerializer.Serialize(new
     {
         forum.OpenRegistration, forum.RegistrationClosesUtc, forum.EditClosesUtc, forum.Capacity, forum.RetentionDays,
+        forum.HostEn, forum.HostZh, forum.SignatoryEn, forum.SignatoryZh,
     });
 }

@@ -1,0 +1,126 @@
+using ForumManager.Core.Accounts;
+using ForumManager.Core.Delegates;
+using ForumManager.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Delegate = ForumManager.Core.Delegates.Delegate;
+
+namespace ForumManager.BrowserTests;
+
+/// <summary>
+/// Staff at the desk: a scanner types the badge's token and Enter into the focused search box; the delegate is
+/// checked in, the badge opens as a PDF, and a second scan says "already checked in". Scans made while the desk is
+/// offline wait in the browser and are counted once when the network returns.
+/// </summary>
+public sealed class CheckInJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(ForumAppFactory.Password);
+        await page.GetByTestId("sign-in-submit").ClickAsync();
+    }
+
+    private Task<Delegate> ApprovedAsync(string family, string given, string native, string language) => browser.App.WithDbAsync(async db =>
+    {
+        var record = new Delegate
+        {
+            ForumId = await db.Forums.Select(f => f.Id).SingleAsync(),
+            DelegationId = await db.Delegations.OrderBy(d => d.Id).Select(d => (int?)d.Id).FirstAsync(),
+            FamilyName = family, GivenName = given, NativeName = native, NativeNameLanguage = language, CountryCode = "TH",
+            Email = $"{Guid.NewGuid():N}@example.org", Category = DelegateCategory.Delegate, Status = RegistrationStatus.Approved,
+            CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,
+        };
+        db.Delegates.Add(record);
+        await db.SaveChangesAsync();
+        return record;
+    });
+
+    private Task<int> CheckInsAsync(int delegateId) => browser.App.WithDbAsync(db => db.CheckIns.CountAsync(c => c.DelegateId == delegateId));
+
+    /// <summary>What a keyboard-wedge scanner does: types the code into the focused field and presses Enter.</summary>
+    private static async Task ScanAsync(IPage page, string token)
+    {
+        await page.Keyboard.TypeAsync(token);
+        await page.Keyboard.PressAsync("Enter");
+    }
+
+    [Fact]
+    public async Task Should_check_in_a_scanned_badge_print_it_and_say_already_checked_in_on_a_second_scan()
+    {
+        var staff = await browser.App.CreateUserAsync(Roles.Staff);
+        var person = await ApprovedAsync("Jaidee", "Somchai", "สมชาย ใจดี", "th");
+        var (context, page) = await browser.NewPageAsync();
+        try
+        {
+            await SignInAsync(page, staff);
+            await page.GotoAsync("/checkin");
+            await Assertions.Expect(page.GetByTestId("desk-input")).ToBeFocusedAsync();
+
+            await ScanAsync(page, person.CheckInToken);
+            var result = page.GetByTestId("scan-result");
+            await Assertions.Expect(result).ToContainTextAsync("JAIDEE Somchai · สมชาย ใจดี is checked in.");
+            await Assertions.Expect(page.GetByTestId("desk-input")).ToBeFocusedAsync();
+            await Assertions.Expect(page.GetByTestId("desk-input")).ToHaveValueAsync(string.Empty);
+
+            var popup = await page.RunAndWaitForPopupAsync(() => result.GetByTestId("scan-print").ClickAsync());
+            var badge = await context.APIRequest.GetAsync(popup.Url);
+            Assert.Equal("application/pdf", badge.Headers["content-type"]);
+            var file = await PdfReadBack.SaveAsync(await badge.BodyAsync(), "desk-badge.pdf");
+            Assert.Contains("สมชาย ใจดี", PdfReadBack.Flat(await PdfReadBack.TextAsync(file)), StringComparison.Ordinal);
+            await popup.CloseAsync();
+
+            await page.GetByTestId("desk-input").FocusAsync();
+            await ScanAsync(page, person.CheckInToken);
+            await Assertions.Expect(result).ToContainTextAsync("was already checked in at");
+            await Assertions.Expect(result).ToContainTextAsync(staff);
+            Assert.Equal(1, await CheckInsAsync(person.Id));
+        }
+        catch
+        {
+            await BrowserFixture.KeepEvidenceAsync(context, page, nameof(Should_check_in_a_scanned_badge_print_it_and_say_already_checked_in_on_a_second_scan));
+            throw;
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Should_keep_scans_made_offline_and_count_each_once_when_the_network_returns()
+    {
+        var staff = await browser.App.CreateUserAsync(Roles.Staff);
+        var first = await ApprovedAsync("Srisai", "Anong", "อนงค์ ศรีใส", "th");
+        var second = await ApprovedAsync("Wong", "Kanya", "กัญญา วงศ์", "th");
+        var (context, page) = await browser.NewPageAsync();
+        try
+        {
+            await SignInAsync(page, staff);
+            await page.GotoAsync("/checkin");
+            await context.SetOfflineAsync(true);
+
+            await ScanAsync(page, first.CheckInToken);
+            await ScanAsync(page, second.CheckInToken);
+            await ScanAsync(page, first.CheckInToken);
+            await Assertions.Expect(page.GetByTestId("offline-queue")).ToContainTextAsync("3 scans are waiting");
+            Assert.Equal(0, await CheckInsAsync(first.Id) + await CheckInsAsync(second.Id));
+
+            await context.SetOfflineAsync(false);
+            await Assertions.Expect(page.GetByTestId("offline-queue")).ToBeHiddenAsync(new() { Timeout = 15_000 });
+            Assert.Equal(1, await CheckInsAsync(first.Id));
+            Assert.Equal(1, await CheckInsAsync(second.Id));
+            Assert.Equal("[]", await page.EvaluateAsync<string>("() => localStorage.getItem('forum-desk-queue')"));
+        }
+        catch
+        {
+            await BrowserFixture.KeepEvidenceAsync(context, page, nameof(Should_keep_scans_made_offline_and_count_each_once_when_the_network_returns));
+            throw;
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+}
