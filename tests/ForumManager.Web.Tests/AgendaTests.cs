@@ -136,6 +136,91 @@ public sealed class AgendaTests(AgendaAppFixture app) : IClassFixture<AgendaAppF
         Assert.Equal(50, await app.WithDbAsync(db => db.Sessions.Where(s => s.Id == session.Id).Select(s => s.EnrolledCount).SingleAsync()));
     }
 
+    /// <summary>A public session of its own with one seat, late on the last day, in no room.</summary>
+    private Task<int> SmallSessionAsync(string title) => app.WithDbAsync(async db =>
+    {
+        var session = new Session
+        {
+            ForumId = await db.Forums.Select(f => f.Id).SingleAsync(), Type = SessionType.Visit, TitleEn = title, TitleZh = title,
+            StartUtc = new DateTime(2010, 6, 24, 13, 0, 0, DateTimeKind.Utc), EndUtc = new DateTime(2010, 6, 24, 14, 0, 0, DateTimeKind.Utc),
+            Capacity = 1, IsPublic = true, UpdatedUtc = DateTime.UtcNow,
+        };
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync();
+        return session.Id;
+    });
+
+    private async Task<EnrolOutcome> EnrolAsync(int delegateId, int sessionId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ForumManager.Data.ForumDbContext>();
+        var person = await db.Delegates.AsNoTracking().SingleAsync(d => d.Id == delegateId);
+        return (await scope.ServiceProvider.GetRequiredService<Enrolments>().EnrolAsync(person, sessionId, CancellationToken.None)).Outcome;
+    }
+
+    private Task<EnrolmentStatus?> StatusAsync(int delegateId, int sessionId) => app.WithDbAsync(db =>
+        db.Enrolments.Where(e => e.DelegateId == delegateId && e.SessionId == sessionId).Select(e => (EnrolmentStatus?)e.Status).SingleOrDefaultAsync());
+
+    [Fact]
+    public async Task Should_give_added_seats_and_seats_of_cancelled_registrations_to_those_waiting_in_order()
+    {
+        var sessionId = await SmallSessionAsync("Visit to the Yuelu Academy");
+        var (_, first, _) = await DelegateAsync();
+        var (_, second, secondEmail) = await DelegateAsync();
+        var (_, third, _) = await DelegateAsync();
+        Assert.Equal([EnrolOutcome.Enrolled, EnrolOutcome.Waitlisted, EnrolOutcome.Waitlisted],
+            [await EnrolAsync(first, sessionId), await EnrolAsync(second, sessionId), await EnrolAsync(third, sessionId)]);
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var url = $"/admin/programme/session/{sessionId}";
+
+        var more = await HtmlForms.SubmitAsync(organizer, url, new Dictionary<string, string> { ["Input.Capacity"] = "2" }, "[data-testid=session-form]");
+        var fewer = await HtmlForms.SubmitAsync(organizer, url, new Dictionary<string, string> { ["Input.Capacity"] = "1" }, "[data-testid=session-form]");
+
+        Assert.Equal(HttpStatusCode.Redirect, more.StatusCode);
+        Assert.Equal(EnrolmentStatus.Enrolled, await StatusAsync(second, sessionId));
+        Assert.Equal(EnrolmentStatus.Waitlisted, await StatusAsync(third, sessionId));
+        Assert.True(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.ToAddress == secondEmail && m.Purpose == "programme.enrolment-promoted")));
+        Assert.Equal(HttpStatusCode.OK, fewer.StatusCode);
+        var fewerPage = await HtmlForms.ParseAsync(fewer);
+        Assert.Contains("2 delegates are already enrolled", string.Join(" | ", fewerPage.QuerySelectorAll(".field-error").Select(e => e.TextContent)), StringComparison.Ordinal);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Sessions.Where(s => s.Id == sessionId).Select(s => s.Capacity).SingleAsync()));
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var changes = scope.ServiceProvider.GetRequiredService<Registration.RegistrationStatusChanges>();
+            await changes.ChangeAsync(await app.WithDbAsync(db => db.Forums.Select(f => f.Id).SingleAsync()), [first], RegistrationStatus.Cancelled, null,
+                Registration.Actor.System, byOrganizer: false, CancellationToken.None);
+        }
+
+        Assert.Null(await StatusAsync(first, sessionId));
+        Assert.Equal(EnrolmentStatus.Enrolled, await StatusAsync(third, sessionId));
+        Assert.Equal(2, await app.WithDbAsync(db => db.Sessions.Where(s => s.Id == sessionId).Select(s => s.EnrolledCount).SingleAsync()));
+        Assert.Equal(EnrolOutcome.NotOpen, await EnrolAsync(first, sessionId));
+    }
+
+    [Fact]
+    public async Task Should_tell_those_enrolled_when_a_session_is_deleted_and_refuse_a_release_with_nothing_to_publish()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        await HtmlForms.SubmitAsync(organizer, "/admin/programme/release", new Dictionary<string, string> { ["Changelog"] = "Earlier changes" }, "[data-testid=release-form]");
+        var sessionId = await SmallSessionAsync("Visit to the Hunan Museum");
+        var (_, person, email) = await DelegateAsync();
+        Assert.Equal(EnrolOutcome.Enrolled, await EnrolAsync(person, sessionId));
+
+        var deleted = await HtmlForms.SubmitAsync(organizer, $"/admin/programme/session/{sessionId}", new Dictionary<string, string>(), "form[action*='handler=Delete']");
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        var notice = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == email && m.Purpose == "programme.change"));
+        Assert.Contains("Visit to the Hunan Museum", (await MimeMessage.LoadAsync(new MemoryStream(notice.MimeContent))).TextBody, StringComparison.Ordinal);
+
+        // Added and deleted between two releases, the session leaves nothing to publish.
+        var versions = await app.WithDbAsync(db => db.ProgrammeReleases.CountAsync());
+        var release = await HtmlForms.SubmitAsync(organizer, "/admin/programme/release", new Dictionary<string, string> { ["Changelog"] = "Tidy-up" }, "[data-testid=release-form]");
+
+        Assert.Equal(HttpStatusCode.OK, release.StatusCode);
+        Assert.Contains("Nothing has changed since the last release.", (await HtmlForms.ParseAsync(release)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(versions, await app.WithDbAsync(db => db.ProgrammeReleases.CountAsync()));
+    }
+
     [Fact]
     public async Task Should_publish_a_release_and_tell_the_delegates_enrolled_in_a_session_it_moves()
     {

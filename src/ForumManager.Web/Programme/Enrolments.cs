@@ -29,7 +29,7 @@ public sealed class Enrolments(ForumDbContext db, ForumManager.Mail.MailQueue ma
 {
     public async Task<EnrolResult> EnrolAsync(Delegate delegate_, int sessionId, CancellationToken ct)
     {
-        if (delegate_.Status is RegistrationStatus.Cancelled or RegistrationStatus.Rejected or RegistrationStatus.Waitlisted)
+        if (delegate_.Status != RegistrationStatus.Approved)
         {
             return new EnrolResult(EnrolOutcome.NotOpen);
         }
@@ -42,6 +42,10 @@ public sealed class Enrolments(ForumDbContext db, ForumManager.Mail.MailQueue ma
         }
 
         var delegateId = delegate_.Id;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await LockAsync(sessionId, ct);
+
+        // Checked inside the transaction, behind the session's lock, so two tabs cannot slip past each other.
         if (await db.Enrolments.AnyAsync(e => e.SessionId == sessionId && e.DelegateId == delegateId, ct))
         {
             return new EnrolResult(EnrolOutcome.AlreadyEnrolled);
@@ -54,8 +58,9 @@ public sealed class Enrolments(ForumDbContext db, ForumManager.Mail.MailQueue ma
             return new EnrolResult(EnrolOutcome.Clash, clash);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var seated = await db.Sessions.Where(s => s.Id == sessionId && s.Capacity != null && s.EnrolledCount < s.Capacity)
+        // No one jumps the queue: a free seat goes to a newcomer only when no one is waiting for it.
+        var waiting = await db.Enrolments.AnyAsync(e => e.SessionId == sessionId && e.Status == EnrolmentStatus.Waitlisted, ct);
+        var seated = !waiting && await db.Sessions.Where(s => s.Id == sessionId && s.Capacity != null && s.EnrolledCount < s.Capacity)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.EnrolledCount, x => x.EnrolledCount + 1), ct) == 1;
         db.Enrolments.Add(new Enrolment
         {
@@ -81,8 +86,73 @@ public sealed class Enrolments(ForumDbContext db, ForumManager.Mail.MailQueue ma
     /// <summary>Leaves a session; a seat that frees goes to the first on its waiting list.</summary>
     public async Task<bool> WithdrawAsync(Delegate delegate_, int sessionId, CancellationToken ct)
     {
-        var delegateId = delegate_.Id;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var left = await LeaveAsync(delegate_.Id, sessionId, ct);
+        await transaction.CommitAsync(ct);
+        mail.NotifySaved();
+        return left;
+    }
+
+    /// <summary>
+    /// Takes a delegate out of every session, when their registration is cancelled, rejected or put back on the
+    /// forum's waiting list; their seats go to those waiting. Runs in the caller's transaction when there is one.
+    /// </summary>
+    public async Task LeaveAllAsync(int delegateId, CancellationToken ct)
+    {
+        var sessions = await db.Enrolments.Where(e => e.DelegateId == delegateId).Select(e => e.SessionId).ToListAsync(ct);
+        foreach (var sessionId in sessions)
+        {
+            await LeaveAsync(delegateId, sessionId, ct);
+        }
+    }
+
+    /// <summary>
+    /// Gives free seats to those waiting, first come first served, after seats were added or freed: the session's
+    /// row is locked, each promotion takes one seat with a conditional update, and each promoted delegate is told.
+    /// </summary>
+    public async Task<int> FillFreedSeatsAsync(int sessionId, CancellationToken ct)
+    {
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await LockAsync(sessionId, ct);
+        var promoted = 0;
+        while (true)
+        {
+            var next = await db.Enrolments.Where(e => e.SessionId == sessionId && e.Status == EnrolmentStatus.Waitlisted)
+                .OrderBy(e => e.CreatedUtc).ThenBy(e => e.Id).Select(e => e.Id).FirstOrDefaultAsync(ct);
+            if (next == 0)
+            {
+                break;
+            }
+
+            var seat = await db.Sessions.Where(s => s.Id == sessionId && (s.Capacity == null || s.EnrolledCount < s.Capacity))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.EnrolledCount, x => x.EnrolledCount + 1), ct) == 1;
+            if (!seat)
+            {
+                break;
+            }
+
+            await db.Enrolments.Where(e => e.Id == next).ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EnrolmentStatus.Enrolled), ct);
+            await NotifyPromotedAsync(next, ct);
+            promoted++;
+        }
+
+        if (own is not null)
+        {
+            await own.CommitAsync(ct);
+            await own.DisposeAsync();
+        }
+
+        if (promoted > 0)
+        {
+            mail.NotifySaved();
+        }
+
+        return promoted;
+    }
+
+    private async Task<bool> LeaveAsync(int delegateId, int sessionId, CancellationToken ct)
+    {
+        await LockAsync(sessionId, ct);
         var enrolment = await db.Enrolments.AsNoTracking().SingleOrDefaultAsync(e => e.SessionId == sessionId && e.DelegateId == delegateId, ct);
         if (enrolment is null || await db.Enrolments.Where(e => e.Id == enrolment.Id).ExecuteDeleteAsync(ct) == 0)
         {
@@ -91,24 +161,20 @@ public sealed class Enrolments(ForumDbContext db, ForumManager.Mail.MailQueue ma
 
         if (enrolment.Status == EnrolmentStatus.Enrolled)
         {
-            var next = await db.Enrolments.Where(e => e.SessionId == sessionId && e.Status == EnrolmentStatus.Waitlisted)
-                .OrderBy(e => e.CreatedUtc).ThenBy(e => e.Id).Select(e => e.Id).FirstOrDefaultAsync(ct);
-            if (next == 0 || await db.Enrolments.Where(e => e.Id == next && e.Status == EnrolmentStatus.Waitlisted)
-                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EnrolmentStatus.Enrolled), ct) == 0)
-            {
-                await db.Sessions.Where(s => s.Id == sessionId && s.EnrolledCount > 0)
-                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.EnrolledCount, x => x.EnrolledCount - 1), ct);
-            }
-            else
-            {
-                await NotifyPromotedAsync(next, ct);
-            }
+            await db.Sessions.Where(s => s.Id == sessionId && s.EnrolledCount > 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.EnrolledCount, x => x.EnrolledCount - 1), ct);
+            await FillFreedSeatsAsync(sessionId, ct);
         }
 
-        await transaction.CommitAsync(ct);
-        mail.NotifySaved();
         return true;
     }
+
+    /// <summary>
+    /// Takes the session's row lock for the rest of the transaction (an update that changes nothing), so that
+    /// enrolments, withdrawals and promotions in one session happen one after another on every provider.
+    /// </summary>
+    private Task<int> LockAsync(int sessionId, CancellationToken ct) =>
+        db.Sessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.EnrolledCount, x => x.EnrolledCount), ct);
 
     /// <summary>The first in line learns, in their language, that a seat is now theirs.</summary>
     private async Task NotifyPromotedAsync(int enrolmentId, CancellationToken ct)

@@ -92,7 +92,7 @@ public sealed class ProgrammeReleases(ForumDbContext db, MailQueue mail, IMemory
     public async Task<ReleaseChanges> PendingChangesAsync(int forumId, CancellationToken ct) =>
         Compare((await LatestAsync(forumId, ct))?.Sessions ?? [], await DraftAsync(forumId, ct));
 
-    /// <summary>Publishes the draft as the next version; two organizers publishing at once get two versions, never one twice.</summary>
+    /// <summary>Publishes the draft as the next version; of two organizers publishing at once, the unique version index keeps one and refuses the other.</summary>
     public async Task<int> PublishAsync(Forum forum, string changelog, Actor actor, CancellationToken ct)
     {
         var forumId = forum.Id;

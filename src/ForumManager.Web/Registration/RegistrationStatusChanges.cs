@@ -14,7 +14,7 @@ public sealed record StatusChangeResult(int Changed, IReadOnlyList<int> Refused,
 /// Changes registrations' status in one transaction: the place count follows (a freed place goes to the first on the
 /// waiting list), every change is audited and its notice is queued, or nothing happens at all.
 /// </summary>
-public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces places, MailQueue mail, TimeProvider clock)
+public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces places, MailQueue mail, TimeProvider clock, Programme.Enrolments enrolments)
 {
     public async Task<StatusChangeResult> ChangeAsync(int forumId, IReadOnlyCollection<int> delegateIds, RegistrationStatus to, string? reason,
         Actor actor, bool byOrganizer, CancellationToken ct)
@@ -51,6 +51,11 @@ public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces pla
 
             Apply(registration, to, reason, actor, now, forum);
             changed++;
+            if (to is RegistrationStatus.Cancelled or RegistrationStatus.Rejected or RegistrationStatus.Waitlisted)
+            {
+                // A registration that no longer holds a place gives up its session seats to those waiting for them.
+                await enrolments.LeaveAllAsync(registration.Id, ct);
+            }
         }
 
         await db.SaveChangesAsync(ct);

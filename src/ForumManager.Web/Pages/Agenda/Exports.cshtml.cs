@@ -24,6 +24,9 @@ public sealed class ExportsModel(CurrentForum current, ProgrammeReleases release
         var chinese = lang is "zh" or "zh-Hans" or "zh-CN";
         var baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
         Response.Headers.CacheControl = "public, max-age=60";
+
+        // The language comes from the culture cookie or Accept-Language, so a shared cache must keep one copy for each.
+        Response.Headers.Vary = "Cookie, Accept-Language";
         var path = Request.Path.Value ?? string.Empty;
         if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {

@@ -47,6 +47,9 @@ public sealed class IndexModel(CurrentForum current, ProgrammeReleases releases)
             .Where(s => (Track is null || s.TrackId == Track) && (Room is null || s.RoomId == Room) && (Type is null || s.Type == Type))
             .GroupBy(s => DateOnly.FromDateTime(ForumTime.ToLocal(s.StartUtc, zone))).OrderBy(g => g.Key).ToList();
         Response.Headers.CacheControl = "public, max-age=60";
+
+        // The language comes from the culture cookie or Accept-Language, so a shared cache must keep one copy for each.
+        Response.Headers.Vary = "Cookie, Accept-Language";
         return Page();
     }
 }

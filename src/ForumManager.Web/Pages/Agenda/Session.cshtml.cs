@@ -36,7 +36,14 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Progra
 
         if (me.Delegate is null)
         {
-            return Challenge();
+            // Signed out: sign in first. Signed in without a registration (an organizer, say): say so instead.
+            if (User.Identity?.IsAuthenticated != true)
+            {
+                return Challenge();
+            }
+
+            TempData["Status"] = text["Agenda_NoRegistration"].Value;
+            return Redirect($"/agenda/session/{id}");
         }
 
         var result = await enrolments.EnrolAsync(me.Delegate, id, ct);
@@ -61,7 +68,14 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Progra
 
         if (me.Delegate is null)
         {
-            return Challenge();
+            // Signed out: sign in first. Signed in without a registration (an organizer, say): say so instead.
+            if (User.Identity?.IsAuthenticated != true)
+            {
+                return Challenge();
+            }
+
+            TempData["Status"] = text["Agenda_NoRegistration"].Value;
+            return Redirect($"/agenda/session/{id}");
         }
 
         if (await enrolments.WithdrawAsync(me.Delegate, id, ct))

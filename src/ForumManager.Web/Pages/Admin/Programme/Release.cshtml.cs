@@ -48,13 +48,30 @@ public sealed class ReleaseModel(ForumDbContext db, CurrentForum current, Progra
             ModelState.AddModelError(string.Empty, text["Release_ConflictsFirst", Errors]);
         }
 
+        if (Published.Count > 0 && Changes.Added.Count + Changes.Changed.Count + Changes.Removed.Count == 0)
+        {
+            // Also what a second click on Publish, or a colleague who published a moment ago, comes to.
+            ModelState.AddModelError(string.Empty, text["Release_NothingChanged"]);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
         var forum = (await current.GetAsync(ct))!;
-        var version = await releases.PublishAsync(forum, Changelog, new Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer"), ct);
+        int version;
+        try
+        {
+            version = await releases.PublishAsync(forum, Changelog, new Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer"), ct);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            // Another organizer published the same version number at the same moment; the unique index kept theirs.
+            TempData["Status"] = text["Release_PublishedMeanwhile"].Value;
+            return RedirectToPage();
+        }
+
         TempData["Status"] = text["Release_Published", version].Value;
         return RedirectToPage();
     }

@@ -21,7 +21,7 @@ namespace ForumManager.Web.Pages.Admin.Programme;
 /// on the session once saved.
 /// </summary>
 public sealed class SessionModel(ForumDbContext db, CurrentForum current, ProgrammeConflicts conflicts, UserManager<ForumUser> users,
-    TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+    TimeProvider clock, IStringLocalizer<SharedResource> text, Enrolments enrolments, ForumManager.Mail.MailQueue mail) : PageModel
 {
     public const int MaxMinutes = 24 * 60;
 
@@ -164,6 +164,11 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Progra
         }
 
         Validate();
+        if (Input.Day is { } day && Input.Start is { } start && !ForumTime.Exists(day, start, Forum.TimeZone))
+        {
+            ModelState.AddModelError("Input.Start", text["Programme_TimeSkipped"].Value);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -182,6 +187,12 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Progra
                 ModelState.AddModelError(string.Empty, problem);
             }
 
+            return Page();
+        }
+
+        if (session is not null && Input.Capacity is { } seats && seats < session.EnrolledCount)
+        {
+            ModelState.AddModelError("Input.Capacity", text["Programme_CapacityBelowEnrolled", session.EnrolledCount]);
             return Page();
         }
 
@@ -220,6 +231,12 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Progra
         db.AuditEntries.Add(new Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer")
             .Audit(forumId, now, nameof(Session), session.Id, isNew ? "added" : "edited", before, Describe(session)));
         await db.SaveChangesAsync(ct);
+        if (!isNew)
+        {
+            // Seats added (or the limit lifted) go to those waiting, in order, before any newcomer.
+            await enrolments.FillFreedSeatsAsync(session.Id, ct);
+        }
+
         await transaction.CommitAsync(ct);
         TempData["Status"] = text["Programme_Saved"].Value;
         return Redirect($"/admin/programme/session/{session.Id}");
@@ -233,6 +250,20 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Progra
         }
 
         var forumId = forum.Id;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        // Those enrolled are told now: deleting the session takes their enrolments with it, so no release could tell them later.
+        var enrolled = await db.Enrolments.AsNoTracking().Where(e => e.SessionId == id && e.Session!.ForumId == forumId)
+            .Join(db.Delegates, e => e.DelegateId, d => d.Id, (e, d) => new { d.Email, d.GivenName, d.FamilyName, d.PreferredLanguage, e.Session!.TitleEn, e.Session.TitleZh })
+            .ToListAsync(ct);
+        foreach (var person in enrolled)
+        {
+            var language = person.PreferredLanguage == "zh-Hans" ? "zh-Hans" : "en";
+            var title = language == "zh-Hans" ? person.TitleZh : person.TitleEn;
+            mail.Add(new ForumManager.Mail.MailDraft(person.Email, $"{person.GivenName} {person.FamilyName}",
+                SharedResource.Get("Agenda_ChangedSubject", language, title), SharedResource.Get("Agenda_RemovedBody", language, title), null, "programme.change"));
+        }
+
         if (await db.Sessions.Where(s => s.Id == id && s.ForumId == forumId).ExecuteDeleteAsync(ct) == 0)
         {
             return NotFound();
@@ -241,6 +272,8 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Progra
         db.AuditEntries.Add(new Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer")
             .Audit(forumId, clock.GetUtcNow().UtcDateTime, nameof(Session), id, "deleted"));
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        mail.NotifySaved();
         TempData["Status"] = text["Programme_Deleted"].Value;
         return Redirect("/admin/programme");
     }
