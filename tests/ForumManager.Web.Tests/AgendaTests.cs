@@ -270,4 +270,28 @@ public sealed class AgendaTests(AgendaAppFixture app) : IClassFixture<AgendaAppF
         var tampered = feed[..^6] + (feed[^6] == 'A' ? 'B' : 'A') + feed[^5..];
         Assert.Equal(HttpStatusCode.NotFound, (await Clients.Anonymous(app).GetAsync(tampered["http://forum.test".Length..])).StatusCode);
     }
+
+    [Fact]
+    public async Task Should_show_an_invitation_only_meeting_on_the_agenda_and_feed_of_those_taking_part_and_stop_the_feed_on_cancellation()
+    {
+        var (client, id, _) = await DelegateAsync();
+        var bilateral = await app.WithDbAsync(async db =>
+        {
+            var session = await db.Sessions.FirstAsync(s => !s.IsPublic);
+            db.SessionPeople.Add(new SessionPerson { SessionId = session.Id, DelegateId = id, Role = SessionRole.Participant, Position = 99 });
+            await db.SaveChangesAsync();
+            return session;
+        });
+
+        var agenda = await HtmlForms.GetPageAsync(client, "/me/agenda");
+        var feed = agenda.QuerySelector("[data-testid=feed-link]")!.GetAttribute("href")!["http://forum.test".Length..];
+        var calendar = Ical.Net.Calendar.Load(await Clients.Anonymous(app).GetStringAsync(feed))!;
+
+        Assert.Contains(bilateral.TitleEn, agenda.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(bilateral.TitleEn, calendar.Events.Select(e => e.Summary));
+        Assert.DoesNotContain(bilateral.TitleEn, Ical.Net.Calendar.Load(await Clients.Anonymous(app).GetStringAsync("/agenda/calendar.ics"))!.Events.Select(e => e.Summary));
+
+        await app.WithDbAsync(db => db.Delegates.Where(d => d.Id == id).ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, RegistrationStatus.Cancelled)));
+        Assert.Equal(HttpStatusCode.NotFound, (await Clients.Anonymous(app).GetAsync(feed)).StatusCode);
+    }
 }

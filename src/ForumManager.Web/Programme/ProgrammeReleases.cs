@@ -59,9 +59,19 @@ public sealed class ProgrammeReleases(ForumDbContext db, MailQueue mail, IMemory
         });
 
     /// <summary>The public sessions of the draft, as a release would fix them.</summary>
-    public async Task<List<AgendaSession>> DraftAsync(int forumId, CancellationToken ct)
+    public Task<List<AgendaSession>> DraftAsync(int forumId, CancellationToken ct) =>
+        SessionsAsync(db.Sessions.Where(s => s.ForumId == forumId && s.IsPublic), ct);
+
+    /// <summary>
+    /// Invitation-only sessions among <paramref name="sessionIds"/>, as they stand now: no release carries them, yet
+    /// those taking part (a bilateral meeting's participants, say) see them on their own agenda and feed.
+    /// </summary>
+    public Task<List<AgendaSession>> InvitationOnlyAsync(int forumId, IReadOnlyCollection<int> sessionIds, CancellationToken ct) =>
+        SessionsAsync(db.Sessions.Where(s => s.ForumId == forumId && !s.IsPublic && sessionIds.Contains(s.Id)), ct);
+
+    private async Task<List<AgendaSession>> SessionsAsync(IQueryable<Session> query, CancellationToken ct)
     {
-        var sessions = await db.Sessions.AsNoTracking().Where(s => s.ForumId == forumId && s.IsPublic)
+        var sessions = await query.AsNoTracking()
             .Include(s => s.Room).ThenInclude(r => r!.Venue).Include(s => s.Track).Include(s => s.People).ThenInclude(p => p.Guest)
             .AsSplitQuery().OrderBy(s => s.StartUtc).ThenBy(s => s.Room!.NameEn).ToListAsync(ct);
         var delegateIds = sessions.SelectMany(s => s.People).Where(p => p.DelegateId != null).Select(p => p.DelegateId!.Value).Distinct().ToList();

@@ -23,8 +23,10 @@ public sealed class FeedModel(ForumDbContext db, CurrentForum current, Programme
 
         var forumId = forum.Id;
         var person = await db.Delegates.AsNoTracking().Where(d => d.Id == delegateId && d.ForumId == forumId)
-            .Select(d => new { d.PreferredLanguage, d.GivenName, d.FamilyName }).SingleOrDefaultAsync(ct);
-        if (person is null)
+            .Select(d => new { d.PreferredLanguage, d.GivenName, d.FamilyName, d.Status }).SingleOrDefaultAsync(ct);
+
+        // A cancelled or rejected registration's feed stops, so an address passed on does not keep working.
+        if (person is null || person.Status is Core.Delegates.RegistrationStatus.Cancelled or Core.Delegates.RegistrationStatus.Rejected)
         {
             return NotFound();
         }
@@ -34,7 +36,8 @@ public sealed class FeedModel(ForumDbContext db, CurrentForum current, Programme
         var taking = await db.SessionPeople.AsNoTracking().Where(p => p.DelegateId == delegateId).Select(p => p.SessionId).ToListAsync(ct);
         var mine = enrolled.Concat(taking).ToHashSet();
         var chinese = person.PreferredLanguage == "zh-Hans";
-        var ics = ScheduleExports.Ics(forum, agenda.Sessions.Where(s => mine.Contains(s.Id)), options.Value.PublicBaseUrl.TrimEnd('/'),
+        var invited = await releases.InvitationOnlyAsync(forumId, taking, ct);
+        var ics = ScheduleExports.Ics(forum, agenda.Sessions.Where(s => mine.Contains(s.Id)).Concat(invited), options.Value.PublicBaseUrl.TrimEnd('/'),
             $"{forum.Name(chinese)} · {person.GivenName} {person.FamilyName}", chinese, agenda.PublishedUtc);
         Response.Headers.CacheControl = "private, no-store";
         return File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "my-agenda.ics");

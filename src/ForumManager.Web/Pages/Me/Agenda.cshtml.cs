@@ -41,7 +41,8 @@ public sealed class AgendaModel(ForumDbContext db, CurrentForum current, Program
         var enrolled = await db.Enrolments.AsNoTracking().Where(e => e.DelegateId == delegateId).ToDictionaryAsync(e => e.SessionId, e => e.Status, ct);
         var roles = (await db.SessionPeople.AsNoTracking().Where(p => p.DelegateId == delegateId).ToListAsync(ct))
             .GroupBy(p => p.SessionId).ToDictionary(g => g.Key, g => g.Min(p => p.Role));
-        Items = agenda.Sessions.Where(s => enrolled.ContainsKey(s.Id) || roles.ContainsKey(s.Id))
+        var invited = await releases.InvitationOnlyAsync(forumId, roles.Keys.ToList(), ct);
+        Items = agenda.Sessions.Where(s => enrolled.ContainsKey(s.Id) || roles.ContainsKey(s.Id)).Concat(invited)
             .Select(s => new Item(s, enrolled.TryGetValue(s.Id, out var e) ? e : null, roles.TryGetValue(s.Id, out var r) ? r : null))
             .OrderBy(i => i.Session.StartUtc).ToList();
     }
