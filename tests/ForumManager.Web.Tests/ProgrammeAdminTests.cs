@@ -250,4 +250,19 @@ public sealed class ProgrammeAdminTests(ProgrammeAppFixture app) : IClassFixture
         Assert.Equal("10:15", prefilled.QuerySelector("input[name='Input.Start']")!.GetAttribute("value"));
         Assert.Equal(visit.RoomId.ToString(), prefilled.QuerySelector("select[name='Input.RoomId'] option[selected]")!.GetAttribute("value"));
     }
+
+    [Fact]
+    public async Task Should_name_rooms_and_sessions_in_Chinese_on_the_organizers_programme_pages_in_Chinese()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        organizer.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        var room = await app.WithDbAsync(db => db.Sessions.Where(s => s.Type == Core.Programme.SessionType.OpeningCeremony).Select(s => s.Room!).SingleAsync());
+
+        var grid = await HtmlForms.GetPageAsync(organizer, "/admin/programme/grid?day=2010-06-23");
+        var list = await HtmlForms.GetPageAsync(organizer, "/admin/programme");
+
+        Assert.Contains(room.NameZh, grid.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(room.NameEn, grid.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("开幕式", list.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
 }
