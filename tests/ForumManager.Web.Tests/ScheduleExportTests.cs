@@ -139,4 +139,30 @@ public sealed class ScheduleExportTests(ExportAppFixture app) : IClassFixture<Ex
         Assert.Equal(new DateTime(2010, 6, 23, 8, 30, 0), movedOpening.DtStart!.Value);
         Assert.True(movedOpening.Sequence > opening.Sequence);
     }
+
+    [Theory]
+    [InlineData("2010-06-23T10:00:00", "2010-06-23T08:00:00Z")]
+    [InlineData("2010-12-02T10:00:00", "2010-12-02T09:00:00Z")]
+    [InlineData("2010-03-28T03:30:00", "2010-03-28T01:30:00Z")]
+    public void Should_give_a_forum_in_a_daylight_saving_zone_a_calendar_whose_times_read_back_right(string local, string utc)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var forum = new ForumManager.Core.Forums.Forum
+        {
+            Acronym = "BERLIN2010", NameEn = "Forum in Berlin", NameZh = "柏林论坛", PlaceEn = "Berlin", PlaceZh = "柏林", TimeZoneId = "Europe/Berlin",
+            StartDate = new DateOnly(2010, 6, 22), EndDate = new DateOnly(2010, 6, 24),
+        };
+        var startUtc = TimeZoneInfo.ConvertTimeToUtc(DateTime.Parse(local, System.Globalization.CultureInfo.InvariantCulture), zone);
+        var session = new ForumManager.Web.Programme.AgendaSession(1, Core.Programme.SessionType.ThemeForum, "Theme forum", "主题论坛", null, null,
+            startUtc, startUtc.AddHours(1), null, null, null, null, null, null, null, null, null, "en", Core.Programme.InterpretationMode.None, null, null, 0, []);
+
+        var ics = ForumManager.Web.Programme.ScheduleExports.Ics(forum, [session], "http://forum.test", "Berlin", chinese: false, DateTime.UtcNow);
+        var calendar = Ical.Net.Calendar.Load(ics)!;
+
+        // The file's own VTIMEZONE carries the year's changes, for clients that read it rather than their own zone data.
+        Assert.Contains("BEGIN:DAYLIGHT\r\nDTSTART:20100328T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nEND:DAYLIGHT", ics, StringComparison.Ordinal);
+        Assert.Contains("BEGIN:STANDARD\r\nDTSTART:20101031T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nEND:STANDARD", ics, StringComparison.Ordinal);
+        var start = calendar.Events.Single().Start!;
+        Assert.Equal(DateTime.Parse(utc, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal), start.AsUtc);
+    }
 }

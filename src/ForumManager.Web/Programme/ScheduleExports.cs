@@ -265,8 +265,8 @@ public static class ScheduleExports
     }
 
     /// <summary>
-    /// The zone's rules for the programme's year: its standard offset, and its daylight-saving offset and switch days
-    /// when it has them.
+    /// The zone as iCalendar observances: each change of offset from the year before the programme's to the year
+    /// after, or one standard offset for a zone that never changes.
     /// </summary>
     private static IEnumerable<string> TimeZoneBlock(TimeZoneInfo zone, string id, int year)
     {
@@ -275,48 +275,49 @@ public static class ScheduleExports
 
         yield return "BEGIN:VTIMEZONE";
         yield return "TZID:" + id;
-        var rule = zone.GetAdjustmentRules().FirstOrDefault(r => r.DateStart.Year <= year && r.DateEnd.Year >= year);
-        var standard = zone.BaseUtcOffset;
-        if (rule is null || rule.DaylightDelta == TimeSpan.Zero)
+
+        // The zone's real changes of offset, found by asking it hour by hour from the year before to the year after:
+        // what the system's time-zone data says, whatever shape its adjustment rules take on this platform.
+        var changes = new List<(DateTime OnsetLocal, TimeSpan From, TimeSpan To, bool Daylight)>();
+        var at = new DateTime(year - 1, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var end = new DateTime(year + 2, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var offset = zone.GetUtcOffset(at);
+        for (var next = at.AddHours(1); next < end; next = next.AddHours(1))
+        {
+            var now = zone.GetUtcOffset(next);
+            if (now != offset)
+            {
+                // The exact minute of the change inside that hour.
+                var onset = next.AddHours(-1);
+                while (zone.GetUtcOffset(onset) == offset)
+                {
+                    onset = onset.AddMinutes(1);
+                }
+
+                changes.Add((onset + offset, offset, now, zone.IsDaylightSavingTime(onset)));
+                offset = now;
+            }
+        }
+
+        if (changes.Count == 0)
         {
             yield return "BEGIN:STANDARD";
             yield return "DTSTART:19700101T000000";
-            yield return "TZOFFSETFROM:" + Format(standard);
-            yield return "TZOFFSETTO:" + Format(standard);
+            yield return "TZOFFSETFROM:" + Format(offset);
+            yield return "TZOFFSETTO:" + Format(offset);
             yield return "END:STANDARD";
         }
-        else
+
+        foreach (var (onsetLocal, from, to, daylight) in changes)
         {
-            var daylight = standard + rule.DaylightDelta;
-            yield return "BEGIN:DAYLIGHT";
-            yield return "DTSTART:" + Transition(rule.DaylightTransitionStart, year).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
-            yield return "TZOFFSETFROM:" + Format(standard);
-            yield return "TZOFFSETTO:" + Format(daylight);
-            yield return "END:DAYLIGHT";
-            yield return "BEGIN:STANDARD";
-            yield return "DTSTART:" + Transition(rule.DaylightTransitionEnd, year).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
-            yield return "TZOFFSETFROM:" + Format(daylight);
-            yield return "TZOFFSETTO:" + Format(standard);
-            yield return "END:STANDARD";
+            var kind = daylight ? "DAYLIGHT" : "STANDARD";
+            yield return "BEGIN:" + kind;
+            yield return "DTSTART:" + onsetLocal.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
+            yield return "TZOFFSETFROM:" + Format(from);
+            yield return "TZOFFSETTO:" + Format(to);
+            yield return "END:" + kind;
         }
 
         yield return "END:VTIMEZONE";
-    }
-
-    private static DateTime Transition(TimeZoneInfo.TransitionTime transition, int year)
-    {
-        if (transition.IsFixedDateRule)
-        {
-            return new DateTime(year, transition.Month, transition.Day) + transition.TimeOfDay.TimeOfDay;
-        }
-
-        var first = new DateTime(year, transition.Month, 1);
-        var day = first.AddDays(((int)transition.DayOfWeek - (int)first.DayOfWeek + 7) % 7 + (transition.Week - 1) * 7);
-        if (day.Month != transition.Month)
-        {
-            day = day.AddDays(-7);
-        }
-
-        return day + transition.TimeOfDay.TimeOfDay;
     }
 }
