@@ -1426,3 +1426,133 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129013515_Notices'
+)
+BEGIN
+    ALTER TABLE [Forums] ADD [NoticesInBothLanguages] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129013515_Notices'
+)
+BEGIN
+    CREATE TABLE [NoticeBatches] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [SubjectEn] nvarchar(1000) NULL,
+        [BodyEn] nvarchar(max) NULL,
+        [SubjectZh] nvarchar(1000) NULL,
+        [BodyZh] nvarchar(max) NULL,
+        [Audience] nvarchar(1000) NOT NULL,
+        [AttachAgenda] bit NOT NULL,
+        [AttachVisaLetter] bit NOT NULL,
+        [AttachQrCode] bit NOT NULL,
+        [Total] int NOT NULL,
+        CONSTRAINT [PK_NoticeBatches] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_NoticeBatches_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129013515_Notices'
+)
+BEGIN
+    CREATE TABLE [NoticeTemplates] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [Language] varchar(16) NOT NULL,
+        [Subject] nvarchar(1000) NOT NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [UpdatedUtc] datetime2 NOT NULL,
+        [UpdatedBy] nvarchar(256) NOT NULL,
+        CONSTRAINT [PK_NoticeTemplates] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_NoticeTemplates_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129013515_Notices'
+)
+BEGIN
+    CREATE TABLE [NoticeRecipients] (
+        [Id] bigint NOT NULL IDENTITY,
+        [BatchId] int NOT NULL,
+        [DelegateId] int NOT NULL,
+        [OutboxMessageId] bigint NULL,
+        CONSTRAINT [PK_NoticeRecipients] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_NoticeRecipients_Delegates_DelegateId] FOREIGN KEY ([DelegateId]) REFERENCES [Delegates] ([Id]),
+        CONSTRAINT [FK_NoticeRecipients_NoticeBatches_BatchId] FOREIGN KEY ([BatchId]) REFERENCES [NoticeBatches] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_NoticeRecipients_OutboxMessages_OutboxMessageId] FOREIGN KEY ([OutboxMessageId]) REFERENCES [OutboxMessages] ([Id]) ON DELETE SET NULL
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129013515_Notices'
+)
+BEGIN
+    CREATE INDEX [IX_NoticeBatches_ForumId_CreatedUtc] ON [NoticeBatches] ([ForumId], [CreatedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129013515_Notices'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_NoticeRecipients_BatchId_DelegateId] ON [NoticeRecipients] ([BatchId], [DelegateId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129013515_Notices'
+)
+BEGIN
+    CREATE INDEX [IX_NoticeRecipients_BatchId_OutboxMessageId] ON [NoticeRecipients] ([BatchId], [OutboxMessageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129013515_Notices'
+)
+BEGIN
+    CREATE INDEX [IX_NoticeRecipients_DelegateId] ON [NoticeRecipients] ([DelegateId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129013515_Notices'
+)
+BEGIN
+    CREATE INDEX [IX_NoticeRecipients_OutboxMessageId] ON [NoticeRecipients] ([OutboxMessageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129013515_Notices'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_NoticeTemplates_ForumId_Kind_Language] ON [NoticeTemplates] ([ForumId], [Kind], [Language]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129013515_Notices'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129013515_Notices', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -36,6 +36,9 @@ public sealed class ForumDbContext(DbContextOptions<ForumDbContext> options)
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Core.CheckIns.CheckIn> CheckIns => Set<Core.CheckIns.CheckIn>();
+    public DbSet<Core.Notices.NoticeTemplate> NoticeTemplates => Set<Core.Notices.NoticeTemplate>();
+    public DbSet<Core.Notices.NoticeBatch> NoticeBatches => Set<Core.Notices.NoticeBatch>();
+    public DbSet<Core.Notices.NoticeRecipient> NoticeRecipients => Set<Core.Notices.NoticeRecipient>();
     public DbSet<Core.CheckIns.BadgePrint> BadgePrints => Set<Core.CheckIns.BadgePrint>();
     public DbSet<Core.CheckIns.BadgeLayoutChoice> BadgeLayoutChoices => Set<Core.CheckIns.BadgeLayoutChoice>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

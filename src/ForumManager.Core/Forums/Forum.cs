@@ -51,6 +51,9 @@ public sealed class Forum
 
     public string? SignatoryZh { get; set; }
 
+    /// <summary>Notices in both languages in one message, Chinese first; otherwise in each delegate's preferred language.</summary>
+    public bool NoticesInBothLanguages { get; set; }
+
     public string Name(bool chinese) => chinese ? NameZh : NameEn;
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);

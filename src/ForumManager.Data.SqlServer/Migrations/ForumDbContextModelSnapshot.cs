@@ -592,6 +592,9 @@ namespace ForumManager.Data.SqlServer.Migrations
                         .IsUnicode(true)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<bool>("NoticesInBothLanguages")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("OpenRegistration")
                         .HasColumnType("bit");
 
@@ -878,6 +881,158 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.HasIndex("Status", "NextAttemptUtc");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Notices.NoticeBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AttachAgenda")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("AttachQrCode")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("AttachVisaLetter")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("BodyEn")
+                        .HasMaxLength(20000)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("BodyZh")
+                        .HasMaxLength(20000)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("SubjectEn")
+                        .HasMaxLength(1000)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("SubjectZh")
+                        .HasMaxLength(1000)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForumId", "CreatedUtc");
+
+                    b.ToTable("NoticeBatches");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Notices.NoticeRecipient", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DelegateId")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("OutboxMessageId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DelegateId");
+
+                    b.HasIndex("OutboxMessageId");
+
+                    b.HasIndex("BatchId", "DelegateId")
+                        .IsUnique();
+
+                    b.HasIndex("BatchId", "OutboxMessageId");
+
+                    b.ToTable("NoticeRecipients");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Notices.NoticeTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForumId", "Kind", "Language")
+                        .IsUnique();
+
+                    b.ToTable("NoticeTemplates");
                 });
 
             modelBuilder.Entity("ForumManager.Core.Programme.Enrolment", b =>
@@ -1680,6 +1835,44 @@ namespace ForumManager.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ForumManager.Core.Notices.NoticeBatch", b =>
+                {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Notices.NoticeRecipient", b =>
+                {
+                    b.HasOne("ForumManager.Core.Notices.NoticeBatch", null)
+                        .WithMany("Recipients")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Delegates.Delegate", null)
+                        .WithMany()
+                        .HasForeignKey("DelegateId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Mail.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Notices.NoticeTemplate", b =>
+                {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ForumManager.Core.Programme.Enrolment", b =>
                 {
                     b.HasOne("ForumManager.Core.Delegates.Delegate", null)
@@ -1895,6 +2088,11 @@ namespace ForumManager.Data.SqlServer.Migrations
             modelBuilder.Entity("ForumManager.Core.Forums.Venue", b =>
                 {
                     b.Navigation("Rooms");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Notices.NoticeBatch", b =>
+                {
+                    b.Navigation("Recipients");
                 });
 
             modelBuilder.Entity("ForumManager.Core.Programme.Session", b =>

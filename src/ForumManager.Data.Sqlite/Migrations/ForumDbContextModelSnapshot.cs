@@ -567,6 +567,9 @@ namespace ForumManager.Data.Sqlite.Migrations
                         .IsUnicode(true)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NoticesInBothLanguages")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("OpenRegistration")
                         .HasColumnType("INTEGER");
 
@@ -847,6 +850,152 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.HasIndex("Status", "NextAttemptUtc");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Notices.NoticeBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AttachAgenda")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AttachQrCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AttachVisaLetter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyEn")
+                        .HasMaxLength(20000)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyZh")
+                        .HasMaxLength(20000)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectEn")
+                        .HasMaxLength(1000)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectZh")
+                        .HasMaxLength(1000)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForumId", "CreatedUtc");
+
+                    b.ToTable("NoticeBatches");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Notices.NoticeRecipient", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DelegateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DelegateId");
+
+                    b.HasIndex("OutboxMessageId");
+
+                    b.HasIndex("BatchId", "DelegateId")
+                        .IsUnique();
+
+                    b.HasIndex("BatchId", "OutboxMessageId");
+
+                    b.ToTable("NoticeRecipients");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Notices.NoticeTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForumId", "Kind", "Language")
+                        .IsUnique();
+
+                    b.ToTable("NoticeTemplates");
                 });
 
             modelBuilder.Entity("ForumManager.Core.Programme.Enrolment", b =>
@@ -1619,6 +1768,44 @@ namespace ForumManager.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ForumManager.Core.Notices.NoticeBatch", b =>
+                {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Notices.NoticeRecipient", b =>
+                {
+                    b.HasOne("ForumManager.Core.Notices.NoticeBatch", null)
+                        .WithMany("Recipients")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Delegates.Delegate", null)
+                        .WithMany()
+                        .HasForeignKey("DelegateId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Mail.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Notices.NoticeTemplate", b =>
+                {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ForumManager.Core.Programme.Enrolment", b =>
                 {
                     b.HasOne("ForumManager.Core.Delegates.Delegate", null)
@@ -1834,6 +2021,11 @@ namespace ForumManager.Data.Sqlite.Migrations
             modelBuilder.Entity("ForumManager.Core.Forums.Venue", b =>
                 {
                     b.Navigation("Rooms");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Notices.NoticeBatch", b =>
+                {
+                    b.Navigation("Recipients");
                 });
 
             modelBuilder.Entity("ForumManager.Core.Programme.Session", b =>

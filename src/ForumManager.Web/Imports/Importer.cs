@@ -33,7 +33,7 @@ public sealed record ImportResult(int Imported, int Skipped, int Waitlisted);
 /// transaction once the organizer confirms. A bad row is never half imported: it is not imported at all.
 /// </summary>
 public sealed class Importer(ForumDbContext db, ForumPlaces places, MailQueue mail, DelegationInvitations invitations,
-    PersonalData personalData, TimeProvider clock, IStringLocalizer<SharedResource> text)
+    PersonalData personalData, TimeProvider clock, IStringLocalizer<SharedResource> text, Notices.NoticeRenderer notices)
 {
     public static readonly IReadOnlyList<string> DelegateColumns =
     [
@@ -106,7 +106,7 @@ public sealed class Importer(ForumDbContext db, ForumPlaces places, MailQueue ma
                 record.CreatedUtc = now;
                 record.UpdatedUtc = now;
                 db.Delegates.Add(record);
-                mail.Add(RegistrationNotices.For(record, forum, RegistrationNotices.ForStatus(record.Status)));
+                mail.Add(await notices.RenderAsync(forum, record, RegistrationNotices.ForStatus(record.Status), Notices.NoticeExtras.None, ct));
             }
 
             await db.SaveChangesAsync(ct);

@@ -60,6 +60,7 @@ public static class ForumServices
         services.AddScoped<CheckIns.CheckInDesk>();
         services.AddScoped<CheckIns.BadgeSource>();
         services.AddScoped<Letters.VisaLetters>();
+        services.AddScoped<Notices.NoticeRenderer>();
         services.AddSingleton<CheckIns.BadgeBatches>();
         services.AddHostedService<CheckIns.BadgeBatchService>();
         services.AddScoped<Registration.PersonalDataPurge>();

@@ -49,6 +49,7 @@ public sealed class PersonalDataPurge(ForumDbContext db, TimeProvider clock)
         await db.DelegateAnswers.Where(a => a.Text != null && a.Question!.Kind == Core.Registration.QuestionKind.Text && a.Question.ForumId == forumId)
             .ExecuteDeleteAsync(ct);
         await db.PendingImports.Where(p => p.ForumId == forumId).ExecuteDeleteAsync(ct);
+        await db.NoticeBatches.Where(b => b.ForumId == forumId).ExecuteDeleteAsync(ct);
 
         // The history held the same data (reasons, reveals); its entries about this edition's delegates go too.
         await db.AuditEntries.Where(a => a.ForumId == forumId && a.EntityType == "Delegate").ExecuteDeleteAsync(ct);

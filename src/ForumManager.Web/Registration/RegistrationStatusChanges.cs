@@ -14,7 +14,8 @@ public sealed record StatusChangeResult(int Changed, IReadOnlyList<int> Refused,
 /// Changes registrations' status in one transaction: the place count follows (a freed place goes to the first on the
 /// waiting list), every change is audited and its notice is queued, or nothing happens at all.
 /// </summary>
-public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces places, MailQueue mail, TimeProvider clock, Programme.Enrolments enrolments)
+public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces places, MailQueue mail, TimeProvider clock, Programme.Enrolments enrolments,
+    Notices.NoticeRenderer notices)
 {
     public async Task<StatusChangeResult> ChangeAsync(int forumId, IReadOnlyCollection<int> delegateIds, RegistrationStatus to, string? reason,
         Actor actor, bool byOrganizer, CancellationToken ct)
@@ -49,7 +50,7 @@ public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces pla
                 freed++;
             }
 
-            Apply(registration, to, reason, actor, now, forum);
+            await ApplyAsync(registration, to, reason, actor, now, forum, ct);
             changed++;
             if (to is RegistrationStatus.Cancelled or RegistrationStatus.Rejected or RegistrationStatus.Waitlisted)
             {
@@ -81,7 +82,7 @@ public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces pla
                 break;
             }
 
-            Apply(registration, RegistrationStatus.Submitted, null, Actor.System, now, forum, NoticeKind.Promoted);
+            await ApplyAsync(registration, RegistrationStatus.Submitted, null, Actor.System, now, forum, ct, Core.Notices.NoticeKind.Promoted);
             promoted++;
         }
 
@@ -89,15 +90,16 @@ public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces pla
         return promoted;
     }
 
-    private void Apply(Delegate registration, RegistrationStatus to, string? reason, Actor actor, DateTime now, Core.Forums.Forum forum, NoticeKind? notice = null)
+    private async Task ApplyAsync(Delegate registration, RegistrationStatus to, string? reason, Actor actor, DateTime now, Core.Forums.Forum forum, CancellationToken ct,
+        Core.Notices.NoticeKind? notice = null)
     {
         var before = $"{registration.Status}";
         registration.Status = to;
         registration.StatusReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         registration.UpdatedUtc = now;
-        db.AuditEntries.Add(actor.Audit(registration.ForumId, now, nameof(Delegate), registration.Id, notice == NoticeKind.Promoted ? "promoted" : "status",
+        db.AuditEntries.Add(actor.Audit(registration.ForumId, now, nameof(Delegate), registration.Id, notice == Core.Notices.NoticeKind.Promoted ? "promoted" : "status",
             before, registration.StatusReason is null ? to.ToString() : $"{to}: {registration.StatusReason}"));
-        mail.Add(RegistrationNotices.For(registration, forum, notice ?? RegistrationNotices.ForStatus(to)));
+        mail.Add(await notices.RenderAsync(forum, registration, notice ?? RegistrationNotices.ForStatus(to), Notices.NoticeExtras.None, ct));
     }
 }
 

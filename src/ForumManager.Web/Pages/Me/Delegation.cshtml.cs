@@ -19,7 +19,7 @@ namespace ForumManager.Web.Pages.Me;
 /// Only the members of the signed-in head's own delegation are ever read or changed.
 /// </summary>
 public sealed class DelegationModel(ForumDbContext db, CurrentForum current, UserManager<ForumUser> users, ForumPlaces places, MailQueue mail,
-    RegistrationStatusChanges changes, MemberSignIn signIn, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+    RegistrationStatusChanges changes, MemberSignIn signIn, TimeProvider clock, IStringLocalizer<SharedResource> text, Notices.NoticeRenderer notices) : PageModel
 {
     public sealed record Member(int Id, string LatinName, string? Honorific, string? NativeName, string? Position, string Email, RegistrationStatus Status,
         bool IsHead, bool HasAccount, bool HasPassword)
@@ -95,7 +95,7 @@ public sealed class DelegationModel(ForumDbContext db, CurrentForum current, Use
             UpdatedUtc = now,
         };
         db.Delegates.Add(member);
-        mail.Add(RegistrationNotices.For(member, forum, hasPlace ? NoticeKind.Received : NoticeKind.Waitlisted));
+        mail.Add(await notices.RenderAsync(forum, member, hasPlace ? Core.Notices.NoticeKind.RegistrationReceived : Core.Notices.NoticeKind.Waitlisted, Notices.NoticeExtras.None, HttpContext.RequestAborted));
         await db.SaveChangesAsync(ct);
         db.AuditEntries.Add(new Actor(Head.UserId, User.Identity?.Name ?? Head.Email)
             .Audit(forumId, now, nameof(Delegate), member.Id, "added-by-head", after: member.Status.ToString()));

@@ -36,7 +36,8 @@ public sealed class IndexModel(
     PublicLinks links,
     QuestionForm questions,
     TimeProvider clock,
-    IStringLocalizer<SharedResource> text) : PageModel
+    IStringLocalizer<SharedResource> text,
+    Notices.NoticeRenderer notices) : PageModel
 {
     [BindProperty]
     public RegistrationInput Input { get; set; } = new();
@@ -118,7 +119,7 @@ public sealed class IndexModel(
                 registration.Answers.Add(answer);
             }
 
-            mail.Add(RegistrationNotices.For(registration, Forum, hasPlace ? NoticeKind.Received : NoticeKind.Waitlisted));
+            mail.Add(await notices.RenderAsync(Forum, registration, hasPlace ? Core.Notices.NoticeKind.RegistrationReceived : Core.Notices.NoticeKind.Waitlisted, Notices.NoticeExtras.None, ct));
             await db.SaveChangesAsync(ct);
             db.AuditEntries.Add(new Actor(user.Id, user.Email ?? user.Id)
                 .Audit(Forum.Id, now, nameof(Delegate), registration.Id, "registered", after: registration.Status.ToString()));

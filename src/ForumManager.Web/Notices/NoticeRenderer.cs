@@ -1,0 +1,251 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
+using Fluid;
+using ForumManager.Core.Delegates;
+using ForumManager.Core.Forums;
+using ForumManager.Core.Notices;
+using ForumManager.Core.Programme;
+using ForumManager.Core.Registration;
+using ForumManager.Data;
+using ForumManager.Mail;
+using ForumManager.Web.Infrastructure;
+using ForumManager.Web.Programme;
+using ForumManager.Web.Registration;
+using Microsoft.EntityFrameworkCore;
+using Delegate = ForumManager.Core.Delegates.Delegate;
+
+namespace ForumManager.Web.Notices;
+
+/// <summary>What a notice is about beyond the delegate: a session that changed, a confirmation link.</summary>
+public sealed record NoticeExtras(string? SessionTitleEn = null, string? SessionTitleZh = null, DateTime? SessionStartUtc = null,
+    string? SessionRoomEn = null, string? SessionRoomZh = null, string? ConfirmLink = null)
+{
+    public static NoticeExtras None { get; } = new();
+}
+
+/// <summary>Wording that replaces the kind's templates: a free-form notice's subject and body in each language.</summary>
+public sealed record NoticeWording(string SubjectEn, string BodyEn, string SubjectZh, string BodyZh);
+
+/// <summary>Which files go with a notice.</summary>
+public sealed record NoticeAttachments(bool Agenda, bool VisaLetter, bool QrCode)
+{
+    public static NoticeAttachments None { get; } = new(false, false, false);
+}
+
+/// <summary>
+/// Renders notices: the organizers' template for the kind and language (or the built-in one), filled for one
+/// delegate, as plain text and the same text as simple HTML, with the files asked for. The preview and the sending
+/// both come through here, so what organizers see is what is sent.
+/// </summary>
+public sealed partial class NoticeRenderer(ForumDbContext db, ProgrammeReleases releases, PublicLinks links, Letters.VisaLetters letters)
+{
+    public async Task<(string Subject, string Body)> TemplateAsync(int forumId, NoticeKind kind, string language, CancellationToken ct)
+    {
+        var stored = await db.NoticeTemplates.AsNoTracking()
+            .Where(t => t.ForumId == forumId && t.Kind == kind && t.Language == language)
+            .Select(t => new { t.Subject, t.Body }).FirstOrDefaultAsync(ct);
+        return stored is null ? NoticeDefaults.For(kind, language) : (stored.Subject, stored.Body);
+    }
+
+    public async Task<MailDraft> RenderAsync(Forum forum, Delegate person, NoticeKind kind, NoticeExtras extras, CancellationToken ct,
+        NoticeWording? wording = null, NoticeAttachments? attachments = null)
+    {
+        var languages = forum.NoticesInBothLanguages ? new[] { "zh-Hans", "en" } : [person.PreferredLanguage == "zh-Hans" ? "zh-Hans" : "en"];
+        var needsAgenda = attachments?.Agenda == true || await UsesAgendaAsync(forum.Id, kind, languages, wording, ct);
+        var sessions = needsAgenda ? await SessionsAsync(forum, person.Id, ct) : [];
+        var parts = new List<(string Language, string Subject, string Body)>();
+        foreach (var language in languages)
+        {
+            var (subject, body) = wording is null
+                ? await TemplateAsync(forum.Id, kind, language, ct)
+                : language == "zh-Hans" ? (wording.SubjectZh, wording.BodyZh) : (wording.SubjectEn, wording.BodyEn);
+            var model = Model(forum, person, extras, sessions, language == "zh-Hans");
+            parts.Add((language, Render(subject, model).ReplaceLineEndings(" ").Trim(), Render(body, model).Trim()));
+        }
+
+        var text = string.Join("\n\n——————\n\n", parts.Select(p => p.Body));
+        var html = Html(parts);
+        var files = attachments is null ? [] : await AttachmentsAsync(forum, person, attachments, sessions, ct);
+        var chineseFirst = languages[0] == "zh-Hans";
+        return new MailDraft(person.Email, string.IsNullOrWhiteSpace(person.NativeName) ? $"{person.GivenName} {person.FamilyName}" : person.NativeName,
+            string.Join(" / ", parts.Select(p => p.Subject)), text, html, Purpose(kind))
+        {
+            Attachments = files,
+            FromName = chineseFirst ? forum.NameZh : forum.NameEn,
+        };
+    }
+
+    /// <summary>What the outbox records the message as, so organizers (and tests) can tell notices apart.</summary>
+    public static string Purpose(NoticeKind kind) => kind switch
+    {
+        NoticeKind.RegistrationReceived => "registration.received",
+        NoticeKind.Approved or NoticeKind.Waitlisted or NoticeKind.Rejected or NoticeKind.Cancelled or NoticeKind.Promoted
+            => "registration." + kind.ToString().ToLowerInvariant(),
+        NoticeKind.ProgrammeChange => "programme.change",
+        NoticeKind.EmailConfirmation => "account.confirm-email",
+        _ => "notice." + kind.ToString().ToLowerInvariant(),
+    };
+
+    private async Task<bool> UsesAgendaAsync(int forumId, NoticeKind kind, string[] languages, NoticeWording? wording, CancellationToken ct)
+    {
+        if (wording is not null)
+        {
+            return (wording.BodyEn + wording.BodyZh).Contains("agenda", StringComparison.Ordinal);
+        }
+
+        foreach (var language in languages)
+        {
+            if ((await TemplateAsync(forumId, kind, language, ct)).Body.Contains("agenda", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Render(string source, Dictionary<string, object?> model)
+    {
+        if (!NoticeTemplateCheck.Parser.TryParse(source, out var template, out _))
+        {
+            // Stored templates were checked when saved; a built-in one always parses. Never send Liquid syntax raw.
+            return string.Empty;
+        }
+
+        var context = new TemplateContext(model, new TemplateOptions { CultureInfo = CultureInfo.InvariantCulture });
+        return template.Render(context, NullEncoder.Default);
+    }
+
+    private Dictionary<string, object?> Model(Forum forum, Delegate person, NoticeExtras extras, List<AgendaSession> sessions, bool chinese)
+    {
+        var zone = forum.TimeZone;
+        string When(DateTime utc) => ForumTime.ToLocal(utc, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var country = Countries.Find(person.CountryCode);
+        return new Dictionary<string, object?>
+        {
+            ["delegate"] = new Dictionary<string, object?>
+            {
+                ["name"] = chinese && !string.IsNullOrWhiteSpace(person.NativeName) && person.NativeNameLanguage?.StartsWith("zh", StringComparison.Ordinal) == true
+                    ? person.NativeName
+                    : $"{person.Honorific} {person.GivenName} {person.FamilyName}".Trim(),
+                ["given_name"] = person.GivenName,
+                ["family_name"] = person.FamilyName,
+                ["native_name"] = person.NativeName,
+                ["honorific"] = person.Honorific,
+                ["position"] = person.Position,
+                ["organization"] = person.Organization,
+                ["delegation"] = person.Delegation is { } d ? (chinese ? d.NameZh : d.NameEn) : null,
+                ["country"] = country?.Name(chinese) ?? person.CountryCode,
+                ["category"] = SharedResource.Get("DelegateCategory_" + person.Category, chinese ? "zh-Hans" : "en"),
+                ["status"] = SharedResource.Get("RegistrationStatus_" + person.Status, chinese ? "zh-Hans" : "en"),
+                ["reason"] = person.StatusReason,
+                ["email"] = person.Email,
+            },
+            ["forum"] = new Dictionary<string, object?>
+            {
+                ["name"] = forum.Name(chinese),
+                ["theme"] = chinese ? forum.ThemeZh : forum.ThemeEn,
+                ["place"] = chinese ? forum.PlaceZh : forum.PlaceEn,
+                ["dates"] = chinese
+                    ? $"{forum.StartDate.Year}年{forum.StartDate.Month}月{forum.StartDate.Day}日至{forum.EndDate.Month}月{forum.EndDate.Day}日"
+                    : $"{forum.StartDate.ToString("d MMMM", CultureInfo.GetCultureInfo("en-GB"))} – {forum.EndDate.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}",
+            },
+            ["links"] = new Dictionary<string, object?>
+            {
+                ["me"] = links.To("/me"),
+                ["agenda"] = links.To("/agenda"),
+                ["my_agenda"] = links.To("/me/agenda"),
+                ["edit"] = links.To("/me/edit"),
+                ["visa_letter"] = links.To("/me/visa-letter.pdf"),
+                ["confirm"] = extras.ConfirmLink,
+            },
+            ["agenda"] = sessions.Select(s => (object)new Dictionary<string, object?>
+            {
+                ["title"] = s.Title(chinese),
+                ["when"] = When(s.StartUtc),
+                ["room"] = s.Room(chinese) ?? "—",
+            }).ToList(),
+            ["session"] = new Dictionary<string, object?>
+            {
+                ["title"] = chinese ? extras.SessionTitleZh ?? extras.SessionTitleEn : extras.SessionTitleEn,
+                ["when"] = extras.SessionStartUtc is { } start ? When(start) : null,
+                ["room"] = chinese ? extras.SessionRoomZh ?? extras.SessionRoomEn : extras.SessionRoomEn,
+            },
+        };
+    }
+
+    /// <summary>The delegate's sessions in the latest release, and the invitation-only ones they take part in, in time order.</summary>
+    private async Task<List<AgendaSession>> SessionsAsync(Forum forum, int delegateId, CancellationToken ct)
+    {
+        if (await releases.LatestAsync(forum.Id, ct) is not { } agenda)
+        {
+            return [];
+        }
+
+        var enrolled = await db.Enrolments.AsNoTracking().Where(e => e.DelegateId == delegateId && e.Status == EnrolmentStatus.Enrolled).Select(e => e.SessionId).ToListAsync(ct);
+        var taking = await db.SessionPeople.AsNoTracking().Where(p => p.DelegateId == delegateId).Select(p => p.SessionId).ToListAsync(ct);
+        var mine = enrolled.Concat(taking).ToHashSet();
+        var invited = await releases.InvitationOnlyAsync(forum.Id, taking, ct);
+        return agenda.Sessions.Where(s => mine.Contains(s.Id)).Concat(invited).OrderBy(s => s.StartUtc).ToList();
+    }
+
+    private async Task<List<MailAttachment>> AttachmentsAsync(Forum forum, Delegate person, NoticeAttachments wanted, List<AgendaSession> sessions, CancellationToken ct)
+    {
+        var files = new List<MailAttachment>();
+        var chinese = person.PreferredLanguage == "zh-Hans";
+        if (wanted.Agenda)
+        {
+            var ics = ScheduleExports.Ics(forum, sessions, links.To(string.Empty).TrimEnd('/'), $"{forum.Name(chinese)} · {person.GivenName} {person.FamilyName}", chinese, DateTime.UtcNow);
+            files.Add(new MailAttachment("my-agenda.ics", "text/calendar; charset=utf-8; method=PUBLISH", Encoding.UTF8.GetBytes(ics)));
+        }
+
+        if (wanted.VisaLetter && person.Status == RegistrationStatus.Approved && person.PassportNumberProtected is not null)
+        {
+            var pdf = await letters.IssueAsync(forum, [person.Id], Actor.System, ct);
+            if (pdf is not null)
+            {
+                files.Add(new MailAttachment($"visa-letter-{Letters.VisaLetters.Reference(forum, person.Id)}.pdf", "application/pdf", pdf.Pdf));
+            }
+        }
+
+        if (wanted.QrCode && person.Status == RegistrationStatus.Approved)
+        {
+            files.Add(new MailAttachment("check-in-code.png", "image/png", Documents.QrCodeImage.Png(person.CheckInToken, 8)));
+        }
+
+        return files;
+    }
+
+    /// <summary>The text as HTML: escaped, paragraphs and line breaks kept, web addresses made links; nothing external.</summary>
+    private static string Html(IEnumerable<(string Language, string Subject, string Body)> parts)
+    {
+        var html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif;line-height:1.5;color:#111\">");
+        var first = true;
+        foreach (var (language, _, body) in parts)
+        {
+            if (!first)
+            {
+                html.Append("<hr>");
+            }
+
+            first = false;
+            html.Append(CultureInfo.InvariantCulture, $"<div lang=\"{language}\">");
+            foreach (var paragraph in body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
+            {
+                var encoded = WebUtility.HtmlEncode(paragraph);
+                encoded = Url().Replace(encoded, m => $"<a href=\"{m.Value}\">{m.Value}</a>");
+                html.Append("<p>").Append(encoded.Replace("\n", "<br>", StringComparison.Ordinal)).Append("</p>");
+            }
+
+            html.Append("</div>");
+        }
+
+        return html.Append("</body></html>").ToString();
+    }
+
+    [GeneratedRegex(@"https?://[^\s<>""]+")]
+    private static partial Regex Url();
+}
