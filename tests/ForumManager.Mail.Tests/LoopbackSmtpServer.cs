@@ -25,6 +25,13 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     /// <summary>Recipients whose mailbox the server refuses with 550.</summary>
     public ISet<string> RefusedRecipients => _store.Refused;
 
+    /// <summary>How long the server takes over each message, to make a batch last long enough to be interrupted.</summary>
+    public TimeSpan DelayPerMessage
+    {
+        get => _store.Delay;
+        set => _store.Delay = value;
+    }
+
     public void Start()
     {
         var options = new SmtpServerOptionsBuilder()
@@ -79,9 +86,15 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         public ConcurrentQueue<MimeMessage> Queue { get; } = new();
         public IReadOnlyCollection<MimeMessage> Messages => Queue.ToArray();
         public ISet<string> Refused { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        public TimeSpan Delay { get; set; }
 
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            if (Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(Delay, cancellationToken);
+            }
+
             await using var stream = new MemoryStream(buffer.ToArray());
             Queue.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
             return SmtpResponse.Ok;

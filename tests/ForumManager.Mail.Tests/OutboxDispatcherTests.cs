@@ -79,6 +79,61 @@ public sealed class OutboxDispatcherTests
     }
 
     [Fact]
+    public async Task Should_send_each_message_of_a_batch_once_when_the_app_stops_in_the_middle_and_starts_again()
+    {
+        await using var harness = await MailHarness.CreateAsync();
+        await using var smtp = new LoopbackSmtpServer { DelayPerMessage = TimeSpan.FromMilliseconds(15) };
+        smtp.Start();
+        var first = harness.BuildServices(smtp.Port);
+        await MailHarness.QueueAsync(first, 200, Draft);
+
+        var dispatcher = first.GetRequiredService<OutboxDispatcher>();
+        await dispatcher.StartAsync(CancellationToken.None);
+        await smtp.WaitForAsync(40, TimeSpan.FromSeconds(30));
+        await dispatcher.StopAsync(CancellationToken.None);
+        await first.DisposeAsync();
+        var beforeRestart = smtp.Received.Count;
+
+        await using var second = harness.BuildServices(smtp.Port);
+        await DrainAsync(second);
+        var received = await smtp.WaitForAsync(200, TimeSpan.FromSeconds(30));
+
+        Assert.InRange(beforeRestart, 40, 199);
+        Assert.Equal(200, received.Count);
+        Assert.Equal(200, received.Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(200, await MailHarness.QueryAsync(second, db => db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Sent)));
+    }
+
+    [Fact]
+    public async Task Should_deliver_attachments_and_a_sender_name_in_Chinese()
+    {
+        await using var harness = await MailHarness.CreateAsync();
+        await using var smtp = new LoopbackSmtpServer();
+        smtp.Start();
+        await using var services = harness.BuildServices(smtp.Port);
+        var ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"u8.ToArray();
+        await MailHarness.QueueAsync(services, 1, i => Draft(i) with
+        {
+            FromName = "2010中国湖南国际友好城市合作论坛",
+            Attachments = [new MailAttachment("my-agenda.ics", "text/calendar; charset=utf-8", ics), new MailAttachment("签到二维码.png", "image/png", [137, 80, 78, 71])],
+        });
+
+        await DrainAsync(services);
+
+        var message = Assert.Single(await smtp.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        Assert.Equal("2010中国湖南国际友好城市合作论坛", message.From.Mailboxes.Single().Name);
+        Assert.Equal("forum@hunan.example.org", message.From.Mailboxes.Single().Address);
+        Assert.Contains("第0号通知", message.TextBody, StringComparison.Ordinal);
+        Assert.NotNull(message.HtmlBody);
+        var files = message.Attachments.OfType<MimePart>().ToList();
+        Assert.Equal(["my-agenda.ics", "签到二维码.png"], files.Select(f => f.FileName));
+        Assert.Equal("text/calendar", files[0].ContentType.MimeType);
+        using var content = new MemoryStream();
+        await files[0].Content!.DecodeToAsync(content);
+        Assert.Equal(ics, content.ToArray());
+    }
+
+    [Fact]
     public async Task Should_never_give_up_on_mail_because_the_server_stays_down_for_days()
     {
         await using var harness = await MailHarness.CreateAsync();

@@ -61,6 +61,8 @@ public static class ForumServices
         services.AddScoped<CheckIns.BadgeSource>();
         services.AddScoped<Letters.VisaLetters>();
         services.AddScoped<Notices.NoticeRenderer>();
+        services.AddSingleton<Notices.NoticeBatchService>();
+        services.AddHostedService(sp => sp.GetRequiredService<Notices.NoticeBatchService>());
         services.AddSingleton<CheckIns.BadgeBatches>();
         services.AddHostedService<CheckIns.BadgeBatchService>();
         services.AddScoped<Registration.PersonalDataPurge>();

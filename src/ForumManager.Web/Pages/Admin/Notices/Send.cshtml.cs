@@ -1,0 +1,192 @@
+using System.ComponentModel.DataAnnotations;
+using ForumManager.Core.Delegates;
+using ForumManager.Core.Notices;
+using ForumManager.Core.Programme;
+using ForumManager.Data;
+using ForumManager.Mail;
+using ForumManager.Web.Infrastructure;
+using ForumManager.Web.Notices;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Delegate = ForumManager.Core.Delegates.Delegate;
+
+namespace ForumManager.Web.Pages.Admin.Notices;
+
+/// <summary>A notice to many: the audience, the wording (free-form, or a kind's templates), the files; a preview for a sample recipient, the count, and sending.</summary>
+public sealed class SendModel(ForumDbContext db, CurrentForum current, NoticeRenderer renderer, NoticeBatchService expander, TimeProvider clock,
+    IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty] public RegistrationStatus? Status { get; set; } = RegistrationStatus.Approved;
+    [BindProperty] public DelegateCategory? Category { get; set; }
+    [BindProperty] public int? Delegation { get; set; }
+    [BindProperty, StringLength(2)] public string? Country { get; set; }
+    [BindProperty] public int? Session { get; set; }
+    [BindProperty] public NoticeKind Kind { get; set; } = NoticeKind.FreeForm;
+    [BindProperty, StringLength(1000, ErrorMessage = "Validation_MaxLength"), Display(Name = "Notices_SubjectEn")] public string SubjectEn { get; set; } = string.Empty;
+    [BindProperty, StringLength(20000, ErrorMessage = "Validation_MaxLength"), Display(Name = "Notices_BodyEn")] public string BodyEn { get; set; } = string.Empty;
+    [BindProperty, StringLength(1000, ErrorMessage = "Validation_MaxLength"), Display(Name = "Notices_SubjectZh")] public string SubjectZh { get; set; } = string.Empty;
+    [BindProperty, StringLength(20000, ErrorMessage = "Validation_MaxLength"), Display(Name = "Notices_BodyZh")] public string BodyZh { get; set; } = string.Empty;
+    [BindProperty] public bool AttachAgenda { get; set; }
+    [BindProperty] public bool AttachVisaLetter { get; set; }
+    [BindProperty] public bool AttachQrCode { get; set; }
+
+    public IReadOnlyList<(int Id, string Name)> Delegations { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name)> Sessions { get; private set; } = [];
+    public int? Count { get; private set; }
+    public MailDraft? Preview { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await current.GetAsync(ct) is not { } forum)
+        {
+            return NotFound();
+        }
+
+        (SubjectEn, BodyEn) = await renderer.TemplateAsync(forum.Id, NoticeKind.FreeForm, "en", ct);
+        (SubjectZh, BodyZh) = await renderer.TemplateAsync(forum.Id, NoticeKind.FreeForm, "zh-Hans", ct);
+        await LoadAsync(forum.Id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
+    {
+        if (await current.GetAsync(ct) is not { } forum)
+        {
+            return NotFound();
+        }
+
+        await LoadAsync(forum.Id, ct);
+        if (Check())
+        {
+            var first = await Audience(forum.Id).OrderBy(d => d.PrecedenceRank).ThenBy(d => d.FamilyName).Include(d => d.Delegation).FirstOrDefaultAsync(ct);
+            if (first is not null)
+            {
+                Preview = await renderer.RenderAsync(forum, first, Kind, NoticeExtras.None, ct, Wording(), new NoticeAttachments(AttachAgenda, false, AttachQrCode));
+            }
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSendAsync(CancellationToken ct)
+    {
+        if (await current.GetAsync(ct) is not { } forum)
+        {
+            return NotFound();
+        }
+
+        if (!Check())
+        {
+            await LoadAsync(forum.Id, ct);
+            return Page();
+        }
+
+        var ids = await Audience(forum.Id).Select(d => d.Id).ToListAsync(ct);
+        if (ids.Count == 0)
+        {
+            ModelState.AddModelError(string.Empty, text["Badges_NoneMatch"]);
+            await LoadAsync(forum.Id, ct);
+            return Page();
+        }
+
+        var wording = Wording();
+        var batch = new NoticeBatch
+        {
+            ForumId = forum.Id, CreatedUtc = clock.GetUtcNow().UtcDateTime, CreatedBy = User.Identity?.Name ?? "organizer", Kind = Kind,
+            SubjectEn = wording?.SubjectEn, BodyEn = wording?.BodyEn, SubjectZh = wording?.SubjectZh, BodyZh = wording?.BodyZh,
+            Audience = await DescribeAsync(ct), AttachAgenda = AttachAgenda, AttachVisaLetter = AttachVisaLetter, AttachQrCode = AttachQrCode, Total = ids.Count,
+            Recipients = ids.Select(id => new NoticeRecipient { DelegateId = id }).ToList(),
+        };
+        db.NoticeBatches.Add(batch);
+        await db.SaveChangesAsync(ct);
+        expander.Wake();
+        return Redirect($"/admin/notices/batch/{batch.Id}");
+    }
+
+    private NoticeWording? Wording() => Kind == NoticeKind.FreeForm ? new NoticeWording(SubjectEn, BodyEn, SubjectZh, BodyZh) : null;
+
+    private bool Check()
+    {
+        if (!Enum.IsDefined(Kind))
+        {
+            ModelState.AddModelError(nameof(Kind), text["Validation_Choose"]);
+        }
+
+        if (Kind == NoticeKind.FreeForm)
+        {
+            foreach (var (field, label, source) in new[]
+            {
+                (nameof(SubjectEn), "Notices_SubjectEn", SubjectEn), (nameof(BodyEn), "Notices_BodyEn", BodyEn),
+                (nameof(SubjectZh), "Notices_SubjectZh", SubjectZh), (nameof(BodyZh), "Notices_BodyZh", BodyZh),
+            })
+            {
+                if (string.IsNullOrWhiteSpace(source))
+                {
+                    ModelState.AddModelError(field, text["Validation_Required", text[label]]);
+                    continue;
+                }
+
+                foreach (var problem in NoticeTemplateCheck.Check(source.Replace("\r\n", "\n", StringComparison.Ordinal)))
+                {
+                    ModelState.AddModelError(field, text[problem.Key, problem.Line, problem.Detail]);
+                }
+            }
+        }
+
+        return ModelState.IsValid;
+    }
+
+    private IQueryable<Delegate> Audience(int forumId)
+    {
+        var query = db.Delegates.Where(d => d.ForumId == forumId);
+        if (Status is { } status)
+        {
+            query = query.Where(d => d.Status == status);
+        }
+
+        if (Category is { } category)
+        {
+            query = query.Where(d => d.Category == category);
+        }
+
+        if (Delegation is { } delegation)
+        {
+            query = query.Where(d => d.DelegationId == delegation);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Country))
+        {
+            var country = Country.ToUpperInvariant();
+            query = query.Where(d => d.CountryCode == country);
+        }
+
+        if (Session is { } session)
+        {
+            query = query.Where(d => db.Enrolments.Any(e => e.SessionId == session && e.DelegateId == d.Id && e.Status == EnrolmentStatus.Enrolled));
+        }
+
+        return query;
+    }
+
+    private async Task<string> DescribeAsync(CancellationToken ct)
+    {
+        var parts = new List<string>();
+        if (Status is { } status) { parts.Add(text["RegistrationStatus_" + status]); }
+        if (Category is { } category) { parts.Add(text["DelegateCategory_" + category]); }
+        if (Delegation is { } delegation) { parts.Add(await db.Delegations.Where(d => d.Id == delegation).Select(d => d.NameEn).FirstOrDefaultAsync(ct) ?? "?"); }
+        if (!string.IsNullOrWhiteSpace(Country)) { parts.Add(Country.ToUpperInvariant()); }
+        if (Session is { } session) { parts.Add(await db.Sessions.Where(s => s.Id == session).Select(s => s.TitleEn).FirstOrDefaultAsync(ct) ?? "?"); }
+        return parts.Count == 0 ? text["Delegates_All"] : string.Join(" · ", parts);
+    }
+
+    private async Task LoadAsync(int forumId, CancellationToken ct)
+    {
+        Delegations = (await db.Delegations.AsNoTracking().Where(d => d.ForumId == forumId).OrderBy(d => d.NameEn).Select(d => new { d.Id, d.NameEn }).ToListAsync(ct))
+            .Select(d => (d.Id, d.NameEn)).ToList();
+        Sessions = (await db.Sessions.AsNoTracking().Where(s => s.ForumId == forumId && s.Capacity != null).OrderBy(s => s.StartUtc).Select(s => new { s.Id, s.TitleEn }).ToListAsync(ct))
+            .Select(s => (s.Id, s.TitleEn)).ToList();
+        Count = await Audience(forumId).CountAsync(ct);
+    }
+}
