@@ -21,14 +21,14 @@ public static class HtmlForms
 
     /// <summary>Fills the form that <paramref name="formSelector"/> picks on the page at <paramref name="url"/> and posts it.</summary>
     public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string url, IReadOnlyDictionary<string, string> values,
-        string formSelector = "main form[method=post]", string? submitName = null, string? submitValue = null)
+        string formSelector = "main form[method=post]", string? submitName = null, string? submitValue = null, string? button = null)
     {
         var page = await GetPageAsync(client, url);
-        return await SubmitAsync(client, page, url, values, formSelector, submitName, submitValue);
+        return await SubmitAsync(client, page, url, values, formSelector, submitName, submitValue, button);
     }
 
     public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, IHtmlDocument page, string pageUrl, IReadOnlyDictionary<string, string> values,
-        string formSelector = "main form[method=post]", string? submitName = null, string? submitValue = null)
+        string formSelector = "main form[method=post]", string? submitName = null, string? submitValue = null, string? button = null)
     {
         var form = page.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {pageUrl}");
@@ -51,6 +51,9 @@ public static class HtmlForms
                     }
 
                     break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name) && !values.ContainsKey(area.Name):
+                    fields.Add(new(area.Name, area.Value));
+                    break;
                 case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name) && !values.ContainsKey(select.Name):
                     fields.Add(new(select.Name, select.Value ?? string.Empty));
                     break;
@@ -64,6 +67,13 @@ public static class HtmlForms
         }
 
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
+        if (button is not null)
+        {
+            // The button pressed decides where the form goes when it has a formaction (one form, several handlers).
+            var pressed = form.QuerySelector(button) ?? throw new InvalidOperationException($"No button '{button}' in the form on {pageUrl}");
+            action = pressed.GetAttribute("formaction") is { Length: > 0 } formAction ? formAction : action;
+        }
+
         return await client.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 }

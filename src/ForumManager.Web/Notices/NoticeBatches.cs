@@ -109,31 +109,54 @@ public sealed partial class NoticeBatchService(IServiceScopeFactory scopes, Outb
 
     public static async Task<BatchProgress> ProgressAsync(ForumDbContext db, int batchId, CancellationToken ct)
     {
-        var states = await db.NoticeRecipients.AsNoTracking().Where(r => r.BatchId == batchId)
-            .GroupJoin(db.OutboxMessages, r => r.OutboxMessageId, m => m.Id, (r, m) => new { r, m })
-            .SelectMany(x => x.m.DefaultIfEmpty(), (x, m) => new { Status = m == null ? (OutboxStatus?)null : m.Status, Attempts = m == null ? 0 : m.Attempts })
-            .ToListAsync(ct);
+        var states = await StatesAsync(db, batchId, ct);
         return new BatchProgress(
             states.Count,
-            states.Count(s => s.Status is null || (s.Status == OutboxStatus.Queued && s.Attempts == 0)),
-            states.Count(s => s.Status == OutboxStatus.Sent),
-            states.Count(s => s.Status == OutboxStatus.Failed),
-            states.Count(s => s.Status == OutboxStatus.Queued && s.Attempts > 0));
+            states.Count(s => s.Value is null || (s.Value.Value.Status == OutboxStatus.Queued && s.Value.Value.Attempts == 0)),
+            states.Count(s => s.Value?.Status == OutboxStatus.Sent),
+            states.Count(s => s.Value?.Status == OutboxStatus.Failed),
+            states.Count(s => s.Value is { Status: OutboxStatus.Queued, Attempts: > 0 }));
     }
 
-    public static Task<List<RecipientState>> RecipientsAsync(ForumDbContext db, int batchId, CancellationToken ct) =>
-        db.NoticeRecipients.AsNoTracking().Where(r => r.BatchId == batchId)
-            .Join(db.Delegates, r => r.DelegateId, d => d.Id, (r, d) => new { r, d })
-            .GroupJoin(db.OutboxMessages, x => x.r.OutboxMessageId, m => m.Id, (x, m) => new { x.r, x.d, m })
-            .SelectMany(x => x.m.DefaultIfEmpty(), (x, m) => new RecipientState(
-                x.d.Id,
-                x.d.FamilyName.ToUpper() + " " + x.d.GivenName,
-                x.d.Email,
-                m == null ? "queued" : m.Status == OutboxStatus.Sent ? "sent" : m.Status == OutboxStatus.Failed ? "failed" : m.Attempts > 0 ? "retrying" : "queued",
-                m == null ? 0 : m.Attempts,
-                m == null ? null : m.LastError))
-            .OrderBy(s => s.Name)
-            .ToListAsync(ct);
+    public static async Task<List<RecipientState>> RecipientsAsync(ForumDbContext db, int batchId, CancellationToken ct)
+    {
+        var states = await StatesAsync(db, batchId, ct);
+        var ids = states.Keys.ToList();
+        var people = await db.Delegates.AsNoTracking().Where(d => ids.Contains(d.Id))
+            .Select(d => new { d.Id, d.FamilyName, d.GivenName, d.Email }).ToListAsync(ct);
+        return people.Select(d =>
+            {
+                var m = states[d.Id];
+                var state = m is null ? "queued" : m.Value.Status switch
+                {
+                    OutboxStatus.Sent => "sent",
+                    OutboxStatus.Failed => "failed",
+                    _ => m.Value.Attempts > 0 ? "retrying" : "queued",
+                };
+                return new RecipientState(d.Id, d.FamilyName.ToUpperInvariant() + " " + d.GivenName, d.Email, state, m?.Attempts ?? 0, m?.Error);
+            })
+            .OrderBy(r => r.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Each recipient's message state, or null while their message is still to be made.</summary>
+    private static async Task<Dictionary<int, (OutboxStatus Status, int Attempts, string? Error)?>> StatesAsync(ForumDbContext db, int batchId, CancellationToken ct)
+    {
+        var recipients = await db.NoticeRecipients.AsNoTracking().Where(r => r.BatchId == batchId).Select(r => new { r.DelegateId, r.OutboxMessageId }).ToListAsync(ct);
+        var messageIds = recipients.Where(r => r.OutboxMessageId != null).Select(r => r.OutboxMessageId!.Value).ToList();
+        var messages = new Dictionary<long, (OutboxStatus, int, string?)>();
+        foreach (var chunk in messageIds.Chunk(500))
+        {
+            foreach (var m in await db.OutboxMessages.AsNoTracking().Where(m => chunk.Contains(m.Id)).Select(m => new { m.Id, m.Status, m.Attempts, m.LastError }).ToListAsync(ct))
+            {
+                messages[m.Id] = (m.Status, m.Attempts, m.LastError);
+            }
+        }
+
+        return recipients.ToDictionary(
+            r => r.DelegateId,
+            r => r.OutboxMessageId is { } id && messages.TryGetValue(id, out var m) ? m : ((OutboxStatus, int, string?)?)null);
+    }
 
     /// <summary>Gives the batch's failed messages a fresh start; the dispatcher sends each of them once more.</summary>
     public static Task<int> RetryFailedAsync(ForumDbContext db, int batchId, DateTime nowUtc, CancellationToken ct)

@@ -57,12 +57,16 @@ public sealed partial class NoticeRenderer(ForumDbContext db, ProgrammeReleases 
         var needsAgenda = attachments?.Agenda == true || await UsesAgendaAsync(forum.Id, kind, languages, wording, ct);
         var sessions = needsAgenda ? await SessionsAsync(forum, person.Id, ct) : [];
         var parts = new List<(string Language, string Subject, string Body)>();
+        var delegation = person.Delegation is { } known ? (known.NameEn, known.NameZh)
+            : person.DelegationId is { } delegationId
+                ? await db.Delegations.AsNoTracking().Where(d => d.Id == delegationId).Select(d => new ValueTuple<string, string>(d.NameEn, d.NameZh)).FirstOrDefaultAsync(ct)
+                : default;
         foreach (var language in languages)
         {
             var (subject, body) = wording is null
                 ? await TemplateAsync(forum.Id, kind, language, ct)
                 : language == "zh-Hans" ? (wording.SubjectZh, wording.BodyZh) : (wording.SubjectEn, wording.BodyEn);
-            var model = Model(forum, person, extras, sessions, language == "zh-Hans");
+            var model = Model(forum, person, delegation, extras, sessions, language == "zh-Hans");
             parts.Add((language, Render(subject, model).ReplaceLineEndings(" ").Trim(), Render(body, model).Trim()));
         }
 
@@ -119,7 +123,7 @@ public sealed partial class NoticeRenderer(ForumDbContext db, ProgrammeReleases 
         return template.Render(context, NullEncoder.Default);
     }
 
-    private Dictionary<string, object?> Model(Forum forum, Delegate person, NoticeExtras extras, List<AgendaSession> sessions, bool chinese)
+    private Dictionary<string, object?> Model(Forum forum, Delegate person, (string NameEn, string NameZh) delegation, NoticeExtras extras, List<AgendaSession> sessions, bool chinese)
     {
         var zone = forum.TimeZone;
         string When(DateTime utc) => ForumTime.ToLocal(utc, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
@@ -137,7 +141,7 @@ public sealed partial class NoticeRenderer(ForumDbContext db, ProgrammeReleases 
                 ["honorific"] = person.Honorific,
                 ["position"] = person.Position,
                 ["organization"] = person.Organization,
-                ["delegation"] = person.Delegation is { } d ? (chinese ? d.NameZh : d.NameEn) : null,
+                ["delegation"] = chinese ? delegation.NameZh : delegation.NameEn,
                 ["country"] = country?.Name(chinese) ?? person.CountryCode,
                 ["category"] = SharedResource.Get("DelegateCategory_" + person.Category, chinese ? "zh-Hans" : "en"),
                 ["status"] = SharedResource.Get("RegistrationStatus_" + person.Status, chinese ? "zh-Hans" : "en"),

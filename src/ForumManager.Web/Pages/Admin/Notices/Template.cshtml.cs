@@ -146,6 +146,13 @@ public sealed class TemplateModel(ForumDbContext db, CurrentForum current, Notic
         Customized = await db.NoticeTemplates.AnyAsync(t => t.ForumId == forum.Id && t.Kind == Kind && t.Language == Language, ct);
         var sample = await db.Delegates.AsNoTracking().Where(d => d.ForumId == forum.Id).OrderBy(d => d.PrecedenceRank).ThenBy(d => d.FamilyName).Take(30)
             .Select(d => new { d.Id, d.FamilyName, d.GivenName, d.NativeName }).ToListAsync(ct);
+        if (PreviewFor is { } wanted && sample.All(s => s.Id != wanted)
+            && await db.Delegates.AsNoTracking().Where(d => d.Id == wanted && d.ForumId == forum.Id)
+                .Select(d => new { d.Id, d.FamilyName, d.GivenName, d.NativeName }).FirstOrDefaultAsync(ct) is { } extra)
+        {
+            sample.Insert(0, extra);
+        }
+
         Sample = sample.Select(d => (d.Id, $"{d.FamilyName.ToUpperInvariant()} {d.GivenName}{(d.NativeName is null ? "" : " · " + d.NativeName)}")).ToList();
         var id = PreviewFor is { } chosen && sample.Any(s => s.Id == chosen) ? chosen : sample.FirstOrDefault()?.Id;
         PreviewFor = id;

@@ -1,0 +1,152 @@
+using System.Net;
+using System.Text.Json;
+using ForumManager.Core.Accounts;
+using ForumManager.Core.Delegates;
+using ForumManager.Core.Mail;
+using ForumManager.Testing;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+
+namespace ForumManager.Web.Tests;
+
+public sealed class NoticeAppFixture : ForumAppFactory;
+
+/// <summary>Notice templates checked and previewed, and a notice sent to a whole delegation and followed to delivery.</summary>
+public sealed class NoticeTests(NoticeAppFixture app) : IClassFixture<NoticeAppFixture>
+{
+    private static string Errors(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        string.Join(" | ", page.QuerySelectorAll(".field-error").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0));
+
+    [Fact]
+    public async Task Should_refuse_a_template_that_does_not_parse_or_names_an_unknown_placeholder_with_the_line()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        const string url = "/admin/notices/template?kind=Approved&language=en";
+
+        var broken = await HtmlForms.SubmitAsync(organizer, url, new Dictionary<string, string> { ["Body"] = "Dear {{ delegate.name }},\n\nSee you {% if forum.dates %} soon." },
+            "[data-testid=template-form]", button: "[data-testid=save-template]");
+        var unknown = await HtmlForms.SubmitAsync(organizer, url, new Dictionary<string, string> { ["Body"] = "Dear {{ delegate.name }},\n\nYour room: {{ delegate.hotel_room }}" },
+            "[data-testid=template-form]", button: "[data-testid=save-template]");
+
+        Assert.Equal(HttpStatusCode.OK, broken.StatusCode);
+        Assert.Matches(@"Line 3: the template cannot be read: .*endif", Errors(await HtmlForms.ParseAsync(broken)));
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.Contains("Line 3: there is no placeholder called delegate.hotel_room", Errors(await HtmlForms.ParseAsync(unknown)), StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.NoticeTemplates.AnyAsync()));
+    }
+
+    [Fact]
+    public async Task Should_send_exactly_what_the_preview_showed_for_a_real_delegate()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var person = await app.WithDbAsync(db => db.Delegates.AsNoTracking().Where(d => d.Status == RegistrationStatus.Submitted && d.NativeName != null).OrderBy(d => d.Id).FirstAsync());
+        var language = person.PreferredLanguage == "zh-Hans" ? "zh-Hans" : "en";
+        var url = $"/admin/notices/template?kind=Approved&language={language}";
+        var body = "{{ delegate.name }} ({{ delegate.native_name }}), {{ delegate.delegation }}:\nWelcome to {{ forum.name }}, {{ forum.dates }}.\n{{ links.me }}";
+        var values = new Dictionary<string, string> { ["Subject"] = "Approved · {{ delegate.family_name }}", ["Body"] = body, ["PreviewFor"] = person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+        var preview = await HtmlForms.ParseAsync(await HtmlForms.SubmitAsync(organizer, url, values, "[data-testid=template-form]", button: "[data-testid=preview]"));
+        Assert.Equal(person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), preview.QuerySelector("select[name=PreviewFor] option[selected]")?.GetAttribute("value"));
+        var saved = await HtmlForms.SubmitAsync(organizer, url, values, "[data-testid=template-form]", button: "[data-testid=save-template]");
+        var details = await HtmlForms.GetPageAsync(organizer, $"/admin/delegates/details/{person.Id}");
+        var decided = await HtmlForms.SubmitAsync(organizer, details, $"/admin/delegates/details/{person.Id}", new Dictionary<string, string> { ["Decision"] = "Approved" },
+            "form[action*='handler=Decide']");
+        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+
+        var savedText = await saved.Content.ReadAsStringAsync();
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, System.Text.RegularExpressions.Regex.Replace(savedText, "<[^>]+>", " ")[..Math.Min(3000, savedText.Length)]);
+        var row = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == person.Email && m.Purpose == "registration.approved"));
+        var sent = await MimeMessage.LoadAsync(new MemoryStream(row.MimeContent));
+        Assert.Equal(preview.QuerySelector("[data-testid=preview-subject]")!.TextContent, sent.Subject);
+        Assert.Equal(preview.QuerySelector("[data-testid=preview-body]")!.TextContent.Trim(), sent.TextBody!.Trim().ReplaceLineEndings("\n"));
+        Assert.Contains(person.NativeName!, sent.TextBody, StringComparison.Ordinal);
+        Assert.Contains("http://forum.test/me", sent.TextBody, StringComparison.Ordinal);
+        Assert.Contains("href=\"http://forum.test/me\"", sent.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", sent.HtmlBody, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script", sent.HtmlBody, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Should_send_a_notice_to_one_delegation_with_attachments_and_follow_every_delivery()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var delegation = await app.WithDbAsync(db => db.Delegations.AsNoTracking()
+            .Where(d => d.Members.Count(m => m.Status == RegistrationStatus.Approved) >= 2).OrderBy(d => d.Id).Select(d => new { d.Id, d.NameEn }).FirstAsync());
+        var members = await app.WithDbAsync(db => db.Delegates.AsNoTracking().Where(d => d.DelegationId == delegation.Id && d.Status == RegistrationStatus.Approved).ToListAsync());
+        var values = new Dictionary<string, string>
+        {
+            ["Delegation"] = delegation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["SubjectEn"] = "Airport pickup for {{ delegate.delegation }}", ["BodyEn"] = "Dear {{ delegate.name }},\nyour programme is attached.",
+            ["SubjectZh"] = "{{ delegate.delegation }}接机安排", ["BodyZh"] = "尊敬的{{ delegate.name }}：\n附件是您的日程。",
+            ["AttachAgenda"] = "true", ["AttachQrCode"] = "true",
+        };
+
+        var sentPage = await HtmlForms.SubmitAsync(organizer, "/admin/notices/send", values, "[data-testid=send-form]", button: "[data-testid=send]");
+
+        Assert.Equal(HttpStatusCode.Redirect, sentPage.StatusCode);
+        var batchUrl = sentPage.Headers.Location!.OriginalString;
+        JsonElement status = default;
+        for (var i = 0; i < 150; i++)
+        {
+            status = JsonDocument.Parse(await organizer.GetStringAsync(batchUrl + "?handler=Status")).RootElement;
+            if (status.GetProperty("percent").GetInt32() == 100)
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(members.Count, status.GetProperty("total").GetInt32());
+        Assert.Equal(members.Count, status.GetProperty("sent").GetInt32());
+        Assert.All(status.GetProperty("recipients").EnumerateArray(), r => Assert.Equal("sent", r.GetProperty("state").GetString()));
+        var page = await HtmlForms.GetPageAsync(organizer, batchUrl);
+        Assert.Equal(members.Count, page.QuerySelectorAll("[data-testid=notice-recipients] td.state[data-state=sent]").Length);
+
+        var emails = members.Select(m => m.Email).ToList();
+        var rows = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => emails.Contains(m.ToAddress) && m.Purpose == "notice.freeform").ToListAsync());
+        Assert.Equal(members.Count, rows.Count);
+        foreach (var row in rows)
+        {
+            var message = await MimeMessage.LoadAsync(new MemoryStream(row.MimeContent));
+            var person = members.Single(m => m.Email == row.ToAddress);
+            Assert.Contains(person.PreferredLanguage == "zh-Hans" ? "接机安排" : "Airport pickup for", message.Subject, StringComparison.Ordinal);
+            Assert.Equal(["my-agenda.ics", "check-in-code.png"], message.Attachments.OfType<MimePart>().Select(a => a.FileName));
+            using var ics = new MemoryStream();
+            await message.Attachments.OfType<MimePart>().First().Content!.DecodeToAsync(ics);
+            Assert.NotNull(Ical.Net.Calendar.Load(System.Text.Encoding.UTF8.GetString(ics.ToArray())));
+        }
+    }
+
+    [Fact]
+    public async Task Should_send_the_failed_messages_of_a_batch_again()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var delegation = await app.WithDbAsync(db => db.Delegations.AsNoTracking().OrderByDescending(d => d.Id).Select(d => d.Id).FirstAsync());
+        var response = await HtmlForms.SubmitAsync(organizer, "/admin/notices/send",
+            new Dictionary<string, string> { ["Delegation"] = delegation.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Status"] = "" },
+            "[data-testid=send-form]", button: "[data-testid=send]");
+        var batchUrl = response.Headers.Location!.OriginalString;
+        var batchId = int.Parse(batchUrl.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i < 100 && await app.WithDbAsync(db => db.NoticeRecipients.AnyAsync(r => r.BatchId == batchId && r.OutboxMessageId == null)); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        var ids = await app.WithDbAsync(db => db.NoticeRecipients.Where(r => r.BatchId == batchId).Select(r => r.OutboxMessageId!.Value).ToListAsync());
+        await app.WithDbAsync(db => db.OutboxMessages.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(u => u
+            .SetProperty(m => m.Status, OutboxStatus.Failed).SetProperty(m => m.LastError, "550 mailbox unavailable").SetProperty(m => m.Attempts, 5)));
+        var failedPage = await HtmlForms.GetPageAsync(organizer, batchUrl);
+        Assert.Contains("550 mailbox unavailable", failedPage.QuerySelector("[data-testid=notice-recipients]")!.TextContent, StringComparison.Ordinal);
+
+        var retried = await HtmlForms.SubmitAsync(organizer, failedPage, batchUrl, new Dictionary<string, string>(), "form[action*='handler=Retry']");
+
+        Assert.Equal(HttpStatusCode.Redirect, retried.StatusCode);
+        for (var i = 0; i < 100 && await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => ids.Contains(m.Id) && m.Status != OutboxStatus.Sent)); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.All(await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync()), m => Assert.Equal(OutboxStatus.Sent, m.Status));
+    }
+}
