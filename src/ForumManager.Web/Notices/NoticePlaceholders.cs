@@ -40,6 +40,7 @@ public static class NoticePlaceholders
         new("session.title", "The session this notice is about (changes, waiting list)", "本通知涉及的会议"),
         new("session.when", "Its day and time", "其日期和时间"),
         new("session.room", "Its room", "其会议室"),
+        new("session.removed", "True when the session was taken off the programme", "会议被取消时为真"),
     ];
 
     /// <summary>Roots and the members each allows; a root ending in [] is a list whose items have those members.</summary>

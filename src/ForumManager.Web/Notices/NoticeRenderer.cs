@@ -23,6 +23,9 @@ namespace ForumManager.Web.Notices;
 public sealed record NoticeExtras(string? SessionTitleEn = null, string? SessionTitleZh = null, DateTime? SessionStartUtc = null,
     string? SessionRoomEn = null, string? SessionRoomZh = null, string? ConfirmLink = null)
 {
+    /// <summary>The session was taken off the programme rather than changed.</summary>
+    public bool SessionRemoved { get; init; }
+
     public static NoticeExtras None { get; } = new();
 }
 
@@ -177,6 +180,7 @@ public sealed partial class NoticeRenderer(ForumDbContext db, ProgrammeReleases 
                 ["title"] = chinese ? extras.SessionTitleZh ?? extras.SessionTitleEn : extras.SessionTitleEn,
                 ["when"] = extras.SessionStartUtc is { } start ? When(start) : null,
                 ["room"] = chinese ? extras.SessionRoomZh ?? extras.SessionRoomEn : extras.SessionRoomEn,
+                ["removed"] = extras.SessionRemoved,
             },
         };
     }

@@ -25,7 +25,7 @@ public sealed record EnrolResult(EnrolOutcome Outcome, Session? Clash = null);
 /// Enrolment in sessions with seats. Seats are counted by the database with one conditional update, so concurrent
 /// enrolments never overbook; the rest wait in line, and a seat that frees goes to the first in line.
 /// </summary>
-public sealed class Enrolments(ForumDbContext db, ForumManager.Mail.MailQueue mail, TimeProvider clock)
+public sealed class Enrolments(ForumDbContext db, ForumManager.Mail.MailQueue mail, TimeProvider clock, Notices.NoticeRenderer notices)
 {
     public async Task<EnrolResult> EnrolAsync(Delegate delegate_, int sessionId, CancellationToken ct)
     {
@@ -176,17 +176,17 @@ public sealed class Enrolments(ForumDbContext db, ForumManager.Mail.MailQueue ma
     private Task<int> LockAsync(int sessionId, CancellationToken ct) =>
         db.Sessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.EnrolledCount, x => x.EnrolledCount), ct);
 
-    /// <summary>The first in line learns, in their language, that a seat is now theirs.</summary>
+    /// <summary>The first in line learns, through the promotion template in their language, that a seat is now theirs.</summary>
     private async Task NotifyPromotedAsync(int enrolmentId, CancellationToken ct)
     {
         var promoted = await db.Enrolments.AsNoTracking().Where(e => e.Id == enrolmentId)
-            .Join(db.Delegates, e => e.DelegateId, d => d.Id, (e, d) => new { d.Email, d.GivenName, d.FamilyName, d.PreferredLanguage, e.Session!.TitleEn, e.Session.TitleZh })
+            .Select(e => new { e.DelegateId, e.Session!.TitleEn, e.Session.TitleZh, e.Session.StartUtc, RoomEn = e.Session.Room == null ? null : e.Session.Room.NameEn, RoomZh = e.Session.Room == null ? null : e.Session.Room.NameZh })
             .SingleAsync(ct);
-        var language = promoted.PreferredLanguage == "zh-Hans" ? "zh-Hans" : "en";
-        var title = language == "zh-Hans" ? promoted.TitleZh : promoted.TitleEn;
-        mail.Add(new ForumManager.Mail.MailDraft(promoted.Email, $"{promoted.GivenName} {promoted.FamilyName}",
-            SharedResource.Get("Agenda_PromotedSubject", language, title), SharedResource.Get("Agenda_PromotedBody", language, title), null,
-            "programme.enrolment-promoted"));
+        var person = await db.Delegates.AsNoTracking().Include(d => d.Delegation).SingleAsync(d => d.Id == promoted.DelegateId, ct);
+        var forum = await db.Forums.AsNoTracking().SingleAsync(f => f.Id == person.ForumId, ct);
+        var draft = await notices.RenderAsync(forum, person, Core.Notices.NoticeKind.Promoted,
+            new Notices.NoticeExtras(promoted.TitleEn, promoted.TitleZh, promoted.StartUtc, promoted.RoomEn, promoted.RoomZh), ct);
+        mail.Add(draft with { Purpose = "programme.enrolment-promoted" });
         await db.SaveChangesAsync(ct);
     }
 }

@@ -42,7 +42,7 @@ public sealed record ReleaseChanges(IReadOnlyList<AgendaSession> Added, IReadOnl
 /// exports, cached per app instance and dropped on every release. Delegates enrolled in a session that a release
 /// moves, renames or removes are told through the mail outbox.
 /// </summary>
-public sealed class ProgrammeReleases(ForumDbContext db, MailQueue mail, IMemoryCache cache, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore pages,
+public sealed class ProgrammeReleases(IServiceProvider services, ForumDbContext db, MailQueue mail, IMemoryCache cache, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore pages,
     TimeProvider clock)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
@@ -145,21 +145,20 @@ public sealed class ProgrammeReleases(ForumDbContext db, MailQueue mail, IMemory
 
         var ids = affected.Keys.ToList();
         var removed = gone.Select(s => s.Id).ToHashSet();
-        var people = await db.Enrolments.AsNoTracking().Where(e => ids.Contains(e.SessionId))
-            .Join(db.Delegates, e => e.DelegateId, d => d.Id, (e, d) => new { e.SessionId, d.Email, d.GivenName, d.FamilyName, d.PreferredLanguage })
-            .ToListAsync(ct);
-        foreach (var person in people)
+        var enrolled = await db.Enrolments.AsNoTracking().Where(e => ids.Contains(e.SessionId)).Select(e => new { e.SessionId, e.DelegateId }).ToListAsync(ct);
+        var delegateIds = enrolled.Select(e => e.DelegateId).Distinct().ToList();
+        var people = await db.Delegates.AsNoTracking().Include(d => d.Delegation).Where(d => delegateIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+        foreach (var enrolment in enrolled)
         {
-            var session = affected[person.SessionId];
-            var language = person.PreferredLanguage == "zh-Hans" ? "zh-Hans" : "en";
-            var chinese = language == "zh-Hans";
-            var local = ForumTime.ToLocal(session.StartUtc, forum.TimeZone);
-            var when = local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-            var body = removed.Contains(session.Id)
-                ? SharedResource.Get("Agenda_RemovedBody", language, session.Title(chinese))
-                : SharedResource.Get("Agenda_ChangedBody", language, session.Title(chinese), when, session.Room(chinese) ?? "—");
-            mail.Add(new MailDraft(person.Email, $"{person.GivenName} {person.FamilyName}",
-                SharedResource.Get("Agenda_ChangedSubject", language, session.Title(chinese)), body, null, "programme.change"));
+            var session = affected[enrolment.SessionId];
+            var extras = new Notices.NoticeExtras(session.TitleEn, session.TitleZh, session.StartUtc, session.RoomEn ?? "—", session.RoomZh ?? session.RoomEn ?? "—")
+            {
+                SessionRemoved = removed.Contains(session.Id),
+            };
+
+            // Resolved here, not injected: the renderer itself reads releases for the agenda it may list.
+            var notices = services.GetRequiredService<Notices.NoticeRenderer>();
+            mail.Add(await notices.RenderAsync(forum, people[enrolment.DelegateId], Core.Notices.NoticeKind.ProgrammeChange, extras, ct));
         }
     }
 

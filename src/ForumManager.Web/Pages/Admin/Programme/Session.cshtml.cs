@@ -5,6 +5,7 @@ using ForumManager.Core.Programme;
 using ForumManager.Core.Text;
 using ForumManager.Data;
 using ForumManager.Web.Infrastructure;
+using ForumManager.Web.Notices;
 using ForumManager.Web.Programme;
 using ForumManager.Web.Registration;
 using Microsoft.AspNetCore.Identity;
@@ -21,7 +22,7 @@ namespace ForumManager.Web.Pages.Admin.Programme;
 /// on the session once saved.
 /// </summary>
 public sealed class SessionModel(ForumDbContext db, CurrentForum current, ProgrammeConflicts conflicts, UserManager<ForumUser> users,
-    TimeProvider clock, IStringLocalizer<SharedResource> text, Enrolments enrolments, ForumManager.Mail.MailQueue mail) : PageModel
+    TimeProvider clock, IStringLocalizer<SharedResource> text, Enrolments enrolments, ForumManager.Mail.MailQueue mail, NoticeRenderer notices) : PageModel
 {
     public const int MaxMinutes = 24 * 60;
 
@@ -253,15 +254,18 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Progra
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
         // Those enrolled are told now: deleting the session takes their enrolments with it, so no release could tell them later.
-        var enrolled = await db.Enrolments.AsNoTracking().Where(e => e.SessionId == id && e.Session!.ForumId == forumId)
-            .Join(db.Delegates, e => e.DelegateId, d => d.Id, (e, d) => new { d.Email, d.GivenName, d.FamilyName, d.PreferredLanguage, e.Session!.TitleEn, e.Session.TitleZh })
-            .ToListAsync(ct);
+        var session = await db.Sessions.AsNoTracking().Include(s => s.Room).FirstOrDefaultAsync(s => s.Id == id && s.ForumId == forumId, ct);
+        if (session is null)
+        {
+            return NotFound();
+        }
+
+        var enrolledIds = await db.Enrolments.AsNoTracking().Where(e => e.SessionId == id).Select(e => e.DelegateId).ToListAsync(ct);
+        var enrolled = await db.Delegates.AsNoTracking().Include(d => d.Delegation).Where(d => enrolledIds.Contains(d.Id)).ToListAsync(ct);
         foreach (var person in enrolled)
         {
-            var language = person.PreferredLanguage == "zh-Hans" ? "zh-Hans" : "en";
-            var title = language == "zh-Hans" ? person.TitleZh : person.TitleEn;
-            mail.Add(new ForumManager.Mail.MailDraft(person.Email, $"{person.GivenName} {person.FamilyName}",
-                SharedResource.Get("Agenda_ChangedSubject", language, title), SharedResource.Get("Agenda_RemovedBody", language, title), null, "programme.change"));
+            var extras = new NoticeExtras(session.TitleEn, session.TitleZh, session.StartUtc, session.Room?.NameEn, session.Room?.NameZh) { SessionRemoved = true };
+            mail.Add(await notices.RenderAsync(forum, person, Core.Notices.NoticeKind.ProgrammeChange, extras, ct));
         }
 
         if (await db.Sessions.Where(s => s.Id == id && s.ForumId == forumId).ExecuteDeleteAsync(ct) == 0)
