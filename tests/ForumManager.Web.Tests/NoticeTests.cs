@@ -5,6 +5,7 @@ using ForumManager.Core.Delegates;
 using ForumManager.Core.Mail;
 using ForumManager.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace ForumManager.Web.Tests;
@@ -148,5 +149,26 @@ public sealed class NoticeTests(NoticeAppFixture app) : IClassFixture<NoticeAppF
         }
 
         Assert.All(await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync()), m => Assert.Equal(OutboxStatus.Sent, m.Status));
+    }
+
+    [Fact]
+    public async Task Should_write_a_notice_in_Chinese_and_English_in_one_message_when_the_forum_asks_for_both()
+    {
+        var person = await app.WithDbAsync(db => db.Delegates.AsNoTracking().Include(d => d.Delegation).Where(d => d.PreferredLanguage == "en").OrderBy(d => d.Id).FirstAsync());
+        var forum = await app.WithDbAsync(db => db.Forums.AsNoTracking().SingleAsync());
+        forum.NoticesInBothLanguages = true;
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var renderer = scope.ServiceProvider.GetRequiredService<Notices.NoticeRenderer>();
+        var both = await renderer.RenderAsync(forum, person, Core.Notices.NoticeKind.Approved, Notices.NoticeExtras.None, CancellationToken.None);
+        forum.NoticesInBothLanguages = false;
+        var english = await renderer.RenderAsync(forum, person, Core.Notices.NoticeKind.Approved, Notices.NoticeExtras.None, CancellationToken.None);
+
+        Assert.Equal($"报名已批准：{forum.NameZh} / Registration approved: {forum.NameEn}", both.Subject);
+        Assert.True(both.TextBody.IndexOf("组委会", StringComparison.Ordinal) < both.TextBody.IndexOf("The organizing committee", StringComparison.Ordinal));
+        Assert.Contains("lang=\"zh-Hans\"", both.HtmlBody, StringComparison.Ordinal);
+        Assert.Equal(forum.NameZh, both.FromName);
+        Assert.Equal($"Registration approved: {forum.NameEn}", english.Subject);
+        Assert.DoesNotContain("组委会", english.TextBody, StringComparison.Ordinal);
     }
 }

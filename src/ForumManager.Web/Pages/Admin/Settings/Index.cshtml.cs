@@ -33,6 +33,9 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
         [Display(Name = "Settings_RetentionDays")]
         public int RetentionDays { get; set; } = 365;
 
+        [Display(Name = "Settings_NoticesInBothLanguages")]
+        public bool NoticesInBothLanguages { get; set; }
+
         [StringLength(300, ErrorMessage = "Validation_MaxLength")]
         [Display(Name = "Settings_HostEn")]
         public string? HostEn { get; set; }
@@ -98,6 +101,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
             Capacity = Forum.Capacity,
             RetentionDays = Forum.RetentionDays,
             HostEn = Forum.HostEn,
+            NoticesInBothLanguages = Forum.NoticesInBothLanguages,
             HostZh = Forum.HostZh,
             SignatoryEn = Forum.SignatoryEn,
             SignatoryZh = Forum.SignatoryZh,
@@ -132,6 +136,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
         forum.EditClosesUtc = Input.EditCloses is { } edit ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(edit, DateTimeKind.Unspecified), zone) : null;
         forum.Capacity = Input.Capacity;
         forum.RetentionDays = Input.RetentionDays;
+        forum.NoticesInBothLanguages = Input.NoticesInBothLanguages;
         forum.HostEn = Core.Text.PersonName.CleanOrNull(Input.HostEn);
         forum.HostZh = Core.Text.PersonName.CleanOrNull(Input.HostZh);
         forum.SignatoryEn = Core.Text.PersonName.CleanOrNull(Input.SignatoryEn);
@@ -158,6 +163,6 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
     private static string Describe(Forum forum) => System.Text.Json.JsonSerializer.Serialize(new
     {
         forum.OpenRegistration, forum.RegistrationClosesUtc, forum.EditClosesUtc, forum.Capacity, forum.RetentionDays,
-        forum.HostEn, forum.HostZh, forum.SignatoryEn, forum.SignatoryZh,
+        forum.HostEn, forum.HostZh, forum.SignatoryEn, forum.SignatoryZh, forum.NoticesInBothLanguages,
     });
 }
