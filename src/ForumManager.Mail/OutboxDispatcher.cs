@@ -23,6 +23,11 @@ public sealed partial class OutboxDispatcher(
 {
     private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
 
+    /// <summary>Sent messages are marked in groups of this many, or after <see cref="MarkWithin"/>, whichever comes first.</summary>
+    private const int MarkEvery = 50;
+
+    private static readonly TimeSpan MarkWithin = TimeSpan.FromSeconds(1);
+
     /// <summary>Failed connections in a row, for the pause before the next one.</summary>
     private int _outageStreak;
 
@@ -112,39 +117,54 @@ public sealed partial class OutboxDispatcher(
 
         _outageStreak = 0;
         var leaseUntil = now + ClaimLease;
-        await using (connection)
+        var sent = new List<long>();
+        var lastFlush = clock.GetUtcNow();
+        try
         {
-            foreach (var message in claimed)
+            await using (connection)
             {
-                if (ct.IsCancellationRequested)
+                foreach (var message in claimed)
                 {
-                    break;
-                }
+                    if (ct.IsCancellationRequested)
+                    {
+                        break;
+                    }
 
-                leaseUntil = await RenewLeaseIfHalfGoneAsync(db, claim, leaseUntil);
-                using var stream = new MemoryStream(message.MimeContent, writable: false);
-                var mime = await MimeMessage.LoadAsync(stream, CancellationToken.None);
-                try
-                {
-                    // Once a send has started it is finished, even at shutdown: a half-sent message would go again.
-                    await connection.SendAsync(mime, CancellationToken.None);
-                }
-                catch (MailRefusedException e)
-                {
-                    LogSendFailed(logger, e, message.Id);
-                    await RecordFailureAsync(db, message.Id, claim, message.Attempts + 1, e.Message, policy, giveUpNow: e.Permanent);
-                    continue;
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // The connection broke. This message counts an attempt; the rest are released for a new connection.
-                    LogSendFailed(logger, e, message.Id);
-                    await RecordFailureAsync(db, message.Id, claim, message.Attempts + 1, e.Message, policy, giveUpNow: false);
-                    break;
-                }
+                    leaseUntil = await RenewLeaseIfHalfGoneAsync(db, claim, leaseUntil);
+                    using var stream = new MemoryStream(message.MimeContent, writable: false);
+                    var mime = await MimeMessage.LoadAsync(stream, CancellationToken.None);
+                    try
+                    {
+                        // Once a send has started it is finished, even at shutdown: a half-sent message would go again.
+                        await connection.SendAsync(mime, CancellationToken.None);
+                    }
+                    catch (MailRefusedException e)
+                    {
+                        LogSendFailed(logger, e, message.Id);
+                        await RecordFailureAsync(db, message.Id, claim, message.Attempts + 1, e.Message, policy, giveUpNow: e.Permanent);
+                        continue;
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // The connection broke. This message counts an attempt; the rest are released for a new connection.
+                        LogSendFailed(logger, e, message.Id);
+                        await RecordFailureAsync(db, message.Id, claim, message.Attempts + 1, e.Message, policy, giveUpNow: false);
+                        break;
+                    }
 
-                await MarkSentAsync(db, message.Id, claim, message.Attempts + 1);
+                    sent.Add(message.Id);
+                    if (sent.Count >= MarkEvery || clock.GetUtcNow() - lastFlush > MarkWithin)
+                    {
+                        await MarkSentAsync(db, sent, claim);
+                        lastFlush = clock.GetUtcNow();
+                    }
+                }
             }
+        }
+        finally
+        {
+            // Sent messages are marked in small groups, and always before the batch ends, whatever ends it.
+            await MarkSentAsync(db, sent, claim);
         }
 
         // Whatever is still claimed (shutdown, a broken connection) goes at once after a restart or on the next pass.
@@ -152,14 +172,26 @@ public sealed partial class OutboxDispatcher(
         return claimed.Count;
     }
 
-    private async Task MarkSentAsync(ForumDbContext db, long id, string claim, int attempts)
+    /// <summary>
+    /// Marks messages sent, a few at a time rather than one commit each: the database work stays small next to the
+    /// SMTP conversation. The cost is that a crash (not a shutdown, which marks them first) can send up to
+    /// <see cref="MarkEvery"/> messages again: delivery stays at least once.
+    /// </summary>
+    private async Task MarkSentAsync(ForumDbContext db, List<long> ids, string claim)
     {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
         var sentAt = clock.GetUtcNow().UtcDateTime;
-        await db.OutboxMessages.Where(m => m.Id == id && m.ClaimedBy == claim)
+        var batch = ids.ToList();
+        ids.Clear();
+        await db.OutboxMessages.Where(m => batch.Contains(m.Id) && m.ClaimedBy == claim)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, OutboxStatus.Sent)
                 .SetProperty(m => m.SentUtc, sentAt)
-                .SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1)
                 .SetProperty(m => m.LastError, (string?)null)
                 .SetProperty(m => m.ClaimedBy, (string?)null)
                 .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
