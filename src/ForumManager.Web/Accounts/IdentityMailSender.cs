@@ -3,16 +3,34 @@ using System.Net;
 using ForumManager.Data;
 using ForumManager.Mail;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace ForumManager.Web.Accounts;
 
 /// <summary>Identity's account mails (confirm address, reset password), in the reader's language, through the outbox.</summary>
-public sealed class IdentityMailSender(MailQueue queue, IStringLocalizerFactory localizers)
+public sealed class IdentityMailSender(MailQueue queue, IStringLocalizerFactory localizers, ForumDbContext db, Infrastructure.CurrentForum current,
+    Notices.NoticeRenderer notices)
     : IEmailSender<ForumUser>, Microsoft.AspNetCore.Identity.UI.Services.IEmailSender
 {
-    public Task SendConfirmationLinkAsync(ForumUser user, string email, string confirmationLink) =>
-        SendAsync(user, email, "account.confirm-email", "Mail_ConfirmSubject", "Mail_ConfirmBody", "Mail_ConfirmAction", confirmationLink);
+    /// <summary>
+    /// A delegate's confirmation comes from the forum's email-confirmation template, in their language; an account
+    /// with no registration in the forum (an organizer, say) gets the plain account mail.
+    /// </summary>
+    public async Task SendConfirmationLinkAsync(ForumUser user, string email, string confirmationLink)
+    {
+        if (await current.GetAsync(CancellationToken.None) is { } forum
+            && await db.Delegates.AsNoTracking().Include(d => d.Delegation)
+                .FirstOrDefaultAsync(d => d.ForumId == forum.Id && (d.UserId == user.Id || d.Email == email)) is { } person)
+        {
+            var draft = await notices.RenderAsync(forum, person, Core.Notices.NoticeKind.EmailConfirmation,
+                new Notices.NoticeExtras(ConfirmLink: confirmationLink), CancellationToken.None);
+            await queue.EnqueueAsync(draft with { ToAddress = email }, CancellationToken.None);
+            return;
+        }
+
+        await SendAsync(user, email, "account.confirm-email", "Mail_ConfirmSubject", "Mail_ConfirmBody", "Mail_ConfirmAction", confirmationLink);
+    }
 
     public Task SendPasswordResetLinkAsync(ForumUser user, string email, string resetLink) =>
         SendAsync(user, email, "account.reset-password", "Mail_ResetSubject", "Mail_ResetBody", "Mail_ResetAction", resetLink);

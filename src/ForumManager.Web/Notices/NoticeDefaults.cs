@@ -12,7 +12,7 @@ public static class NoticeDefaults
 
     private static (string, string) English(NoticeKind kind) => kind switch
     {
-        NoticeKind.EmailConfirmation => ("Confirm your email address for the {{ forum.name }}",
+        NoticeKind.EmailConfirmation => ("Confirm your email address",
             "Dear {{ delegate.name }},\n\nPlease confirm your email address by opening this link:\n{{ links.confirm }}" + SignOffEn),
         NoticeKind.RegistrationReceived => ("Registration received: {{ forum.name }}",
             "Dear {{ delegate.name }},\n\nThank you for registering for the {{ forum.name }} ({{ forum.dates }}, {{ forum.place }}). The organizers will review your registration and write to you again.\n\nYour registration: {{ links.me }}" + SignOffEn),
@@ -39,7 +39,7 @@ public static class NoticeDefaults
 
     private static (string, string) Chinese(NoticeKind kind) => kind switch
     {
-        NoticeKind.EmailConfirmation => ("请确认您在{{ forum.name }}使用的电子邮箱",
+        NoticeKind.EmailConfirmation => ("请确认您的邮箱",
             "尊敬的{{ delegate.name }}：\n\n请打开以下链接确认您的电子邮箱：\n{{ links.confirm }}" + SignOffZh),
         NoticeKind.RegistrationReceived => ("报名已收到：{{ forum.name }}",
             "尊敬的{{ delegate.name }}：\n\n感谢您报名参加{{ forum.name }}（{{ forum.dates }}，{{ forum.place }}）。组委会审核后将再次与您联系。\n\n您的报名信息：{{ links.me }}" + SignOffZh),
