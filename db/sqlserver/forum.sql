@@ -1556,3 +1556,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129022212_ReminderBatches'
+)
+BEGIN
+    ALTER TABLE [NoticeBatches] ADD [ReminderFor] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129022212_ReminderBatches'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_NoticeBatches_ForumId_ReminderFor] ON [NoticeBatches] ([ForumId], [ReminderFor]) WHERE ReminderFor IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129022212_ReminderBatches'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129022212_ReminderBatches', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

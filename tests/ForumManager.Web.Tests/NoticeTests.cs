@@ -171,4 +171,29 @@ public sealed class NoticeTests(NoticeAppFixture app) : IClassFixture<NoticeAppF
         Assert.Equal($"Registration approved: {forum.NameEn}", english.Subject);
         Assert.DoesNotContain("组委会", english.TextBody, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Should_send_every_approved_delegate_the_reminder_with_their_agenda_once_on_the_eve_of_each_day()
+    {
+        var reminders = app.Services.GetRequiredService<Notices.Reminders>();
+        var approved = await app.WithDbAsync(db => db.Delegates.CountAsync(d => d.Status == RegistrationStatus.Approved));
+
+        var tooEarly = await reminders.RunDueAsync(new DateTime(2010, 6, 22, 9, 0, 0, DateTimeKind.Utc), CancellationToken.None);
+        var due = await reminders.RunDueAsync(new DateTime(2010, 6, 22, 10, 30, 0, DateTimeKind.Utc), CancellationToken.None);
+        var again = await reminders.RunDueAsync(new DateTime(2010, 6, 22, 11, 30, 0, DateTimeKind.Utc), CancellationToken.None);
+        var afterTheForum = await reminders.RunDueAsync(new DateTime(2010, 6, 24, 11, 30, 0, DateTimeKind.Utc), CancellationToken.None);
+
+        Assert.Equal((0, 1, 0, 0), (tooEarly, due, again, afterTheForum));
+        var batch = await app.WithDbAsync(db => db.NoticeBatches.AsNoTracking().SingleAsync(b => b.ReminderFor == new DateOnly(2010, 6, 23)));
+        Assert.Equal(approved, batch.Total);
+        for (var i = 0; i < 100 && await app.WithDbAsync(db => db.NoticeRecipients.AnyAsync(r => r.BatchId == batch.Id && r.OutboxMessageId == null)); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        var rows = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Purpose == "notice.reminder").ToListAsync());
+        Assert.Equal(approved, rows.Count);
+        var message = await MimeMessage.LoadAsync(new MemoryStream(rows[0].MimeContent));
+        Assert.Equal("my-agenda.ics", Assert.Single(message.Attachments.OfType<MimePart>()).FileName);
+    }
 }

@@ -51,6 +51,9 @@ public sealed class NoticeBatch
     /// <summary>The audience in words, as the organizer chose it, for the record.</summary>
     public required string Audience { get; set; }
 
+    /// <summary>For the automatic reminder, the forum day it is about; one reminder batch per day, kept unique by the database.</summary>
+    public DateOnly? ReminderFor { get; set; }
+
     public bool AttachAgenda { get; set; }
     public bool AttachVisaLetter { get; set; }
     public bool AttachQrCode { get; set; }

@@ -933,6 +933,9 @@ namespace ForumManager.Data.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<DateOnly?>("ReminderFor")
+                        .HasColumnType("date");
+
                     b.Property<string>("SubjectEn")
                         .HasMaxLength(1000)
                         .IsUnicode(true)
@@ -949,6 +952,10 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ForumId", "CreatedUtc");
+
+                    b.HasIndex("ForumId", "ReminderFor")
+                        .IsUnique()
+                        .HasFilter("ReminderFor IS NOT NULL");
 
                     b.ToTable("NoticeBatches");
                 });

@@ -900,6 +900,9 @@ namespace ForumManager.Data.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ReminderFor")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SubjectEn")
                         .HasMaxLength(1000)
                         .IsUnicode(true)
@@ -916,6 +919,10 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ForumId", "CreatedUtc");
+
+                    b.HasIndex("ForumId", "ReminderFor")
+                        .IsUnique()
+                        .HasFilter("ReminderFor IS NOT NULL");
 
                     b.ToTable("NoticeBatches");
                 });

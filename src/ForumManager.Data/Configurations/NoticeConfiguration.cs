@@ -33,6 +33,7 @@ internal sealed class NoticeBatchConfiguration : IEntityTypeConfiguration<Notice
         builder.HasOne<Forum>().WithMany().HasForeignKey(b => b.ForumId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(b => b.Recipients).WithOne().HasForeignKey(r => r.BatchId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(b => new { b.ForumId, b.CreatedUtc });
+        builder.HasIndex(b => new { b.ForumId, b.ReminderFor }).IsUnique().HasFilter("ReminderFor IS NOT NULL");
     }
 }
 

@@ -16,6 +16,10 @@ public sealed class ForumOptions
     /// <summary>The address people reach the site at, for links in emails.</summary>
     [Required, Url]
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+
+    /// <summary>The hour (forum time) on the day before each forum day when approved delegates get the reminder; -1 turns reminders off.</summary>
+    [Range(-1, 23)]
+    public int ReminderHour { get; set; } = 18;
 }
 
 /// <summary>The <c>Database</c> configuration section.</summary>

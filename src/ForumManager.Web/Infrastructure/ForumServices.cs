@@ -63,6 +63,8 @@ public static class ForumServices
         services.AddScoped<Notices.NoticeRenderer>();
         services.AddSingleton<Notices.NoticeBatchService>();
         services.AddHostedService(sp => sp.GetRequiredService<Notices.NoticeBatchService>());
+        services.AddSingleton<Notices.Reminders>();
+        services.AddHostedService(sp => sp.GetRequiredService<Notices.Reminders>());
         services.AddSingleton<CheckIns.BadgeBatches>();
         services.AddHostedService<CheckIns.BadgeBatchService>();
         services.AddScoped<Registration.PersonalDataPurge>();
