@@ -79,16 +79,18 @@ public sealed partial class OutboxDispatcher(
             return 0;
         }
 
-        // The same condition again in the UPDATE: a row another instance claimed meanwhile is not taken.
+        // The same condition again in the UPDATE: a row another instance claimed meanwhile is not taken. From the
+        // claim on, shutdown no longer interrupts a database call: rows claimed and then abandoned mid-query would
+        // wait for their lease to run out instead of going at once after a restart.
         await db.OutboxMessages
             .Where(m => dueIds.Contains(m.Id) && m.Status == OutboxStatus.Queued && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntilUtc, now + ClaimLease), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntilUtc, now + ClaimLease), CancellationToken.None);
 
         var claimed = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.ClaimedBy == claim)
             .OrderBy(m => m.Id)
             .Select(m => new { m.Id, m.Attempts, m.MimeContent })
-            .ToListAsync(ct);
+            .ToListAsync(CancellationToken.None);
         if (claimed.Count == 0)
         {
             return 0;
@@ -163,12 +165,12 @@ public sealed partial class OutboxDispatcher(
         }
         finally
         {
-            // Sent messages are marked in small groups, and always before the batch ends, whatever ends it.
+            // Sent messages are marked in small groups, and always before the batch ends, whatever ends it; whatever
+            // is still claimed (shutdown, a broken connection) goes at once after a restart or on the next pass.
             await MarkSentAsync(db, sent, claim);
+            await ReleaseAsync(db, claim);
         }
 
-        // Whatever is still claimed (shutdown, a broken connection) goes at once after a restart or on the next pass.
-        await ReleaseAsync(db, claim);
         return claimed.Count;
     }
 
