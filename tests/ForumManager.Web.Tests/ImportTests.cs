@@ -180,4 +180,22 @@ public sealed class ImportTests(ImportAppFixture app) : IClassFixture<ImportAppF
         Assert.Contains("山田太郎", Encoding.UTF8.GetString(template), StringComparison.Ordinal);
         Assert.StartsWith("family_name,given_name", Encoding.UTF8.GetString(template[3..]), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Delegates")]
+    [InlineData("Invitations")]
+    public async Task Should_import_each_template_as_downloaded_with_no_bad_row(string kind)
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var template = await organizer.GetByteArrayAsync(Url + "?handler=Template&kind=" + kind);
+
+        var (response, preview) = await UploadAsync(organizer, kind, kind.ToLowerInvariant() + "-template.csv", template);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(preview.QuerySelectorAll("[data-testid=bad-rows] tr[data-row]"));
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(organizer, preview)).StatusCode);
+        Assert.True(kind == "Delegates"
+            ? await app.WithDbAsync(db => db.Delegates.AnyAsync(d => d.Email == "taro.yamada@example.org"))
+            : await app.WithDbAsync(db => db.Invitations.AnyAsync(i => i.Email == "head@example.org")));
+    }
 }

@@ -42,7 +42,8 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Importer
     }
 
     /// <summary>An empty file with the columns, UTF-8 with a byte-order mark so that Excel opens it with every script intact.</summary>
-    public IActionResult OnGetTemplate(ImportKind kind)
+    /// <summary>A template whose example row imports as it stands: the invitation names a city of the forum's own directory.</summary>
+    public async Task<IActionResult> OnGetTemplateAsync(ImportKind kind, CancellationToken ct)
     {
         if (!Enum.IsDefined(kind))
         {
@@ -50,9 +51,10 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Importer
         }
 
         var header = string.Join(',', Importer.Columns(kind)) + "\r\n";
+        var city = await db.PartnerCities.AsNoTracking().OrderBy(c => c.Id).Select(c => c.NameEn).FirstOrDefaultAsync(ct);
         var example = kind == ImportKind.Delegates
             ? "Yamada,Taro,山田太郎,Mr,Deputy Mayor,Kumamoto City Government,,JP,taro.yamada@example.org,+81 96 328 2111,Delegate,Male,en,,,ja\r\n"
-            : "Kumamoto,,,head@example.org,6\r\n";
+            : city is null ? ",Example University,FR,head@example.org,6\r\n" : $"\"{city.Replace("\"", "\"\"", StringComparison.Ordinal)}\",,,head@example.org,6\r\n";
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(header + example)).ToArray(), "text/csv; charset=utf-8",
             $"{kind.ToString().ToLowerInvariant()}-template.csv");
     }
