@@ -98,7 +98,7 @@ public sealed class DelegationMembersTests(InvitationAppFixture app) : IClassFix
         var token = full.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var attempt = await client.PostAsync($"/me/delegation?handler=Withdraw&memberId={stranger}",
             new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
-        Assert.Equal(HttpStatusCode.Redirect, attempt.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, attempt.StatusCode);
         Assert.Equal(RegistrationStatus.Approved, await app.WithDbAsync(db => db.Delegates.Where(d => d.Id == stranger).Select(d => d.Status).SingleAsync()));
     }
 }

@@ -141,7 +141,7 @@ public sealed class MemberEditAndSignInTests(MembersAppFixture app) : IClassFixt
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
 
         var signIn = await PostSignInAsync(mine.Head, theirs.MemberId);
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, signIn.StatusCode);
         var after = await RecordAsync(theirs.MemberId);
         Assert.Equal((before.FamilyName, before.UserId, before.UpdatedUtc), (after.FamilyName, after.UserId, after.UpdatedUtc));
         Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == theirs.MemberEmail)));

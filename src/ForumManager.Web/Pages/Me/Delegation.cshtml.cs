@@ -110,9 +110,15 @@ public sealed class DelegationModel(ForumDbContext db, CurrentForum current, Use
     {
         await LoadAsync(ct);
         var forum = await current.GetAsync(ct);
-        if (Head is null || forum is null || Members.All(m => m.Id != memberId || m.IsHead))
+        if (Head is null || forum is null || Members.All(m => m.Id != memberId))
         {
-            // Not a member of this head's delegation (or the head themself, who cancels on /me): nothing happens.
+            // Someone else's delegate, as for opening their page: there is nothing here to act on.
+            return NotFound();
+        }
+
+        if (Members.Any(m => m.Id == memberId && m.IsHead))
+        {
+            // The head cancels their own registration on /me.
             return RedirectToPage();
         }
 
@@ -125,9 +131,14 @@ public sealed class DelegationModel(ForumDbContext db, CurrentForum current, Use
     public async Task<IActionResult> OnPostSignInAsync(int memberId, CancellationToken ct)
     {
         await LoadAsync(ct);
-        if (Head is null || Members.FirstOrDefault(m => m.Id == memberId && !m.IsHead && m.Active) is not { } member)
+        if (Head is null || Members.All(m => m.Id != memberId))
         {
-            // Not an active member of this head's delegation: nothing happens.
+            return NotFound();
+        }
+
+        if (Members.FirstOrDefault(m => m.Id == memberId && !m.IsHead && m.Active) is not { } member)
+        {
+            // The head themself, or a member no longer taking part: nothing to send.
             return RedirectToPage();
         }
 
