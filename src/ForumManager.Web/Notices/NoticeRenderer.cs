@@ -45,12 +45,20 @@ public sealed record NoticeAttachments(bool Agenda, bool VisaLetter, bool QrCode
 /// </summary>
 public sealed partial class NoticeRenderer(ForumDbContext db, ProgrammeReleases releases, PublicLinks links, Letters.VisaLetters letters)
 {
+    /// <summary>Templates already read by this renderer: a batch renders many notices of one kind with one scope.</summary>
+    private readonly Dictionary<(int, NoticeKind, string), (string, string)> templates = [];
+
     public async Task<(string Subject, string Body)> TemplateAsync(int forumId, NoticeKind kind, string language, CancellationToken ct)
     {
+        if (templates.TryGetValue((forumId, kind, language), out var known))
+        {
+            return known;
+        }
+
         var stored = await db.NoticeTemplates.AsNoTracking()
             .Where(t => t.ForumId == forumId && t.Kind == kind && t.Language == language)
             .Select(t => new { t.Subject, t.Body }).FirstOrDefaultAsync(ct);
-        return stored is null ? NoticeDefaults.For(kind, language) : (stored.Subject, stored.Body);
+        return templates[(forumId, kind, language)] = stored is null ? NoticeDefaults.For(kind, language) : (stored.Subject, stored.Body);
     }
 
     public async Task<MailDraft> RenderAsync(Forum forum, Delegate person, NoticeKind kind, NoticeExtras extras, CancellationToken ct,

@@ -52,7 +52,7 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Progra
             EnrolOutcome.Enrolled => text["Agenda_Enrolled"].Value,
             EnrolOutcome.Waitlisted => text["Agenda_Waitlisted"].Value,
             EnrolOutcome.AlreadyEnrolled => text["Agenda_AlreadyEnrolled"].Value,
-            EnrolOutcome.Clash => text["Agenda_Clash", System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal)
+            EnrolOutcome.Clash => text["Agenda_Clash", ForumManager.Web.Infrastructure.UiLanguage.Chinese
                 ? result.Clash!.TitleZh : result.Clash!.TitleEn].Value,
             _ => text["Agenda_NotOpen"].Value,
         };

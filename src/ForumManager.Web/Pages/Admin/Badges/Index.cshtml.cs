@@ -130,22 +130,8 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, BadgeSou
 
     private IQueryable<Delegate> Selection(int forumId)
     {
-        var query = db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId);
-        if (Delegation is { } delegation)
-        {
-            query = query.Where(d => d.DelegationId == delegation);
-        }
-
-        if (Category is { } category)
-        {
-            query = query.Where(d => d.Category == category);
-        }
-
-        if (Status is { } status)
-        {
-            query = query.Where(d => d.Status == status);
-        }
-
+        var query = new Delegates.DelegateFilter(null, Status, Category, null, Delegation, null)
+            .Apply(db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId));
         if (NotPrinted)
         {
             query = query.Where(d => !db.BadgePrints.Any(p => p.DelegateId == d.Id));
@@ -157,8 +143,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, BadgeSou
     private async Task LoadAsync(int forumId, CancellationToken ct)
     {
         Layouts = await badges.LayoutsAsync(forumId, ct);
-        Delegations = (await db.Delegations.AsNoTracking().Where(d => d.ForumId == forumId).OrderBy(d => d.NameEn)
-            .Select(d => new { d.Id, d.NameEn }).ToListAsync(ct)).Select(d => (d.Id, d.NameEn)).ToList();
+        Delegations = await db.DelegationsAsync(forumId, ct);
         Matching = await Selection(forumId).CountAsync(ct);
     }
 }

@@ -112,8 +112,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Registra
         var forumId = forum.Id;
         var all = db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId);
         ByStatus = await all.GroupBy(d => d.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        Delegations = (await db.Delegations.AsNoTracking().Where(d => d.ForumId == forumId).OrderBy(d => d.NameEn)
-            .Select(d => new { d.Id, d.NameEn }).ToListAsync(ct)).Select(d => (d.Id, d.NameEn)).ToList();
+        Delegations = await db.DelegationsAsync(forumId, ct);
         Questions = await db.Questions.AsNoTracking().Include(q => q.Choices).Where(q => q.ForumId == forumId)
             .OrderBy(q => q.Position).ThenBy(q => q.Id).AsSplitQuery().ToListAsync(ct);
         Countries = await all.Select(d => d.CountryCode).Distinct().OrderBy(c => c).ToListAsync(ct);

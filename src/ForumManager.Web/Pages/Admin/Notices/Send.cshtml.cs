@@ -140,28 +140,8 @@ public sealed class SendModel(ForumDbContext db, CurrentForum current, NoticeRen
 
     private IQueryable<Delegate> Audience(int forumId)
     {
-        var query = db.Delegates.Where(d => d.ForumId == forumId);
-        if (Status is { } status)
-        {
-            query = query.Where(d => d.Status == status);
-        }
-
-        if (Category is { } category)
-        {
-            query = query.Where(d => d.Category == category);
-        }
-
-        if (Delegation is { } delegation)
-        {
-            query = query.Where(d => d.DelegationId == delegation);
-        }
-
-        if (!string.IsNullOrWhiteSpace(Country))
-        {
-            var country = Country.ToUpperInvariant();
-            query = query.Where(d => d.CountryCode == country);
-        }
-
+        var country = string.IsNullOrWhiteSpace(Country) ? null : Country.Trim();
+        var query = new Delegates.DelegateFilter(null, Status, Category, country, Delegation, null).Apply(db.Delegates.Where(d => d.ForumId == forumId));
         if (Session is { } session)
         {
             query = query.Where(d => db.Enrolments.Any(e => e.SessionId == session && e.DelegateId == d.Id && e.Status == EnrolmentStatus.Enrolled));
@@ -183,8 +163,7 @@ public sealed class SendModel(ForumDbContext db, CurrentForum current, NoticeRen
 
     private async Task LoadAsync(int forumId, CancellationToken ct)
     {
-        Delegations = (await db.Delegations.AsNoTracking().Where(d => d.ForumId == forumId).OrderBy(d => d.NameEn).Select(d => new { d.Id, d.NameEn }).ToListAsync(ct))
-            .Select(d => (d.Id, d.NameEn)).ToList();
+        Delegations = await db.DelegationsAsync(forumId, ct);
         Sessions = (await db.Sessions.AsNoTracking().Where(s => s.ForumId == forumId && s.Capacity != null).OrderBy(s => s.StartUtc).Select(s => new { s.Id, s.TitleEn }).ToListAsync(ct))
             .Select(s => (s.Id, s.TitleEn)).ToList();
         Count = await Audience(forumId).CountAsync(ct);

@@ -65,7 +65,7 @@ public sealed class GridModel(ForumDbContext db, CurrentForum current, Programme
         {
             var sessions = await db.Sessions.AsNoTracking().Where(s => s.ForumId == forumId).ToListAsync(ct);
             var words = await IndexModel.WordsAsync(db, forumId, sessions, Rooms.ToDictionary(r => r.Id, r => r.Name), text, ct);
-            TempData["Status"] = text["Grid_Refused", System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) ? session.TitleZh : session.TitleEn, string.Join(" ", errors.Select(c => words.Describe(c, session.Id)))].Value;
+            TempData["Status"] = text["Grid_Refused", ForumManager.Web.Infrastructure.UiLanguage.Chinese ? session.TitleZh : session.TitleEn, string.Join(" ", errors.Select(c => words.Describe(c, session.Id)))].Value;
             return Redirect(Back());
         }
 
@@ -78,7 +78,7 @@ public sealed class GridModel(ForumDbContext db, CurrentForum current, Programme
         db.AuditEntries.Add(new Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer").Audit(forumId, session.UpdatedUtc, nameof(Session), id, "moved",
             before, $"{startUtc:yyyy-MM-dd HH:mm}Z room {roomId}"));
         await db.SaveChangesAsync(ct);
-        TempData["Status"] = text["Grid_Moved", System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) ? session.TitleZh : session.TitleEn].Value;
+        TempData["Status"] = text["Grid_Moved", ForumManager.Web.Infrastructure.UiLanguage.Chinese ? session.TitleZh : session.TitleEn].Value;
         return Redirect(Back());
     }
 
@@ -98,7 +98,7 @@ public sealed class GridModel(ForumDbContext db, CurrentForum current, Programme
         Days = all.Select(s => DateOnly.FromDateTime(ForumTime.ToLocal(s.StartUtc, zone))).Append(forum.StartDate).Distinct().Order().ToList();
         Day = Day is { } chosen && chosen >= forum.StartDate.AddDays(-7) && chosen <= forum.EndDate.AddDays(7) ? chosen : Days[0];
         Rooms = (await db.Rooms.AsNoTracking().Include(r => r.Venue).Where(r => r.ForumId == forumId).OrderBy(r => r.VenueId).ThenBy(r => r.Id).ToListAsync(ct))
-            .Select(r => (r.Id, System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) ? r.NameZh : r.NameEn)).ToList();
+            .Select(r => (r.Id, ForumManager.Web.Infrastructure.UiLanguage.Chinese ? r.NameZh : r.NameEn)).ToList();
         var day = Day.Value;
         var sessions = all.Where(s => s.RoomId is not null && DateOnly.FromDateTime(ForumTime.ToLocal(s.StartUtc, zone)) == day).ToList();
         var first = sessions.Count == 0 ? new TimeOnly(8, 0) : TimeOnly.FromDateTime(ForumTime.ToLocal(sessions.Min(s => s.StartUtc), zone));

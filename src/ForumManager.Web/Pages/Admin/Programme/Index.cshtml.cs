@@ -31,7 +31,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Programm
         var forumId = forum.Id;
         var sessions = await db.Sessions.AsNoTracking().Include(s => s.Track).Where(s => s.ForumId == forumId)
             .OrderBy(s => s.StartUtc).ThenBy(s => s.RoomId).ToListAsync(ct);
-        var rooms = await db.Rooms.AsNoTracking().Where(r => r.ForumId == forumId).ToDictionaryAsync(r => r.Id, r => System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) ? r.NameZh : r.NameEn, ct);
+        var rooms = await db.Rooms.AsNoTracking().Where(r => r.ForumId == forumId).ToDictionaryAsync(r => r.Id, r => ForumManager.Web.Infrastructure.UiLanguage.Chinese ? r.NameZh : r.NameEn, ct);
         var words = await WordsAsync(db, forumId, sessions, rooms, text, ct);
         var found = await conflicts.FindAsync(forum, ct);
         Errors = found.Count(c => c.Severity == ConflictSeverity.Error);
@@ -50,8 +50,8 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Programm
         var delegates = await db.SessionPeople.AsNoTracking().Where(p => p.DelegateId != null)
             .Join(db.Delegates.Where(d => d.ForumId == forumId), p => p.DelegateId, d => d.Id, (p, d) => new { d.Id, d.FamilyName, d.GivenName })
             .Distinct().ToDictionaryAsync(d => d.Id, d => $"{d.FamilyName.ToUpperInvariant()} {d.GivenName}", ct);
-        var guests = await db.Guests.AsNoTracking().Where(g => g.ForumId == forumId).ToDictionaryAsync(g => g.Id, g => System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) && g.NameZh != null ? g.NameZh : g.NameEn, ct);
-        var titles = sessions.ToDictionary(s => s.Id, s => System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) ? s.TitleZh : s.TitleEn);
+        var guests = await db.Guests.AsNoTracking().Where(g => g.ForumId == forumId).ToDictionaryAsync(g => g.Id, g => ForumManager.Web.Infrastructure.UiLanguage.Chinese && g.NameZh != null ? g.NameZh : g.NameEn, ct);
+        var titles = sessions.ToDictionary(s => s.Id, s => ForumManager.Web.Infrastructure.UiLanguage.Chinese ? s.TitleZh : s.TitleEn);
         return new SessionConflictWords(text, titles, rooms, delegates, guests);
     }
 }

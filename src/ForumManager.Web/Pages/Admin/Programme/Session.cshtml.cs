@@ -391,8 +391,8 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Progra
         Forum = forum;
         var forumId = forum.Id;
         Rooms = (await db.Rooms.AsNoTracking().Include(r => r.Venue).Where(r => r.ForumId == forumId).OrderBy(r => r.VenueId).ThenBy(r => r.NameEn)
-            .ToListAsync(ct)).Select(r => (r.Id, System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) ? $"{r.Venue!.NameZh} · {r.NameZh} ({r.Capacity})" : $"{r.Venue!.NameEn} · {r.NameEn} ({r.Capacity})")).ToList();
-        Tracks = (await db.Tracks.AsNoTracking().Where(t => t.ForumId == forumId).OrderBy(t => t.Id).ToListAsync(ct)).Select(t => (t.Id, System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) ? t.NameZh : t.NameEn)).ToList();
+            .ToListAsync(ct)).Select(r => (r.Id, ForumManager.Web.Infrastructure.UiLanguage.Chinese ? $"{r.Venue!.NameZh} · {r.NameZh} ({r.Capacity})" : $"{r.Venue!.NameEn} · {r.NameEn} ({r.Capacity})")).ToList();
+        Tracks = (await db.Tracks.AsNoTracking().Where(t => t.ForumId == forumId).OrderBy(t => t.Id).ToListAsync(ct)).Select(t => (t.Id, ForumManager.Web.Infrastructure.UiLanguage.Chinese ? t.NameZh : t.NameEn)).ToList();
         var guests = await db.Guests.AsNoTracking().Where(g => g.ForumId == forumId).OrderBy(g => g.NameEn).ToListAsync(ct);
         GuestKinds = guests.ToDictionary(g => g.Id, g => g.Kind);
         var delegates = await db.Delegates.AsNoTracking()

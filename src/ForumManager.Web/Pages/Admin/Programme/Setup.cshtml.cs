@@ -217,7 +217,7 @@ public sealed class SetupModel(ForumDbContext db, CurrentForum current, UserMana
         Pairs = venues.SelectMany((a, i) => venues.Skip(i + 1).Select(b => new Pair(a.Id, b.Id, a.NameEn, b.NameEn,
             times.FirstOrDefault(t => t.FromVenueId == a.Id && t.ToVenueId == b.Id)?.Minutes))).ToList();
         Rooms = (await db.Rooms.AsNoTracking().Include(r => r.Venue).Where(r => r.ForumId == forumId).OrderBy(r => r.VenueId).ThenBy(r => r.Id).ToListAsync(ct))
-            .Select(r => new RoomRow(r.Id, System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) ? $"{r.Venue!.NameZh} · {r.NameZh}" : $"{r.Venue!.NameEn} · {r.NameEn}", r.Capacity, r.OpensAt, r.ClosesAt)).ToList();
+            .Select(r => new RoomRow(r.Id, ForumManager.Web.Infrastructure.UiLanguage.Chinese ? $"{r.Venue!.NameZh} · {r.NameZh}" : $"{r.Venue!.NameEn} · {r.NameEn}", r.Capacity, r.OpensAt, r.ClosesAt)).ToList();
         Guests = await db.Guests.AsNoTracking().Where(g => g.ForumId == forumId).OrderBy(g => g.Kind).ThenBy(g => g.NameEn).ToListAsync(ct);
         return true;
     }

@@ -33,8 +33,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Letters.
             return NotFound();
         }
 
-        Delegations = (await db.Delegations.AsNoTracking().Where(d => d.ForumId == forum.Id).OrderBy(d => d.NameEn)
-            .Select(d => new { d.Id, d.NameEn }).ToListAsync(ct)).Select(d => (d.Id, d.NameEn)).ToList();
+        Delegations = await db.DelegationsAsync(forum.Id, ct);
         var counts = await Selection(forum.Id).GroupBy(d => d.PassportNumberProtected != null).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         Ready = counts.FirstOrDefault(c => c.Key)?.Count ?? 0;
         WithoutPassport = counts.FirstOrDefault(c => !c.Key)?.Count ?? 0;
@@ -64,12 +63,8 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Letters.
 
     private IQueryable<Core.Delegates.Delegate> Selection(int forumId)
     {
-        var query = db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId && d.Status == RegistrationStatus.Approved);
-        if (Delegation is { } delegation)
-        {
-            query = query.Where(d => d.DelegationId == delegation);
-        }
-
+        var query = new Delegates.DelegateFilter(null, RegistrationStatus.Approved, null, null, Delegation, null)
+            .Apply(db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId));
         return OnlyRequested ? query.Where(d => d.NeedsVisaLetter) : query;
     }
 }

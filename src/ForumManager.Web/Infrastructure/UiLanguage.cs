@@ -1,0 +1,10 @@
+using System.Globalization;
+
+namespace ForumManager.Web.Infrastructure;
+
+/// <summary>The language the current request is shown in.</summary>
+public static class UiLanguage
+{
+    /// <summary>Whether the page is in Chinese (zh-Hans, or any zh culture the browser asked for).</summary>
+    public static bool Chinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+}
