@@ -1585,3 +1585,430 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    ALTER TABLE [Rooms] ADD [Equipment] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    ALTER TABLE [Rooms] ADD [InterpretationBooths] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE TABLE [AccommodationRequests] (
+        [DelegateId] int NOT NULL,
+        [ForumId] int NOT NULL,
+        [CheckIn] date NOT NULL,
+        [CheckOut] date NOT NULL,
+        [Type] nvarchar(32) NOT NULL,
+        [Sharing] nvarchar(32) NOT NULL,
+        [ShareWithDelegateId] int NULL,
+        [Notes] nvarchar(500) NULL,
+        [UpdatedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_AccommodationRequests] PRIMARY KEY ([DelegateId]),
+        CONSTRAINT [CK_AccommodationRequests_Nights] CHECK (CheckOut > CheckIn),
+        CONSTRAINT [FK_AccommodationRequests_Delegates_DelegateId] FOREIGN KEY ([DelegateId]) REFERENCES [Delegates] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AccommodationRequests_Delegates_ShareWithDelegateId] FOREIGN KEY ([ShareWithDelegateId]) REFERENCES [Delegates] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE TABLE [Hotels] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [NameEn] nvarchar(200) NOT NULL,
+        [NameZh] nvarchar(200) NOT NULL,
+        [AddressEn] nvarchar(400) NULL,
+        [AddressZh] nvarchar(400) NULL,
+        [MapUrl] varchar(500) NULL,
+        [Phone] varchar(40) NULL,
+        [ReservationsEmail] nvarchar(256) NULL,
+        CONSTRAINT [PK_Hotels] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Hotels_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE TABLE [TransportHubs] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [Code] varchar(8) NOT NULL,
+        [NameEn] nvarchar(200) NOT NULL,
+        [NameZh] nvarchar(200) NOT NULL,
+        [Mode] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK_TransportHubs] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TransportHubs_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE TABLE [Vehicles] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [Label] nvarchar(100) NOT NULL,
+        [Plate] nvarchar(20) NULL,
+        [Seats] int NOT NULL,
+        [DriverName] nvarchar(100) NULL,
+        [DriverPhone] varchar(40) NULL,
+        [LiaisonName] nvarchar(100) NULL,
+        [LiaisonPhone] varchar(40) NULL,
+        CONSTRAINT [PK_Vehicles] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Vehicles_Seats] CHECK (Seats > 0 AND Seats <= 100),
+        CONSTRAINT [FK_Vehicles_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE TABLE [RoomBlocks] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [HotelId] int NOT NULL,
+        [Type] nvarchar(32) NOT NULL,
+        [Grade] int NOT NULL,
+        [DescriptionEn] nvarchar(200) NULL,
+        [DescriptionZh] nvarchar(200) NULL,
+        [FirstNight] date NOT NULL,
+        [LastNight] date NOT NULL,
+        [Rooms] int NOT NULL,
+        [Allocated] int NOT NULL,
+        [Rate] decimal(12,2) NOT NULL,
+        [Currency] varchar(3) NOT NULL,
+        CONSTRAINT [PK_RoomBlocks] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_RoomBlocks_Allocated] CHECK (Allocated >= 0 AND Allocated <= Rooms),
+        CONSTRAINT [CK_RoomBlocks_Nights] CHECK (LastNight >= FirstNight),
+        CONSTRAINT [CK_RoomBlocks_Rate] CHECK (Rate >= 0),
+        CONSTRAINT [FK_RoomBlocks_Hotels_HotelId] FOREIGN KEY ([HotelId]) REFERENCES [Hotels] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE TABLE [RoomingListSendings] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [HotelId] int NOT NULL,
+        [SentUtc] datetime2 NOT NULL,
+        [SentBy] nvarchar(256) NOT NULL,
+        [Snapshot] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_RoomingListSendings] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RoomingListSendings_Hotels_HotelId] FOREIGN KEY ([HotelId]) REFERENCES [Hotels] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE TABLE [PickupWaves] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [HubId] int NOT NULL,
+        [Direction] nvarchar(32) NOT NULL,
+        [StartUtc] datetime2 NOT NULL,
+        [EndUtc] datetime2 NOT NULL,
+        [DepartsUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_PickupWaves] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_PickupWaves_Window] CHECK (EndUtc >= StartUtc),
+        CONSTRAINT [FK_PickupWaves_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_PickupWaves_TransportHubs_HubId] FOREIGN KEY ([HubId]) REFERENCES [TransportHubs] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE TABLE [HotelRooms] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [RoomBlockId] int NOT NULL,
+        [RoomNumber] nvarchar(20) NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_HotelRooms] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_HotelRooms_RoomBlocks_RoomBlockId] FOREIGN KEY ([RoomBlockId]) REFERENCES [RoomBlocks] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE TABLE [Transfers] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [PickupWaveId] int NOT NULL,
+        [VehicleId] int NOT NULL,
+        [Seats] int NOT NULL,
+        [Taken] int NOT NULL,
+        CONSTRAINT [PK_Transfers] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Transfers_Taken] CHECK (Taken >= 0 AND Taken <= Seats),
+        CONSTRAINT [FK_Transfers_PickupWaves_PickupWaveId] FOREIGN KEY ([PickupWaveId]) REFERENCES [PickupWaves] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_Transfers_Vehicles_VehicleId] FOREIGN KEY ([VehicleId]) REFERENCES [Vehicles] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE TABLE [RoomOccupants] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [HotelRoomId] int NOT NULL,
+        [DelegateId] int NOT NULL,
+        CONSTRAINT [PK_RoomOccupants] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RoomOccupants_Delegates_DelegateId] FOREIGN KEY ([DelegateId]) REFERENCES [Delegates] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_RoomOccupants_HotelRooms_HotelRoomId] FOREIGN KEY ([HotelRoomId]) REFERENCES [HotelRooms] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE TABLE [Journeys] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [DelegateId] int NOT NULL,
+        [Direction] nvarchar(32) NOT NULL,
+        [Mode] nvarchar(32) NOT NULL,
+        [Number] varchar(12) NOT NULL,
+        [HubId] int NOT NULL,
+        [ScheduledUtc] datetime2 NOT NULL,
+        [Terminal] nvarchar(20) NULL,
+        [OtherEnd] nvarchar(100) NULL,
+        [PickupWaveId] int NULL,
+        [TransferId] int NULL,
+        [UpdatedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_Journeys] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Journeys_Delegates_DelegateId] FOREIGN KEY ([DelegateId]) REFERENCES [Delegates] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_Journeys_PickupWaves_PickupWaveId] FOREIGN KEY ([PickupWaveId]) REFERENCES [PickupWaves] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Journeys_Transfers_TransferId] FOREIGN KEY ([TransferId]) REFERENCES [Transfers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Journeys_TransportHubs_HubId] FOREIGN KEY ([HubId]) REFERENCES [TransportHubs] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    EXEC(N'ALTER TABLE [Rooms] ADD CONSTRAINT [CK_Rooms_Booths] CHECK (InterpretationBooths >= 0 AND InterpretationBooths <= 20)');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE INDEX [IX_AccommodationRequests_ForumId_CheckIn] ON [AccommodationRequests] ([ForumId], [CheckIn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE INDEX [IX_AccommodationRequests_ShareWithDelegateId] ON [AccommodationRequests] ([ShareWithDelegateId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE INDEX [IX_HotelRooms_ForumId_RoomBlockId] ON [HotelRooms] ([ForumId], [RoomBlockId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE INDEX [IX_HotelRooms_RoomBlockId] ON [HotelRooms] ([RoomBlockId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Hotels_ForumId_NameEn] ON [Hotels] ([ForumId], [NameEn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Journeys_DelegateId_Direction] ON [Journeys] ([DelegateId], [Direction]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE INDEX [IX_Journeys_ForumId_Direction_ScheduledUtc] ON [Journeys] ([ForumId], [Direction], [ScheduledUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE INDEX [IX_Journeys_HubId] ON [Journeys] ([HubId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE INDEX [IX_Journeys_PickupWaveId] ON [Journeys] ([PickupWaveId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE INDEX [IX_Journeys_TransferId] ON [Journeys] ([TransferId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE INDEX [IX_PickupWaves_ForumId_StartUtc] ON [PickupWaves] ([ForumId], [StartUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE INDEX [IX_PickupWaves_HubId] ON [PickupWaves] ([HubId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE INDEX [IX_RoomBlocks_ForumId_HotelId] ON [RoomBlocks] ([ForumId], [HotelId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE INDEX [IX_RoomBlocks_HotelId] ON [RoomBlocks] ([HotelId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE INDEX [IX_RoomingListSendings_HotelId_SentUtc] ON [RoomingListSendings] ([HotelId], [SentUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_RoomOccupants_DelegateId] ON [RoomOccupants] ([DelegateId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE INDEX [IX_RoomOccupants_HotelRoomId] ON [RoomOccupants] ([HotelRoomId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Transfers_PickupWaveId_VehicleId] ON [Transfers] ([PickupWaveId], [VehicleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE INDEX [IX_Transfers_VehicleId] ON [Transfers] ([VehicleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_TransportHubs_ForumId_Code] ON [TransportHubs] ([ForumId], [Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Vehicles_ForumId_Label] ON [Vehicles] ([ForumId], [Label]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129034220_VenueLogistics'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129034220_VenueLogistics', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -41,6 +41,17 @@ public sealed class ForumDbContext(DbContextOptions<ForumDbContext> options)
     public DbSet<Core.Notices.NoticeRecipient> NoticeRecipients => Set<Core.Notices.NoticeRecipient>();
     public DbSet<Core.CheckIns.BadgePrint> BadgePrints => Set<Core.CheckIns.BadgePrint>();
     public DbSet<Core.CheckIns.BadgeLayoutChoice> BadgeLayoutChoices => Set<Core.CheckIns.BadgeLayoutChoice>();
+    public DbSet<Core.Logistics.Hotel> Hotels => Set<Core.Logistics.Hotel>();
+    public DbSet<Core.Logistics.RoomBlock> RoomBlocks => Set<Core.Logistics.RoomBlock>();
+    public DbSet<Core.Logistics.HotelRoom> HotelRooms => Set<Core.Logistics.HotelRoom>();
+    public DbSet<Core.Logistics.RoomOccupant> RoomOccupants => Set<Core.Logistics.RoomOccupant>();
+    public DbSet<Core.Logistics.AccommodationRequest> AccommodationRequests => Set<Core.Logistics.AccommodationRequest>();
+    public DbSet<Core.Logistics.RoomingListSending> RoomingListSendings => Set<Core.Logistics.RoomingListSending>();
+    public DbSet<Core.Logistics.TransportHub> TransportHubs => Set<Core.Logistics.TransportHub>();
+    public DbSet<Core.Logistics.Journey> Journeys => Set<Core.Logistics.Journey>();
+    public DbSet<Core.Logistics.Vehicle> Vehicles => Set<Core.Logistics.Vehicle>();
+    public DbSet<Core.Logistics.PickupWave> PickupWaves => Set<Core.Logistics.PickupWave>();
+    public DbSet<Core.Logistics.Transfer> Transfers => Set<Core.Logistics.Transfer>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

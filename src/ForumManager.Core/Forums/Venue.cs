@@ -25,4 +25,10 @@ public sealed class Room
     /// <summary>Opening hours in the forum's local time; null means no limit.</summary>
     public TimeOnly? OpensAt { get; set; }
     public TimeOnly? ClosesAt { get; set; }
+
+    /// <summary>What the room has: projector, podium, simultaneous-interpretation receivers...</summary>
+    public string? Equipment { get; set; }
+
+    /// <summary>Booths for simultaneous interpreters; a session with simultaneous interpretation needs one.</summary>
+    public int InterpretationBooths { get; set; }
 }

@@ -682,7 +682,15 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.Property<TimeOnly?>("ClosesAt")
                         .HasColumnType("time");
 
+                    b.Property<string>("Equipment")
+                        .HasMaxLength(500)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<int>("ForumId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("InterpretationBooths")
                         .HasColumnType("int");
 
                     b.Property<string>("NameEn")
@@ -711,6 +719,8 @@ namespace ForumManager.Data.SqlServer.Migrations
 
                     b.ToTable("Rooms", t =>
                         {
+                            t.HasCheckConstraint("CK_Rooms_Booths", "InterpretationBooths >= 0 AND InterpretationBooths <= 20");
+
                             t.HasCheckConstraint("CK_Rooms_Capacity", "Capacity >= 0");
                         });
                 });
@@ -800,6 +810,515 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.HasIndex("ForumId");
 
                     b.ToTable("PendingImports");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Logistics.AccommodationRequest", b =>
+                {
+                    b.Property<int>("DelegateId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("CheckIn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("CheckOut")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int?>("ShareWithDelegateId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sharing")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("DelegateId");
+
+                    b.HasIndex("ShareWithDelegateId");
+
+                    b.HasIndex("ForumId", "CheckIn");
+
+                    b.ToTable("AccommodationRequests", t =>
+                        {
+                            t.HasCheckConstraint("CK_AccommodationRequests_Nights", "CheckOut > CheckIn");
+                        });
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Logistics.Hotel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AddressEn")
+                        .HasMaxLength(400)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("AddressZh")
+                        .HasMaxLength(400)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("MapUrl")
+                        .HasMaxLength(500)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(500)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)");
+
+                    b.Property<string>("ReservationsEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForumId", "NameEn")
+                        .IsUnique();
+
+                    b.ToTable("Hotels");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Logistics.HotelRoom", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RoomBlockId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RoomNumber")
+                        .HasMaxLength(20)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomBlockId");
+
+                    b.HasIndex("ForumId", "RoomBlockId");
+
+                    b.ToTable("HotelRooms");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Logistics.Journey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DelegateId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("HubId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(12)");
+
+                    b.Property<string>("OtherEnd")
+                        .HasMaxLength(100)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("PickupWaveId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ScheduledUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Terminal")
+                        .HasMaxLength(20)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("TransferId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId");
+
+                    b.HasIndex("PickupWaveId");
+
+                    b.HasIndex("TransferId");
+
+                    b.HasIndex("DelegateId", "Direction")
+                        .IsUnique();
+
+                    b.HasIndex("ForumId", "Direction", "ScheduledUtc");
+
+                    b.ToTable("Journeys");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Logistics.PickupWave", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("DepartsUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("HubId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HubId");
+
+                    b.HasIndex("ForumId", "StartUtc");
+
+                    b.ToTable("PickupWaves", t =>
+                        {
+                            t.HasCheckConstraint("CK_PickupWaves_Window", "EndUtc >= StartUtc");
+                        });
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Logistics.RoomBlock", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Allocated")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(3)");
+
+                    b.Property<string>("DescriptionEn")
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("DescriptionZh")
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly>("FirstNight")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("int");
+
+                    b.Property<int>("HotelId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("LastNight")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<int>("Rooms")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HotelId");
+
+                    b.HasIndex("ForumId", "HotelId");
+
+                    b.ToTable("RoomBlocks", t =>
+                        {
+                            t.HasCheckConstraint("CK_RoomBlocks_Allocated", "Allocated >= 0 AND Allocated <= Rooms");
+
+                            t.HasCheckConstraint("CK_RoomBlocks_Nights", "LastNight >= FirstNight");
+
+                            t.HasCheckConstraint("CK_RoomBlocks_Rate", "Rate >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Logistics.RoomOccupant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DelegateId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("HotelRoomId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DelegateId")
+                        .IsUnique();
+
+                    b.HasIndex("HotelRoomId");
+
+                    b.ToTable("RoomOccupants");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Logistics.RoomingListSending", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("HotelId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HotelId", "SentUtc");
+
+                    b.ToTable("RoomingListSendings");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Logistics.Transfer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PickupWaveId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VehicleId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VehicleId");
+
+                    b.HasIndex("PickupWaveId", "VehicleId")
+                        .IsUnique();
+
+                    b.ToTable("Transfers", t =>
+                        {
+                            t.HasCheckConstraint("CK_Transfers_Taken", "Taken >= 0 AND Taken <= Seats");
+                        });
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Logistics.TransportHub", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(8)");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForumId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("TransportHubs");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Logistics.Vehicle", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DriverName")
+                        .HasMaxLength(100)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("DriverPhone")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("LiaisonName")
+                        .HasMaxLength(100)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("LiaisonPhone")
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)");
+
+                    b.Property<string>("Plate")
+                        .HasMaxLength(20)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForumId", "Label")
+                        .IsUnique();
+
+                    b.ToTable("Vehicles", t =>
+                        {
+                            t.HasCheckConstraint("CK_Vehicles_Seats", "Seats > 0 AND Seats <= 100");
+                        });
                 });
 
             modelBuilder.Entity("ForumManager.Core.Mail.OutboxMessage", b =>
@@ -1842,6 +2361,162 @@ namespace ForumManager.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ForumManager.Core.Logistics.AccommodationRequest", b =>
+                {
+                    b.HasOne("ForumManager.Core.Delegates.Delegate", null)
+                        .WithOne()
+                        .HasForeignKey("ForumManager.Core.Logistics.AccommodationRequest", "DelegateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Delegates.Delegate", null)
+                        .WithMany()
+                        .HasForeignKey("ShareWithDelegateId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Logistics.Hotel", b =>
+                {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Logistics.HotelRoom", b =>
+                {
+                    b.HasOne("ForumManager.Core.Logistics.RoomBlock", "RoomBlock")
+                        .WithMany()
+                        .HasForeignKey("RoomBlockId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("RoomBlock");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Logistics.Journey", b =>
+                {
+                    b.HasOne("ForumManager.Core.Delegates.Delegate", null)
+                        .WithMany()
+                        .HasForeignKey("DelegateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Logistics.TransportHub", "Hub")
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Logistics.PickupWave", "PickupWave")
+                        .WithMany()
+                        .HasForeignKey("PickupWaveId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ForumManager.Core.Logistics.Transfer", "Transfer")
+                        .WithMany()
+                        .HasForeignKey("TransferId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Hub");
+
+                    b.Navigation("PickupWave");
+
+                    b.Navigation("Transfer");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Logistics.PickupWave", b =>
+                {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Logistics.TransportHub", "Hub")
+                        .WithMany()
+                        .HasForeignKey("HubId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Hub");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Logistics.RoomBlock", b =>
+                {
+                    b.HasOne("ForumManager.Core.Logistics.Hotel", "Hotel")
+                        .WithMany("Blocks")
+                        .HasForeignKey("HotelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Hotel");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Logistics.RoomOccupant", b =>
+                {
+                    b.HasOne("ForumManager.Core.Delegates.Delegate", null)
+                        .WithMany()
+                        .HasForeignKey("DelegateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Logistics.HotelRoom", "HotelRoom")
+                        .WithMany("Occupants")
+                        .HasForeignKey("HotelRoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("HotelRoom");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Logistics.RoomingListSending", b =>
+                {
+                    b.HasOne("ForumManager.Core.Logistics.Hotel", null)
+                        .WithMany()
+                        .HasForeignKey("HotelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Logistics.Transfer", b =>
+                {
+                    b.HasOne("ForumManager.Core.Logistics.PickupWave", "PickupWave")
+                        .WithMany("Transfers")
+                        .HasForeignKey("PickupWaveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Logistics.Vehicle", "Vehicle")
+                        .WithMany()
+                        .HasForeignKey("VehicleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PickupWave");
+
+                    b.Navigation("Vehicle");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Logistics.TransportHub", b =>
+                {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Logistics.Vehicle", b =>
+                {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ForumManager.Core.Notices.NoticeBatch", b =>
                 {
                     b.HasOne("ForumManager.Core.Forums.Forum", null)
@@ -2095,6 +2770,21 @@ namespace ForumManager.Data.SqlServer.Migrations
             modelBuilder.Entity("ForumManager.Core.Forums.Venue", b =>
                 {
                     b.Navigation("Rooms");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Logistics.Hotel", b =>
+                {
+                    b.Navigation("Blocks");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Logistics.HotelRoom", b =>
+                {
+                    b.Navigation("Occupants");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Logistics.PickupWave", b =>
+                {
+                    b.Navigation("Transfers");
                 });
 
             modelBuilder.Entity("ForumManager.Core.Notices.NoticeBatch", b =>

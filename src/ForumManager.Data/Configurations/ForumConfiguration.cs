@@ -53,6 +53,11 @@ internal sealed class RoomConfiguration : IEntityTypeConfiguration<Room>
         builder.Property(r => r.NameEn).HaveLength(200);
         builder.Property(r => r.NameZh).HaveLength(200);
         builder.HasIndex(r => new { r.ForumId, r.VenueId });
-        builder.ToTable(t => t.HasCheckConstraint("CK_Rooms_Capacity", "Capacity >= 0"));
+        builder.Property(r => r.Equipment).HaveLength(500);
+        builder.ToTable(t =>
+        {
+            t.HasCheckConstraint("CK_Rooms_Capacity", "Capacity >= 0");
+            t.HasCheckConstraint("CK_Rooms_Booths", "InterpretationBooths >= 0 AND InterpretationBooths <= 20");
+        });
     }
 }
