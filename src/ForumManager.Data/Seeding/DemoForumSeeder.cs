@@ -81,6 +81,8 @@ public sealed class DemoForumSeeder(ForumDbContext db)
         forum.PlacesTaken = delegates.Count(d => d.HoldsPlace);
         forum.Capacity = forum.PlacesTaken + Math.Max(50, delegateCount / 4);
         await db.SaveChangesAsync(ct);
+        DemoLogistics.Add(db, forum, delegates);
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return true;
@@ -404,6 +406,10 @@ public sealed class DemoForumSeeder(ForumDbContext db)
                 NativeName = PersonName.Clean(nativeName),
                 NativeNameLanguage = seed.Language,
                 Honorific = given.IsFemale ? "Ms" : "Mr",
+                Gender = given.IsFemale ? Gender.Female : Gender.Male,
+                DietaryNeeds = (i % 13) switch { 2 => "Vegetarian", 5 => "Halal", 9 => "No pork", _ => null },
+                AccessibilityNeeds = i % 31 == 6 ? "Wheelchair access" : null,
+                InterpretationLanguage = seed.Language is "en" or "zh" || i % 3 != 0 ? null : seed.Language,
                 Position = position,
                 Organization = category == DelegateCategory.Press ? $"{seed.NameEn} Daily" : $"City of {seed.NameEn}",
                 CountryCode = seed.CountryCode,

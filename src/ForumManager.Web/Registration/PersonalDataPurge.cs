@@ -51,6 +51,10 @@ public sealed class PersonalDataPurge(ForumDbContext db, TimeProvider clock)
         await db.PendingImports.Where(p => p.ForumId == forumId).ExecuteDeleteAsync(ct);
         await db.NoticeBatches.Where(b => b.ForumId == forumId).ExecuteDeleteAsync(ct);
 
+        // Flights, trains and what someone asked of the hotel say where a person was; rooms given out stay, as counts.
+        await db.Journeys.Where(j => j.ForumId == forumId).ExecuteDeleteAsync(ct);
+        await db.AccommodationRequests.Where(r => r.ForumId == forumId).ExecuteDeleteAsync(ct);
+
         // The history held the same data (reasons, reveals); its entries about this edition's delegates go too.
         await db.AuditEntries.Where(a => a.ForumId == forumId && a.EntityType == "Delegate").ExecuteDeleteAsync(ct);
         db.AuditEntries.Add(actor.Audit(forumId, clock.GetUtcNow().UtcDateTime, nameof(Core.Forums.Forum), forumId, "purged-personal-data",
