@@ -73,6 +73,13 @@ public sealed class PageAuthorizationTests(AppFixture app)
         ["me/data.json"] = (Access.Delegate, "/me/data.json"),
         ["Me/Delegation"] = (Access.Delegate, "/me/delegation"),
         ["Me/Edit"] = (Access.Delegate, "/me/edit"),
+        ["Me/Travel"] = (Access.Delegate, "/me/travel"),
+        ["admin/hotels"] = (Access.Organizer, "/admin/hotels"),
+        ["admin/hotels/{id:int}"] = (Access.Organizer, "/admin/hotels/1"),
+        ["admin/hotels/{id:int}/rooming.{format:regex(^(xlsx|pdf)$)}"] = (Access.Organizer, "/admin/hotels/1/rooming.xlsx"),
+        ["admin/transfers"] = (Access.Organizer, "/admin/transfers"),
+        ["admin/transfers/wave/{id:int}"] = (Access.Organizer, "/admin/transfers/wave/1"),
+        ["admin/transfers/manifest/{id:int}.{format:regex(^(xlsx|pdf)$)}"] = (Access.Organizer, "/admin/transfers/manifest/1.pdf"),
         ["me/delegation/member/{id:int}"] = (Access.Delegate, "/me/delegation/member/1"),
 
         ["Identity/Account/AccessDenied"] = (Access.Anyone, "/Identity/Account/AccessDenied"),

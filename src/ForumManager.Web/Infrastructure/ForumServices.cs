@@ -60,6 +60,11 @@ public static class ForumServices
         services.AddScoped<CheckIns.CheckInDesk>();
         services.AddScoped<CheckIns.BadgeSource>();
         services.AddScoped<Letters.VisaLetters>();
+        services.AddScoped<Logistics.RoomAllocations>();
+        services.AddScoped<Logistics.TransferPlanning>();
+        services.AddScoped<Logistics.TravelForm>();
+        services.AddScoped<Logistics.RoomingList>();
+        services.AddScoped<Logistics.Manifest>();
         services.AddScoped<Notices.NoticeRenderer>();
         services.AddSingleton<Notices.NoticeBatchService>();
         services.AddHostedService(sp => sp.GetRequiredService<Notices.NoticeBatchService>());

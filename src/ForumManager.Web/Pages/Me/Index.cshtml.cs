@@ -12,7 +12,7 @@ namespace ForumManager.Web.Pages.Me;
 
 /// <summary>The signed-in delegate's own registration; the query is keyed by the account, never by an id from the URL.</summary>
 public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserManager<ForumUser> users, RegistrationStatusChanges changes,
-    QuestionForm questions, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+    QuestionForm questions, Logistics.TravelForm travel, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed record Registration(int Id, string LatinName, string? NativeName, string? NativeLanguage, string? Honorific, string? Position,
         string? Organization, string? Delegation, string CountryCode, DelegateCategory Category, RegistrationStatus Status, string? StatusReason,
@@ -32,11 +32,20 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
 
     public IReadOnlyList<GivenAnswer> Answers { get; private set; } = [];
 
+    /// <summary>The room and the pickup the organizers have given.</summary>
+    public Logistics.TravelSummary? Travel { get; private set; }
+
+    public Core.Forums.Forum? Forum { get; private set; }
+
+    public bool CanEnterTravel => Mine is { Status: not (RegistrationStatus.Cancelled or RegistrationStatus.Rejected) };
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Mine = await LoadAsync(ct);
         if (Mine is not null && await current.GetAsync(ct) is { } forum)
         {
+            Forum = forum;
+            Travel = await travel.SummaryAsync(Mine.Id, ct);
             CanEdit = EditModel.WhyClosed(Mine.Status, forum, clock.GetUtcNow().UtcDateTime) is null;
             Answers = await questions.ShownAsync(Mine.Id, ct);
         }

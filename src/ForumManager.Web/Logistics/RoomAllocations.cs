@@ -1,0 +1,226 @@
+using ForumManager.Core.Delegates;
+using ForumManager.Core.Logistics;
+using ForumManager.Data;
+using ForumManager.Web.Registration;
+using Delegate = ForumManager.Core.Delegates.Delegate;
+using Microsoft.EntityFrameworkCore;
+
+namespace ForumManager.Web.Logistics;
+
+public enum PlaceOutcome
+{
+    Placed,
+    BlockFull,
+    RoomFull,
+    NotFound,
+}
+
+public sealed record AllocationOutcome(int Placed, IReadOnlyList<UnplacedGuest> Unplaced);
+
+/// <summary>
+/// Gives out hotel rooms. A room is taken from its block by one conditional update (<c>Allocated &lt; Rooms</c>),
+/// backed by the block's check constraint, so two organizers allocating at once never give out more rooms than
+/// the block holds; a delegate's single place is a unique index.
+/// </summary>
+public sealed class RoomAllocations(ForumDbContext db, TimeProvider clock)
+{
+    /// <summary>Runs the allocator for every approved delegate who asked for a room and has none, and gives out what it proposes.</summary>
+    public async Task<AllocationOutcome> AllocateAsync(int forumId, Actor actor, CancellationToken ct)
+    {
+        var requests = await db.AccommodationRequests.AsNoTracking()
+            .Where(r => r.ForumId == forumId && !db.RoomOccupants.Any(o => o.DelegateId == r.DelegateId))
+            .Join(db.Delegates.Where(d => d.Status == RegistrationStatus.Approved), r => r.DelegateId, d => d.Id,
+                (r, d) => new { Request = r, d.DelegationId, d.Category, d.PrecedenceRank, d.Gender, DelegationName = d.Delegation == null ? null : d.Delegation.NameEn })
+            .ToListAsync(ct);
+        var delegationOrder = requests.Where(r => r.DelegationId is not null).GroupBy(r => r.DelegationId!.Value)
+            .OrderBy(g => g.Min(r => r.PrecedenceRank)).ThenBy(g => g.First().DelegationName, StringComparer.Ordinal)
+            .Select((g, i) => (g.Key, i)).ToDictionary(x => x.Key, x => x.i);
+        var guests = requests.Select(r => new RoomGuest(r.Request.DelegateId, r.DelegationId,
+            r.DelegationId is { } id ? delegationOrder[id] : int.MaxValue, r.Category is DelegateCategory.Vip or DelegateCategory.HeadOfDelegation,
+            r.PrecedenceRank, r.Gender, r.Request.Type, r.Request.Sharing, r.Request.ShareWithDelegateId, r.Request.CheckIn, r.Request.CheckOut)).ToList();
+
+        var blocks = await FreeBlocksAsync(forumId, ct);
+        var openBeds = await OpenBedsAsync(forumId, ct);
+        var plan = RoomAllocator.Plan(guests, blocks, openBeds);
+
+        var placed = 0;
+        var unplaced = plan.Unplaced.ToList();
+        foreach (var room in plan.Rooms)
+        {
+            if (await NewRoomAsync(forumId, room.BlockId, room.Occupants, ct))
+                placed += room.Occupants.Count;
+            else
+                unplaced.AddRange(room.Occupants.Select(o => new UnplacedGuest(o, UnplacedReason.NoRoomLeft)));
+        }
+
+        foreach (var join in plan.Joins)
+        {
+            if (await JoinAsync(forumId, join.HotelRoomId, join.DelegateId, ct) == PlaceOutcome.Placed)
+                placed++;
+            else
+                unplaced.Add(new UnplacedGuest(join.DelegateId, UnplacedReason.NoRoomLeft));
+        }
+
+        db.AuditEntries.Add(actor.Audit(forumId, clock.GetUtcNow().UtcDateTime, nameof(HotelRoom), 0, "rooms-allocated", after: $"{placed} placed, {unplaced.Count} not placed"));
+        await db.SaveChangesAsync(ct);
+        return new AllocationOutcome(placed, unplaced);
+    }
+
+    /// <summary>Moves a delegate into a new room from <paramref name="blockId"/>, giving up the room they had.</summary>
+    public async Task<PlaceOutcome> PlaceInNewRoomAsync(int forumId, int delegateId, int blockId, Actor actor, CancellationToken ct)
+    {
+        if (!await db.RoomBlocks.AnyAsync(b => b.Id == blockId && b.ForumId == forumId, ct) || !await IsDelegateAsync(forumId, delegateId, ct))
+            return PlaceOutcome.NotFound;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await VacateInTransactionAsync(delegateId, ct);
+        if (!await TakeAsync(blockId, ct))
+            return PlaceOutcome.BlockFull;
+
+        var room = new HotelRoom { ForumId = forumId, RoomBlockId = blockId, CreatedUtc = clock.GetUtcNow().UtcDateTime };
+        room.Occupants.Add(new RoomOccupant { ForumId = forumId, DelegateId = delegateId });
+        db.HotelRooms.Add(room);
+        db.AuditEntries.Add(actor.Audit(forumId, clock.GetUtcNow().UtcDateTime, nameof(Delegate), delegateId, "room-given", after: $"block {blockId}"));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return PlaceOutcome.Placed;
+    }
+
+    /// <summary>Moves a delegate into a room already given out, when it has a bed free.</summary>
+    public async Task<PlaceOutcome> PlaceInRoomAsync(int forumId, int delegateId, int hotelRoomId, Actor actor, CancellationToken ct)
+    {
+        if (!await db.HotelRooms.AnyAsync(r => r.Id == hotelRoomId && r.ForumId == forumId, ct) || !await IsDelegateAsync(forumId, delegateId, ct))
+            return PlaceOutcome.NotFound;
+        if (await db.RoomOccupants.AnyAsync(o => o.HotelRoomId == hotelRoomId && o.DelegateId == delegateId, ct))
+            return PlaceOutcome.Placed;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await VacateInTransactionAsync(delegateId, ct);
+        var outcome = await JoinInTransactionAsync(forumId, hotelRoomId, delegateId, ct);
+        if (outcome != PlaceOutcome.Placed)
+            return outcome;
+
+        db.AuditEntries.Add(actor.Audit(forumId, clock.GetUtcNow().UtcDateTime, nameof(Delegate), delegateId, "room-given", after: $"room {hotelRoomId}"));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return PlaceOutcome.Placed;
+    }
+
+    /// <summary>Takes a delegate out of their room; a room left empty goes back to its block.</summary>
+    public async Task VacateAsync(int forumId, int delegateId, Actor? actor, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await VacateInTransactionAsync(delegateId, ct) && actor is not null)
+        {
+            db.AuditEntries.Add(actor.Audit(forumId, clock.GetUtcNow().UtcDateTime, nameof(Delegate), delegateId, "room-given-up"));
+            await db.SaveChangesAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<BlockSpace>> FreeBlocksAsync(int forumId, CancellationToken ct) =>
+        await db.RoomBlocks.AsNoTracking().Where(b => b.ForumId == forumId)
+            .OrderBy(b => b.HotelId).ThenBy(b => b.Grade).ThenBy(b => b.Id)
+            .Select(b => new BlockSpace(b.Id, b.HotelId, b.Type, b.Grade, b.FirstNight, b.LastNight, b.Rooms - b.Allocated))
+            .ToListAsync(ct);
+
+    private async Task<List<OpenBed>> OpenBedsAsync(int forumId, CancellationToken ct)
+    {
+        var rooms = await db.HotelRooms.AsNoTracking()
+            .Where(r => r.ForumId == forumId && r.RoomBlock!.Type != RoomType.Single && r.Occupants.Count == 1)
+            .Select(r => new { r.Id, r.RoomBlockId, r.RoomBlock!.HotelId, Occupant = r.Occupants.Select(o => o.DelegateId).First() })
+            .ToListAsync(ct);
+        var ids = rooms.Select(r => r.Occupant).ToList();
+        var people = await db.Delegates.AsNoTracking().Where(d => ids.Contains(d.Id))
+            .Select(d => new { d.Id, d.Gender, Request = db.AccommodationRequests.Where(a => a.DelegateId == d.Id).Select(a => new { a.Sharing, a.ShareWithDelegateId }).FirstOrDefault() })
+            .ToDictionaryAsync(d => d.Id, ct);
+        return rooms.Select(r =>
+        {
+            var person = people[r.Occupant];
+            return new OpenBed(r.Id, r.RoomBlockId, r.HotelId, r.Occupant, person.Gender, person.Request?.Sharing ?? Sharing.Alone, person.Request?.ShareWithDelegateId);
+        }).ToList();
+    }
+
+    private async Task<bool> NewRoomAsync(int forumId, int blockId, IReadOnlyList<int> occupants, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await TakeAsync(blockId, ct))
+            return false;
+
+        var room = new HotelRoom { ForumId = forumId, RoomBlockId = blockId, CreatedUtc = clock.GetUtcNow().UtcDateTime };
+        room.Occupants.AddRange(occupants.Select(o => new RoomOccupant { ForumId = forumId, DelegateId = o }));
+        db.HotelRooms.Add(room);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone placed one of them in the meantime; the room taken goes back with the rollback.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    private async Task<PlaceOutcome> JoinAsync(int forumId, int hotelRoomId, int delegateId, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var outcome = await JoinInTransactionAsync(forumId, hotelRoomId, delegateId, ct);
+        if (outcome == PlaceOutcome.Placed)
+            await transaction.CommitAsync(ct);
+        return outcome;
+    }
+
+    private async Task<PlaceOutcome> JoinInTransactionAsync(int forumId, int hotelRoomId, int delegateId, CancellationToken ct)
+    {
+        var occupant = new RoomOccupant { ForumId = forumId, HotelRoomId = hotelRoomId, DelegateId = delegateId };
+        db.RoomOccupants.Add(occupant);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return PlaceOutcome.RoomFull;
+        }
+
+        // Counted after the insert, inside the transaction: a second person in the last bed at the same moment sees both.
+        var beds = await db.HotelRooms.Where(r => r.Id == hotelRoomId).Select(r => r.RoomBlock!.Type).FirstAsync(ct);
+        if (await db.RoomOccupants.CountAsync(o => o.HotelRoomId == hotelRoomId, ct) > RoomTypes.Beds(beds))
+        {
+            db.ChangeTracker.Clear();
+            return PlaceOutcome.RoomFull;
+        }
+
+        return PlaceOutcome.Placed;
+    }
+
+    private async Task<bool> VacateInTransactionAsync(int delegateId, CancellationToken ct)
+    {
+        var occupant = await db.RoomOccupants.Where(o => o.DelegateId == delegateId).Select(o => new { o.Id, o.HotelRoomId, o.HotelRoom!.RoomBlockId }).FirstOrDefaultAsync(ct);
+        if (occupant is null)
+            return false;
+
+        await db.RoomOccupants.Where(o => o.Id == occupant.Id).ExecuteDeleteAsync(ct);
+        if (!await db.RoomOccupants.AnyAsync(o => o.HotelRoomId == occupant.HotelRoomId, ct))
+        {
+            await db.HotelRooms.Where(r => r.Id == occupant.HotelRoomId).ExecuteDeleteAsync(ct);
+            await db.RoomBlocks.Where(b => b.Id == occupant.RoomBlockId && b.Allocated > 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Allocated, b => b.Allocated - 1), ct);
+        }
+
+        return true;
+    }
+
+    private async Task<bool> TakeAsync(int blockId, CancellationToken ct) =>
+        await db.RoomBlocks.Where(b => b.Id == blockId && b.Allocated < b.Rooms)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Allocated, b => b.Allocated + 1), ct) == 1;
+
+    private Task<bool> IsDelegateAsync(int forumId, int delegateId, CancellationToken ct) =>
+        db.Delegates.AnyAsync(d => d.Id == delegateId && d.ForumId == forumId, ct);
+}

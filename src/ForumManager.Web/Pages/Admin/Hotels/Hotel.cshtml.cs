@@ -1,0 +1,110 @@
+using ForumManager.Core.Forums;
+using ForumManager.Core.Logistics;
+using ForumManager.Data;
+using ForumManager.Web.Infrastructure;
+using ForumManager.Web.Logistics;
+using ForumManager.Web.Registration;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace ForumManager.Web.Pages.Admin.Hotels;
+
+/// <summary>One hotel's rooms and guests: moves by hand, room numbers, and the rooming list with what changed since it was last sent.</summary>
+public sealed class HotelModel(ForumDbContext db, CurrentForum current, RoomingList rooming, RoomAllocations allocations, UserManager<ForumUser> users,
+    TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public sealed record Target(string Value, string Label);
+
+    public Forum? Forum { get; private set; }
+    public RoomingListData? List { get; private set; }
+
+    /// <summary>Where a guest can be moved: a room of this hotel with a bed free (r:id), or a new room from a block with rooms left (b:id).</summary>
+    public IReadOnlyList<Target> Targets { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostMoveAsync(int id, int delegateId, string? target, CancellationToken ct)
+    {
+        if (await current.GetAsync(ct) is not { } forum || !await db.Hotels.AnyAsync(h => h.Id == id && h.ForumId == forum.Id, ct))
+            return NotFound();
+
+        var actor = Actor();
+        PlaceOutcome outcome;
+        if (target == "out")
+        {
+            await allocations.VacateAsync(forum.Id, delegateId, actor, ct);
+            outcome = PlaceOutcome.Placed;
+        }
+        else if (target is ['r', ':', .. var room] && int.TryParse(room, out var roomId))
+            outcome = await allocations.PlaceInRoomAsync(forum.Id, delegateId, roomId, actor, ct);
+        else if (target is ['b', ':', .. var block] && int.TryParse(block, out var blockId))
+            outcome = await allocations.PlaceInNewRoomAsync(forum.Id, delegateId, blockId, actor, ct);
+        else
+            outcome = PlaceOutcome.NotFound;
+
+        TempData["Status"] = text["Hotels_Place_" + outcome].Value;
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostNumberAsync(int id, int roomId, string? number, CancellationToken ct)
+    {
+        if (await current.GetAsync(ct) is not { } forum)
+            return NotFound();
+
+        var value = string.IsNullOrWhiteSpace(number) ? null : number.Trim();
+        if (value is { Length: > 20 })
+        {
+            TempData["Status"] = text["Validation_MaxLength", text["Travel_RoomNumber"], 20].Value;
+            return RedirectToPage(new { id });
+        }
+
+        var changed = await db.HotelRooms.Where(r => r.Id == roomId && r.ForumId == forum.Id && r.RoomBlock!.HotelId == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.RoomNumber, value), ct);
+        if (changed == 0)
+            return NotFound();
+        TempData["Status"] = text["Hotels_NumberSaved"].Value;
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>Records the list as sent to the hotel: the next list marks what changes after this.</summary>
+    public async Task<IActionResult> OnPostSentAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+            return NotFound();
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.RoomingListSendings.Add(new RoomingListSending { ForumId = Forum!.Id, HotelId = id, SentUtc = now, SentBy = User.Identity?.Name ?? "organizer", Snapshot = RoomingList.Snapshot(List!) });
+        db.AuditEntries.Add(Actor().Audit(Forum.Id, now, nameof(Core.Logistics.Hotel), id, "rooming-list-sent", after: $"{List!.Rows.Count(r => r.Change != RoomingChange.Removed)} guests"));
+        await db.SaveChangesAsync(ct);
+        TempData["Status"] = text["Hotels_MarkedSent"].Value;
+        return RedirectToPage(new { id });
+    }
+
+    private Actor Actor() => new(users.GetUserId(User), User.Identity?.Name ?? "organizer");
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        Forum = await current.GetAsync(ct);
+        if (Forum is null)
+            return false;
+        List = await rooming.BuildAsync(Forum, id, ct);
+        if (List is null)
+            return false;
+
+        var chinese = UiLanguage.Chinese;
+        var open = await db.HotelRooms.AsNoTracking().Where(r => r.RoomBlock!.HotelId == id && r.RoomBlock.Type != RoomType.Single && r.Occupants.Count < 2)
+            .OrderBy(r => r.RoomNumber).ThenBy(r => r.Id).Select(r => new { r.Id, r.RoomNumber, r.RoomBlock!.Type }).ToListAsync(ct);
+        var blocks = await db.RoomBlocks.AsNoTracking().Where(b => b.HotelId == id && b.Allocated < b.Rooms).OrderBy(b => b.Grade)
+            .Select(b => new { b.Id, b.Type, Description = chinese ? b.DescriptionZh : b.DescriptionEn, Free = b.Rooms - b.Allocated }).ToListAsync(ct);
+        Targets =
+        [
+            .. open.Select(r => new Target($"r:{r.Id}", $"{text["Hotels_SharedRoom"]} {r.RoomNumber ?? "#" + r.Id} ({text["RoomType_" + r.Type]})")),
+            .. blocks.Select(b => new Target($"b:{b.Id}", $"{text["Hotels_NewRoom"]} · {text["RoomType_" + b.Type]} {b.Description} ({text["Hotels_FreeCount", b.Free]})")),
+            new Target("out", text["Hotels_TakeOut"]),
+        ];
+        return true;
+    }
+}
