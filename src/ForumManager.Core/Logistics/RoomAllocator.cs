@@ -51,7 +51,9 @@ public sealed record AllocationPlan(IReadOnlyList<PlannedRoom> Rooms, IReadOnlyL
 /// </summary>
 public static class RoomAllocator
 {
-    public static AllocationPlan Plan(IReadOnlyList<RoomGuest> guests, IReadOnlyList<BlockSpace> blocks, IReadOnlyList<OpenBed>? openBeds = null)
+    /// <param name="delegationHotels">Where each delegation already has members housed; its newcomers go there first when it has room.</param>
+    public static AllocationPlan Plan(IReadOnlyList<RoomGuest> guests, IReadOnlyList<BlockSpace> blocks, IReadOnlyList<OpenBed>? openBeds = null,
+        IReadOnlyDictionary<int, int>? delegationHotels = null)
     {
         var free = blocks.ToDictionary(b => b.BlockId, b => b.FreeRooms);
         var hotels = blocks.Select(b => b.HotelId).Distinct().ToList();
@@ -68,7 +70,7 @@ public static class RoomAllocator
 
         var ordered = guests.OrderBy(g => g.DelegationOrder).ThenBy(g => g.DelegationId).ThenBy(g => g.PrecedenceRank).ThenBy(g => g.DelegateId).ToList();
         var parties = FormParties(ordered, rooms, joins);
-        var hotelOf = ChooseHotels(parties, blocks, free, hotels);
+        var hotelOf = ChooseHotels(parties, blocks, free, hotels, delegationHotels ?? new Dictionary<int, int>());
 
         foreach (var party in parties.Where(p => p.Senior).Concat(parties.Where(p => !p.Senior)))
         {
@@ -165,8 +167,9 @@ public static class RoomAllocator
         return parties;
     }
 
-    /// <summary>One hotel per delegation, in protocol order: the first with free rooms enough for all of it, else the one with most.</summary>
-    private static Dictionary<int, int?> ChooseHotels(List<Party> parties, IReadOnlyList<BlockSpace> blocks, Dictionary<int, int> free, List<int> hotels)
+    /// <summary>One hotel per delegation, in protocol order: where it is housed already if there is room, else the first with free rooms enough for all of it, else the one with most.</summary>
+    private static Dictionary<int, int?> ChooseHotels(List<Party> parties, IReadOnlyList<BlockSpace> blocks, Dictionary<int, int> free, List<int> hotels,
+        IReadOnlyDictionary<int, int> delegationHotels)
     {
         var left = hotels.ToDictionary(h => h, h => blocks.Where(b => b.HotelId == h).Sum(b => free[b.BlockId]));
         var chosen = new Dictionary<int, int?>();
@@ -174,7 +177,8 @@ public static class RoomAllocator
         {
             // Two who each want to share with someone of their gender need one room between them.
             var need = group.Count(p => !p.OpenToSameGender) + group.Where(p => p.OpenToSameGender).GroupBy(p => (p.Lead.Gender, p.Wants)).Sum(g => (g.Count() + 1) / 2);
-            var hotel = hotels.Where(h => left[h] >= need).Cast<int?>().FirstOrDefault()
+            var hotel = (delegationHotels.TryGetValue(group.Key, out var already) && left.TryGetValue(already, out var room) && room >= need ? already : (int?)null)
+                ?? hotels.Where(h => left[h] >= need).Cast<int?>().FirstOrDefault()
                 ?? hotels.OrderByDescending(h => left[h]).Cast<int?>().FirstOrDefault();
             chosen[group.Key] = hotel;
             if (hotel is { } h)

@@ -23,11 +23,12 @@ public sealed class Manifest(ForumDbContext db)
             return null;
 
         var passengers = await db.Journeys.AsNoTracking().Where(j => j.TransferId == transferId)
-            .Join(db.Delegates, j => j.DelegateId, d => d.Id, (j, d) => new ManifestRow(j.Id, d.Id, d.FamilyName.ToUpper() + " " + d.GivenName, d.NativeName,
-                d.NativeNameLanguage, d.Honorific, d.Delegation == null ? null : d.Delegation.NameEn, d.Phone, j.Number, j.ScheduledUtc, j.Terminal,
-                db.RoomOccupants.Where(o => o.DelegateId == d.Id).Select(o => o.HotelRoom!.RoomBlock!.Hotel!.NameEn).FirstOrDefault(),
-                d.Category == Core.Delegates.DelegateCategory.Vip || d.Category == Core.Delegates.DelegateCategory.HeadOfDelegation))
-            .OrderBy(p => p.ScheduledUtc).ThenBy(p => p.Delegation).ThenBy(p => p.LatinName)
+            .Join(db.Delegates, j => j.DelegateId, d => d.Id, (j, d) => new { j, d })
+            .OrderBy(x => x.j.ScheduledUtc).ThenBy(x => x.d.DelegationId).ThenBy(x => x.d.FamilyName)
+            .Select(x => new ManifestRow(x.j.Id, x.d.Id, x.d.FamilyName.ToUpper() + " " + x.d.GivenName, x.d.NativeName,
+                x.d.NativeNameLanguage, x.d.Honorific, x.d.Delegation == null ? null : x.d.Delegation.NameEn, x.d.Phone, x.j.Number, x.j.ScheduledUtc, x.j.Terminal,
+                db.RoomOccupants.Where(o => o.DelegateId == x.d.Id).Select(o => o.HotelRoom!.RoomBlock!.Hotel!.NameEn).FirstOrDefault(),
+                x.d.Category == Core.Delegates.DelegateCategory.Vip || x.d.Category == Core.Delegates.DelegateCategory.HeadOfDelegation))
             .ToListAsync(ct);
         return new ManifestData(transfer, transfer.Vehicle!, transfer.PickupWave!, transfer.PickupWave!.Hub!, passengers);
     }

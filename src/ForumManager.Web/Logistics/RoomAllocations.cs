@@ -41,7 +41,11 @@ public sealed class RoomAllocations(ForumDbContext db, TimeProvider clock)
 
         var blocks = await FreeBlocksAsync(forumId, ct);
         var openBeds = await OpenBedsAsync(forumId, ct);
-        var plan = RoomAllocator.Plan(guests, blocks, openBeds);
+        var housed = await db.RoomOccupants.AsNoTracking().Where(o => o.ForumId == forumId)
+            .Join(db.Delegates.Where(d => d.DelegationId != null), o => o.DelegateId, d => d.Id, (o, d) => new { Delegation = d.DelegationId!.Value, o.HotelRoom!.RoomBlock!.HotelId })
+            .Distinct().ToListAsync(ct);
+        var delegationHotels = housed.GroupBy(h => h.Delegation).ToDictionary(g => g.Key, g => g.First().HotelId);
+        var plan = RoomAllocator.Plan(guests, blocks, openBeds, delegationHotels);
 
         var placed = 0;
         var unplaced = plan.Unplaced.ToList();
@@ -72,10 +76,11 @@ public sealed class RoomAllocations(ForumDbContext db, TimeProvider clock)
         if (!await db.RoomBlocks.AnyAsync(b => b.Id == blockId && b.ForumId == forumId, ct) || !await IsDelegateAsync(forumId, delegateId, ct))
             return PlaceOutcome.NotFound;
 
+        // The room is taken first: the write takes the database's lock before anything is read.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await VacateInTransactionAsync(delegateId, ct);
         if (!await TakeAsync(blockId, ct))
             return PlaceOutcome.BlockFull;
+        await VacateInTransactionAsync(delegateId, ct);
 
         var room = new HotelRoom { ForumId = forumId, RoomBlockId = blockId, CreatedUtc = clock.GetUtcNow().UtcDateTime };
         room.Occupants.Add(new RoomOccupant { ForumId = forumId, DelegateId = delegateId });
@@ -95,6 +100,7 @@ public sealed class RoomAllocations(ForumDbContext db, TimeProvider clock)
             return PlaceOutcome.Placed;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.HotelRooms.Where(r => r.Id == hotelRoomId).ExecuteUpdateAsync(s => s.SetProperty(r => r.RoomNumber, r => r.RoomNumber), ct);
         await VacateInTransactionAsync(delegateId, ct);
         var outcome = await JoinInTransactionAsync(forumId, hotelRoomId, delegateId, ct);
         if (outcome != PlaceOutcome.Placed)
@@ -109,14 +115,16 @@ public sealed class RoomAllocations(ForumDbContext db, TimeProvider clock)
     /// <summary>Takes a delegate out of their room; a room left empty goes back to its block.</summary>
     public async Task VacateAsync(int forumId, int delegateId, Actor? actor, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Part of the caller's transaction when there is one (a delegate saving their travel form).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         if (await VacateInTransactionAsync(delegateId, ct) && actor is not null)
         {
             db.AuditEntries.Add(actor.Audit(forumId, clock.GetUtcNow().UtcDateTime, nameof(Delegate), delegateId, "room-given-up"));
             await db.SaveChangesAsync(ct);
         }
 
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+            await transaction.CommitAsync(ct);
     }
 
     public async Task<IReadOnlyList<BlockSpace>> FreeBlocksAsync(int forumId, CancellationToken ct) =>

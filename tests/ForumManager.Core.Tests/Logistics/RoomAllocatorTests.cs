@@ -33,6 +33,16 @@ public sealed class RoomAllocatorTests
     }
 
     [Fact]
+    public void Should_house_newcomers_with_their_delegation_where_it_already_is()
+    {
+        var blocks = new[] { Block(1, hotel: 1, RoomType.Single, 10), Block(2, hotel: 2, RoomType.Single, 10) };
+
+        var plan = RoomAllocator.Plan([Guest(1, 7), Guest(2, 7)], blocks, delegationHotels: new Dictionary<int, int> { [7] = 2 });
+
+        Assert.All([1, 2], id => Assert.Equal(2, HotelOf(plan, blocks, id)));
+    }
+
+    [Fact]
     public void Should_never_give_out_more_rooms_than_a_block_has_free()
     {
         var blocks = new[] { Block(1, 1, RoomType.Single, 2), Block(2, 1, RoomType.Double, 1) };

@@ -79,10 +79,9 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, RoomAllo
     public sealed record WaitingRow(int DelegateId, string LatinName, string? NativeName, string? NativeLanguage, string? Delegation, DelegateCategory Category,
         Gender? Gender, RoomType Wants, Sharing Sharing, DateOnly CheckIn, DateOnly CheckOut);
 
-    [BindProperty]
+    /// <summary>Bound only by its own handler, under its prefix, so that the other forms on the page never see its rules.</summary>
     public HotelInput Hotel { get; set; } = new();
 
-    [BindProperty]
     public BlockInput Block { get; set; } = new();
 
     /// <summary>A block's new number of rooms, by block id.</summary>
@@ -130,11 +129,9 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, RoomAllo
 
     public async Task<IActionResult> OnPostHotelAsync(CancellationToken ct)
     {
-        ModelState.ClearValidationState(nameof(Block));
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(nameof(Block) + ".", StringComparison.Ordinal)).ToList())
-            ModelState.Remove(key);
         if (!await LoadAsync(ct))
             return NotFound();
+        await TryUpdateModelAsync(Hotel, nameof(Hotel));
 
         var name = Hotel.NameEn.Trim();
         if (ModelState.IsValid && await db.Hotels.AnyAsync(h => h.ForumId == Forum!.Id && h.NameEn == name, ct))
@@ -157,10 +154,9 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, RoomAllo
 
     public async Task<IActionResult> OnPostBlockAsync(CancellationToken ct)
     {
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(nameof(Hotel) + ".", StringComparison.Ordinal)).ToList())
-            ModelState.Remove(key);
         if (!await LoadAsync(ct))
             return NotFound();
+        await TryUpdateModelAsync(Block, nameof(Block));
 
         if (Hotels.All(h => h.Id != Block.HotelId))
             ModelState.AddModelError("Block.HotelId", text["Validation_Required", text["Hotels_Hotel"]]);
@@ -185,8 +181,6 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, RoomAllo
     /// <summary>Changes the number of rooms in blocks; never below the rooms already given out (the database refuses that too).</summary>
     public async Task<IActionResult> OnPostRoomsAsync(CancellationToken ct)
     {
-        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(nameof(BlockRooms), StringComparison.Ordinal)).ToList())
-            ModelState.Remove(key);
         if (!await LoadAsync(ct))
             return NotFound();
 

@@ -46,7 +46,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Transfer
 
     public sealed record WaveRow(int Id, string Hub, DateTime StartUtc, DateTime EndUtc, DateTime DepartsUtc, int Passengers, int Seated, IReadOnlyList<string> Vehicles);
 
-    [BindProperty]
+    /// <summary>Bound only by the handler that adds a vehicle, under its own prefix, so other forms on the page never see its rules.</summary>
     public VehicleInput Vehicle { get; set; } = new();
 
     /// <summary>The window within which arrivals share a wave, in minutes.</summary>
@@ -88,6 +88,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Transfer
     {
         if (!await LoadAsync(day, ct))
             return NotFound();
+        await TryUpdateModelAsync(Vehicle, nameof(Vehicle));
         var label = Vehicle.Label.Trim();
         if (ModelState.IsValid && await db.Vehicles.AnyAsync(v => v.ForumId == Forum!.Id && v.Label == label, ct))
             ModelState.AddModelError("Vehicle.Label", text["Vehicles_LabelTaken"]);

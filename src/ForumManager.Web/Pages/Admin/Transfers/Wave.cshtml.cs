@@ -74,10 +74,12 @@ public sealed class WaveModel(ForumDbContext db, CurrentForum current, TransferP
         var chinese = UiLanguage.Chinese;
         HubName = chinese ? Wave.Hub!.NameZh : Wave.Hub!.NameEn;
         Passengers = await db.Journeys.AsNoTracking().Where(j => j.PickupWaveId == id)
-            .Join(db.Delegates, j => j.DelegateId, d => d.Id, (j, d) => new PassengerRow(j.Id, d.FamilyName.ToUpper() + " " + d.GivenName, d.NativeName,
-                d.NativeNameLanguage, d.Delegation == null ? null : chinese ? d.Delegation.NameZh : d.Delegation.NameEn, j.Number, j.ScheduledUtc, j.Terminal, j.TransferId,
-                d.Category == Core.Delegates.DelegateCategory.Vip || d.Category == Core.Delegates.DelegateCategory.HeadOfDelegation))
-            .OrderBy(p => p.ScheduledUtc).ThenBy(p => p.Delegation).ThenBy(p => p.LatinName).ToListAsync(ct);
+            .Join(db.Delegates, j => j.DelegateId, d => d.Id, (j, d) => new { j, d })
+            .OrderBy(x => x.j.ScheduledUtc).ThenBy(x => x.d.DelegationId).ThenBy(x => x.d.FamilyName)
+            .Select(x => new PassengerRow(x.j.Id, x.d.FamilyName.ToUpper() + " " + x.d.GivenName, x.d.NativeName, x.d.NativeNameLanguage,
+                x.d.Delegation == null ? null : chinese ? x.d.Delegation.NameZh : x.d.Delegation.NameEn, x.j.Number, x.j.ScheduledUtc, x.j.Terminal, x.j.TransferId,
+                x.d.Category == Core.Delegates.DelegateCategory.Vip || x.d.Category == Core.Delegates.DelegateCategory.HeadOfDelegation))
+            .ToListAsync(ct);
         Transfers = await db.Transfers.AsNoTracking().Where(t => t.PickupWaveId == id).OrderBy(t => t.VehicleId)
             .Select(t => new TransferRow(t.Id, t.Vehicle!.Label, t.Vehicle.Plate, t.Seats, t.Taken, t.Vehicle.DriverName, t.Vehicle.DriverPhone, t.Vehicle.LiaisonName))
             .ToListAsync(ct);

@@ -1,0 +1,266 @@
+using System.Net;
+using ForumManager.Core.Accounts;
+using ForumManager.Core.Delegates;
+using ForumManager.Core.Logistics;
+using ForumManager.Testing;
+using ForumManager.Web.Logistics;
+using ForumManager.Web.Registration;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+using Delegate = ForumManager.Core.Delegates.Delegate;
+
+namespace ForumManager.Web.Tests;
+
+public sealed class LogisticsAppFixture : ForumAppFactory;
+
+/// <summary>Travel details on /me, hotel rooms and rooming lists, pickup waves, vehicles and manifests.</summary>
+public sealed class LogisticsTests(LogisticsAppFixture app) : IClassFixture<LogisticsAppFixture>
+{
+    private async Task<(HttpClient Client, Delegate Record)> DelegateAsync(int? delegationId = null, Gender gender = Gender.Female)
+    {
+        var email = await app.CreateUserAsync(Roles.Delegate);
+        var record = await app.WithDbAsync(async db =>
+        {
+            var d = new Delegate
+            {
+                ForumId = await db.Forums.Select(f => f.Id).SingleAsync(), UserId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(),
+                DelegationId = delegationId, FamilyName = "Kim", GivenName = "Minji", NativeName = "김민지", NativeNameLanguage = "ko", CountryCode = "KR",
+                Email = email, Category = DelegateCategory.Delegate, Status = RegistrationStatus.Approved, Gender = gender,
+                CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,
+            };
+            db.Delegates.Add(d);
+            await db.SaveChangesAsync();
+            return d;
+        });
+        return (await Clients.SignInAsync(app, email, ForumAppFactory.Password), record);
+    }
+
+    private Task<int> HubAsync(string code) => app.WithDbAsync(db => db.TransportHubs.Where(h => h.Code == code).Select(h => h.Id).SingleAsync());
+
+    private static Dictionary<string, string> Arrival(int hub, string number, string date, string time) => new()
+    {
+        ["Travel.Arrival.Mode"] = "Flight", ["Travel.Arrival.Number"] = number, ["Travel.Arrival.HubId"] = hub.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Travel.Arrival.Date"] = date, ["Travel.Arrival.Time"] = time, ["Travel.Arrival.Terminal"] = "T2",
+    };
+
+    [Fact]
+    public async Task Should_refuse_a_mistyped_flight_number_next_to_the_field_and_save_nothing()
+    {
+        var (client, me) = await DelegateAsync();
+        var csx = await HubAsync("CSX");
+
+        var response = await HtmlForms.SubmitAsync(client, "/me/travel", Arrival(csx, "12345", "2010-06-23", "14:05"), "[data-testid=travel-form]");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await HtmlForms.ParseAsync(response);
+        var field = page.QuerySelector("#Arrival_Number")!.ParentElement!;
+        Assert.Contains("does not look like a flight number", field.QuerySelector(".field-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("12345", ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#Arrival_Number")!).Value);
+        Assert.False(await app.WithDbAsync(db => db.Journeys.AnyAsync(j => j.DelegateId == me.Id)));
+    }
+
+    [Fact]
+    public async Task Should_save_the_arrival_in_forum_time_and_the_room_request_and_show_them_again()
+    {
+        var (client, me) = await DelegateAsync();
+        var csx = await HubAsync("CSX");
+        var values = Arrival(csx, "cz 3104", "2010-06-23", "14:05");
+        values["Travel.Stay.Needed"] = "true";
+        values["Travel.Stay.CheckIn"] = "2010-06-23";
+        values["Travel.Stay.CheckOut"] = "2010-06-25";
+        values["Travel.Stay.Type"] = "Twin";
+        values["Travel.Stay.Sharing"] = "SameGender";
+
+        var response = await HtmlForms.SubmitAsync(client, "/me/travel", values, "[data-testid=travel-form]");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var journey = await app.WithDbAsync(db => db.Journeys.AsNoTracking().SingleAsync(j => j.DelegateId == me.Id));
+        Assert.Equal("CZ3104", journey.Number);
+        Assert.Equal(new DateTime(2010, 6, 23, 6, 5, 0, DateTimeKind.Utc), journey.ScheduledUtc);
+        var request = await app.WithDbAsync(db => db.AccommodationRequests.AsNoTracking().SingleAsync(r => r.DelegateId == me.Id));
+        Assert.Equal((RoomType.Twin, Sharing.SameGender, 2), (request.Type, request.Sharing, request.Nights));
+        var again = await HtmlForms.GetPageAsync(client, "/me/travel");
+        Assert.Equal("CZ3104", ((AngleSharp.Html.Dom.IHtmlInputElement)again.QuerySelector("#Arrival_Number")!).Value);
+        Assert.Equal("14:05", ((AngleSharp.Html.Dom.IHtmlInputElement)again.QuerySelector("#Arrival_Time")!).Value);
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_departure_before_the_arrival_and_a_single_room_to_share()
+    {
+        var (client, me) = await DelegateAsync();
+        var csx = await HubAsync("CSX");
+        var values = Arrival(csx, "CZ3104", "2010-06-23", "14:05");
+        values["Travel.Departure.Mode"] = "Flight";
+        values["Travel.Departure.Number"] = "KE818";
+        values["Travel.Departure.HubId"] = csx.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        values["Travel.Departure.Date"] = "2010-06-23";
+        values["Travel.Departure.Time"] = "09:00";
+        values["Travel.Stay.Needed"] = "true";
+        values["Travel.Stay.Type"] = "Single";
+        values["Travel.Stay.Sharing"] = "SameGender";
+
+        var page = await HtmlForms.ParseAsync(await HtmlForms.SubmitAsync(client, "/me/travel", values, "[data-testid=travel-form]"));
+
+        Assert.Contains("The departure must come after the arrival.", page.QuerySelector("#Departure_Date")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("A single room is for one", page.QuerySelector("#Stay_Type")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Journeys.AnyAsync(j => j.DelegateId == me.Id)));
+    }
+
+    [Fact]
+    public async Task Should_allocate_rooms_with_each_delegation_in_one_hotel_and_the_rooming_list_holding_them()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var before = await app.WithDbAsync(db => db.RoomOccupants.Select(o => o.DelegateId).ToListAsync());
+
+        var response = await HtmlForms.SubmitAsync(organizer, "/admin/hotels", new Dictionary<string, string>(), "form[action*=Allocate]");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var placed = await app.WithDbAsync(db => db.RoomOccupants.AsNoTracking()
+            .Select(o => new { o.DelegateId, o.HotelRoomId, o.HotelRoom!.RoomBlock!.HotelId, o.HotelRoom.RoomBlockId, Delegation = db.Delegates.Where(d => d.Id == o.DelegateId).Select(d => d.DelegationId).First() })
+            .ToListAsync());
+        var waiting = await app.WithDbAsync(db => db.AccommodationRequests.CountAsync(r => !db.RoomOccupants.Any(o => o.DelegateId == r.DelegateId)
+            && db.Delegates.Any(d => d.Id == r.DelegateId && d.Status == RegistrationStatus.Approved)));
+        Assert.Equal(0, waiting);
+        Assert.True(placed.Count > 20, $"only {placed.Count} placed");
+        // Delegations another test had already begun to house by hand are left out: they may have been split on purpose.
+        var begun = placed.Where(p => before.Contains(p.DelegateId)).Select(p => p.Delegation).ToHashSet();
+        Assert.All(placed.Where(p => !begun.Contains(p.Delegation)).GroupBy(p => p.Delegation), g => Assert.Single(g.Select(p => p.HotelId).Distinct()));
+        var blocks = await app.WithDbAsync(db => db.RoomBlocks.AsNoTracking().ToListAsync());
+        Assert.All(blocks, b => Assert.Equal(placed.Where(p => p.RoomBlockId == b.Id).Select(p => p.HotelRoomId).Distinct().Count(), b.Allocated));
+        Assert.All(blocks, b => Assert.True(b.Allocated <= b.Rooms));
+
+        var hotel = placed[0].HotelId;
+        var xlsx = await organizer.GetAsync($"/admin/hotels/{hotel}/rooming.xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        await using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
+        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        var expected = await app.WithDbAsync(db => db.RoomOccupants.AsNoTracking().Where(o => o.HotelRoom!.RoomBlock!.HotelId == hotel)
+            .Select(o => new { o.HotelRoomId, Native = db.Delegates.Where(d => d.Id == o.DelegateId).Select(d => d.NativeName).First() }).ToListAsync());
+        Assert.Equal(expected.Count, rows.Count);
+        Assert.Equal(expected.Select(e => ("#" + e.HotelRoomId, e.Native)).Order(), rows.Select(r => ((string)r["Room 房号"]!, (string?)r["Name in own script 本国文字姓名"])).Order());
+    }
+
+    [Fact]
+    public async Task Should_never_give_out_more_rooms_than_the_block_holds_when_organizers_take_the_last_room_at_once()
+    {
+        var (hotelId, blockId, people) = await app.WithDbAsync(async db =>
+        {
+            var forumId = await db.Forums.Select(f => f.Id).SingleAsync();
+            var hotel = new Hotel { ForumId = forumId, NameEn = "Last Room Inn " + Guid.NewGuid().ToString("N")[..6], NameZh = "最后一间客栈" };
+            var block = new RoomBlock { ForumId = forumId, Type = RoomType.Single, Rooms = 1, FirstNight = new DateOnly(2010, 6, 21), LastNight = new DateOnly(2010, 6, 24) };
+            hotel.Blocks.Add(block);
+            db.Hotels.Add(hotel);
+            await db.SaveChangesAsync();
+            var ids = await db.Delegates.Where(d => d.Status == RegistrationStatus.Approved && !db.RoomOccupants.Any(o => o.DelegateId == d.Id)).Select(d => d.Id).Take(8).ToListAsync();
+            return (hotel.Id, block.Id, ids);
+        });
+
+        var outcomes = await Task.WhenAll(people.Select(async person =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var rooms = scope.ServiceProvider.GetRequiredService<RoomAllocations>();
+            var forumId = await app.WithDbAsync(db => db.Forums.Select(f => f.Id).SingleAsync());
+            return await rooms.PlaceInNewRoomAsync(forumId, person, blockId, new Actor(null, "organizer " + person), CancellationToken.None);
+        }));
+
+        Assert.Equal(1, outcomes.Count(o => o == PlaceOutcome.Placed));
+        Assert.Equal(people.Count - 1, outcomes.Count(o => o == PlaceOutcome.BlockFull));
+        Assert.Equal(1, await app.WithDbAsync(db => db.RoomBlocks.Where(b => b.Id == blockId).Select(b => b.Allocated).SingleAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.RoomOccupants.CountAsync(o => o.HotelRoom!.RoomBlock!.HotelId == hotelId)));
+    }
+
+    [Fact]
+    public async Task Should_mark_in_the_next_rooming_list_what_changed_since_it_was_sent()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var (me, hotel, block) = await app.WithDbAsync(async db =>
+        {
+            var forumId = await db.Forums.Select(f => f.Id).SingleAsync();
+            var h = new Hotel { ForumId = forumId, NameEn = "Changes Hotel " + Guid.NewGuid().ToString("N")[..6], NameZh = "变动酒店" };
+            var b = new RoomBlock { ForumId = forumId, Type = RoomType.Single, Rooms = 5, FirstNight = new DateOnly(2010, 6, 21), LastNight = new DateOnly(2010, 6, 24) };
+            h.Blocks.Add(b);
+            db.Hotels.Add(h);
+            await db.SaveChangesAsync();
+            var people = await db.Delegates.Where(d => d.Status == RegistrationStatus.Approved && !db.RoomOccupants.Any(o => o.DelegateId == d.Id)).Select(d => d.Id).Take(2).ToListAsync();
+            return (people, h.Id, b.Id);
+        });
+        await PlaceAsync(organizer, me[0], block);
+        await HtmlForms.SubmitAsync(organizer, $"/admin/hotels/{hotel}", new Dictionary<string, string>(), "form[action*=Sent]");
+        await PlaceAsync(organizer, me[1], block);
+
+        var page = await HtmlForms.GetPageAsync(organizer, $"/admin/hotels/{hotel}");
+
+        Assert.Equal(string.Empty, page.QuerySelector($"[data-testid=guest-{me[0]}] td")!.TextContent.Trim());
+        Assert.Equal("New", page.QuerySelector($"[data-testid=guest-{me[1]}] td")!.TextContent.Trim());
+        var pdf = await organizer.GetByteArrayAsync($"/admin/hotels/{hotel}/rooming.pdf");
+        var file = await PdfReadBack.SaveAsync(pdf, "rooming");
+        await PdfReadBack.AssertValidAsync(file);
+        var text = PdfReadBack.Flat(await PdfReadBack.TextAsync(file));
+        Assert.Contains("NEW", text, StringComparison.Ordinal);
+        Assert.Contains("新增", text, StringComparison.Ordinal);
+    }
+
+    private static async Task PlaceAsync(HttpClient organizer, int person, int block)
+    {
+        var page = await HtmlForms.GetPageAsync(organizer, "/admin/hotels");
+        var response = await HtmlForms.SubmitAsync(organizer, page, "/admin/hotels",
+            new Dictionary<string, string> { ["delegateId"] = person.ToString(System.Globalization.CultureInfo.InvariantCulture), ["blockId"] = block.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            "form[action*=Place]");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_group_arrivals_into_waves_seat_them_and_print_manifests_that_hold_the_right_people()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var (client, me) = await DelegateAsync();
+        var csx = await HubAsync("CSX");
+        Assert.Equal(HttpStatusCode.Redirect, (await HtmlForms.SubmitAsync(client, "/me/travel", Arrival(csx, "OZ323", "2010-06-24", "10:10"), "[data-testid=travel-form]")).StatusCode);
+
+        var planned = await HtmlForms.SubmitAsync(organizer, "/admin/transfers?day=2010-06-24", new Dictionary<string, string> { ["Window"] = "60" }, "[data-testid=plan-form]");
+        Assert.Equal(HttpStatusCode.Redirect, planned.StatusCode);
+        var wave = await app.WithDbAsync(db => db.Journeys.Where(j => j.DelegateId == me.Id).Select(j => j.PickupWaveId).SingleAsync());
+        Assert.NotNull(wave);
+        var suggest = await HtmlForms.SubmitAsync(organizer, $"/admin/transfers/wave/{wave}", new Dictionary<string, string>(), "form[action*=Suggest]");
+        Assert.Equal(HttpStatusCode.Redirect, suggest.StatusCode);
+
+        var seats = await app.WithDbAsync(db => db.Journeys.AsNoTracking().Where(j => j.PickupWaveId == wave)
+            .Select(j => new { j.TransferId, Native = db.Delegates.Where(d => d.Id == j.DelegateId).Select(d => d.NativeName).First() }).ToListAsync());
+        Assert.All(seats, s => Assert.NotNull(s.TransferId));
+        var transfers = await app.WithDbAsync(db => db.Transfers.AsNoTracking().Where(t => t.PickupWaveId == wave).ToListAsync());
+        Assert.All(transfers, t => Assert.Equal(seats.Count(s => s.TransferId == t.Id), t.Taken));
+        Assert.All(transfers, t => Assert.True(t.Taken <= t.Seats));
+
+        var mine = seats.Single(s => s.Native == "김민지").TransferId!.Value;
+        var file = await PdfReadBack.SaveAsync(await organizer.GetByteArrayAsync($"/admin/transfers/manifest/{mine}.pdf"), "manifest");
+        await PdfReadBack.AssertValidAsync(file);
+        var text = PdfReadBack.Flat(await PdfReadBack.TextAsync(file));
+        Assert.All(seats.Where(s => s.TransferId == mine), s => Assert.Contains(s.Native!, text, StringComparison.Ordinal));
+        Assert.All(seats.Where(s => s.TransferId != mine && s.Native is not null), s => Assert.DoesNotContain(s.Native!, text, StringComparison.Ordinal));
+        Assert.Contains("OZ323", text, StringComparison.Ordinal);
+
+        var xlsx = await organizer.GetByteArrayAsync($"/admin/transfers/manifest/{mine}.xlsx");
+        await using var stream = new MemoryStream(xlsx);
+        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(seats.Count(s => s.TransferId == mine), rows.Count);
+
+        var home = await HtmlForms.GetPageAsync(client, "/me");
+        var vehicle = transfers.Single(t => t.Id == mine).VehicleId;
+        var label = await app.WithDbAsync(db => db.Vehicles.Where(v => v.Id == vehicle).Select(v => v.Label).SingleAsync());
+        Assert.Contains(label, home.QuerySelector("[data-testid=my-pickup]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_show_a_delegate_only_their_own_travel_and_keep_other_roles_out_of_the_logistics_pages()
+    {
+        var (client, _) = await DelegateAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/admin/hotels")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/admin/transfers/manifest/1.pdf")).StatusCode);
+        var staff = await Clients.SignedInAsync(app, Roles.Staff);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/admin/transfers")).StatusCode);
+        var page = await HtmlForms.GetPageAsync(client, "/me/travel");
+        Assert.Null(page.QuerySelector("#Arrival_Number")!.GetAttribute("value") is { Length: > 0 } v ? v : null);
+    }
+}
