@@ -103,7 +103,7 @@ public sealed class LogisticsTests(LogisticsAppFixture app) : IClassFixture<Logi
         var page = await HtmlForms.ParseAsync(await HtmlForms.SubmitAsync(client, "/me/travel", values, "[data-testid=travel-form]"));
 
         Assert.Contains("The departure must come after the arrival.", page.QuerySelector("#Departure_Date")!.ParentElement!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("A single room is for one", page.QuerySelector("#Stay_Type")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("A single room is for one", page.QuerySelector("#stay-type")!.ParentElement!.TextContent, StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.Journeys.AnyAsync(j => j.DelegateId == me.Id)));
     }
 
@@ -262,5 +262,30 @@ public sealed class LogisticsTests(LogisticsAppFixture app) : IClassFixture<Logi
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/admin/transfers")).StatusCode);
         var page = await HtmlForms.GetPageAsync(client, "/me/travel");
         Assert.Null(page.QuerySelector("#Arrival_Number")!.GetAttribute("value") is { Length: > 0 } v ? v : null);
+    }
+
+    [Fact]
+    public async Task Should_add_a_room_with_booths_and_equipment_and_say_at_the_field_what_is_wrong()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var venue = await app.WithDbAsync(db => db.Venues.OrderBy(v => v.Id).Select(v => v.Id).FirstAsync());
+        var form = $"[data-testid=new-room-{venue}]";
+        var name = "Hall " + Guid.NewGuid().ToString("N")[..6];
+
+        var refused = await HtmlForms.SubmitAsync(organizer, "/admin/venues",
+            new Dictionary<string, string> { ["Room.NameEn"] = name, ["Room.NameZh"] = "会议室", ["Room.Capacity"] = "80", ["Room.InterpretationBooths"] = "99" }, form);
+        var page = await HtmlForms.ParseAsync(refused);
+        Assert.Contains("between 0 and 20", page.QuerySelector($"{form} #new-room-{venue}-Booths")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Rooms.AnyAsync(r => r.NameEn == name)));
+
+        var saved = await HtmlForms.SubmitAsync(organizer, "/admin/venues", new Dictionary<string, string>
+        {
+            ["Room.NameEn"] = name, ["Room.NameZh"] = "会议室", ["Room.Capacity"] = "80", ["Room.InterpretationBooths"] = "2", ["Room.Equipment"] = "Projector",
+            ["Room.OpensAt"] = "08:00", ["Room.ClosesAt"] = "20:00",
+        }, form);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var room = await app.WithDbAsync(db => db.Rooms.AsNoTracking().SingleAsync(r => r.NameEn == name));
+        Assert.Equal((80, 2, "Projector", new TimeOnly(8, 0)), (room.Capacity, room.InterpretationBooths, room.Equipment, room.OpensAt!.Value));
     }
 }

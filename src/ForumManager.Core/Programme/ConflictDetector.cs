@@ -14,10 +14,11 @@ public enum PersonKind
 }
 
 /// <summary>A session as conflict detection sees it: when, where, how many are expected, and who must be there.</summary>
-public sealed record PlannedSession(int Id, int? RoomId, DateTime StartUtc, DateTime EndUtc, int ExpectedAttendance, IReadOnlyList<PersonKey> People);
+/// <param name="NeedsBooth">Simultaneous interpretation, which needs an interpreters' booth in the room.</param>
+public sealed record PlannedSession(int Id, int? RoomId, DateTime StartUtc, DateTime EndUtc, int ExpectedAttendance, IReadOnlyList<PersonKey> People, bool NeedsBooth = false);
 
 /// <summary>A room with its venue, seats and opening hours (local time of the forum; null means no limit).</summary>
-public sealed record RoomFacts(int Id, int VenueId, int Capacity, TimeOnly? OpensAt, TimeOnly? ClosesAt);
+public sealed record RoomFacts(int Id, int VenueId, int Capacity, TimeOnly? OpensAt, TimeOnly? ClosesAt, int Booths = 0);
 
 public enum ConflictKind
 {
@@ -26,6 +27,7 @@ public enum ConflictKind
     RoomTooSmall = 2,
     OutsideOpeningHours = 3,
     TooLittleTravelTime = 4,
+    NoInterpretationBooth = 5,
 }
 
 public enum ConflictSeverity
@@ -117,6 +119,11 @@ public static class ConflictDetector
             if (!WithinOpeningHours(session, room, zone))
             {
                 conflicts.Add(new Conflict(ConflictKind.OutsideOpeningHours, session.Id, RoomId: roomId));
+            }
+
+            if (session.NeedsBooth && room.Booths == 0)
+            {
+                conflicts.Add(new Conflict(ConflictKind.NoInterpretationBooth, session.Id, RoomId: roomId));
             }
         }
 

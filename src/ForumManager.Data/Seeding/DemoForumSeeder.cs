@@ -122,9 +122,10 @@ public sealed class DemoForumSeeder(ForumDbContext db)
 
     private DemoRooms AddVenues(int forumId)
     {
-        Room NewRoom(string en, string zh, int capacity, TimeOnly? opens = null, TimeOnly? closes = null) => new()
+        Room NewRoom(string en, string zh, int capacity, TimeOnly? opens = null, TimeOnly? closes = null, int booths = 0, string? equipment = null) => new()
         {
             ForumId = forumId, NameEn = en, NameZh = zh, Capacity = capacity, OpensAt = opens, ClosesAt = closes,
+            InterpretationBooths = booths, Equipment = equipment,
         };
 
         var huatian = new Venue
@@ -136,16 +137,17 @@ public sealed class DemoForumSeeder(ForumDbContext db)
             AddressZh = "长沙市芙蓉区解放东路300号",
             MapUrl = "https://www.openstreetmap.org/search?query=Huatian%20Hotel%20Changsha",
         };
-        var ballroom = NewRoom("Grand Ballroom", "大宴会厅", 800, new TimeOnly(7, 0), new TimeOnly(23, 0));
+        var ballroom = NewRoom("Grand Ballroom", "大宴会厅", 800, new TimeOnly(7, 0), new TimeOnly(23, 0), booths: 4,
+            equipment: "Stage, podium, two projectors and screens, 800 interpretation receivers");
         var halls = new[]
         {
-            NewRoom("Conference Hall 1", "第一会议厅", 150, new TimeOnly(7, 30), new TimeOnly(21, 0)),
-            NewRoom("Conference Hall 2", "第二会议厅", 150, new TimeOnly(7, 30), new TimeOnly(21, 0)),
-            NewRoom("Conference Hall 3", "第三会议厅", 120, new TimeOnly(7, 30), new TimeOnly(21, 0)),
-            NewRoom("Conference Hall 4", "第四会议厅", 120, new TimeOnly(7, 30), new TimeOnly(21, 0)),
+            NewRoom("Conference Hall 1", "第一会议厅", 150, new TimeOnly(7, 30), new TimeOnly(21, 0), booths: 2, equipment: "Projector, podium, 150 interpretation receivers"),
+            NewRoom("Conference Hall 2", "第二会议厅", 150, new TimeOnly(7, 30), new TimeOnly(21, 0), booths: 2, equipment: "Projector, podium, 150 interpretation receivers"),
+            NewRoom("Conference Hall 3", "第三会议厅", 120, new TimeOnly(7, 30), new TimeOnly(21, 0), booths: 2, equipment: "Projector, podium, 150 interpretation receivers"),
+            NewRoom("Conference Hall 4", "第四会议厅", 120, new TimeOnly(7, 30), new TimeOnly(21, 0), booths: 2, equipment: "Projector, podium, 150 interpretation receivers"),
         };
         var vip = NewRoom("VIP Meeting Room", "贵宾会见厅", 40, new TimeOnly(8, 0), new TimeOnly(22, 0));
-        var banquet = NewRoom("Furong Banquet Hall", "芙蓉宴会厅", 400, new TimeOnly(11, 0), new TimeOnly(23, 0));
+        var banquet = NewRoom("Furong Banquet Hall", "芙蓉宴会厅", 400, new TimeOnly(11, 0), new TimeOnly(23, 0), booths: 1, equipment: "Stage, sound system");
         huatian.Rooms.AddRange([ballroom, .. halls, vip, banquet]);
 
         var exhibitionVenue = new Venue

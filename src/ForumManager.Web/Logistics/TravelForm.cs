@@ -209,7 +209,7 @@ public sealed class TravelForm(ForumDbContext db, RoomAllocations rooms, Transfe
 
         if (!ForumTime.Exists(date, time, forum.TimeZone))
         {
-            errors.AddModelError($"{prefix}.Time", text["Session_TimeSkipped"]);
+            errors.AddModelError($"{prefix}.Time", text["Programme_TimeSkipped"]);
             return null;
         }
 

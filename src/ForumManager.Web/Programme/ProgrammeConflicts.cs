@@ -19,7 +19,8 @@ public sealed class ProgrammeConflicts(ForumDbContext db)
         (await FindAsync(forum, candidate, ct)).Where(c => c.SessionId == candidate.Id || c.Other == candidate.Id).ToList();
 
     public static PlannedSession Plan(Session session) => new(session.Id == 0 ? Unsaved : session.Id, session.RoomId, session.StartUtc, session.EndUtc,
-        Math.Max(session.ExpectedAttendance ?? 0, session.Capacity ?? 0), session.People.Select(p => p.Key).ToList());
+        Math.Max(session.ExpectedAttendance ?? 0, session.Capacity ?? 0), session.People.Select(p => p.Key).ToList(),
+        session.Interpretation == InterpretationMode.Simultaneous);
 
     private async Task<IReadOnlyList<Conflict>> FindAsync(Forum forum, PlannedSession? candidate, CancellationToken ct)
     {
@@ -33,7 +34,7 @@ public sealed class ProgrammeConflicts(ForumDbContext db)
         }
 
         var rooms = await db.Rooms.AsNoTracking().Where(r => r.ForumId == forumId)
-            .ToDictionaryAsync(r => r.Id, r => new RoomFacts(r.Id, r.VenueId, r.Capacity, r.OpensAt, r.ClosesAt), ct);
+            .ToDictionaryAsync(r => r.Id, r => new RoomFacts(r.Id, r.VenueId, r.Capacity, r.OpensAt, r.ClosesAt, r.InterpretationBooths), ct);
         var travel = new TravelTimes();
         foreach (var time in await db.VenueTravelTimes.AsNoTracking().Where(t => t.ForumId == forumId).ToListAsync(ct))
         {

@@ -15,7 +15,7 @@ public sealed class ConflictDetectorTests
 
     private static readonly Dictionary<int, RoomFacts> Rooms = new()
     {
-        [Ballroom] = new RoomFacts(Ballroom, Hotel, 600, null, null),
+        [Ballroom] = new RoomFacts(Ballroom, Hotel, 600, null, null, Booths: 2),
         [HallA] = new RoomFacts(HallA, Hotel, 120, new TimeOnly(8, 0), new TimeOnly(22, 0)),
         [Garden] = new RoomFacts(Garden, Park, 300, new TimeOnly(6, 0), new TimeOnly(20, 0)),
     };
@@ -171,5 +171,14 @@ public sealed class ConflictDetectorTests
 
         // The synthetic programme never double-books a room or a person, so any conflict here is a false alarm.
         Assert.DoesNotContain(conflicts, c => c.Severity == ConflictSeverity.Error);
+    }
+
+    [Fact]
+    public void Should_warn_when_simultaneous_interpretation_is_planned_in_a_room_without_a_booth()
+    {
+        var conflicts = Find(At(1, HallA, 9, 10) with { NeedsBooth = true }, At(2, Ballroom, 9, 10) with { NeedsBooth = true }, At(3, Garden, 9, 10));
+
+        var conflict = Assert.Single(conflicts);
+        Assert.Equal((ConflictKind.NoInterpretationBooth, 1, HallA, ConflictSeverity.Warning), (conflict.Kind, conflict.SessionId, conflict.RoomId!.Value, conflict.Severity));
     }
 }

@@ -13,6 +13,7 @@ public sealed class ConflictWords(IStringLocalizer text, Func<int, string> sessi
         ConflictKind.RoomTooSmall => text["Conflict_TooSmall", room(conflict.RoomId ?? 0)],
         ConflictKind.OutsideOpeningHours => text["Conflict_Hours", room(conflict.RoomId ?? 0)],
         ConflictKind.TooLittleTravelTime => text["Conflict_Travel", person(conflict.Person!.Value), session(conflict.Other ?? 0)],
+        ConflictKind.NoInterpretationBooth => text["Conflict_NoBooth", room(conflict.RoomId ?? 0)],
         _ => conflict.Kind.ToString(),
     };
 }
