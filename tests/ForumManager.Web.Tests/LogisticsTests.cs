@@ -249,6 +249,33 @@ public sealed class LogisticsTests(LogisticsAppFixture app) : IClassFixture<Logi
         var vehicle = transfers.Single(t => t.Id == mine).VehicleId;
         var label = await app.WithDbAsync(db => db.Vehicles.Where(v => v.Id == vehicle).Select(v => v.Label).SingleAsync());
         Assert.Contains(label, home.QuerySelector("[data-testid=my-pickup]")!.TextContent, StringComparison.Ordinal);
+
+        // The reminder the evening before says where and when the pickup leaves, and who drives.
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ForumManager.Data.ForumDbContext>();
+        var forum = await db.Forums.SingleAsync();
+        var person = await db.Delegates.SingleAsync(d => d.Id == me.Id);
+        var reminder = await scope.ServiceProvider.GetRequiredService<ForumManager.Web.Notices.NoticeRenderer>()
+            .RenderAsync(forum, person, ForumManager.Core.Notices.NoticeKind.Reminder, ForumManager.Web.Notices.NoticeExtras.None, CancellationToken.None);
+        var driver = await db.Vehicles.Where(v => v.Id == vehicle).Select(v => v.DriverPhone).SingleAsync();
+        Assert.Contains($"Your airport pickup: {label}", reminder.TextBody, StringComparison.Ordinal);
+        Assert.Contains(driver!, reminder.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_choose_badges_by_arrival_day_and_hotel()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var forum = await app.WithDbAsync(db => db.Forums.AsNoTracking().SingleAsync());
+        var (from, to) = TransferPlanning.DayInUtc(forum, new DateOnly(2010, 6, 23));
+        var expected = await app.WithDbAsync(db => db.Delegates.CountAsync(d => db.Journeys.Any(j => j.DelegateId == d.Id && j.Direction == JourneyDirection.Arrival && j.ScheduledUtc >= from && j.ScheduledUtc < to)));
+        Assert.True(expected > 0);
+
+        var page = await HtmlForms.GetPageAsync(organizer, "/admin/badges?ArrivalDay=2010-06-23");
+
+        Assert.Equal(expected.ToString(System.Globalization.CultureInfo.InvariantCulture) + " badges match.", page.QuerySelector("[data-testid=badge-matching]")!.TextContent.Trim());
+        var unknownHotel = await HtmlForms.GetPageAsync(organizer, "/admin/badges?Hotel=999999");
+        Assert.Equal("0 badges match.", unknownHotel.QuerySelector("[data-testid=badge-matching]")!.TextContent.Trim());
     }
 
     [Fact]

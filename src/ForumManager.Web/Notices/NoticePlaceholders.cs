@@ -41,6 +41,12 @@ public static class NoticePlaceholders
         new("session.when", "Its day and time", "其日期和时间"),
         new("session.room", "Its room", "其会议室"),
         new("session.removed", "True when the session was taken off the programme", "会议被取消时为真"),
+        new("travel.hotel", "The hotel the delegate is given, with its address (empty until a room is given)", "为代表安排的酒店及地址（安排前为空）"),
+        new("travel.room", "Room type and number, and the nights", "房型、房号和入住日期"),
+        new("travel.arrival", "The delegate's arrival: flight or train, place and time", "代表的抵达信息：航班或车次、地点和时间"),
+        new("travel.pickup", "The airport pickup: vehicle, where and when it leaves (empty until assigned)", "接机安排：车辆、地点和发车时间（安排前为空）"),
+        new("travel.driver", "The driver's name and phone", "司机姓名和电话"),
+        new("travel.liaison", "The liaison officer's name and phone", "联络员姓名和电话"),
     ];
 
     /// <summary>Roots and the members each allows; a root ending in [] is a list whose items have those members.</summary>

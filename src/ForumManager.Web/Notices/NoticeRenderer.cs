@@ -65,8 +65,9 @@ public sealed partial class NoticeRenderer(ForumDbContext db, ProgrammeReleases 
         NoticeWording? wording = null, NoticeAttachments? attachments = null)
     {
         var languages = forum.NoticesInBothLanguages ? new[] { "zh-Hans", "en" } : [person.PreferredLanguage == "zh-Hans" ? "zh-Hans" : "en"];
-        var needsAgenda = attachments?.Agenda == true || await UsesAgendaAsync(forum.Id, kind, languages, wording, ct);
+        var needsAgenda = attachments?.Agenda == true || await UsesAsync("agenda", forum.Id, kind, languages, wording, ct);
         var sessions = needsAgenda ? await SessionsAsync(forum, person.Id, ct) : [];
+        var travel = await UsesAsync("travel", forum.Id, kind, languages, wording, ct) ? await Logistics.TravelSummaries.ForAsync(db, person.Id, ct) : null;
         var parts = new List<(string Language, string Subject, string Body)>();
         var delegation = person.Delegation is { } known ? (known.NameEn, known.NameZh)
             : person.DelegationId is { } delegationId
@@ -78,6 +79,7 @@ public sealed partial class NoticeRenderer(ForumDbContext db, ProgrammeReleases 
                 ? await TemplateAsync(forum.Id, kind, language, ct)
                 : language == "zh-Hans" ? (wording.SubjectZh, wording.BodyZh) : (wording.SubjectEn, wording.BodyEn);
             var model = Model(forum, person, delegation, extras, sessions, language == "zh-Hans");
+            model["travel"] = Travel(travel, forum, language == "zh-Hans");
             parts.Add((language, Render(subject, model).ReplaceLineEndings(" ").Trim(), Render(body, model).Trim()));
         }
 
@@ -104,16 +106,17 @@ public sealed partial class NoticeRenderer(ForumDbContext db, ProgrammeReleases 
         _ => "notice." + kind.ToString().ToLowerInvariant(),
     };
 
-    private async Task<bool> UsesAgendaAsync(int forumId, NoticeKind kind, string[] languages, NoticeWording? wording, CancellationToken ct)
+    /// <summary>Whether the wording names <paramref name="root"/>, so that its data is read only for notices that show it.</summary>
+    private async Task<bool> UsesAsync(string root, int forumId, NoticeKind kind, string[] languages, NoticeWording? wording, CancellationToken ct)
     {
         if (wording is not null)
         {
-            return (wording.BodyEn + wording.BodyZh).Contains("agenda", StringComparison.Ordinal);
+            return (wording.BodyEn + wording.BodyZh).Contains(root, StringComparison.Ordinal);
         }
 
         foreach (var language in languages)
         {
-            if ((await TemplateAsync(forumId, kind, language, ct)).Body.Contains("agenda", StringComparison.Ordinal))
+            if ((await TemplateAsync(forumId, kind, language, ct)).Body.Contains(root, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -132,6 +135,25 @@ public sealed partial class NoticeRenderer(ForumDbContext db, ProgrammeReleases 
 
         var context = new TemplateContext(model, new TemplateOptions { CultureInfo = CultureInfo.InvariantCulture });
         return template.Render(context, NullEncoder.Default);
+    }
+
+    /// <summary>The room and pickup, each empty until the organizers have given it, so a template can test it with <c>!= blank</c>.</summary>
+    private static Dictionary<string, object?> Travel(Logistics.TravelSummary? t, Forum forum, bool chinese)
+    {
+        string When(DateTime utc) => ForumTime.ToLocal(utc, forum.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var language = chinese ? "zh-Hans" : "en";
+        string? Join(params string?[] parts) => parts.All(string.IsNullOrWhiteSpace) ? null : string.Join(", ", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
+        return new Dictionary<string, object?>
+        {
+            ["hotel"] = t?.HotelEn is null ? null : Join(chinese ? t.HotelZh : t.HotelEn, chinese ? t.HotelAddressZh : t.HotelAddressEn),
+            ["room"] = t?.RoomType is not { } type ? null : Join(SharedResource.Get("RoomType_" + type, language), t.RoomNumber,
+                t.CheckIn is { } i && t.CheckOut is { } o ? $"{i:yyyy-MM-dd} – {o:yyyy-MM-dd}" : null),
+            ["arrival"] = t?.ArrivalNumber is null ? null : Join(t.ArrivalNumber, chinese ? t.HubZh : t.HubEn, t.Terminal, t.ArrivalUtc is { } a ? When(a) : null),
+            ["pickup"] = t?.Vehicle is null ? null : Join($"{t.Vehicle} {t.Plate}".Trim(), chinese ? t.HubZh : t.HubEn, t.Terminal,
+                t.PickupDepartsUtc is { } d ? SharedResource.Get("Travel_PickupDeparts", language, When(d), ForumTime.OffsetLabel(d, forum.TimeZone)) : null),
+            ["driver"] = t?.Vehicle is null ? null : Join(t.DriverName, t.DriverPhone),
+            ["liaison"] = t?.Vehicle is null ? null : Join(t.LiaisonName, t.LiaisonPhone),
+        };
     }
 
     private Dictionary<string, object?> Model(Forum forum, Delegate person, (string NameEn, string NameZh) delegation, NoticeExtras extras, List<AgendaSession> sessions, bool chinese)

@@ -1,5 +1,6 @@
 using ForumManager.Core.CheckIns;
 using ForumManager.Core.Delegates;
+using ForumManager.Core.Forums;
 using ForumManager.Data;
 using ForumManager.Documents.Badges;
 using ForumManager.Web.CheckIns;
@@ -32,6 +33,15 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, BadgeSou
     public bool NotPrinted { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    public DateOnly? ArrivalDay { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Hotel { get; set; }
+
+    public IReadOnlyList<DateOnly> ArrivalDays { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name)> Hotels { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)]
     public BadgeLayout Layout { get; set; } = BadgeLayout.A6;
 
     public IReadOnlyList<(int Id, string Name)> Delegations { get; private set; } = [];
@@ -46,7 +56,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, BadgeSou
         }
 
         DefaultToApproved();
-        await LoadAsync(forum.Id, ct);
+        await LoadAsync(forum, ct);
         return Page();
     }
 
@@ -107,14 +117,14 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, BadgeSou
 
         DefaultToApproved();
 
-        var ids = await Selection(forum.Id)
+        var ids = await Selection(forum)
             .OrderBy(d => d.Delegation == null ? "\uffff" : d.Delegation.NameEn).ThenBy(d => d.PrecedenceRank).ThenBy(d => d.FamilyName).ThenBy(d => d.GivenName)
             .Select(d => d.Id)
             .ToListAsync(ct);
         if (ids.Count == 0)
         {
             TempData["Status"] = text["Badges_NoneMatch"].Value;
-            return RedirectToPage(new { Delegation, Category, Status, NotPrinted, Layout });
+            return RedirectToPage(new { Delegation, Category, Status, NotPrinted, ArrivalDay, Hotel, Layout });
         }
 
         var byName = User.Identity?.Name ?? "organizer";
@@ -128,10 +138,12 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, BadgeSou
         return RedirectToPage("Batch", new { id = batch.Id });
     }
 
-    private IQueryable<Delegate> Selection(int forumId)
+    private IQueryable<Delegate> Selection(Forum forum)
     {
+        var forumId = forum.Id;
         var query = new Delegates.DelegateFilter(null, Status, Category, null, Delegation, null)
             .Apply(db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId));
+        query = Logistics.TravelAudience.Apply(query, db, forum, ArrivalDay, Hotel);
         if (NotPrinted)
         {
             query = query.Where(d => !db.BadgePrints.Any(p => p.DelegateId == d.Id));
@@ -140,10 +152,13 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, BadgeSou
         return query;
     }
 
-    private async Task LoadAsync(int forumId, CancellationToken ct)
+    private async Task LoadAsync(Forum forum, CancellationToken ct)
     {
+        var forumId = forum.Id;
         Layouts = await badges.LayoutsAsync(forumId, ct);
         Delegations = await db.DelegationsAsync(forumId, ct);
-        Matching = await Selection(forumId).CountAsync(ct);
+        ArrivalDays = Logistics.TravelAudience.ArrivalDays(forum);
+        Hotels = await Logistics.TravelAudience.HotelsAsync(db, forumId, ct);
+        Matching = await Selection(forum).CountAsync(ct);
     }
 }

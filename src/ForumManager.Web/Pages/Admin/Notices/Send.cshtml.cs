@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ForumManager.Core.Delegates;
+using ForumManager.Core.Forums;
 using ForumManager.Core.Notices;
 using ForumManager.Core.Programme;
 using ForumManager.Data;
@@ -23,6 +24,10 @@ public sealed class SendModel(ForumDbContext db, CurrentForum current, NoticeRen
     [BindProperty] public int? Delegation { get; set; }
     [BindProperty, StringLength(2)] public string? Country { get; set; }
     [BindProperty] public int? Session { get; set; }
+    [BindProperty] public DateOnly? ArrivalDay { get; set; }
+    [BindProperty] public int? Hotel { get; set; }
+    public IReadOnlyList<DateOnly> ArrivalDays { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name)> Hotels { get; private set; } = [];
     [BindProperty] public NoticeKind Kind { get; set; } = NoticeKind.FreeForm;
     [BindProperty, StringLength(1000, ErrorMessage = "Validation_MaxLength"), Display(Name = "Notices_SubjectEn")] public string SubjectEn { get; set; } = string.Empty;
     [BindProperty, StringLength(20000, ErrorMessage = "Validation_MaxLength"), Display(Name = "Notices_BodyEn")] public string BodyEn { get; set; } = string.Empty;
@@ -46,7 +51,7 @@ public sealed class SendModel(ForumDbContext db, CurrentForum current, NoticeRen
 
         (SubjectEn, BodyEn) = await renderer.TemplateAsync(forum.Id, NoticeKind.FreeForm, "en", ct);
         (SubjectZh, BodyZh) = await renderer.TemplateAsync(forum.Id, NoticeKind.FreeForm, "zh-Hans", ct);
-        await LoadAsync(forum.Id, ct);
+        await LoadAsync(forum, ct);
         return Page();
     }
 
@@ -57,10 +62,10 @@ public sealed class SendModel(ForumDbContext db, CurrentForum current, NoticeRen
             return NotFound();
         }
 
-        await LoadAsync(forum.Id, ct);
+        await LoadAsync(forum, ct);
         if (Check())
         {
-            var first = await Audience(forum.Id).OrderBy(d => d.PrecedenceRank).ThenBy(d => d.FamilyName).Include(d => d.Delegation).FirstOrDefaultAsync(ct);
+            var first = await Audience(forum).OrderBy(d => d.PrecedenceRank).ThenBy(d => d.FamilyName).Include(d => d.Delegation).FirstOrDefaultAsync(ct);
             if (first is not null)
             {
                 Preview = await renderer.RenderAsync(forum, first, Kind, NoticeExtras.None, ct, Wording(), new NoticeAttachments(AttachAgenda, false, AttachQrCode));
@@ -79,15 +84,15 @@ public sealed class SendModel(ForumDbContext db, CurrentForum current, NoticeRen
 
         if (!Check())
         {
-            await LoadAsync(forum.Id, ct);
+            await LoadAsync(forum, ct);
             return Page();
         }
 
-        var ids = await Audience(forum.Id).Select(d => d.Id).ToListAsync(ct);
+        var ids = await Audience(forum).Select(d => d.Id).ToListAsync(ct);
         if (ids.Count == 0)
         {
             ModelState.AddModelError(string.Empty, text["Badges_NoneMatch"]);
-            await LoadAsync(forum.Id, ct);
+            await LoadAsync(forum, ct);
             return Page();
         }
 
@@ -138,10 +143,12 @@ public sealed class SendModel(ForumDbContext db, CurrentForum current, NoticeRen
         return ModelState.IsValid;
     }
 
-    private IQueryable<Delegate> Audience(int forumId)
+    private IQueryable<Delegate> Audience(Forum forum)
     {
+        var forumId = forum.Id;
         var country = string.IsNullOrWhiteSpace(Country) ? null : Country.Trim();
         var query = new Delegates.DelegateFilter(null, Status, Category, country, Delegation, null).Apply(db.Delegates.Where(d => d.ForumId == forumId));
+        query = Logistics.TravelAudience.Apply(query, db, forum, ArrivalDay, Hotel);
         if (Session is { } session)
         {
             query = query.Where(d => db.Enrolments.Any(e => e.SessionId == session && e.DelegateId == d.Id && e.Status == EnrolmentStatus.Enrolled));
@@ -158,14 +165,19 @@ public sealed class SendModel(ForumDbContext db, CurrentForum current, NoticeRen
         if (Delegation is { } delegation) { parts.Add(await db.Delegations.Where(d => d.Id == delegation).Select(d => d.NameEn).FirstOrDefaultAsync(ct) ?? "?"); }
         if (!string.IsNullOrWhiteSpace(Country)) { parts.Add(Country.ToUpperInvariant()); }
         if (Session is { } session) { parts.Add(await db.Sessions.Where(s => s.Id == session).Select(s => s.TitleEn).FirstOrDefaultAsync(ct) ?? "?"); }
+        if (ArrivalDay is { } day) { parts.Add(text["Audience_ArrivingOn", day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]); }
+        if (Hotel is { } hotel) { parts.Add(await db.Hotels.Where(h => h.Id == hotel).Select(h => h.NameEn).FirstOrDefaultAsync(ct) ?? "?"); }
         return parts.Count == 0 ? text["Delegates_All"] : string.Join(" · ", parts);
     }
 
-    private async Task LoadAsync(int forumId, CancellationToken ct)
+    private async Task LoadAsync(Forum forum, CancellationToken ct)
     {
+        var forumId = forum.Id;
         Delegations = await db.DelegationsAsync(forumId, ct);
+        ArrivalDays = Logistics.TravelAudience.ArrivalDays(forum);
+        Hotels = await Logistics.TravelAudience.HotelsAsync(db, forumId, ct);
         Sessions = (await db.Sessions.AsNoTracking().Where(s => s.ForumId == forumId && s.Capacity != null).OrderBy(s => s.StartUtc).Select(s => new { s.Id, s.TitleEn }).ToListAsync(ct))
             .Select(s => (s.Id, s.TitleEn)).ToList();
-        Count = await Audience(forumId).CountAsync(ct);
+        Count = await Audience(forum).CountAsync(ct);
     }
 }
