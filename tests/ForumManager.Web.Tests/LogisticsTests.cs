@@ -263,6 +263,34 @@ public sealed class LogisticsTests(LogisticsAppFixture app) : IClassFixture<Logi
     }
 
     [Fact]
+    public async Task Should_take_a_room_request_with_the_registration_and_refuse_a_check_out_before_the_check_in()
+    {
+        var email = $"stay-{Guid.NewGuid():N}@city.example.org";
+        var refused = await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email, v =>
+        {
+            v["Stay.Needed"] = "true";
+            v["Stay.CheckIn"] = "2010-06-23";
+            v["Stay.CheckOut"] = "2010-06-22";
+        }));
+        var page = await HtmlForms.ParseAsync(refused);
+        Assert.Contains("Check-out must be after check-in.", page.QuerySelector("#stay-checkout")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Delegates.AnyAsync(d => d.Email == email)));
+
+        var accepted = await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email, v =>
+        {
+            v["Stay.Needed"] = "true";
+            v["Stay.CheckIn"] = "2010-06-21";
+            v["Stay.CheckOut"] = "2010-06-25";
+            v["Stay.Type"] = "Twin";
+            v["Stay.Sharing"] = "SameGender";
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        var request = await app.WithDbAsync(db => db.AccommodationRequests.AsNoTracking().SingleAsync(r => db.Delegates.Any(d => d.Id == r.DelegateId && d.Email == email)));
+        Assert.Equal((new DateOnly(2010, 6, 21), 4, RoomType.Twin, Sharing.SameGender), (request.CheckIn, request.Nights, request.Type, request.Sharing));
+    }
+
+    [Fact]
     public async Task Should_choose_badges_by_arrival_day_and_hotel()
     {
         var organizer = await Clients.SignedInAsync(app, Roles.Organizer);

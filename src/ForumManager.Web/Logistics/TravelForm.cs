@@ -192,7 +192,8 @@ public sealed class TravelForm(ForumDbContext db, RoomAllocations rooms, Transfe
         return ForumTime.ToUtc(date, time, forum.TimeZone);
     }
 
-    private void CheckStay(Forum forum, StayInput stay, TravelOptions options, ModelStateDictionary errors, string prefix)
+    /// <summary>The room request's checks alone, for the registration form, which asks for a room but not yet for flights.</summary>
+    public void CheckStay(Forum forum, StayInput stay, TravelOptions options, ModelStateDictionary errors, string prefix)
     {
         if (!stay.Needed)
             return;

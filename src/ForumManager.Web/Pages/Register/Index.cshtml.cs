@@ -37,8 +37,12 @@ public sealed class IndexModel(
     QuestionForm questions,
     TimeProvider clock,
     IStringLocalizer<SharedResource> text,
-    Notices.NoticeRenderer notices) : PageModel
+    Notices.NoticeRenderer notices,
+    Logistics.TravelForm travel) : PageModel
 {
+    /// <summary>The room request, bound only under its own prefix by the post handler; flights come later, on /me/travel.</summary>
+    public Logistics.StayInput Stay { get; set; } = new();
+
     [BindProperty]
     public RegistrationInput Input { get; set; } = new();
 
@@ -57,6 +61,12 @@ public sealed class IndexModel(
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
+        if (Forum is not null)
+        {
+            Stay.CheckIn = Forum.StartDate.AddDays(-1);
+            Stay.CheckOut = Forum.EndDate.AddDays(1);
+        }
+
         if (SignedIn && await users.GetUserAsync(User) is { } user)
         {
             Input.Email = user.Email ?? string.Empty;
@@ -82,6 +92,10 @@ public sealed class IndexModel(
         DelegateForm.Clean(Input);
         Input.Answers = QuestionForm.Align(Questions, Input.Answers);
         await ValidateAsync(Forum, account, ct);
+        await TryUpdateModelAsync(Stay, nameof(Stay));
+        if (Stay.Sharing == Core.Logistics.Sharing.Named)
+            Stay.Sharing = Core.Logistics.Sharing.SameGender;
+        travel.CheckStay(Forum, Stay, new Logistics.TravelOptions([], [], Forum.StartDate, Forum.EndDate), ModelState, nameof(Stay));
         if (!ModelState.IsValid)
         {
             return Page();
@@ -121,6 +135,15 @@ public sealed class IndexModel(
 
             mail.Add(await notices.RenderAsync(Forum, registration, hasPlace ? Core.Notices.NoticeKind.RegistrationReceived : Core.Notices.NoticeKind.Waitlisted, Notices.NoticeExtras.None, ct));
             await db.SaveChangesAsync(ct);
+            if (Stay.Needed)
+            {
+                db.AccommodationRequests.Add(new Core.Logistics.AccommodationRequest
+                {
+                    ForumId = Forum.Id, DelegateId = registration.Id, CheckIn = Stay.CheckIn!.Value, CheckOut = Stay.CheckOut!.Value, Type = Stay.Type,
+                    Sharing = Stay.Sharing, Notes = string.IsNullOrWhiteSpace(Stay.Notes) ? null : Stay.Notes.Trim(), UpdatedUtc = now,
+                });
+            }
+
             db.AuditEntries.Add(new Actor(user.Id, user.Email ?? user.Id)
                 .Audit(Forum.Id, now, nameof(Delegate), registration.Id, "registered", after: registration.Status.ToString()));
             await db.SaveChangesAsync(ct);
