@@ -79,6 +79,7 @@ public sealed class PageAuthorizationTests(AppFixture app)
         ["admin/hotels/{id:int}/rooming.{format:regex(^(xlsx|pdf)$)}"] = (Access.Organizer, "/admin/hotels/1/rooming.xlsx"),
         ["admin/transfers"] = (Access.Organizer, "/admin/transfers"),
         ["admin/venues"] = (Access.Organizer, "/admin/venues"),
+        ["admin/delegates/travel/{id:int}"] = (Access.Organizer, "/admin/delegates/travel/1"),
         ["admin/transfers/wave/{id:int}"] = (Access.Organizer, "/admin/transfers/wave/1"),
         ["admin/transfers/manifest/{id:int}.{format:regex(^(xlsx|pdf)$)}"] = (Access.Organizer, "/admin/transfers/manifest/1.pdf"),
         ["me/delegation/member/{id:int}"] = (Access.Delegate, "/me/delegation/member/1"),
