@@ -2012,3 +2012,48 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129042050_DashboardIndexes'
+)
+BEGIN
+    DROP INDEX [IX_Delegates_ForumId_CountryCode] ON [Delegates];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129042050_DashboardIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Delegates_ForumId_CountryCode_Status] ON [Delegates] ([ForumId], [CountryCode], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129042050_DashboardIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Delegates_ForumId_CreatedUtc] ON [Delegates] ([ForumId], [CreatedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129042050_DashboardIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Delegates_ForumId_DelegationId_Status] ON [Delegates] ([ForumId], [DelegationId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129042050_DashboardIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129042050_DashboardIndexes', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -51,6 +51,8 @@ public sealed class PageAuthorizationTests(AppFixture app)
         ["Admin/Settings"] = (Access.Organizer, "/admin/settings"),
         ["Admin/Delegations"] = (Access.Organizer, "/admin/delegations"),
         ["admin/delegates/export.{format:regex(^(csv|xlsx)$)}"] = (Access.Organizer, "/admin/delegates/export.csv"),
+        ["Admin/Reports"] = (Access.Organizer, "/admin/reports"),
+        ["admin/reports/{report:regex(^(dietary|accessibility|interpretation|delegations)$)}.{format:regex(^(csv|xlsx)$)?}"] = (Access.Organizer, "/admin/reports/delegations.csv"),
         ["Admin/Delegates/Details/{id:int}"] = (Access.Organizer, "/admin/delegates/details/1"),
         ["Admin/Delegates/Edit/{id:int}"] = (Access.Organizer, "/admin/delegates/edit/1"),
         ["Admin/Questions"] = (Access.Organizer, "/admin/questions"),

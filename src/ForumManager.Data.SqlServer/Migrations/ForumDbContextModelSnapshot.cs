@@ -363,7 +363,7 @@ namespace ForumManager.Data.SqlServer.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.HasIndex("ForumId", "CountryCode");
+                    b.HasIndex("ForumId", "CreatedUtc");
 
                     b.HasIndex("ForumId", "Email")
                         .IsUnique();
@@ -373,6 +373,10 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.HasIndex("ForumId", "UserId")
                         .IsUnique()
                         .HasFilter("[UserId] IS NOT NULL");
+
+                    b.HasIndex("ForumId", "CountryCode", "Status");
+
+                    b.HasIndex("ForumId", "DelegationId", "Status");
 
                     b.HasIndex("ForumId", "PrecedenceRank", "FamilyName");
 

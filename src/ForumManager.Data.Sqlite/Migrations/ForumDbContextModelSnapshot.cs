@@ -347,7 +347,7 @@ namespace ForumManager.Data.Sqlite.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.HasIndex("ForumId", "CountryCode");
+                    b.HasIndex("ForumId", "CreatedUtc");
 
                     b.HasIndex("ForumId", "Email")
                         .IsUnique();
@@ -356,6 +356,10 @@ namespace ForumManager.Data.Sqlite.Migrations
 
                     b.HasIndex("ForumId", "UserId")
                         .IsUnique();
+
+                    b.HasIndex("ForumId", "CountryCode", "Status");
+
+                    b.HasIndex("ForumId", "DelegationId", "Status");
 
                     b.HasIndex("ForumId", "PrecedenceRank", "FamilyName");
 

@@ -70,7 +70,12 @@ internal sealed class DelegateConfiguration : IEntityTypeConfiguration<Delegate>
         builder.HasIndex(d => new { d.ForumId, d.UserId }).IsUnique();
         builder.HasIndex(d => new { d.ForumId, d.PrecedenceRank, d.FamilyName });
         builder.HasIndex(d => new { d.ForumId, d.Status });
-        builder.HasIndex(d => new { d.ForumId, d.CountryCode });
+
+        // The organizers' dashboard counts by country, by delegation and by day of registration from these alone,
+        // without reading the rows.
+        builder.HasIndex(d => new { d.ForumId, d.CountryCode, d.Status });
+        builder.HasIndex(d => new { d.ForumId, d.DelegationId, d.Status });
+        builder.HasIndex(d => new { d.ForumId, d.CreatedUtc });
     }
 }
 

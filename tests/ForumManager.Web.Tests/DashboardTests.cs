@@ -1,0 +1,187 @@
+using System.Globalization;
+using AngleSharp.Html.Dom;
+using ForumManager.Core.Accounts;
+using ForumManager.Core.CheckIns;
+using ForumManager.Core.Delegates;
+using ForumManager.Core.Forums;
+using ForumManager.Core.Logistics;
+using ForumManager.Data;
+using ForumManager.Testing;
+using Microsoft.EntityFrameworkCore;
+using Delegate = ForumManager.Core.Delegates.Delegate;
+
+namespace ForumManager.Web.Tests;
+
+/// <summary>
+/// The organizers' dashboard. Other tests share the database, so each test reads the figures, adds its own people,
+/// journeys, rooms and check-ins, and checks that the figures moved by exactly what it added.
+/// </summary>
+[Collection(nameof(AppCollection))]
+public sealed class DashboardTests(AppFixture app)
+{
+    [Fact]
+    public async Task Should_draw_each_chart_as_a_labelled_image_followed_by_its_figures()
+    {
+        var client = await Clients.SignedInAsync(app, Roles.Organizer);
+
+        var page = await HtmlForms.GetPageAsync(client, "/admin");
+
+        foreach (var section in new[] { "status", "registrations", "countries", "delegations", "checkin" })
+        {
+            var svg = page.QuerySelector($"[data-testid=dashboard-{section}] svg[role=img]");
+            Assert.True(svg is not null, $"no chart in {section}");
+            Assert.False(string.IsNullOrWhiteSpace(svg.GetAttribute("aria-label")), section);
+            Assert.NotNull(svg.QuerySelector("title"));
+            Assert.NotNull(page.QuerySelector($"[data-testid=dashboard-{section}] details summary"));
+            Assert.NotNull(page.QuerySelector($"[data-testid=dashboard-{section}] details table"));
+        }
+
+        Assert.Null(page.QuerySelector("svg [style], svg style, script:not([src])"));
+    }
+
+    [Fact]
+    public async Task Should_count_new_registrations_on_the_forum_day_they_were_made_and_under_their_country()
+    {
+        var client = await Clients.SignedInAsync(app, Roles.Organizer);
+        var before = await HtmlForms.GetPageAsync(client, "/admin");
+        var forumId = await ForumIdAsync();
+
+        // 17:30 UTC on 1 May is 01:30 on 2 May in Changsha.
+        await app.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                db.Delegates.Add(NewDelegate(forumId, "IS", new DateTime(2010, 5, 1, 17, 30 + i, 0, DateTimeKind.Utc)));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        var after = await HtmlForms.GetPageAsync(client, "/admin");
+
+        Assert.Equal(2, Cell(after, "registrations-per-day", "2010-05-02", 0) - Cell(before, "registrations-per-day", "2010-05-02", 0));
+        Assert.Equal(0, Cell(after, "registrations-per-day", "2010-05-01", 0) - Cell(before, "registrations-per-day", "2010-05-01", 0));
+        Assert.Equal(Cell(after, "registrations-per-day", "2010-05-01", 1) + Cell(after, "registrations-per-day", "2010-05-02", 0),
+            Cell(after, "registrations-per-day", "2010-05-02", 1));
+        Assert.Equal(2, Cell(after, "by-country", "Iceland", 0) - Cell(before, "by-country", "Iceland", 0));
+        Assert.Equal(2, Cell(after, "by-delegation", "No delegation", 0) - Cell(before, "by-delegation", "No delegation", 0));
+    }
+
+    [Fact]
+    public async Task Should_show_arrivals_per_forum_hour_rooms_per_night_and_check_ins_for_what_was_entered()
+    {
+        var client = await Clients.SignedInAsync(app, Roles.Organizer);
+        var before = await HtmlForms.GetPageAsync(client, "/admin");
+        var forumId = await ForumIdAsync();
+
+        await app.WithDbAsync(async db =>
+        {
+            var people = await FreeApprovedDelegatesAsync(db, forumId, 3);
+            var hub = new TransportHub { ForumId = forumId, Code = "T" + Random.Shared.Next(1000, 9999).ToString(CultureInfo.InvariantCulture), NameEn = "Test airport", NameZh = "测试机场" };
+            db.TransportHubs.Add(hub);
+            await db.SaveChangesAsync();
+
+            // 01:10 and 01:50 UTC are 09:10 and 09:50 in Changsha; 02:20 UTC is 10:20.
+            int[] minutes = [70, 110, 140];
+            for (var i = 0; i < 3; i++)
+            {
+                db.Journeys.Add(new Journey
+                {
+                    ForumId = forumId, DelegateId = people[i], Direction = JourneyDirection.Arrival, Mode = TravelMode.Flight, Number = "CA" + (1300 + i),
+                    HubId = hub.Id, ScheduledUtc = new DateTime(2010, 6, 21, 0, 0, 0, DateTimeKind.Utc).AddMinutes(minutes[i]),
+                });
+            }
+
+            var hotel = new Hotel { ForumId = forumId, NameEn = "Dashboard Hotel " + Guid.NewGuid().ToString("N")[..8], NameZh = "看板酒店" };
+            var longBlock = new RoomBlock { ForumId = forumId, Hotel = hotel, Type = RoomType.Twin, FirstNight = new DateOnly(2010, 6, 20), LastNight = new DateOnly(2010, 6, 23), Rooms = 10 };
+            var shortBlock = new RoomBlock { ForumId = forumId, Hotel = hotel, Type = RoomType.Single, FirstNight = new DateOnly(2010, 6, 21), LastNight = new DateOnly(2010, 6, 22), Rooms = 5 };
+            db.AddRange(hotel, longBlock, shortBlock);
+            var twin = new HotelRoom { ForumId = forumId, RoomBlock = longBlock };
+            var empty = new HotelRoom { ForumId = forumId, RoomBlock = longBlock };
+            var single = new HotelRoom { ForumId = forumId, RoomBlock = shortBlock };
+            db.HotelRooms.AddRange(twin, empty, single);
+            db.RoomOccupants.AddRange(
+                new RoomOccupant { ForumId = forumId, HotelRoom = twin, DelegateId = people[0] },
+                new RoomOccupant { ForumId = forumId, HotelRoom = twin, DelegateId = people[1] },
+                new RoomOccupant { ForumId = forumId, HotelRoom = single, DelegateId = people[2] });
+            foreach (var id in people)
+            {
+                db.AccommodationRequests.Add(new AccommodationRequest { ForumId = forumId, DelegateId = id, CheckIn = new DateOnly(2010, 6, 21), CheckOut = new DateOnly(2010, 6, 23) });
+            }
+
+            db.CheckIns.AddRange(people.Take(2).Select(id => new CheckIn { ForumId = forumId, DelegateId = id, Checkpoint = Checkpoints.Main, ByName = "desk", CheckedInUtc = DateTime.UtcNow }));
+            db.CheckIns.Add(new CheckIn { ForumId = forumId, DelegateId = people[2], Checkpoint = Checkpoints.ForSession(1), ByName = "door", CheckedInUtc = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        var after = await HtmlForms.GetPageAsync(client, "/admin");
+
+        int Delta(string table, string row, int column, string? second = null) =>
+            Cell(after, table, row, column, second) - Cell(before, table, row, column, second);
+
+        Assert.Equal(2, Delta("arrivals-per-hour", "2010-06-21", 1, "09:00–09:59"));
+        Assert.Equal(1, Delta("arrivals-per-hour", "2010-06-21", 1, "10:00–10:59"));
+        Assert.Equal([10, 2, 0], [Delta("hotel-nights", "2010-06-20", 0), Delta("hotel-nights", "2010-06-20", 1), Delta("hotel-nights", "2010-06-20", 2)]);
+        Assert.Equal([15, 3, 3], [Delta("hotel-nights", "2010-06-21", 0), Delta("hotel-nights", "2010-06-21", 1), Delta("hotel-nights", "2010-06-21", 2)]);
+        Assert.Equal([15, 3, 3], [Delta("hotel-nights", "2010-06-22", 0), Delta("hotel-nights", "2010-06-22", 1), Delta("hotel-nights", "2010-06-22", 2)]);
+        Assert.Equal([10, 2, 0], [Delta("hotel-nights", "2010-06-23", 0), Delta("hotel-nights", "2010-06-23", 1), Delta("hotel-nights", "2010-06-23", 2)]);
+        Assert.Equal(2, Delta("check-in-progress", "Checked in", 0));
+        Assert.Equal(-2, Delta("check-in-progress", "Not yet checked in", 0));
+        Assert.NotNull(after.QuerySelector("[data-testid=dashboard-arrivals] svg[role=img][aria-label]"));
+        Assert.NotNull(after.QuerySelector("[data-testid=dashboard-hotel] svg[role=img][aria-label]"));
+    }
+
+    [Fact]
+    public async Task Should_show_the_dashboard_in_Chinese_with_Chinese_headings_and_figures()
+    {
+        var client = await Clients.SignedInAsync(app, Roles.Organizer);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-Hans");
+
+        var page = await HtmlForms.GetPageAsync(client, "/admin");
+
+        Assert.Contains("数据", page.QuerySelector("[data-testid=dashboard-countries] details summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("各国代表人数", page.QuerySelector("#countries")!.TextContent, StringComparison.Ordinal);
+    }
+
+    internal static async Task<int> ForumIdAsync(AppFixture app) => await app.WithDbAsync(db => db.Forums
+        .Where(f => f.Status == ForumStatus.Open || f.Status == ForumStatus.Closed).OrderByDescending(f => f.StartDate).Select(f => f.Id).FirstAsync());
+
+    /// <summary>Approved delegates with no journey, room, stay or check-in yet, so that a test may give them one.</summary>
+    internal static async Task<List<int>> FreeApprovedDelegatesAsync(ForumDbContext db, int forumId, int count)
+    {
+        var ids = await db.Delegates.Where(d => d.ForumId == forumId && d.Status == RegistrationStatus.Approved
+                && !db.Journeys.Any(j => j.DelegateId == d.Id) && !db.RoomOccupants.Any(o => o.DelegateId == d.Id)
+                && !db.AccommodationRequests.Any(r => r.DelegateId == d.Id) && !db.CheckIns.Any(c => c.DelegateId == d.Id))
+            .OrderByDescending(d => d.Id).Select(d => d.Id).Take(count).ToListAsync();
+        Assert.Equal(count, ids.Count);
+        return ids;
+    }
+
+    internal static Delegate NewDelegate(int forumId, string country, DateTime created, RegistrationStatus status = RegistrationStatus.Waitlisted) => new()
+    {
+        ForumId = forumId,
+        FamilyName = "Jónsdóttir",
+        GivenName = "Guðrún",
+        CountryCode = country,
+        Email = $"dash-{Guid.NewGuid():N}@city.example.org",
+        Status = status,
+        PrecedenceRank = 4900,
+        CreatedUtc = created,
+        UpdatedUtc = created,
+    };
+
+    private Task<int> ForumIdAsync() => ForumIdAsync(app);
+
+    /// <summary>The number in a figures table's row (found by its heading, and by its first cell when given), 0 when the row is not there.</summary>
+    private static int Cell(IHtmlDocument page, string table, string row, int column, string? second = null)
+    {
+        foreach (var tr in page.QuerySelectorAll($"[data-testid={table}] tbody tr"))
+        {
+            var cells = tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+            if (tr.QuerySelector("th")?.TextContent.Trim() == row && (second is null || cells[0] == second))
+            {
+                return int.Parse(cells[column], NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return 0;
+    }
+}
