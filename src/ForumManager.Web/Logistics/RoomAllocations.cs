@@ -24,12 +24,16 @@ public sealed record AllocationOutcome(int Placed, IReadOnlyList<UnplacedGuest> 
 /// </summary>
 public sealed class RoomAllocations(ForumDbContext db, TimeProvider clock)
 {
-    /// <summary>Runs the allocator for every approved delegate who asked for a room and has none, and gives out what it proposes.</summary>
-    public async Task<AllocationOutcome> AllocateAsync(int forumId, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// Runs the allocator for every approved delegate who asked for a room and has none (of one delegation, when
+    /// <paramref name="delegationId"/> is given: organizers often house the first delegations before the rest), and gives out what it proposes.
+    /// </summary>
+    public async Task<AllocationOutcome> AllocateAsync(int forumId, Actor actor, CancellationToken ct, int? delegationId = null)
     {
+        var approved = db.Delegates.Where(d => d.Status == RegistrationStatus.Approved && (delegationId == null || d.DelegationId == delegationId));
         var requests = await db.AccommodationRequests.AsNoTracking()
             .Where(r => r.ForumId == forumId && !db.RoomOccupants.Any(o => o.DelegateId == r.DelegateId))
-            .Join(db.Delegates.Where(d => d.Status == RegistrationStatus.Approved), r => r.DelegateId, d => d.Id,
+            .Join(approved, r => r.DelegateId, d => d.Id,
                 (r, d) => new { Request = r, d.DelegationId, d.Category, d.PrecedenceRank, d.Gender, DelegationName = d.Delegation == null ? null : d.Delegation.NameEn })
             .ToListAsync(ct);
         var delegationOrder = requests.Where(r => r.DelegationId is not null).GroupBy(r => r.DelegationId!.Value)
@@ -65,7 +69,8 @@ public sealed class RoomAllocations(ForumDbContext db, TimeProvider clock)
                 unplaced.Add(new UnplacedGuest(join.DelegateId, UnplacedReason.NoRoomLeft));
         }
 
-        db.AuditEntries.Add(actor.Audit(forumId, clock.GetUtcNow().UtcDateTime, nameof(HotelRoom), 0, "rooms-allocated", after: $"{placed} placed, {unplaced.Count} not placed"));
+        db.AuditEntries.Add(actor.Audit(forumId, clock.GetUtcNow().UtcDateTime, nameof(HotelRoom), 0, "rooms-allocated",
+            after: $"{(delegationId is { } one ? $"delegation {one}: " : "")}{placed} placed, {unplaced.Count} not placed"));
         await db.SaveChangesAsync(ct);
         return new AllocationOutcome(placed, unplaced);
     }

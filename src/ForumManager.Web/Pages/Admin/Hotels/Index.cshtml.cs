@@ -94,6 +94,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, RoomAllo
     public IReadOnlyList<HotelRow> Hotels { get; private set; } = [];
     public IReadOnlyList<WaitingRow> Waiting { get; private set; } = [];
     public int Asked { get; private set; }
+    public IReadOnlyList<(int Id, string Name)> Delegations { get; private set; } = [];
     public int Housed { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -105,12 +106,12 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, RoomAllo
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAllocateAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAllocateAsync(int? delegation, CancellationToken ct)
     {
         if (await current.GetAsync(ct) is not { } forum)
             return NotFound();
 
-        var outcome = await allocations.AllocateAsync(forum.Id, Actor(), ct);
+        var outcome = await allocations.AllocateAsync(forum.Id, Actor(), ct, delegation);
         TempData["Status"] = text["Hotels_Allocated", outcome.Placed, outcome.Unplaced.Count].Value;
         return RedirectToPage();
     }
@@ -226,6 +227,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, RoomAllo
         Hotels = hotels.Select(h => new HotelRow(h.Id, chinese ? h.NameZh : h.NameEn, chinese ? h.AddressZh : h.AddressEn, h.MapUrl,
             blocks.Where(b => b.HotelId == h.Id).ToList(), guests.GetValueOrDefault(h.Id))).ToList();
 
+        Delegations = await db.DelegationsAsync(forumId, ct);
         var approved = db.Delegates.Where(d => d.ForumId == forumId && d.Status == RegistrationStatus.Approved);
         Asked = await db.AccommodationRequests.CountAsync(r => r.ForumId == forumId && approved.Any(d => d.Id == r.DelegateId), ct);
         Housed = await db.RoomOccupants.CountAsync(o => o.ForumId == forumId, ct);
