@@ -55,7 +55,29 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
   --data-urlencode "Input.Password=$password" "$base/Identity/Account/Login")
 [ "$status" = "302" ] || { echo "sign-in answered $status" >&2; exit 1; }
 
-urls=(/admin /admin/delegates /admin/reports)
+# Fill the hotels and the pickups as organizers would, so that the pages below have rooms and seats to count.
+post_form() { # page handler [field=value...]
+  local page=$1 handler=$2; shift 2
+  local form_token
+  form_token=$(curl -fs -b "$jar" "$base$page" \
+    | python3 -c 'import re,sys; print(re.search(r"name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"", sys.stdin.read()).group(1))')
+  local args=(--data-urlencode "__RequestVerificationToken=$form_token")
+  for field in "$@"; do args+=(--data-urlencode "$field"); done
+  local sep='?'; [[ "$page" == *\?* ]] && sep='&'
+  curl -s -o /dev/null -w '%{http_code}' -b "$jar" "${args[@]}" "$base$page${sep}handler=$handler"
+}
+start=$(date +%s.%N)
+[ "$(post_form /admin/hotels Allocate)" = "302" ] || { echo "allocation failed" >&2; exit 1; }
+housed=$(python3 -c "import sqlite3; print(sqlite3.connect('$work/forum.db').execute('select count(*) from RoomOccupants').fetchone()[0])")
+echo "allocated rooms to $housed delegates in $(python3 -c "print(round($(date +%s.%N) - $start, 1))") s"
+start=$(date +%s.%N)
+for day in 2010-06-21 2010-06-22 2010-06-23; do
+  [ "$(post_form "/admin/transfers?day=$day" Plan Window=60 Allowance=45)" = "302" ] || { echo "planning waves on $day failed" >&2; exit 1; }
+done
+waves=$(python3 -c "import sqlite3; print(sqlite3.connect('$work/forum.db').execute('select count(*) from PickupWaves').fetchone()[0])")
+echo "grouped three days of arrivals into $waves waves in $(python3 -c "print(round($(date +%s.%N) - $start, 1))") s"
+
+urls=(/admin /admin/delegates /admin/reports /admin/hotels /admin/hotels/1 "/admin/transfers?day=2010-06-22")
 for report in dietary accessibility interpretation delegations; do
   urls+=("/admin/reports/$report" "/admin/reports/$report.csv" "/admin/reports/$report.xlsx")
 done

@@ -53,12 +53,22 @@ public sealed class RoomAllocations(ForumDbContext db, TimeProvider clock)
 
         var placed = 0;
         var unplaced = plan.Unplaced.ToList();
-        foreach (var room in plan.Rooms)
+        foreach (var block in plan.Rooms.GroupBy(r => r.BlockId))
         {
-            if (await NewRoomAsync(forumId, room.BlockId, room.Occupants, ct))
-                placed += room.Occupants.Count;
-            else
-                unplaced.AddRange(room.Occupants.Select(o => new UnplacedGuest(o, UnplacedReason.NoRoomLeft)));
+            // A block's rooms in one go; if the block filled up or someone was placed meanwhile, room by room.
+            if (await NewRoomsAsync(forumId, block.Key, block.ToList(), ct))
+            {
+                placed += block.Sum(r => r.Occupants.Count);
+                continue;
+            }
+
+            foreach (var room in block)
+            {
+                if (await NewRoomsAsync(forumId, block.Key, [room], ct))
+                    placed += room.Occupants.Count;
+                else
+                    unplaced.AddRange(room.Occupants.Select(o => new UnplacedGuest(o, UnplacedReason.NoRoomLeft)));
+            }
         }
 
         foreach (var join in plan.Joins)
@@ -155,24 +165,35 @@ public sealed class RoomAllocations(ForumDbContext db, TimeProvider clock)
         }).ToList();
     }
 
-    private async Task<bool> NewRoomAsync(int forumId, int blockId, IReadOnlyList<int> occupants, CancellationToken ct)
+    private async Task<bool> NewRoomsAsync(int forumId, int blockId, IReadOnlyList<PlannedRoom> rooms, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (!await TakeAsync(blockId, ct))
+        var count = rooms.Count;
+        if (await db.RoomBlocks.Where(b => b.Id == blockId && b.Allocated + count <= b.Rooms)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Allocated, b => b.Allocated + count), ct) != 1)
             return false;
 
-        var room = new HotelRoom { ForumId = forumId, RoomBlockId = blockId, CreatedUtc = clock.GetUtcNow().UtcDateTime };
-        room.Occupants.AddRange(occupants.Select(o => new RoomOccupant { ForumId = forumId, DelegateId = o }));
-        db.HotelRooms.Add(room);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var planned in rooms)
+        {
+            var room = new HotelRoom { ForumId = forumId, RoomBlockId = blockId, CreatedUtc = now };
+            room.Occupants.AddRange(planned.Occupants.Select(o => new RoomOccupant { ForumId = forumId, DelegateId = o }));
+            db.HotelRooms.Add(room);
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {
-            // Someone placed one of them in the meantime; the room taken goes back with the rollback.
-            db.ChangeTracker.Clear();
+            // Someone placed one of them in the meantime; the rooms taken go back with the rollback.
             return false;
+        }
+        finally
+        {
+            // Thousands of rooms in one run: what is saved need not be tracked any more.
+            db.ChangeTracker.Clear();
         }
 
         await transaction.CommitAsync(ct);

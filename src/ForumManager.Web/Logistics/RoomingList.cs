@@ -16,7 +16,7 @@ public enum RoomingChange
 }
 
 public sealed record RoomingRow(int DelegateId, int HotelRoomId, string Room, RoomType Type, string? BlockEn, string? BlockZh, string LatinName, string? NativeName,
-    string? NativeLanguage, string? Honorific, string? Delegation, string? DelegationZh, DateOnly? CheckIn, DateOnly? CheckOut, string? Arrival, DateTime? ArrivalUtc,
+    string? NativeLanguage, string? Honorific, int? DelegationId, string? Delegation, string? DelegationZh, DateOnly? CheckIn, DateOnly? CheckOut, string? Arrival, DateTime? ArrivalUtc,
     string? Notes, RoomingChange Change)
 {
     /// <summary>What the hotel acts on; a change in any of these marks the row on the next list.</summary>
@@ -44,7 +44,7 @@ public sealed class RoomingList(ForumDbContext db)
             {
                 o.DelegateId, o.HotelRoomId, o.HotelRoom!.RoomNumber, o.HotelRoom.RoomBlock!.Type, o.HotelRoom.RoomBlock.DescriptionEn, o.HotelRoom.RoomBlock.DescriptionZh,
                 Latin = d.FamilyName.ToUpper() + " " + d.GivenName, d.NativeName, d.NativeNameLanguage, d.Honorific,
-                Delegation = d.Delegation == null ? null : d.Delegation.NameEn, DelegationZh = d.Delegation == null ? null : d.Delegation.NameZh,
+                d.DelegationId, Delegation = d.Delegation == null ? null : d.Delegation.NameEn, DelegationZh = d.Delegation == null ? null : d.Delegation.NameZh,
                 d.PrecedenceRank,
                 Request = db.AccommodationRequests.Where(r => r.DelegateId == d.Id).Select(r => new { r.CheckIn, r.CheckOut, r.Notes }).FirstOrDefault(),
                 Arrival = db.Journeys.Where(j => j.DelegateId == d.Id && j.Direction == JourneyDirection.Arrival).Select(j => new { j.Number, j.ScheduledUtc }).FirstOrDefault(),
@@ -52,7 +52,7 @@ public sealed class RoomingList(ForumDbContext db)
             .ToListAsync(ct);
         var current = rows
             .Select(r => new RoomingRow(r.DelegateId, r.HotelRoomId, r.RoomNumber ?? "#" + r.HotelRoomId.ToString(CultureInfo.InvariantCulture), r.Type, r.DescriptionEn, r.DescriptionZh,
-                r.Latin, r.NativeName, r.NativeNameLanguage, r.Honorific, r.Delegation, r.DelegationZh, r.Request?.CheckIn, r.Request?.CheckOut, r.Arrival?.Number,
+                r.Latin, r.NativeName, r.NativeNameLanguage, r.Honorific, r.DelegationId, r.Delegation, r.DelegationZh, r.Request?.CheckIn, r.Request?.CheckOut, r.Arrival?.Number,
                 r.Arrival?.ScheduledUtc, r.Request?.Notes, RoomingChange.None))
             .ToList();
 
@@ -73,7 +73,7 @@ public sealed class RoomingList(ForumDbContext db)
                 {
                     var parts = sent[p.Id].Split('|');
                     return new RoomingRow(p.Id, int.Parse(parts[1], CultureInfo.InvariantCulture), parts[2], Enum.Parse<RoomType>(parts[3]), null, null, p.Latin, p.NativeName,
-                        p.NativeNameLanguage, p.Honorific, null, null, ParseDate(parts[4]), ParseDate(parts[5]), null, null, null, RoomingChange.Removed);
+                        p.NativeNameLanguage, p.Honorific, null, null, null, ParseDate(parts[4]), ParseDate(parts[5]), null, null, null, RoomingChange.Removed);
                 }));
             }
         }

@@ -21,10 +21,40 @@ public sealed class HotelModel(ForumDbContext db, CurrentForum current, RoomingL
     public Forum? Forum { get; private set; }
     public RoomingListData? List { get; private set; }
 
-    /// <summary>Where a guest can be moved: a room of this hotel with a bed free (r:id), or a new room from a block with rooms left (b:id).</summary>
+    public const int PageSize = 100;
+
+    /// <summary>
+    /// Where a guest can be moved: a new room from a block with rooms left (b:id), out of the hotel, or a room of this
+    /// hotel with a bed free (r:id) whose guest is of the same delegation; a list of every free bed would not fit a large hotel.
+    /// </summary>
     public IReadOnlyList<Target> Targets { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+    public IReadOnlyDictionary<int, IReadOnlyList<Target>> SharedRoomsByDelegation { get; private set; } = new Dictionary<int, IReadOnlyList<Target>>();
+
+    /// <summary>Guests whose name or delegation contains this, in any script.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<RoomingRow> Shown { get; private set; } = [];
+    public int Matching { get; private set; }
+    public int Pages => Math.Max(1, (Matching + PageSize - 1) / PageSize);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+            return NotFound();
+
+        var term = Core.Text.PersonName.Clean(Q);
+        var matching = term.Length == 0 ? List!.Rows : List!.Rows.Where(r => $"{r.LatinName} {r.NativeName} {r.Delegation} {r.DelegationZh} {r.Room}"
+            .Contains(term, StringComparison.OrdinalIgnoreCase)).ToList();
+        Matching = matching.Count;
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        Shown = matching.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostMoveAsync(int id, int delegateId, string? target, CancellationToken ct)
     {
@@ -95,13 +125,16 @@ public sealed class HotelModel(ForumDbContext db, CurrentForum current, RoomingL
             return false;
 
         var chinese = UiLanguage.Chinese;
-        var open = await db.HotelRooms.AsNoTracking().Where(r => r.RoomBlock!.HotelId == id && r.RoomBlock.Type != RoomType.Single && r.Occupants.Count < 2)
-            .OrderBy(r => r.RoomNumber).ThenBy(r => r.Id).Select(r => new { r.Id, r.RoomNumber, r.RoomBlock!.Type }).ToListAsync(ct);
+        var open = await db.HotelRooms.AsNoTracking().Where(r => r.RoomBlock!.HotelId == id && r.RoomBlock.Type != RoomType.Single && r.Occupants.Count == 1)
+            .OrderBy(r => r.RoomNumber).ThenBy(r => r.Id)
+            .Select(r => new { r.Id, r.RoomNumber, r.RoomBlock!.Type, Delegation = db.Delegates.Where(d => d.Id == r.Occupants.First().DelegateId).Select(d => d.DelegationId).First() })
+            .ToListAsync(ct);
+        SharedRoomsByDelegation = open.Where(r => r.Delegation is not null).GroupBy(r => r.Delegation!.Value)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Target>)g.Select(r => new Target($"r:{r.Id}", $"{text["Hotels_SharedRoom"]} {r.RoomNumber ?? "#" + r.Id} ({text["RoomType_" + r.Type]})")).ToList());
         var blocks = await db.RoomBlocks.AsNoTracking().Where(b => b.HotelId == id && b.Allocated < b.Rooms).OrderBy(b => b.Grade)
             .Select(b => new { b.Id, b.Type, Description = chinese ? b.DescriptionZh : b.DescriptionEn, Free = b.Rooms - b.Allocated }).ToListAsync(ct);
         Targets =
         [
-            .. open.Select(r => new Target($"r:{r.Id}", $"{text["Hotels_SharedRoom"]} {r.RoomNumber ?? "#" + r.Id} ({text["RoomType_" + r.Type]})")),
             .. blocks.Select(b => new Target($"b:{b.Id}", $"{text["Hotels_NewRoom"]} · {text["RoomType_" + b.Type]} {b.Description} ({text["Hotels_FreeCount", b.Free]})")),
             new Target("out", text["Hotels_TakeOut"]),
         ];

@@ -18,23 +18,8 @@ namespace ForumManager.Web.Pages.Admin.Hotels;
 public sealed class IndexModel(ForumDbContext db, CurrentForum current, RoomAllocations allocations, UserManager<ForumUser> users,
     TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
-    public sealed class HotelInput
+    public sealed class HotelInput : PlaceInput
     {
-        [Required(ErrorMessage = "Validation_Required"), StringLength(200, ErrorMessage = "Validation_MaxLength"), Display(Name = "Hotels_NameEn")]
-        public string NameEn { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Validation_Required"), StringLength(200, ErrorMessage = "Validation_MaxLength"), Display(Name = "Hotels_NameZh")]
-        public string NameZh { get; set; } = string.Empty;
-
-        [StringLength(400, ErrorMessage = "Validation_MaxLength"), Display(Name = "Hotels_AddressEn")]
-        public string? AddressEn { get; set; }
-
-        [StringLength(400, ErrorMessage = "Validation_MaxLength"), Display(Name = "Hotels_AddressZh")]
-        public string? AddressZh { get; set; }
-
-        [Url(ErrorMessage = "Validation_Url"), StringLength(500, ErrorMessage = "Validation_MaxLength"), Display(Name = "Venues_MapUrl")]
-        public string? MapUrl { get; set; }
-
         [StringLength(40, ErrorMessage = "Validation_MaxLength"), Display(Name = "Field_Phone")]
         public string? Phone { get; set; }
 

@@ -18,24 +18,9 @@ namespace ForumManager.Web.Pages.Admin.Venues;
 public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserManager<ForumUser> users, TimeProvider clock,
     IStringLocalizer<SharedResource> text) : PageModel
 {
-    public sealed class VenueInput
+    public sealed class VenueInput : Logistics.PlaceInput
     {
         public int? Id { get; set; }
-
-        [Required(ErrorMessage = "Validation_Required"), StringLength(200, ErrorMessage = "Validation_MaxLength"), Display(Name = "Hotels_NameEn")]
-        public string NameEn { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Validation_Required"), StringLength(200, ErrorMessage = "Validation_MaxLength"), Display(Name = "Hotels_NameZh")]
-        public string NameZh { get; set; } = string.Empty;
-
-        [StringLength(400, ErrorMessage = "Validation_MaxLength"), Display(Name = "Hotels_AddressEn")]
-        public string? AddressEn { get; set; }
-
-        [StringLength(400, ErrorMessage = "Validation_MaxLength"), Display(Name = "Hotels_AddressZh")]
-        public string? AddressZh { get; set; }
-
-        [Url(ErrorMessage = "Validation_Url"), StringLength(500, ErrorMessage = "Validation_MaxLength"), Display(Name = "Venues_MapUrl")]
-        public string? MapUrl { get; set; }
     }
 
     public sealed class RoomInput
