@@ -38,21 +38,13 @@ public sealed class HotelModel(ForumDbContext db, CurrentForum current, RoomingL
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
-    public IReadOnlyList<RoomingRow> Shown { get; private set; } = [];
-    public int Matching { get; private set; }
-    public int Pages => Math.Max(1, (Matching + PageSize - 1) / PageSize);
+    public int Pages => Math.Max(1, ((List?.Matching ?? 0) + PageSize - 1) / PageSize);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
+        PageNumber = Math.Max(1, PageNumber);
+        if (!await LoadAsync(id, ct, new RoomingWindow(Q, (PageNumber - 1) * PageSize, PageSize)))
             return NotFound();
-
-        var term = Core.Text.PersonName.Clean(Q);
-        var matching = term.Length == 0 ? List!.Rows : List!.Rows.Where(r => $"{r.LatinName} {r.NativeName} {r.Delegation} {r.DelegationZh} {r.Room}"
-            .Contains(term, StringComparison.OrdinalIgnoreCase)).ToList();
-        Matching = matching.Count;
-        PageNumber = Math.Clamp(PageNumber, 1, Pages);
-        Shown = matching.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
         return Page();
     }
 
@@ -102,12 +94,13 @@ public sealed class HotelModel(ForumDbContext db, CurrentForum current, RoomingL
     /// <summary>Records the list as sent to the hotel: the next list marks what changes after this.</summary>
     public async Task<IActionResult> OnPostSentAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
+        if (await current.GetAsync(ct) is not { } forum || !await db.Hotels.AnyAsync(h => h.Id == id && h.ForumId == forum.Id, ct))
             return NotFound();
 
         var now = clock.GetUtcNow().UtcDateTime;
-        db.RoomingListSendings.Add(new RoomingListSending { ForumId = Forum!.Id, HotelId = id, SentUtc = now, SentBy = User.Identity?.Name ?? "organizer", Snapshot = RoomingList.Snapshot(List!) });
-        db.AuditEntries.Add(Actor().Audit(Forum.Id, now, nameof(Core.Logistics.Hotel), id, "rooming-list-sent", after: $"{List!.Rows.Count(r => r.Change != RoomingChange.Removed)} guests"));
+        var snapshot = await rooming.SnapshotAsync(id, ct);
+        db.RoomingListSendings.Add(new RoomingListSending { ForumId = forum.Id, HotelId = id, SentUtc = now, SentBy = User.Identity?.Name ?? "organizer", Snapshot = snapshot });
+        db.AuditEntries.Add(Actor().Audit(forum.Id, now, nameof(Core.Logistics.Hotel), id, "rooming-list-sent", after: $"{snapshot.Count(c => c == '\n') + (snapshot.Length > 0 ? 1 : 0)} guests"));
         await db.SaveChangesAsync(ct);
         TempData["Status"] = text["Hotels_MarkedSent"].Value;
         return RedirectToPage(new { id });
@@ -115,12 +108,12 @@ public sealed class HotelModel(ForumDbContext db, CurrentForum current, RoomingL
 
     private Actor Actor() => new(users.GetUserId(User), User.Identity?.Name ?? "organizer");
 
-    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    private async Task<bool> LoadAsync(int id, CancellationToken ct, RoomingWindow window)
     {
         Forum = await current.GetAsync(ct);
         if (Forum is null)
             return false;
-        List = await rooming.BuildAsync(Forum, id, ct);
+        List = await rooming.BuildAsync(Forum, id, ct, window);
         if (List is null)
             return false;
 
