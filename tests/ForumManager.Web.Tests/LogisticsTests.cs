@@ -343,4 +343,63 @@ public sealed class LogisticsTests(LogisticsAppFixture app) : IClassFixture<Logi
         var room = await app.WithDbAsync(db => db.Rooms.AsNoTracking().SingleAsync(r => r.NameEn == name));
         Assert.Equal((80, 2, "Projector", new TimeOnly(8, 0)), (room.Capacity, room.InterpretationBooths, room.Equipment, room.OpensAt!.Value));
     }
+
+    [Fact]
+    public async Task Should_give_back_the_room_and_the_pickup_seat_of_a_cancelled_registration()
+    {
+        var (client, me) = await DelegateAsync();
+        var (forumId, blockId, transferId, journeyId) = await app.WithDbAsync(async db =>
+        {
+            var forum = await db.Forums.SingleAsync();
+            var hotel = new Hotel { ForumId = forum.Id, NameEn = "Cancel Hotel " + Guid.NewGuid().ToString("N")[..6], NameZh = "取消酒店" };
+            var block = new RoomBlock { ForumId = forum.Id, Type = RoomType.Single, Rooms = 3, FirstNight = new DateOnly(2010, 6, 21), LastNight = new DateOnly(2010, 6, 24) };
+            hotel.Blocks.Add(block);
+            var wave = new PickupWave { ForumId = forum.Id, HubId = await db.TransportHubs.Select(h => h.Id).FirstAsync(), StartUtc = new DateTime(2010, 6, 22, 2, 0, 0, DateTimeKind.Utc),
+                EndUtc = new DateTime(2010, 6, 22, 3, 0, 0, DateTimeKind.Utc), DepartsUtc = new DateTime(2010, 6, 22, 3, 45, 0, DateTimeKind.Utc) };
+            var vehicle = new Vehicle { ForumId = forum.Id, Label = "Cancel car " + Guid.NewGuid().ToString("N")[..6], Seats = 4 };
+            db.AddRange(hotel, wave, vehicle);
+            await db.SaveChangesAsync();
+            var transfer = new Transfer { ForumId = forum.Id, PickupWaveId = wave.Id, VehicleId = vehicle.Id, Seats = 4 };
+            db.Transfers.Add(transfer);
+            var journey = new Journey { ForumId = forum.Id, DelegateId = me.Id, Direction = JourneyDirection.Arrival, Number = "KE817", HubId = wave.HubId, ScheduledUtc = wave.StartUtc, PickupWaveId = wave.Id };
+            db.Journeys.Add(journey);
+            await db.SaveChangesAsync();
+            return (forum.Id, block.Id, transfer.Id, journey.Id);
+        });
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.Equal(PlaceOutcome.Placed, await scope.ServiceProvider.GetRequiredService<RoomAllocations>().PlaceInNewRoomAsync(forumId, me.Id, blockId, Actor.System, CancellationToken.None));
+            Assert.Equal(SeatOutcome.Seated, await scope.ServiceProvider.GetRequiredService<TransferPlanning>().SeatAsync(forumId, journeyId, transferId, Actor.System, CancellationToken.None));
+        }
+
+        var page = await HtmlForms.GetPageAsync(client, "/me");
+        var cancel = await HtmlForms.SubmitAsync(client, page, "/me", new Dictionary<string, string>(), "form.danger-zone");
+
+        Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
+        Assert.Equal(RegistrationStatus.Cancelled, await app.WithDbAsync(db => db.Delegates.Where(d => d.Id == me.Id).Select(d => d.Status).SingleAsync()));
+        Assert.False(await app.WithDbAsync(db => db.RoomOccupants.AnyAsync(o => o.DelegateId == me.Id)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.RoomBlocks.Where(b => b.Id == blockId).Select(b => b.Allocated).SingleAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Transfers.Where(t => t.Id == transferId).Select(t => t.Taken).SingleAsync()));
+        Assert.Null(await app.WithDbAsync(db => db.Journeys.Where(j => j.Id == journeyId).Select(j => j.TransferId).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Should_add_an_airport_and_refuse_a_bad_code_or_an_empty_hotel_name_at_the_field()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var code = "T" + Random.Shared.Next(100, 999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var refused = await HtmlForms.ParseAsync(await HtmlForms.SubmitAsync(organizer, "/admin/transfers",
+            new Dictionary<string, string> { ["Hub.Code"] = "C-X", ["Hub.NameEn"] = "Test", ["Hub.NameZh"] = "测试" }, "[data-testid=hub-form]"));
+        Assert.Contains("Two to eight letters or digits.", refused.QuerySelector("#Hub_Code")!.ParentElement!.TextContent, StringComparison.Ordinal);
+
+        var added = await HtmlForms.SubmitAsync(organizer, "/admin/transfers",
+            new Dictionary<string, string> { ["Hub.Code"] = code.ToLowerInvariant(), ["Hub.NameEn"] = "Zhangjiajie Hehua Airport", ["Hub.NameZh"] = "张家界荷花机场" }, "[data-testid=hub-form]");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.TransportHubs.AnyAsync(h => h.Code == code && h.NameZh == "张家界荷花机场")));
+
+        var hotel = await HtmlForms.SubmitAsync(organizer, "/admin/hotels", new Dictionary<string, string> { ["Hotel.NameEn"] = " ", ["Hotel.NameZh"] = "" }, "[data-testid=hotel-form]");
+        Assert.Equal(HttpStatusCode.OK, hotel.StatusCode);
+        Assert.Contains("is required", (await HtmlForms.ParseAsync(hotel)).QuerySelector("#Hotel_NameEn")!.ParentElement!.TextContent, StringComparison.Ordinal);
+    }
 }

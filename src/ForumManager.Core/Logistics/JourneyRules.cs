@@ -18,12 +18,12 @@ public static partial class JourneyRules
     /// <summary>How many days before the forum opens, or after it closes, a delegate may still travel.</summary>
     public const int MarginDays = 7;
 
-    /// <summary>The number in its usual form: capitals, no spaces or dashes, leading zeros of a flight dropped (CA 0976 → CA976).</summary>
-    public static string Normalize(string number)
+    /// <summary>The number in its usual form: capitals, no spaces or dashes, and for a flight the leading zeros dropped (CA 0976 → CA976); a train's number is kept as it is (G1001).</summary>
+    public static string Normalize(TravelMode mode, string number)
     {
         var plain = NotPartOfNumber().Replace(number.Trim().ToUpperInvariant(), string.Empty);
-        var flight = Flight().Match(plain);
-        return flight.Success ? flight.Groups["airline"].Value + int.Parse(flight.Groups["digits"].Value, System.Globalization.CultureInfo.InvariantCulture) + flight.Groups["suffix"].Value : plain;
+        var flight = mode == TravelMode.Flight ? Flight().Match(plain) : null;
+        return flight is { Success: true } ? flight.Groups["airline"].Value + int.Parse(flight.Groups["digits"].Value, System.Globalization.CultureInfo.InvariantCulture) + flight.Groups["suffix"].Value : plain;
     }
 
     /// <summary>
@@ -32,7 +32,7 @@ public static partial class JourneyRules
     /// </summary>
     public static bool IsPlausibleNumber(TravelMode mode, string number)
     {
-        var plain = Normalize(number);
+        var plain = Normalize(mode, number);
         return mode switch
         {
             TravelMode.Flight => Flight().Match(plain) is { Success: true } flight && flight.Groups["digits"].Value.Any(c => c != '0'),

@@ -93,17 +93,20 @@ public static class RoomAllocator
         return new AllocationPlan(planned, joins, unplaced);
     }
 
-    /// <summary>Whether two people may share a room: they named each other, or one named the other who asked for nothing else, or both want someone of their own gender and are.</summary>
+    /// <summary>
+    /// Whether two people may share a room: they named each other; or one named the other, who asked for nothing else or
+    /// to share with their own gender and is of the same gender; or both want someone of their own gender and are.
+    /// </summary>
     public static bool MayShare(Sharing aSharing, int aId, int? aNamed, Gender? aGender, Sharing bSharing, int bId, int? bNamed, Gender? bGender)
     {
         if (aSharing == Sharing.Alone || bSharing == Sharing.Alone)
             return false;
+        var sameGender = aGender is Gender.Female or Gender.Male && aGender == bGender;
         if (aSharing == Sharing.Named && aNamed == bId)
-            return bSharing != Sharing.Named || bNamed == aId;
+            return bSharing == Sharing.Named ? bNamed == aId : sameGender;
         if (bSharing == Sharing.Named && bNamed == aId)
-            return aSharing != Sharing.Named;
-        return aSharing == Sharing.SameGender && bSharing == Sharing.SameGender
-            && aGender is Gender.Female or Gender.Male && aGender == bGender;
+            return aSharing == Sharing.Named ? aNamed == bId : sameGender;
+        return aSharing == Sharing.SameGender && bSharing == Sharing.SameGender && sameGender;
     }
 
     private sealed record Occupant(int DelegateId, Gender? Gender, Sharing Sharing, int? ShareWith);
@@ -126,7 +129,8 @@ public static class RoomAllocator
         public int Group => Lead.DelegationId ?? -Lead.DelegateId;
 
         public RoomType Wants => Members.Count > 1 && RoomTypes.Beds(Lead.Wants) < 2 ? RoomType.Twin : Lead.Wants;
-        public bool OpenToSameGender => Members.Count == 1 && Lead.Sharing == Sharing.SameGender && RoomTypes.Beds(Lead.Wants) == 2;
+        /// <summary>Strangers share twin rooms only: a double or a suite is for a partner one has named.</summary>
+        public bool OpenToSameGender => Members.Count == 1 && Lead.Sharing == Sharing.SameGender && Lead.Wants == RoomType.Twin;
         public DateOnly CheckIn => Members.Min(m => m.CheckIn);
         public DateOnly CheckOut => Members.Max(m => m.CheckOut);
     }
@@ -134,8 +138,23 @@ public static class RoomAllocator
     private static List<Party> FormParties(List<RoomGuest> ordered, List<WorkingRoom> rooms, List<PlannedJoin> joins)
     {
         var byId = ordered.ToDictionary(g => g.DelegateId);
+        var position = ordered.Select((g, i) => (g.DelegateId, i)).ToDictionary(x => x.DelegateId, x => x.i);
         var done = new HashSet<int>();
         var parties = new List<Party>();
+
+        // Named pairs first, whatever order the two come in: the one who was named may come before the one who named them.
+        foreach (var guest in ordered.Where(g => g.Sharing == Sharing.Named && g.ShareWith is not null))
+        {
+            if (done.Contains(guest.DelegateId) || !byId.TryGetValue(guest.ShareWith!.Value, out var partner) || done.Contains(partner.DelegateId)
+                || !MayShare(guest.Sharing, guest.DelegateId, guest.ShareWith, guest.Gender, partner.Sharing, partner.DelegateId, partner.ShareWith, partner.Gender))
+                continue;
+
+            done.Add(guest.DelegateId);
+            done.Add(partner.DelegateId);
+            var pair = position[guest.DelegateId] < position[partner.DelegateId] ? new List<RoomGuest> { guest, partner } : [partner, guest];
+            parties.Add(new Party(pair));
+        }
+
         foreach (var guest in ordered)
         {
             if (!done.Add(guest.DelegateId))
@@ -143,14 +162,6 @@ public static class RoomAllocator
 
             if (guest.Sharing == Sharing.Named && guest.ShareWith is { } named)
             {
-                if (byId.TryGetValue(named, out var partner) && !done.Contains(named)
-                    && MayShare(guest.Sharing, guest.DelegateId, guest.ShareWith, guest.Gender, partner.Sharing, partner.DelegateId, partner.ShareWith, partner.Gender))
-                {
-                    done.Add(named);
-                    parties.Add(new Party([guest, partner]));
-                    continue;
-                }
-
                 var partnersRoom = rooms.FirstOrDefault(r => r.ExistingId is not null && r.HasFreeBed && r.Occupants.Any(o => o.DelegateId == named
                     && MayShare(guest.Sharing, guest.DelegateId, guest.ShareWith, guest.Gender, o.Sharing, o.DelegateId, o.ShareWith, o.Gender)));
                 if (partnersRoom is not null && Covers(partnersRoom.Block, guest.CheckIn, guest.CheckOut))
@@ -164,7 +175,8 @@ public static class RoomAllocator
             parties.Add(new Party([guest]));
         }
 
-        return parties;
+        // Back in protocol order, so that delegations and seniors are served as before.
+        return parties.OrderBy(p => p.Members.Min(m => position[m.DelegateId])).ToList();
     }
 
     /// <summary>One hotel per delegation, in protocol order: where it is housed already if there is room, else the first with free rooms enough for all of it, else the one with most.</summary>

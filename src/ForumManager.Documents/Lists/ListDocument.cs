@@ -72,13 +72,18 @@ public static class ListDocument
                 var y = pages == 1 ? ComposeTitle(writer, list, page.Width) : Margin;
                 y = ComposeHeader(writer, list.Columns, widths, tableLeft, tableWidth, y);
                 var lastGroup = rowIndex < list.Rows.Count ? list.Rows[rowIndex].Group : 0;
+                var drawn = 0;
                 while (rowIndex < list.Rows.Count)
                 {
                     var row = list.Rows[rowIndex];
-                    var cells = row.Cells.Select((cell, i) => Paragraph.Layout(cell.Text, widths[i] - 2 * Padding, TextSize, cell.Language)).ToList();
+                    var cells = row.Cells.Select((cell, i) => Paragraph.Layout(cell.Text.ReplaceLineEndings(" "), widths[i] - 2 * Padding, TextSize, cell.Language)).ToList();
                     var height = cells.Max(c => c.Height) + 2 * Padding;
-                    if (y + height > bottom && y > Margin + 40)
+
+                    // A row that does not fit goes to the next page, unless it is the page's first: then it is drawn
+                    // as it is rather than never (a row taller than a page needs a note of 500 characters in a narrow column).
+                    if (y + height > bottom && drawn > 0)
                         break;
+                    drawn++;
 
                     using (var rule = new SKPaint { Color = row.Group != lastGroup ? Ink : Rule, StrokeWidth = row.Group != lastGroup ? 0.9f : 0.4f, Style = SKPaintStyle.Stroke })
                         canvas.DrawLine(tableLeft, y, tableLeft + tableWidth, y, rule);

@@ -95,7 +95,7 @@ public sealed class RoomAllocations(ForumDbContext db, TimeProvider clock)
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (!await TakeAsync(blockId, ct))
             return PlaceOutcome.BlockFull;
-        await VacateInTransactionAsync(delegateId, ct);
+        await VacateInTransactionAsync(forumId, delegateId, ct);
 
         var room = new HotelRoom { ForumId = forumId, RoomBlockId = blockId, CreatedUtc = clock.GetUtcNow().UtcDateTime };
         room.Occupants.Add(new RoomOccupant { ForumId = forumId, DelegateId = delegateId });
@@ -115,8 +115,8 @@ public sealed class RoomAllocations(ForumDbContext db, TimeProvider clock)
             return PlaceOutcome.Placed;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.HotelRooms.Where(r => r.Id == hotelRoomId).ExecuteUpdateAsync(s => s.SetProperty(r => r.RoomNumber, r => r.RoomNumber), ct);
-        await VacateInTransactionAsync(delegateId, ct);
+        await LockRoomAsync(hotelRoomId, ct);
+        await VacateInTransactionAsync(forumId, delegateId, ct);
         var outcome = await JoinInTransactionAsync(forumId, hotelRoomId, delegateId, ct);
         if (outcome != PlaceOutcome.Placed)
             return outcome;
@@ -132,7 +132,7 @@ public sealed class RoomAllocations(ForumDbContext db, TimeProvider clock)
     {
         // Part of the caller's transaction when there is one (a delegate saving their travel form).
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        if (await VacateInTransactionAsync(delegateId, ct) && actor is not null)
+        if (await VacateInTransactionAsync(forumId, delegateId, ct) && actor is not null)
         {
             db.AuditEntries.Add(actor.Audit(forumId, clock.GetUtcNow().UtcDateTime, nameof(Delegate), delegateId, "room-given-up"));
             await db.SaveChangesAsync(ct);
@@ -211,6 +211,8 @@ public sealed class RoomAllocations(ForumDbContext db, TimeProvider clock)
 
     private async Task<PlaceOutcome> JoinInTransactionAsync(int forumId, int hotelRoomId, int delegateId, CancellationToken ct)
     {
+        if (await LockRoomAsync(hotelRoomId, ct) == 0)
+            return PlaceOutcome.NotFound;
         var occupant = new RoomOccupant { ForumId = forumId, HotelRoomId = hotelRoomId, DelegateId = delegateId };
         db.RoomOccupants.Add(occupant);
         try
@@ -234,12 +236,15 @@ public sealed class RoomAllocations(ForumDbContext db, TimeProvider clock)
         return PlaceOutcome.Placed;
     }
 
-    private async Task<bool> VacateInTransactionAsync(int delegateId, CancellationToken ct)
+    private async Task<bool> VacateInTransactionAsync(int forumId, int delegateId, CancellationToken ct)
     {
-        var occupant = await db.RoomOccupants.Where(o => o.DelegateId == delegateId).Select(o => new { o.Id, o.HotelRoomId, o.HotelRoom!.RoomBlockId }).FirstOrDefaultAsync(ct);
+        var occupant = await db.RoomOccupants.Where(o => o.DelegateId == delegateId && o.ForumId == forumId)
+            .Select(o => new { o.Id, o.HotelRoomId, o.HotelRoom!.RoomBlockId }).FirstOrDefaultAsync(ct);
         if (occupant is null)
             return false;
 
+        // The room's row is locked first, so that two leaving a twin at once, or one leaving as another joins, see each other.
+        await LockRoomAsync(occupant.HotelRoomId, ct);
         await db.RoomOccupants.Where(o => o.Id == occupant.Id).ExecuteDeleteAsync(ct);
         if (!await db.RoomOccupants.AnyAsync(o => o.HotelRoomId == occupant.HotelRoomId, ct))
         {
@@ -250,6 +255,9 @@ public sealed class RoomAllocations(ForumDbContext db, TimeProvider clock)
 
         return true;
     }
+
+    private Task<int> LockRoomAsync(int hotelRoomId, CancellationToken ct) =>
+        db.HotelRooms.Where(r => r.Id == hotelRoomId).ExecuteUpdateAsync(s => s.SetProperty(r => r.RoomNumber, r => r.RoomNumber), ct);
 
     private async Task<bool> TakeAsync(int blockId, CancellationToken ct) =>
         await db.RoomBlocks.Where(b => b.Id == blockId && b.Allocated < b.Rooms)

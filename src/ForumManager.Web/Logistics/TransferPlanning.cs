@@ -37,6 +37,7 @@ public sealed class TransferPlanning(ForumDbContext db, TimeProvider clock)
         var planned = PickupWavePlanner.Plan(arrivals, window, allowance);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var made = planned.Count;
         foreach (var wave in planned)
         {
             var entity = new PickupWave
@@ -47,15 +48,21 @@ public sealed class TransferPlanning(ForumDbContext db, TimeProvider clock)
             db.PickupWaves.Add(entity);
             await db.SaveChangesAsync(ct);
             var ids = wave.JourneyIds.ToList();
-            await db.Journeys.Where(j => ids.Contains(j.Id) && j.PickupWaveId == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.PickupWaveId, entity.Id), ct);
+            if (await db.Journeys.Where(j => ids.Contains(j.Id) && j.PickupWaveId == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.PickupWaveId, entity.Id), ct) == 0)
+            {
+                // Another organizer grouped these arrivals a moment ago; an empty wave is no use to anyone.
+                db.PickupWaves.Remove(entity);
+                await db.SaveChangesAsync(ct);
+                made--;
+            }
         }
 
         db.AuditEntries.Add(actor.Audit(forumId, clock.GetUtcNow().UtcDateTime, nameof(PickupWave), 0, "waves-planned",
-            after: $"{day:yyyy-MM-dd}: {planned.Count} waves, window {window.TotalMinutes} min"));
+            after: $"{day:yyyy-MM-dd}: {made} waves, window {window.TotalMinutes} min"));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return planned.Count;
+        return made;
     }
 
     /// <summary>Seats the wave's passengers who have no seat, in vehicles free at that time; returns how many could not be seated.</summary>
@@ -84,10 +91,15 @@ public sealed class TransferPlanning(ForumDbContext db, TimeProvider clock)
 
         var unseated = plan.Unseated.Count;
         foreach (var vehicleId in plan.VehicleOf.Values.Distinct().Where(v => !serving.ContainsKey(v)))
-            serving[vehicleId] = await AddVehicleAsync(forumId, waveId, vehicleId, ct) ?? throw new InvalidOperationException("The vehicle went.");
+        {
+            // A vehicle removed meanwhile leaves its passengers without a seat, to be placed again.
+            if (await AddVehicleAsync(forumId, waveId, vehicleId, ct) is { } added)
+                serving[vehicleId] = added;
+        }
+
         foreach (var (journeyId, vehicleId) in plan.VehicleOf)
         {
-            if (await SeatAsync(forumId, journeyId, serving[vehicleId].Id, actor: null, ct) != SeatOutcome.Seated)
+            if (!serving.TryGetValue(vehicleId, out var transfer) || await SeatAsync(forumId, journeyId, transfer.Id, actor: null, ct) != SeatOutcome.Seated)
                 unseated++;
         }
 

@@ -178,8 +178,8 @@ public sealed class TravelForm(ForumDbContext db, RoomAllocations rooms, Transfe
             errors.AddModelError($"{prefix}.{field}", problem switch
             {
                 JourneyProblem.NumberImplausible => text["Travel_NumberImplausible_" + journey.Mode],
-                _ => text["Travel_" + problem, Infrastructure.Dates.Range(forum.StartDate.AddDays(-JourneyRules.MarginDays), forum.StartDate),
-                    Infrastructure.Dates.Range(forum.EndDate, forum.EndDate.AddDays(JourneyRules.MarginDays))],
+                _ => text["Travel_" + problem, Infrastructure.Dates.Range(forum.StartDate.AddDays(-JourneyRules.MarginDays), forum.EndDate),
+                    Infrastructure.Dates.Range(forum.StartDate, forum.EndDate.AddDays(JourneyRules.MarginDays))],
             });
         }
 
@@ -216,6 +216,8 @@ public sealed class TravelForm(ForumDbContext db, RoomAllocations rooms, Transfe
             errors.AddModelError($"{prefix}.ShareWith", text["Stay_ChooseCompanion"]);
         if (stay.Sharing != Sharing.Alone && stay.Type is RoomType.Single)
             errors.AddModelError($"{prefix}.Type", text["Stay_SingleCannotShare"]);
+        else if (stay.Sharing == Sharing.SameGender && stay.Type != RoomType.Twin)
+            errors.AddModelError($"{prefix}.Type", text["Stay_StrangersTwinOnly"]);
     }
 
     private async Task<bool> SaveJourneyAsync(int forumId, int delegateId, JourneyDirection direction, JourneyInput input, DateTime? utc, DateTime now, CancellationToken ct)
@@ -231,7 +233,7 @@ public sealed class TravelForm(ForumDbContext db, RoomAllocations rooms, Transfe
             return true;
         }
 
-        var number = JourneyRules.Normalize(input.Number!);
+        var number = JourneyRules.Normalize(input.Mode, input.Number!);
         var terminal = string.IsNullOrWhiteSpace(input.Terminal) ? null : input.Terminal.Trim();
         var otherEnd = string.IsNullOrWhiteSpace(input.OtherEnd) ? null : input.OtherEnd.Trim();
         if (journey is not null && journey.Mode == input.Mode && journey.Number == number && journey.HubId == input.HubId && journey.ScheduledUtc == utc
@@ -295,6 +297,11 @@ public sealed class TravelForm(ForumDbContext db, RoomAllocations rooms, Transfe
         request.Notes = notes;
         request.UpdatedUtc = now;
         await db.SaveChangesAsync(ct);
+
+        // A room given for other nights or another type no longer fits: it goes back, and the delegate waits for a new one.
+        var room = await db.RoomOccupants.Where(o => o.DelegateId == delegateId).Select(o => o.HotelRoom!.RoomBlock).FirstOrDefaultAsync(ct);
+        if (room is not null && (room.Type != request.Type || room.FirstNight > request.CheckIn || room.LastNight < request.CheckOut.AddDays(-1)))
+            await rooms.VacateAsync(forumId, delegateId, actor: null, ct);
         return true;
     }
 }

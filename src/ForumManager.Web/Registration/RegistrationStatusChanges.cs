@@ -15,7 +15,7 @@ public sealed record StatusChangeResult(int Changed, IReadOnlyList<int> Refused,
 /// waiting list), every change is audited and its notice is queued, or nothing happens at all.
 /// </summary>
 public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces places, MailQueue mail, TimeProvider clock, Programme.Enrolments enrolments,
-    Notices.NoticeRenderer notices)
+    Notices.NoticeRenderer notices, Logistics.RoomAllocations rooms, Logistics.TransferPlanning transfers)
 {
     public async Task<StatusChangeResult> ChangeAsync(int forumId, IReadOnlyCollection<int> delegateIds, RegistrationStatus to, string? reason,
         Actor actor, bool byOrganizer, CancellationToken ct)
@@ -54,8 +54,15 @@ public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces pla
             changed++;
             if (to is RegistrationStatus.Cancelled or RegistrationStatus.Rejected or RegistrationStatus.Waitlisted)
             {
-                // A registration that no longer holds a place gives up its session seats to those waiting for them.
+                // A registration that no longer holds a place gives up its session seats to those waiting for them,
+                // its hotel room (the next rooming list marks it cancelled) and its pickup seat.
                 await enrolments.LeaveAllAsync(registration.Id, ct);
+                await rooms.VacateAsync(forumId, registration.Id, actor, ct);
+                foreach (var journey in await db.Journeys.Where(j => j.DelegateId == registration.Id && (j.TransferId != null || j.PickupWaveId != null)).Select(j => j.Id).ToListAsync(ct))
+                {
+                    await transfers.ReleaseSeatAsync(journey, ct);
+                    await db.Journeys.Where(j => j.Id == journey).ExecuteUpdateAsync(u => u.SetProperty(j => j.PickupWaveId, (int?)null), ct);
+                }
             }
         }
 

@@ -125,6 +125,32 @@ public sealed class RoomAllocatorTests
     }
 
     [Fact]
+    public void Should_pair_someone_with_the_person_who_named_them_even_when_they_come_first()
+    {
+        var blocks = new[] { Block(1, 1, RoomType.Twin, 5) };
+        var guests = new[]
+        {
+            Guest(1, 1, Gender.Male, RoomType.Twin, Sharing.SameGender),
+            Guest(2, 1, Gender.Male, RoomType.Twin, Sharing.Named, shareWith: 1),
+        };
+
+        var plan = RoomAllocator.Plan(guests, blocks);
+
+        Assert.Equal([1, 2], Assert.Single(plan.Rooms).Occupants.Order());
+    }
+
+    [Fact]
+    public void Should_not_put_strangers_in_a_double_bed()
+    {
+        var blocks = new[] { Block(1, 1, RoomType.Double, 5) };
+        var guests = new[] { Guest(1, 1, Gender.Female, RoomType.Double, Sharing.SameGender), Guest(2, 1, Gender.Female, RoomType.Double, Sharing.SameGender) };
+
+        var plan = RoomAllocator.Plan(guests, blocks);
+
+        Assert.Equal(2, plan.Rooms.Count);
+    }
+
+    [Fact]
     public void Should_join_the_room_of_a_partner_already_housed()
     {
         var blocks = new[] { Block(1, 1, RoomType.Twin, 0) };
@@ -148,7 +174,9 @@ public sealed class RoomAllocatorTests
 
     [Theory]
     [InlineData(Sharing.Named, 2, Sharing.Named, 1, Gender.Male, Gender.Female, true)]
-    [InlineData(Sharing.Named, 2, Sharing.SameGender, null, Gender.Male, Gender.Female, true)]
+    [InlineData(Sharing.Named, 2, Sharing.SameGender, null, Gender.Male, Gender.Female, false)]
+    [InlineData(Sharing.Named, 2, Sharing.SameGender, null, Gender.Female, Gender.Female, true)]
+    [InlineData(Sharing.SameGender, null, Sharing.Named, 1, Gender.Male, Gender.Female, false)]
     [InlineData(Sharing.Named, 2, Sharing.Alone, null, Gender.Male, Gender.Male, false)]
     [InlineData(Sharing.SameGender, null, Sharing.SameGender, null, Gender.Male, Gender.Female, false)]
     [InlineData(Sharing.SameGender, null, Sharing.SameGender, null, Gender.Other, Gender.Other, false)]

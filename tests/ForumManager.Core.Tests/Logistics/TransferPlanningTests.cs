@@ -76,7 +76,12 @@ public sealed class TransferPlanningTests
         Assert.Equal(plausible, JourneyRules.IsPlausibleNumber(mode, number));
 
     [Fact]
-    public void Should_normalize_a_flight_number_as_airlines_print_it() => Assert.Equal("CA976", JourneyRules.Normalize(" ca-0976 "));
+    public void Should_normalize_a_flight_number_as_airlines_print_it_and_keep_a_train_number_whole()
+    {
+        Assert.Equal("CA976", JourneyRules.Normalize(TravelMode.Flight, " ca-0976 "));
+        Assert.Equal("G1001", JourneyRules.Normalize(TravelMode.Train, "g 1001"));
+        Assert.Equal("D3012", JourneyRules.Normalize(TravelMode.Train, "D3012"));
+    }
 
     [Fact]
     public void Should_refuse_travel_far_outside_the_forum_and_a_departure_before_the_arrival()

@@ -42,7 +42,7 @@ public sealed class HotelModel(ForumDbContext db, CurrentForum current, RoomingL
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = Math.Clamp(PageNumber, 1, 100_000);
         if (!await LoadAsync(id, ct, new RoomingWindow(Q, (PageNumber - 1) * PageSize, PageSize)))
             return NotFound();
         return Page();
@@ -57,6 +57,8 @@ public sealed class HotelModel(ForumDbContext db, CurrentForum current, RoomingL
         PlaceOutcome outcome;
         if (target == "out")
         {
+            if (!await db.RoomOccupants.AnyAsync(o => o.DelegateId == delegateId && o.HotelRoom!.RoomBlock!.HotelId == id, ct))
+                return NotFound();
             await allocations.VacateAsync(forum.Id, delegateId, actor, ct);
             outcome = PlaceOutcome.Placed;
         }
@@ -77,9 +79,9 @@ public sealed class HotelModel(ForumDbContext db, CurrentForum current, RoomingL
             return NotFound();
 
         var value = string.IsNullOrWhiteSpace(number) ? null : number.Trim();
-        if (value is { Length: > 20 })
+        if (value is { Length: > 20 } || value?.Any(c => c == '|' || char.IsControl(c)) == true)
         {
-            TempData["Status"] = text["Validation_MaxLength", text["Travel_RoomNumber"], 20].Value;
+            TempData["Status"] = text["Hotels_NumberFormat", 20].Value;
             return RedirectToPage(new { id });
         }
 

@@ -91,12 +91,21 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, RoomAllo
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAllocateAsync(int? delegation, CancellationToken ct)
+    public async Task<IActionResult> OnPostAllocateAsync(string? delegation, CancellationToken ct)
     {
+        // A delegation that is not a number must not turn into "every delegation".
+        int? one = null;
+        if (!string.IsNullOrEmpty(delegation))
+        {
+            if (!int.TryParse(delegation, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+                return BadRequest();
+            one = id;
+        }
+
         if (await current.GetAsync(ct) is not { } forum)
             return NotFound();
 
-        var outcome = await allocations.AllocateAsync(forum.Id, Actor(), ct, delegation);
+        var outcome = await allocations.AllocateAsync(forum.Id, Actor(), ct, one);
         TempData["Status"] = text["Hotels_Allocated", outcome.Placed, outcome.Unplaced.Count].Value;
         return RedirectToPage();
     }
@@ -119,7 +128,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, RoomAllo
             return NotFound();
         await TryUpdateModelAsync(Hotel, nameof(Hotel));
 
-        var name = Hotel.NameEn.Trim();
+        var name = Hotel.NameEn?.Trim() ?? string.Empty;
         if (ModelState.IsValid && await db.Hotels.AnyAsync(h => h.ForumId == Forum!.Id && h.NameEn == name, ct))
             ModelState.AddModelError("Hotel.NameEn", text["Hotels_NameTaken"]);
         if (!ModelState.IsValid)
@@ -127,7 +136,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, RoomAllo
 
         var hotel = new Hotel
         {
-            ForumId = Forum!.Id, NameEn = name, NameZh = Hotel.NameZh.Trim(), AddressEn = Hotel.AddressEn?.Trim(), AddressZh = Hotel.AddressZh?.Trim(),
+            ForumId = Forum!.Id, NameEn = name, NameZh = Hotel.NameZh?.Trim() ?? string.Empty, AddressEn = Hotel.AddressEn?.Trim(), AddressZh = Hotel.AddressZh?.Trim(),
             MapUrl = Hotel.MapUrl, Phone = Hotel.Phone?.Trim(), ReservationsEmail = Hotel.ReservationsEmail?.Trim(),
         };
         db.Hotels.Add(hotel);
@@ -175,7 +184,9 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, RoomAllo
         {
             if (!blocks.TryGetValue(id, out var block) || rooms is not { } wanted || wanted == block.Rooms)
                 continue;
-            if (wanted > 5000 || await db.RoomBlocks.Where(b => b.Id == id && b.Allocated <= wanted)
+            if (wanted is < 1 or > 5000)
+                BlockErrors[id] = text["Validation_Range", text["Hotels_Rooms"], 1, 5000];
+            else if (await db.RoomBlocks.Where(b => b.Id == id && b.Allocated <= wanted)
                     .ExecuteUpdateAsync(s => s.SetProperty(b => b.Rooms, wanted), ct) == 0)
                 BlockErrors[id] = text["Hotels_RoomsBelowAllocated", block.Allocated];
             else

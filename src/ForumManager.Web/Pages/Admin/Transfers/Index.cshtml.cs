@@ -42,6 +42,24 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Transfer
         public string? LiaisonPhone { get; set; }
     }
 
+    public sealed class HubInput
+    {
+        [Required(ErrorMessage = "Validation_Required"), RegularExpression("^[A-Za-z0-9]{2,8}$", ErrorMessage = "Hubs_CodeFormat"), Display(Name = "Hubs_Code")]
+        public string Code { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Validation_Required"), StringLength(200, ErrorMessage = "Validation_MaxLength"), Display(Name = "Hotels_NameEn")]
+        public string NameEn { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Validation_Required"), StringLength(200, ErrorMessage = "Validation_MaxLength"), Display(Name = "Hotels_NameZh")]
+        public string NameZh { get; set; } = string.Empty;
+
+        [Display(Name = "Travel_Mode")]
+        public TravelMode Mode { get; set; }
+    }
+
+    /// <summary>Bound only by the handler that adds a place, under its own prefix.</summary>
+    public HubInput Hub { get; set; } = new();
+
     public sealed record HourRow(int Hour, IReadOnlyDictionary<int, int> ByHub, int Total);
 
     public sealed record WaveRow(int Id, string Hub, DateTime StartUtc, DateTime EndUtc, DateTime DepartsUtc, int Passengers, int Seated, IReadOnlyList<string> Vehicles);
@@ -89,7 +107,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Transfer
         if (!await LoadAsync(day, ct))
             return NotFound();
         await TryUpdateModelAsync(Vehicle, nameof(Vehicle));
-        var label = Vehicle.Label.Trim();
+        var label = Vehicle.Label?.Trim() ?? string.Empty;
         if (ModelState.IsValid && await db.Vehicles.AnyAsync(v => v.ForumId == Forum!.Id && v.Label == label, ct))
             ModelState.AddModelError("Vehicle.Label", text["Vehicles_LabelTaken"]);
         if (!ModelState.IsValid)
@@ -106,6 +124,35 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Transfer
         return RedirectToPage(new { day = Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
     }
 
+    /// <summary>Adds an airport or station delegates can arrive at and leave from.</summary>
+    public async Task<IActionResult> OnPostHubAsync(DateOnly? day, CancellationToken ct)
+    {
+        if (!await LoadAsync(day, ct))
+            return NotFound();
+        await TryUpdateModelAsync(Hub, nameof(Hub));
+        var code = Hub.Code?.Trim().ToUpperInvariant() ?? string.Empty;
+        if (ModelState.IsValid && Hubs.Any(h => h.Code == code))
+            ModelState.AddModelError("Hub.Code", text["Hubs_CodeTaken"]);
+        if (!ModelState.IsValid)
+            return Page();
+
+        db.TransportHubs.Add(new TransportHub { ForumId = Forum!.Id, Code = code, NameEn = Hub.NameEn.Trim(), NameZh = Hub.NameZh.Trim(), Mode = Hub.Mode });
+        db.AuditEntries.Add(Actor().Audit(Forum.Id, clock.GetUtcNow().UtcDateTime, nameof(TransportHub), 0, "created", after: code));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another organizer added the same code a moment ago.
+            ModelState.AddModelError("Hub.Code", text["Hubs_CodeTaken"]);
+            return Page();
+        }
+
+        TempData["Status"] = text["Vehicles_Added", code].Value;
+        return RedirectToPage(new { day = Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+    }
+
     private Actor Actor() => new(users.GetUserId(User), User.Identity?.Name ?? "organizer");
 
     private async Task<bool> LoadAsync(DateOnly? day, CancellationToken ct)
@@ -116,7 +163,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Transfer
 
         var forumId = Forum.Id;
         var zone = Forum.TimeZone;
-        Days = Enumerable.Range(-2, Forum.EndDate.DayNumber - Forum.StartDate.DayNumber + 3).Select(i => Forum.StartDate.AddDays(i)).ToList();
+        Days = TravelAudience.ArrivalDays(Forum);
         Day = day is { } chosen && Days.Contains(chosen) ? chosen : Forum.StartDate;
         var (from, to) = TransferPlanning.DayInUtc(Forum, Day);
         Hubs = await db.TransportHubs.AsNoTracking().Where(h => h.ForumId == forumId).OrderBy(h => h.Mode).ThenBy(h => h.Id).ToListAsync(ct);

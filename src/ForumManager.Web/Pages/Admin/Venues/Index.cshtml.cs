@@ -66,7 +66,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
         if (!await LoadAsync(ct))
             return NotFound();
         await TryUpdateModelAsync(Venue, nameof(Venue));
-        var name = Venue.NameEn.Trim();
+        var name = Venue.NameEn?.Trim() ?? string.Empty;
         if (ModelState.IsValid && Venues.Any(v => v.Id != Venue.Id && v.NameEn == name))
             ModelState.AddModelError("Venue.NameEn", text["Venues_NameTaken"]);
         var venue = Venue.Id is { } id ? await db.Venues.FirstOrDefaultAsync(v => v.Id == id && v.ForumId == Forum!.Id, ct) : new Venue { ForumId = Forum!.Id, NameEn = name, NameZh = Venue.NameZh };
@@ -80,7 +80,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
 
         var before = Venue.Id is null ? null : $"{venue.NameEn} | {venue.AddressEn} | {venue.MapUrl}";
         venue.NameEn = name;
-        venue.NameZh = Venue.NameZh.Trim();
+        venue.NameZh = Venue.NameZh?.Trim() ?? string.Empty;
         venue.AddressEn = Blank(Venue.AddressEn);
         venue.AddressZh = Blank(Venue.AddressZh);
         venue.MapUrl = Blank(Venue.MapUrl);
@@ -115,8 +115,8 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
         }
 
         var before = Room.Id is null ? null : Describe(room);
-        room.NameEn = Room.NameEn.Trim();
-        room.NameZh = Room.NameZh.Trim();
+        room.NameEn = Room.NameEn?.Trim() ?? string.Empty;
+        room.NameZh = Room.NameZh?.Trim() ?? string.Empty;
         room.Capacity = Room.Capacity;
         room.OpensAt = Room.OpensAt;
         room.ClosesAt = Room.ClosesAt;
