@@ -402,4 +402,43 @@ public sealed class LogisticsTests(LogisticsAppFixture app) : IClassFixture<Logi
         Assert.Equal(HttpStatusCode.OK, hotel.StatusCode);
         Assert.Contains("is required", (await HtmlForms.ParseAsync(hotel)).QuerySelector("#Hotel_NameEn")!.ParentElement!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Should_mail_the_rooming_list_to_the_hotel_with_both_files_attached()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var desk = $"desk-{Guid.NewGuid():N}@hotel.example.cn";
+        var (hotel, person) = await app.WithDbAsync(async db =>
+        {
+            var forumId = await db.Forums.Select(f => f.Id).SingleAsync();
+            var h = new Hotel { ForumId = forumId, NameEn = "Mail Hotel " + Guid.NewGuid().ToString("N")[..6], NameZh = "邮件酒店", ReservationsEmail = desk };
+            var b = new RoomBlock { ForumId = forumId, Type = RoomType.Single, Rooms = 2, FirstNight = new DateOnly(2010, 6, 21), LastNight = new DateOnly(2010, 6, 24) };
+            h.Blocks.Add(b);
+            db.Hotels.Add(h);
+            await db.SaveChangesAsync();
+            var someone = await db.Delegates.Where(d => d.Status == RegistrationStatus.Approved && d.NativeName != null && !db.RoomOccupants.Any(o => o.DelegateId == d.Id))
+                .Select(d => new { d.Id, d.NativeName }).FirstAsync();
+            var room = new HotelRoom { ForumId = forumId, RoomBlockId = b.Id };
+            room.Occupants.Add(new RoomOccupant { ForumId = forumId, DelegateId = someone.Id });
+            db.HotelRooms.Add(room);
+            b.Allocated = 1;
+            await db.SaveChangesAsync();
+            return (h.Id, someone.NativeName!);
+        });
+
+        var response = await HtmlForms.SubmitAsync(organizer, $"/admin/hotels/{hotel}", new Dictionary<string, string>(), "form[action*=Mail]");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var message = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == desk));
+        Assert.Equal("logistics.rooming-list", message.Purpose);
+        var mime = await MimeKit.MimeMessage.LoadAsync(new MemoryStream(message.MimeContent));
+        var files = mime.Attachments.OfType<MimeKit.MimePart>().ToList();
+        Assert.Equal([".pdf", ".xlsx"], files.Select(f => Path.GetExtension(f.FileName)).Order());
+        await using var sheet = new MemoryStream();
+        await files.Single(f => f.FileName?.EndsWith(".xlsx", StringComparison.Ordinal) == true).Content!.DecodeToAsync(sheet);
+        sheet.Position = 0;
+        var rows = sheet.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(person, Assert.Single(rows)["Name in own script 本国文字姓名"]);
+        Assert.Equal(1, await app.WithDbAsync(db => db.RoomingListSendings.CountAsync(r => r.HotelId == hotel)));
+    }
 }

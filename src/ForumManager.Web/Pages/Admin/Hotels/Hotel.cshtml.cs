@@ -14,7 +14,7 @@ namespace ForumManager.Web.Pages.Admin.Hotels;
 
 /// <summary>One hotel's rooms and guests: moves by hand, room numbers, and the rooming list with what changed since it was last sent.</summary>
 public sealed class HotelModel(ForumDbContext db, CurrentForum current, RoomingList rooming, RoomAllocations allocations, UserManager<ForumUser> users,
-    TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+    Mail.MailQueue mail, Documents.DocumentHealth health, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed record Target(string Value, string Label);
 
@@ -94,17 +94,51 @@ public sealed class HotelModel(ForumDbContext db, CurrentForum current, RoomingL
     }
 
     /// <summary>Records the list as sent to the hotel: the next list marks what changes after this.</summary>
-    public async Task<IActionResult> OnPostSentAsync(int id, CancellationToken ct)
+    public Task<IActionResult> OnPostSentAsync(int id, CancellationToken ct) => SendAsync(id, byMail: false, ct);
+
+    /// <summary>Mails the rooming list (XLSX and PDF) to the hotel's reservations desk through the outbox, and records it as sent.</summary>
+    public Task<IActionResult> OnPostMailAsync(int id, CancellationToken ct) => SendAsync(id, byMail: true, ct);
+
+    private async Task<IActionResult> SendAsync(int id, bool byMail, CancellationToken ct)
     {
-        if (await current.GetAsync(ct) is not { } forum || !await db.Hotels.AnyAsync(h => h.Id == id && h.ForumId == forum.Id, ct))
+        if (await current.GetAsync(ct) is not { } forum || await rooming.BuildAsync(forum, id, ct) is not { } list)
             return NotFound();
+        if (byMail && string.IsNullOrWhiteSpace(list.Hotel.ReservationsEmail))
+        {
+            TempData["Status"] = text["Hotels_NoReservationsEmail"].Value;
+            return RedirectToPage(new { id });
+        }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var snapshot = await rooming.SnapshotAsync(id, ct);
+        var guests = list.Rows.Count(r => r.Change != RoomingChange.Removed);
+        if (byMail)
+        {
+            // The hotel gets what the organizers see: the whole list, with the rows changed since the last sending marked.
+            var pdf = Documents.Lists.ListDocument.Render(RoomingList.Document(list, forum, now));
+            health.Record(pdf.Missing);
+            var (headings, rows) = RoomingList.Table(list, forum);
+            var name = $"{forum.Acronym}-rooming-{id}-{now:yyyyMMdd}";
+            var body = $"{list.Hotel.NameZh} {list.Hotel.NameEn}:\n\n" +
+                $"附件为{forum.NameZh}住宿名单（{guests} 位宾客，{list.Changes} 处变动已标出）。\n" +
+                $"Attached is the rooming list of the {forum.NameEn} ({guests} guests; {list.Changes} changes marked since the last list).\n\n{forum.NameZh}\n{forum.NameEn}";
+            mail.Add(new Mail.MailDraft(list.Hotel.ReservationsEmail!, list.Hotel.NameEn, $"Rooming list 住宿名单 · {forum.NameEn} · {now:yyyy-MM-dd}", body, null, "logistics.rooming-list")
+            {
+                Attachments =
+                [
+                    new Mail.MailAttachment(name + ".xlsx", Sheets.XlsxType, await Sheets.XlsxAsync("Rooming", headings, rows, ct)),
+                    new Mail.MailAttachment(name + ".pdf", "application/pdf", pdf.Pdf),
+                ],
+                FromName = forum.NameZh,
+            });
+        }
+
         db.RoomingListSendings.Add(new RoomingListSending { ForumId = forum.Id, HotelId = id, SentUtc = now, SentBy = User.Identity?.Name ?? "organizer", Snapshot = snapshot });
-        db.AuditEntries.Add(Actor().Audit(forum.Id, now, nameof(Core.Logistics.Hotel), id, "rooming-list-sent", after: $"{snapshot.Count(c => c == '\n') + (snapshot.Length > 0 ? 1 : 0)} guests"));
+        db.AuditEntries.Add(Actor().Audit(forum.Id, now, nameof(Core.Logistics.Hotel), id, byMail ? "rooming-list-mailed" : "rooming-list-sent", after: $"{guests} guests"));
         await db.SaveChangesAsync(ct);
-        TempData["Status"] = text["Hotels_MarkedSent"].Value;
+        if (byMail)
+            mail.NotifySaved();
+        TempData["Status"] = (byMail ? text["Hotels_Mailed", list.Hotel.ReservationsEmail!] : text["Hotels_MarkedSent"]).Value;
         return RedirectToPage(new { id });
     }
 
