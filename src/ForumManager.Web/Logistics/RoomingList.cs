@@ -110,9 +110,9 @@ public sealed class RoomingList(ForumDbContext db)
         return new RoomingListData(hotel, orderedRows, lastSent, window is null ? orderedRows.Count : matching, changes);
     }
 
-    /// <summary>The list as it stands, to compare the next one with.</summary>
-    public async Task<string> SnapshotAsync(int hotelId, CancellationToken ct) =>
-        string.Join('\n', (await KeyRowsAsync(hotelId, ct)).Select(k => k.Key));
+    /// <summary>The whole list as it stands (not one page of it), to compare the next one with.</summary>
+    public static string Snapshot(RoomingListData list) =>
+        string.Join('\n', list.Rows.Where(r => r.Change != RoomingChange.Removed).Select(r => r.Key));
 
     private async Task<List<(int DelegateId, string Key)>> KeyRowsAsync(int hotelId, CancellationToken ct)
     {

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using CsvHelper;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Forums;
 using ForumManager.Data;
@@ -9,7 +7,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
 
 namespace ForumManager.Web.Pages.Admin.Delegates;
 
@@ -78,49 +75,9 @@ public sealed class ExportModel(ForumDbContext db, CurrentForum current, IString
         var name = $"{forum.Acronym}-delegates-{DateTime.UtcNow:yyyyMMdd}";
         Response.Headers.CacheControl = "no-store";
 
-        if (format == "xlsx")
-        {
-            var sheet = rows.Select(r =>
-            {
-                IDictionary<string, object?> line = new Dictionary<string, object?>();
-                for (var i = 0; i < chosen.Count; i++)
-                {
-                    line[headers[i]] = chosen[i].Value(r, zone);
-                }
-
-                return line;
-            }).ToList();
-            var stream = new MemoryStream();
-            await stream.SaveAsAsync(sheet, sheetName: "Delegates", cancellationToken: ct);
-            stream.Position = 0;
-            return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
-        }
-
-        var output = new MemoryStream();
-        await using (var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
-        {
-            // Cells starting with = + - @ are escaped so a spreadsheet shows them instead of running them as formulas.
-            await using var csv = CsvWriter.Create(writer, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true);
-            foreach (var header in headers)
-            {
-                csv.WriteField(header);
-            }
-
-            csv.EndRecord();
-            foreach (var row in rows)
-            {
-                foreach (var column in chosen)
-                {
-                    csv.WriteField(Convert.ToString(column.Value(row, zone), CultureInfo.InvariantCulture));
-                }
-
-                csv.EndRecord();
-            }
-
-            await csv.FlushAsync(ct);
-        }
-
-        output.Position = 0;
-        return File(output, "text/csv; charset=utf-8", name + ".csv");
+        var cells = rows.Select(r => (IReadOnlyList<object?>)chosen.Select(c => c.Value(r, zone)).ToList()).ToList();
+        return format == "xlsx"
+            ? File(await Spreadsheets.XlsxAsync("Delegates", headers, cells, ct), Spreadsheets.XlsxType, name + ".xlsx")
+            : File(await Spreadsheets.CsvAsync(headers, cells, ct), Spreadsheets.CsvType, name + ".csv");
     }
 }

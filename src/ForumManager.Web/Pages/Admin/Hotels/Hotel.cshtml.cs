@@ -110,7 +110,7 @@ public sealed class HotelModel(ForumDbContext db, CurrentForum current, RoomingL
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var snapshot = await rooming.SnapshotAsync(id, ct);
+        var snapshot = RoomingList.Snapshot(list);
         var guests = list.Rows.Count(r => r.Change != RoomingChange.Removed);
         if (byMail)
         {
@@ -126,7 +126,7 @@ public sealed class HotelModel(ForumDbContext db, CurrentForum current, RoomingL
             {
                 Attachments =
                 [
-                    new Mail.MailAttachment(name + ".xlsx", Sheets.XlsxType, await Sheets.XlsxAsync("Rooming", headings, rows, ct)),
+                    new Mail.MailAttachment(name + ".xlsx", Spreadsheets.XlsxType, await Spreadsheets.XlsxAsync("Rooming", headings, rows, ct)),
                     new Mail.MailAttachment(name + ".pdf", "application/pdf", pdf.Pdf),
                 ],
                 FromName = forum.NameZh,

@@ -26,6 +26,6 @@ public sealed class RoomingFileModel(CurrentForum current, RoomingList rooming, 
         }
 
         var (headings, rows) = RoomingList.Table(list, forum);
-        return File(await Sheets.XlsxAsync("Rooming", headings, rows, ct), Sheets.XlsxType, name + ".xlsx");
+        return File(await Spreadsheets.XlsxAsync("Rooming", headings, rows, ct), Spreadsheets.XlsxType, name + ".xlsx");
     }
 }

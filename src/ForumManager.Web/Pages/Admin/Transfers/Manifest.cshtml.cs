@@ -25,6 +25,6 @@ public sealed class ManifestModel(CurrentForum current, Manifest manifests, Docu
         }
 
         var (headings, rows) = Manifest.Table(manifest, forum);
-        return File(await Sheets.XlsxAsync("Manifest", headings, rows, ct), Sheets.XlsxType, name + ".xlsx");
+        return File(await Spreadsheets.XlsxAsync("Manifest", headings, rows, ct), Spreadsheets.XlsxType, name + ".xlsx");
     }
 }
