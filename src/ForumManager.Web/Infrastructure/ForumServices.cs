@@ -8,7 +8,6 @@ using ForumManager.Data.Sqlite;
 using ForumManager.Data.SqlServer;
 using ForumManager.Mail;
 using ForumManager.Web.Accounts;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
@@ -133,7 +132,8 @@ public static class ForumServices
         services.AddHealthChecks()
             .AddDbContextCheck<ForumDbContext>("database")
             .AddCheck<MailQueueHealthCheck>("mail")
-            .AddCheck<DocumentsHealthCheck>("documents");
+            .AddCheck<DocumentsHealthCheck>("documents")
+            .AddCheck<KeyRingHealthCheck>("key-ring");
 
         if (!builder.Environment.IsDevelopment())
         {
@@ -185,9 +185,7 @@ public static class ForumServices
             }
         });
 
-        builder.Services.AddDataProtection()
-            .SetApplicationName("ForumManager")
-            .PersistKeysToDbContext<ForumDbContext>();
+        builder.AddForumKeyRing();
     }
 
     private static void AddForumIdentity(this IServiceCollection services)
