@@ -144,6 +144,7 @@ public static class ForumServices
             o.ExcludedHosts.Clear();
         });
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+        builder.Logging.CapLoggedValues();
 
         return builder;
     }
