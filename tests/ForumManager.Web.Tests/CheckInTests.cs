@@ -99,6 +99,34 @@ public sealed class CheckInTests(CheckInAppFixture app) : IClassFixture<CheckInA
     }
 
     [Fact]
+    public async Task Should_refuse_a_scan_id_sent_again_with_another_badge_or_checkpoint_as_a_conflict_and_record_nothing()
+    {
+        var staff = await Clients.SignedInAsync(app, Roles.Staff);
+        var first = await DelegateAsync();
+        var second = await DelegateAsync(nativeName: "이서연");
+        var banquet = await app.WithDbAsync(db => db.Sessions.Where(s => s.Type == Core.Programme.SessionType.Banquet).Select(s => s.Id).FirstAsync());
+        var scanId = Guid.NewGuid().ToString();
+        await ScanAsync(staff, first.CheckInToken, scanId);
+
+        var otherBadge = await staff.PostAsJsonAsync("/checkin/api/scans", new { token = second.CheckInToken, checkpoint = Checkpoints.Main, scanId });
+        var otherCheckpoint = await staff.PostAsJsonAsync("/checkin/api/scans", new { token = first.CheckInToken, checkpoint = Checkpoints.ForSession(banquet), scanId });
+        var again = await ScanAsync(staff, first.CheckInToken, scanId);
+
+        foreach (var refused in new[] { otherBadge, otherCheckpoint })
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            var body = await refused.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("conflict", body.GetProperty("result").GetString());
+            Assert.Equal(JsonValueKind.Null, body.GetProperty("delegate").ValueKind);
+            Assert.Equal(JsonValueKind.Null, body.GetProperty("checkedInAt").ValueKind);
+        }
+
+        Assert.Equal(0, await CheckInCountAsync(second.Id));
+        Assert.Equal(1, await CheckInCountAsync(first.Id));
+        Assert.Equal("checked-in", again.GetProperty("result").GetString());
+    }
+
+    [Fact]
     public async Task Should_count_each_checkpoint_separately_and_show_the_counts_by_delegation()
     {
         var staff = await Clients.SignedInAsync(app, Roles.Staff);
