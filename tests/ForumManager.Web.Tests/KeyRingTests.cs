@@ -162,6 +162,23 @@ public sealed class KeyRingTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_start_with_a_new_certificate_that_forgot_the_previous_one_and_say_the_old_values_cannot_be_read()
+    {
+        var old = KeyRingCertificate.Create(_certificates, "old");
+        var replacement = KeyRingCertificate.Create(_certificates, "new");
+        var before = App(old.AsCurrent());
+        var email = await RegisterWithPassportAsync(before);
+        var (id, stored) = await StoredAsync(before, email);
+
+        var forgetful = App(replacement.AsCurrent());
+        before.BackUpTo(forgetful);
+
+        Assert.Contains("cannot be read", Read(forgetful, stored), StringComparison.Ordinal);
+        Assert.Contains("cannot be read", await PassportOnDetailsPageAsync(forgetful, id), StringComparison.Ordinal);
+        Assert.Contains(await KeyXmlAsync(forgetful.DatabasePath), xml => xml.Contains(Convert.ToBase64String(old.RawData), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Should_encrypt_keys_written_before_a_certificate_was_configured()
     {
         var certificate = KeyRingCertificate.Create(_certificates, "current");
