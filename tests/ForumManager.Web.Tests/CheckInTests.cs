@@ -238,7 +238,8 @@ public sealed class CheckInTests(CheckInAppFixture app) : IClassFixture<CheckInA
         var person = await DelegateAsync(nativeName: "王\U00030000", language: "zh-Hans");
 
         var warning = await staff.GetAsync($"/checkin/badges/{person.Id}.pdf");
-        var health = JsonDocument.Parse(await staff.GetStringAsync("/health")).RootElement;
+        var report = await staff.GetStringAsync("/health");
+        var health = JsonDocument.Parse(report).RootElement;
         var page = await HtmlForms.ParseAsync(warning);
         var anyway = await staff.GetAsync(page.QuerySelector("[data-testid=print-anyway]")!.GetAttribute("href"));
 
@@ -248,6 +249,9 @@ public sealed class CheckInTests(CheckInAppFixture app) : IClassFixture<CheckInA
         Assert.Equal(1, await app.WithDbAsync(db => db.BadgePrints.CountAsync(p => p.DelegateId == person.Id)));
         var documents = health.GetProperty("checks").GetProperty("documents");
         Assert.Equal("Degraded", documents.GetProperty("status").GetString());
-        Assert.Contains(documents.GetProperty("data").GetProperty("latest").EnumerateArray(), line => line.GetString()!.Contains("U+30000", StringComparison.Ordinal));
+        Assert.Contains(documents.GetProperty("data").GetProperty("latest").EnumerateArray(), line => line.GetString() == $"Badge Name: U+30000 for delegate {person.Id}");
+        Assert.DoesNotContain(person.GivenName, report, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u738B", report, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("王", report, StringComparison.Ordinal);
     }
 }
