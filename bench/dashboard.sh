@@ -18,6 +18,11 @@ trap '[ -n "$app_pid" ] && { kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev
 dotnet publish src/ForumManager.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
 
 export ASPNETCORE_ENVIRONMENT=Production
+# Production wants the key ring encrypted with a certificate kept outside the database: one made for this run.
+export DATA_PROTECTION_CERTIFICATE_PASSWORD=$(head -c 18 /dev/urandom | base64)
+scripts/make-key-certificate.sh "$work/key-ring.pfx" >/dev/null
+export DataProtection__Certificate__Path="$work/key-ring.pfx"
+export DataProtection__Certificate__Password="$DATA_PROTECTION_CERTIFICATE_PASSWORD"
 export ConnectionStrings__Forum="Data Source=$work/forum.db"
 export Mail__PickupDirectory="$work/mail"
 export Logging__LogLevel__Default=Warning

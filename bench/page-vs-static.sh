@@ -19,6 +19,11 @@ app_pid=""
 trap '[ -n "$app_pid" ] && { kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null; }; rm -rf "$work"' EXIT
 dotnet publish src/ForumManager.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
 
+# Production wants the key ring encrypted with a certificate kept outside the database: one made for this run.
+export DATA_PROTECTION_CERTIFICATE_PASSWORD=$(head -c 18 /dev/urandom | base64)
+scripts/make-key-certificate.sh "$work/key-ring.pfx" >/dev/null
+export DataProtection__Certificate__Path="$work/key-ring.pfx"
+export DataProtection__Certificate__Password="$DATA_PROTECTION_CERTIFICATE_PASSWORD"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 (
   cd "$work/app"

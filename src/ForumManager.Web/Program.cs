@@ -1,9 +1,20 @@
 using ForumManager.Web.Cli;
 using ForumManager.Web.Infrastructure;
+using Microsoft.Extensions.Options;
 
 var verb = ForumCommandLine.FindVerb(args);
 var builder = WebApplication.CreateBuilder(ForumCommandLine.ConfigurationArguments(args));
-builder.AddForumServices(runBackgroundWork: verb is null);
+try
+{
+    builder.AddForumServices(runBackgroundWork: verb is null);
+}
+catch (OptionsValidationException e)
+{
+    // A setting the operator must give (the key ring's certificate in Production): say which, without a stack trace.
+    await Console.Error.WriteLineAsync($"ForumManager cannot start: {e.Message}");
+    return 1;
+}
+
 var app = builder.Build();
 
 if (verb is not null)

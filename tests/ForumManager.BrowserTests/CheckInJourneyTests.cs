@@ -123,4 +123,46 @@ public sealed class CheckInJourneyTests(BrowserFixture browser) : IClassFixture<
             await context.CloseAsync();
         }
     }
+
+    [Fact]
+    public async Task Should_drop_a_queued_scan_whose_id_belongs_to_another_badge_and_say_it_was_not_recorded()
+    {
+        var staff = await browser.App.CreateUserAsync(Roles.Staff);
+        var first = await ApprovedAsync("Boonmee", "Chai", "ชัย บุญมี", "th");
+        var second = await ApprovedAsync("Saetang", "Malee", "มาลี แซ่ตั้ง", "th");
+        var (context, page) = await browser.NewPageAsync();
+        try
+        {
+            await SignInAsync(page, staff);
+            await page.GotoAsync("/checkin");
+
+            // Another desk (with a faulty id generator) already sent a scan of the first badge under the id that this
+            // desk's queued scan of the second badge carries.
+            var scanId = Guid.NewGuid().ToString();
+            var status = await page.EvaluateAsync<int>(
+                "([token, id]) => fetch('/checkin/api/scans', { method: 'POST', headers: { 'Content-Type': 'application/json' }, " +
+                "body: JSON.stringify({ token: token, checkpoint: 'main', scanId: id }) }).then(r => r.status)",
+                new[] { first.CheckInToken, scanId });
+            Assert.Equal(200, status);
+            await page.EvaluateAsync(
+                "([token, id]) => localStorage.setItem('forum-desk-queue', JSON.stringify([{ token: token, checkpoint: 'main', scanId: id }]))",
+                new[] { second.CheckInToken, scanId });
+            await page.ReloadAsync();
+
+            await Assertions.Expect(page.GetByTestId("scan-result")).ToContainTextAsync("This scan was not recorded", new() { Timeout = 15_000 });
+            await Assertions.Expect(page.GetByTestId("offline-queue")).ToBeHiddenAsync();
+            Assert.Equal("[]", await page.EvaluateAsync<string>("() => localStorage.getItem('forum-desk-queue')"));
+            Assert.Equal(1, await CheckInsAsync(first.Id));
+            Assert.Equal(0, await CheckInsAsync(second.Id));
+        }
+        catch
+        {
+            await BrowserFixture.KeepEvidenceAsync(context, page, nameof(Should_drop_a_queued_scan_whose_id_belongs_to_another_badge_and_say_it_was_not_recorded));
+            throw;
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
 }

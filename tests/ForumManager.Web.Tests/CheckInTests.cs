@@ -99,6 +99,34 @@ public sealed class CheckInTests(CheckInAppFixture app) : IClassFixture<CheckInA
     }
 
     [Fact]
+    public async Task Should_refuse_a_scan_id_sent_again_with_another_badge_or_checkpoint_as_a_conflict_and_record_nothing()
+    {
+        var staff = await Clients.SignedInAsync(app, Roles.Staff);
+        var first = await DelegateAsync();
+        var second = await DelegateAsync(nativeName: "이서연");
+        var banquet = await app.WithDbAsync(db => db.Sessions.Where(s => s.Type == Core.Programme.SessionType.Banquet).Select(s => s.Id).FirstAsync());
+        var scanId = Guid.NewGuid().ToString();
+        await ScanAsync(staff, first.CheckInToken, scanId);
+
+        var otherBadge = await staff.PostAsJsonAsync("/checkin/api/scans", new { token = second.CheckInToken, checkpoint = Checkpoints.Main, scanId });
+        var otherCheckpoint = await staff.PostAsJsonAsync("/checkin/api/scans", new { token = first.CheckInToken, checkpoint = Checkpoints.ForSession(banquet), scanId });
+        var again = await ScanAsync(staff, first.CheckInToken, scanId);
+
+        foreach (var refused in new[] { otherBadge, otherCheckpoint })
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            var body = await refused.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("conflict", body.GetProperty("result").GetString());
+            Assert.Equal(JsonValueKind.Null, body.GetProperty("delegate").ValueKind);
+            Assert.Equal(JsonValueKind.Null, body.GetProperty("checkedInAt").ValueKind);
+        }
+
+        Assert.Equal(0, await CheckInCountAsync(second.Id));
+        Assert.Equal(1, await CheckInCountAsync(first.Id));
+        Assert.Equal("checked-in", again.GetProperty("result").GetString());
+    }
+
+    [Fact]
     public async Task Should_count_each_checkpoint_separately_and_show_the_counts_by_delegation()
     {
         var staff = await Clients.SignedInAsync(app, Roles.Staff);
@@ -210,7 +238,8 @@ public sealed class CheckInTests(CheckInAppFixture app) : IClassFixture<CheckInA
         var person = await DelegateAsync(nativeName: "王\U00030000", language: "zh-Hans");
 
         var warning = await staff.GetAsync($"/checkin/badges/{person.Id}.pdf");
-        var health = JsonDocument.Parse(await Clients.Anonymous(app).GetStringAsync("/health")).RootElement;
+        var report = await staff.GetStringAsync("/health");
+        var health = JsonDocument.Parse(report).RootElement;
         var page = await HtmlForms.ParseAsync(warning);
         var anyway = await staff.GetAsync(page.QuerySelector("[data-testid=print-anyway]")!.GetAttribute("href"));
 
@@ -220,6 +249,9 @@ public sealed class CheckInTests(CheckInAppFixture app) : IClassFixture<CheckInA
         Assert.Equal(1, await app.WithDbAsync(db => db.BadgePrints.CountAsync(p => p.DelegateId == person.Id)));
         var documents = health.GetProperty("checks").GetProperty("documents");
         Assert.Equal("Degraded", documents.GetProperty("status").GetString());
-        Assert.Contains(documents.GetProperty("data").GetProperty("latest").EnumerateArray(), line => line.GetString()!.Contains("U+30000", StringComparison.Ordinal));
+        Assert.Contains(documents.GetProperty("data").GetProperty("latest").EnumerateArray(), line => line.GetString() == $"Badge Name: U+30000 for delegate {person.Id}");
+        Assert.DoesNotContain(person.GivenName, report, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u738B", report, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("王", report, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ForumManager.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace ForumManager.Web.Tests;
@@ -7,6 +8,13 @@ namespace ForumManager.Web.Tests;
 public sealed class CommandLineTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("forummanager-cli-").FullName;
+    private readonly KeyRingCertificate _certificate;
+
+    /// <summary>In Production the key ring needs its certificate: made with the script, as an administrator makes it.</summary>
+    public CommandLineTests()
+    {
+        _certificate = KeyRingCertificate.MadeByScript(Path.Combine(_folder, "secrets"), "key-ring");
+    }
 
     private string DatabasePath => Path.Combine(_folder, "forum.db");
 
@@ -54,6 +62,8 @@ public sealed class CommandLineTests : IDisposable
                 ["DOTNET_ENVIRONMENT"] = "Production",
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["Logging__LogLevel__Default"] = "Warning",
+                ["DataProtection__Certificate__Path"] = _certificate.Path,
+                ["DataProtection__Certificate__Password"] = _certificate.Password,
             },
         };
         start.ArgumentList.Add(app);

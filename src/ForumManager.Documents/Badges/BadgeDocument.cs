@@ -72,6 +72,16 @@ public static class BadgeDocument
     /// <summary>One badge inside <paramref name="area"/>; proportions follow the area, so small cards stay legible.</summary>
     private static void Compose(SKCanvas canvas, SKRect area, BadgeData badge, List<MissingGlyph> missing)
     {
+        var before = missing.Count;
+        ComposeRegions(canvas, area, badge, missing);
+        for (var i = before; i < missing.Count; i++)
+        {
+            missing[i] = missing[i] with { DelegateId = badge.DelegateId == 0 ? null : badge.DelegateId };
+        }
+    }
+
+    private static void ComposeRegions(SKCanvas canvas, SKRect area, BadgeData badge, List<MissingGlyph> missing)
+    {
         var unit = area.Width / 100f;
         var pad = 6 * unit;
         var inner = new SKRect(area.Left + pad, area.Top, area.Right - pad, area.Bottom);

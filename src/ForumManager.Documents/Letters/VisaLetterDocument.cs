@@ -7,6 +7,9 @@ namespace ForumManager.Documents.Letters;
 /// <summary>What a visa invitation letter states. Dates arrive as dates; the document writes them in each language.</summary>
 public sealed record VisaLetterData
 {
+    /// <summary>Whose letter this is, so a character that could not be drawn is reported without the person's name.</summary>
+    public int DelegateId { get; init; }
+
     public required string Reference { get; init; }
     public required DateOnly IssuedOn { get; init; }
     public required string HostEn { get; init; }
@@ -57,7 +60,7 @@ public static class VisaLetterDocument
             foreach (var letter in letters)
             {
                 var canvas = document.BeginPage(A4.Width, A4.Height);
-                var writer = new Writer(canvas, missing, letter.Reference);
+                var writer = new Writer(canvas, missing, letter.Reference, letter.DelegateId);
                 var y = ComposeLetterhead(writer, letter);
                 y = ComposeReference(writer, letter, y);
                 y = writer.Paragraph(ChineseBody(letter), y, 10.5f, "zh-Hans");
@@ -176,7 +179,7 @@ public static class VisaLetterDocument
     private static string English(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
     /// <summary>Draws text on one letter's page and collects what it could not draw.</summary>
-    private sealed class Writer(SKCanvas canvas, List<MissingGlyph> missing, string reference)
+    private sealed class Writer(SKCanvas canvas, List<MissingGlyph> missing, string reference, int delegateId)
     {
         public SKCanvas Canvas => canvas;
 
@@ -215,7 +218,7 @@ public static class VisaLetterDocument
         {
             foreach (var codePoint in codePoints)
             {
-                missing.Add(new MissingGlyph("Visa letter " + reference, field, source, codePoint));
+                missing.Add(new MissingGlyph("Visa letter " + reference, field, source, codePoint, delegateId == 0 ? null : delegateId));
             }
         }
     }

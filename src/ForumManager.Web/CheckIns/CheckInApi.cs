@@ -53,7 +53,7 @@ public static class CheckInApi
             @delegate = answer.Delegate,
             checkedInAt = answer.CheckedInUtc is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : (DateTime?)null,
             checkedInBy = answer.CheckedInBy,
-        });
+        }, statusCode: answer.Result == ScanResults.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status200OK);
     }
 
     private static async Task<IResult> CountsAsync(string? checkpoint, CurrentForum current, ForumDbContext db, CancellationToken ct)

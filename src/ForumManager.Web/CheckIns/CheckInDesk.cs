@@ -13,6 +13,9 @@ public static class ScanResults
     public const string AlreadyCheckedIn = "already-checked-in";
     public const string UnknownToken = "unknown-token";
     public const string NotApproved = "not-approved";
+
+    /// <summary>The scan id was already used for another badge or checkpoint: nothing is recorded and nothing about that scan is told.</summary>
+    public const string Conflict = "conflict";
 }
 
 public sealed record DeskDelegate(
@@ -23,7 +26,8 @@ public sealed record ScanAnswer(string Result, DeskDelegate? Delegate, DateTime?
 /// <summary>
 /// Checks delegates in. A check-in is one row per delegate and checkpoint, kept unique by the database: of two
 /// desks scanning the same badge at once, one inserts and the other is told "already checked in". A scan carries
-/// an id the desk made, so a scan sent again (a lost answer, the offline queue) gets the answer it got the first time.
+/// an id the desk made, so a scan sent again (a lost answer, the offline queue) gets the answer it got the first time;
+/// the id stands for that badge at that checkpoint only, and the same id with another badge or checkpoint is a conflict.
 /// </summary>
 public sealed class CheckInDesk(ForumDbContext db, TimeProvider clock)
 {
@@ -73,13 +77,9 @@ public sealed class CheckInDesk(ForumDbContext db, TimeProvider clock)
         }
 
         scanId = string.IsNullOrWhiteSpace(scanId) ? null : scanId.Trim();
-        if (scanId is not null)
+        if (scanId is not null && await ResentAsync(scanId, delegateId, checkpoint, person, ct) is { } resent)
         {
-            var resent = await db.CheckIns.AsNoTracking().FirstOrDefaultAsync(c => c.ScanId == scanId, ct);
-            if (resent is not null)
-            {
-                return Answer(resent.DelegateId == delegateId ? ScanResults.CheckedIn : ScanResults.AlreadyCheckedIn, person, resent);
-            }
+            return resent;
         }
 
         var checkIn = new CheckIn
@@ -99,20 +99,39 @@ public sealed class CheckInDesk(ForumDbContext db, TimeProvider clock)
         }
         catch (DbUpdateException)
         {
-            // The unique index refused a second check-in: another desk (or this scan, sent twice) was first.
+            // A unique index refused the row: this scan id arrived twice at once, or another desk checked the badge in first.
             db.Entry(checkIn).State = EntityState.Detached;
+            if (scanId is not null && await ResentAsync(scanId, delegateId, checkpoint, person, ct) is { } sameId)
+            {
+                return sameId;
+            }
+
             var first = await db.CheckIns.AsNoTracking()
-                .Where(c => (c.DelegateId == delegateId && c.Checkpoint == checkpoint) || (scanId != null && c.ScanId == scanId))
-                .OrderBy(c => c.Id)
-                .FirstOrDefaultAsync(ct);
+                .FirstOrDefaultAsync(c => c.DelegateId == delegateId && c.Checkpoint == checkpoint, ct);
             if (first is null)
             {
                 throw;
             }
 
-            var same = scanId is not null && first.ScanId == scanId;
-            return Answer(same ? ScanResults.CheckedIn : ScanResults.AlreadyCheckedIn, person, first);
+            return Answer(ScanResults.AlreadyCheckedIn, person, first);
         }
+    }
+
+    /// <summary>
+    /// The answer to a scan id already recorded: the first answer again when it is the same badge at the same
+    /// checkpoint, a conflict otherwise (an id made twice, or a desk's bug), which says nothing of the scan that has it.
+    /// </summary>
+    private async Task<ScanAnswer?> ResentAsync(string scanId, int delegateId, string checkpoint, DeskDelegate person, CancellationToken ct)
+    {
+        var recorded = await db.CheckIns.AsNoTracking().FirstOrDefaultAsync(c => c.ScanId == scanId, ct);
+        if (recorded is null)
+        {
+            return null;
+        }
+
+        return recorded.DelegateId == delegateId && recorded.Checkpoint == checkpoint
+            ? Answer(ScanResults.CheckedIn, person, recorded)
+            : new ScanAnswer(ScanResults.Conflict, null, null, null);
     }
 
     public async Task<DeskDelegate?> DescribeAsync(int forumId, int delegateId, CancellationToken ct) =>

@@ -8,7 +8,6 @@ using ForumManager.Data.Sqlite;
 using ForumManager.Data.SqlServer;
 using ForumManager.Mail;
 using ForumManager.Web.Accounts;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
@@ -133,12 +132,19 @@ public static class ForumServices
         services.AddHealthChecks()
             .AddDbContextCheck<ForumDbContext>("database")
             .AddCheck<MailQueueHealthCheck>("mail")
-            .AddCheck<DocumentsHealthCheck>("documents");
+            .AddCheck<DocumentsHealthCheck>("documents")
+            .AddCheck<KeyRingHealthCheck>("key-ring");
 
-        if (!builder.Environment.IsDevelopment())
+        // Every HTTPS answer outside Development carries HSTS, whatever the host is called: the default list of hosts
+        // left out (localhost and the loopback addresses) would leave a site reached through a tunnel or a local proxy
+        // without it.
+        services.AddHsts(o =>
         {
-            services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
-        }
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.ExcludedHosts.Clear();
+        });
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+        builder.Logging.CapLoggedValues();
 
         return builder;
     }
@@ -146,11 +152,15 @@ public static class ForumServices
     /// <summary>
     /// Behind a load balancer or TLS proxy, the client's address (for the rate limiter) and the scheme (for HTTPS
     /// redirection and secure cookies) come from X-Forwarded-* headers, but only from the proxies named in
-    /// <c>Proxy:KnownProxies</c> (addresses) and <c>Proxy:KnownNetworks</c> (CIDR), besides loopback.
+    /// <c>Proxy:KnownProxies</c> (addresses) and <c>Proxy:KnownNetworks</c> (CIDR). Loopback, which the framework
+    /// trusts by default, is not trusted unless named: otherwise anyone on the server itself could pick the address
+    /// the sign-in rate limit counts by, with a made-up header on each post. With no proxy named, the headers are not
+    /// read at all (the framework would believe them from anyone once both lists are empty).
     /// </summary>
     private static void TrustProxies(ForwardedHeadersOptions options, IConfiguration configuration)
     {
-        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
         foreach (var address in Split(configuration["Proxy:KnownProxies"]))
         {
             options.KnownProxies.Add(System.Net.IPAddress.Parse(address));
@@ -160,6 +170,10 @@ public static class ForumServices
         {
             options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
         }
+
+        options.ForwardedHeaders = options.KnownProxies.Count + options.KnownIPNetworks.Count == 0
+            ? ForwardedHeaders.None
+            : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
 
         static string[] Split(string? list) => (list ?? string.Empty).Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries);
     }
@@ -185,9 +199,7 @@ public static class ForumServices
             }
         });
 
-        builder.Services.AddDataProtection()
-            .SetApplicationName("ForumManager")
-            .PersistKeysToDbContext<ForumDbContext>();
+        builder.AddForumKeyRing();
     }
 
     private static void AddForumIdentity(this IServiceCollection services)

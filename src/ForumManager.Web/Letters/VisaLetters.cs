@@ -67,6 +67,7 @@ public sealed class VisaLetters(ForumDbContext db, PersonalData personalData, Do
         };
         return new VisaLetterData
         {
+            DelegateId = d.Id,
             Reference = Reference(forum, d.Id),
             IssuedOn = DateOnly.FromDateTime(ForumTime.ToLocal(clock.GetUtcNow().UtcDateTime, forum.TimeZone)),
             HostEn = forum.HostEn ?? forum.NameEn,

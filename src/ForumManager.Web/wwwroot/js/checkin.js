@@ -47,6 +47,7 @@
             case 'checked-in': message = format(form.dataset.msgCheckedIn, [name]); break;
             case 'already-checked-in': message = format(form.dataset.msgAlready, [name, time(answer.checkedInAt), answer.checkedInBy || '']); break;
             case 'not-approved': message = format(form.dataset.msgNotApproved, [name]); break;
+            case 'conflict': message = form.dataset.msgConflict; break;
             default: message = form.dataset.msgUnknown;
         }
 
@@ -71,6 +72,8 @@
             headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
             body: JSON.stringify(scan)
         }).then(function (response) {
+            // A 4xx answer is final (a 409 says the scan id belongs to another scan): the scan leaves the queue with
+            // its message rather than being sent again forever. Only an unreachable or failing server keeps it queued.
             if (response.status >= 500) { throw new Error('server ' + response.status); }
             return response.json();
         });

@@ -1,0 +1,34 @@
+using System.Globalization;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace ForumManager.Web.Infrastructure;
+
+/// <summary>
+/// Degraded while the key ring is stored in the clear (no certificate: fine for development and the demo, not for real
+/// passports), and once a protected value could not be decrypted: the certificate that wrote its key is missing.
+/// </summary>
+public sealed class KeyRingHealthCheck(KeyRingCertificates certificates, PersonalData personalData) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var unreadable = personalData.UnreadableCount;
+        var data = new Dictionary<string, object> { ["unreadableValues"] = unreadable };
+        if (certificates.Current is { } current)
+        {
+            data["certificate"] = current.Thumbprint;
+            data["certificateExpires"] = current.NotAfter.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            data["previousCertificates"] = certificates.Previous.Count;
+        }
+
+        if (unreadable > 0)
+        {
+            return Task.FromResult(HealthCheckResult.Degraded(
+                $"{unreadable} protected values could not be decrypted: the certificate that encrypted their key is not configured.", data: data));
+        }
+
+        return Task.FromResult(certificates.Current is null
+            ? HealthCheckResult.Degraded(
+                $"The key ring is stored without protection: set {KeyRingCertificates.Section}:Path and :Password before real passport data is entered.", data: data)
+            : HealthCheckResult.Healthy("The key ring is encrypted with a certificate kept outside the database.", data));
+    }
+}
