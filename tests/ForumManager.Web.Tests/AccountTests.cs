@@ -180,6 +180,59 @@ public sealed class AccountTests(AppFixture app)
         var messages = await Task.WhenAll(files.Select(async f => await MimeMessage.LoadAsync(f)));
         Assert.Contains(messages, m => m.To.Mailboxes.Any(a => a.Address == email));
     }
+
+    [Fact]
+    public async Task Should_refuse_a_saved_sign_in_cookie_replayed_after_signing_out()
+    {
+        var email = await app.CreateUserAsync(Roles.Delegate);
+        var browser = Clients.Anonymous(app);
+        var signedIn = await HtmlForms.SubmitAsync(browser, "/Identity/Account/Login",
+            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = ForumAppFactory.Password });
+        var saved = SignInCookie(signedIn);
+        Assert.Equal(HttpStatusCode.OK, (await Replay(saved).GetAsync("/me")).StatusCode);
+
+        var signedOut = await HtmlForms.SubmitAsync(browser, "/Identity/Account/Logout", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+
+        var replayed = await Replay(saved).GetAsync("/me");
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+        Assert.StartsWith("/Identity/Account/Login", replayed.Headers.Location!.PathAndQuery(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_end_the_other_sessions_at_once_when_the_password_changes()
+    {
+        var email = await app.CreateUserAsync(Roles.Delegate);
+        var laptop = await Clients.SignInAsync(app, email, ForumAppFactory.Password);
+        var phone = await Clients.SignInAsync(app, email, ForumAppFactory.Password);
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/me")).StatusCode);
+
+        const string newPassword = "another long passphrase";
+        var changed = await HtmlForms.SubmitAsync(laptop, "/Identity/Account/Manage/ChangePassword", new Dictionary<string, string>
+        {
+            ["Input.OldPassword"] = ForumAppFactory.Password,
+            ["Input.NewPassword"] = newPassword,
+            ["Input.ConfirmPassword"] = newPassword,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+
+        // Within the minute in which the security stamp is not looked at again.
+        var onPhone = await phone.GetAsync("/me");
+        Assert.Equal(HttpStatusCode.Redirect, onPhone.StatusCode);
+        Assert.StartsWith("/Identity/Account/Login", onPhone.Headers.Location!.PathAndQuery(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/me")).StatusCode);
+    }
+
+    private static string SignInCookie(HttpResponseMessage response) =>
+        string.Join("; ", response.Headers.GetValues("Set-Cookie").Where(c => c.StartsWith("ForumManager.Auth", StringComparison.Ordinal)).Select(c => c.Split(';')[0]));
+
+    /// <summary>A client that sends only the saved cookie, as someone who copied it would.</summary>
+    private HttpClient Replay(string cookie)
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        return client;
+    }
 }
 
 internal static class UriExtensions
