@@ -209,7 +209,9 @@ public static class ForumServices
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ForumDbContext>()
+            .AddSignInManager<ForumSignInManager>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+        services.AddSingleton<UnknownAddressSignIns>();
         services.AddSingleton<AccountSessions>();
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = AccountSessions.KeepSessionAsync);
 
