@@ -43,6 +43,17 @@ public sealed class IdentityMailSender(MailQueue queue, IStringLocalizerFactory 
         SendAsync(user, email, "account.reset-code", "Mail_ResetSubject", "Mail_ResetCodeBody", null, resetCode);
 
     /// <summary>
+    /// To the owner of an account that a head of delegation named as a member: what they are asked to join, and a link
+    /// to accept or decline it once signed in. Nothing is linked until they accept.
+    /// </summary>
+    public Task SendMemberInvitationAsync(ForumUser user, Core.Forums.Forum forum, Core.Delegates.Delegation delegation, string headName, string link)
+    {
+        var chinese = user.PreferredCulture is "zh-Hans";
+        return SendAsync(user, user.Email!, "account.member-invitation", "Mail_JoinSubject", "Mail_JoinBody", "Mail_JoinAction", link,
+            headName, chinese ? delegation.NameZh : delegation.NameEn, chinese ? forum.NameZh : forum.NameEn);
+    }
+
+    /// <summary>
     /// To the owner of an address someone just used to register anew, when it already has an account: nothing was
     /// registered, and this is how to go on. The page the person registering saw says nothing of it.
     /// </summary>
