@@ -141,7 +141,8 @@ public sealed class RegistrationTests(AppFixture app)
             db.Delegates.Add(new Core.Delegates.Delegate
             {
                 ForumId = await db.Forums.Select(f => f.Id).SingleAsync(), FamilyName = "Bennani", GivenName = "Salma", CountryCode = "MA", Email = addedByHead,
-                Category = DelegateCategory.Delegate, Status = RegistrationStatus.Submitted, PreferredLanguage = "zh-Hans", CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,
+                Category = DelegateCategory.Delegate, PrecedenceRank = Core.Delegates.Precedence.DefaultRank(DelegateCategory.Delegate, null),
+                Status = RegistrationStatus.Submitted, PreferredLanguage = "zh-Hans", CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,
             });
             return await db.SaveChangesAsync();
         });
