@@ -2057,3 +2057,105 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129183735_ServerSessionsMemberOffersOneInvitation'
+)
+BEGIN
+    CREATE TABLE [AccountSessions] (
+        [Key] varchar(64) NOT NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [LastSeenUtc] datetime2 NOT NULL,
+        [ExpiresUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_AccountSessions] PRIMARY KEY ([Key]),
+        CONSTRAINT [FK_AccountSessions_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129183735_ServerSessionsMemberOffersOneInvitation'
+)
+BEGIN
+    CREATE TABLE [MemberSignInOffers] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [DelegateId] int NOT NULL,
+        [TokenHash] char(64) NULL,
+        [SentUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_MemberSignInOffers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_MemberSignInOffers_Delegates_DelegateId] FOREIGN KEY ([DelegateId]) REFERENCES [Delegates] ([Id]),
+        CONSTRAINT [FK_MemberSignInOffers_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129183735_ServerSessionsMemberOffersOneInvitation'
+)
+BEGIN
+    DELETE FROM Invitations WHERE AcceptedUtc IS NULL AND EXISTS (SELECT 1 FROM Invitations AS Later WHERE Later.ForumId = Invitations.ForumId AND Later.Email = Invitations.Email AND Later.AcceptedUtc IS NULL AND Later.Id > Invitations.Id)
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129183735_ServerSessionsMemberOffersOneInvitation'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Invitations_ForumId_Email] ON [Invitations] ([ForumId], [Email]) WHERE AcceptedUtc IS NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129183735_ServerSessionsMemberOffersOneInvitation'
+)
+BEGIN
+    CREATE INDEX [IX_AccountSessions_ExpiresUtc] ON [AccountSessions] ([ExpiresUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129183735_ServerSessionsMemberOffersOneInvitation'
+)
+BEGIN
+    CREATE INDEX [IX_AccountSessions_UserId] ON [AccountSessions] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129183735_ServerSessionsMemberOffersOneInvitation'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_MemberSignInOffers_DelegateId] ON [MemberSignInOffers] ([DelegateId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129183735_ServerSessionsMemberOffersOneInvitation'
+)
+BEGIN
+    CREATE INDEX [IX_MemberSignInOffers_ForumId] ON [MemberSignInOffers] ([ForumId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129183735_ServerSessionsMemberOffersOneInvitation'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_MemberSignInOffers_TokenHash] ON [MemberSignInOffers] ([TokenHash]) WHERE TokenHash IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129183735_ServerSessionsMemberOffersOneInvitation'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129183735_ServerSessionsMemberOffersOneInvitation', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -30,6 +30,8 @@ public sealed class ForumDbContext(DbContextOptions<ForumDbContext> options)
     public DbSet<Delegation> Delegations => Set<Delegation>();
     public DbSet<Delegate> Delegates => Set<Delegate>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Core.Accounts.MemberSignInOffer> MemberSignInOffers => Set<Core.Accounts.MemberSignInOffer>();
+    public DbSet<Core.Accounts.AccountSession> AccountSessions => Set<Core.Accounts.AccountSession>();
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<QuestionChoice> QuestionChoices => Set<QuestionChoice>();
     public DbSet<DelegateAnswer> DelegateAnswers => Set<DelegateAnswer>();

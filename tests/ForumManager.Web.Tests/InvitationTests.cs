@@ -61,6 +61,90 @@ public sealed class InvitationTests(InvitationAppFixture app) : IClassFixture<In
         Assert.Contains("already been used", again.QuerySelector("[data-testid=registration-closed]")!.TextContent, StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.Invitations.AnyAsync(i => i.TokenHash.Contains(url.Substring(url.IndexOf('=') + 1)))));
     }
+
+    [Fact]
+    public async Task Should_send_the_same_invitation_again_and_never_make_a_second_delegation_for_an_address()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var head = $"head-{Guid.NewGuid():N}@lyon.example.org";
+        var first = $"Université Lyon {Guid.NewGuid():N}"[..30];
+        var second = $"Institut Lyon {Guid.NewGuid():N}"[..30];
+        Assert.Equal(HttpStatusCode.Redirect, (await InviteAsync(organizer, first, head)).StatusCode);
+
+        var elsewhere = await InviteAsync(organizer, second, head);
+
+        Assert.Equal(HttpStatusCode.OK, elsewhere.StatusCode);
+        var message = (await HtmlForms.ParseAsync(elsewhere)).QuerySelector("[data-valmsg-for='Invite.Email']")!.TextContent;
+        Assert.Contains(first, message, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Delegations.AnyAsync(d => d.NameEn == second)));
+
+        var again = await InviteAsync(organizer, first, head, quota: "6");
+
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Invitations.CountAsync(i => i.Email == head)));
+        Assert.Equal(6, await app.WithDbAsync(db => db.Delegations.Where(d => d.NameEn == first).Select(d => d.Quota).SingleAsync()));
+        var links = await LinksAsync(head);
+        Assert.Equal(2, links.Count);
+        var stale = await HtmlForms.GetPageAsync(Clients.Anonymous(app), links[0]);
+        Assert.NotNull(stale.QuerySelector("[data-testid=registration-closed]"));
+        var current = await HtmlForms.GetPageAsync(Clients.Anonymous(app), links[1]);
+        Assert.Contains(first, current.QuerySelector("[data-testid=invited-as]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_keep_one_invitation_when_one_address_is_invited_for_several_delegations_at_once()
+    {
+        var organizers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Clients.SignedInAsync(app, Roles.Organizer)));
+        var head = $"head-{Guid.NewGuid():N}@nantes.example.org";
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var names = organizers.Select((_, i) => $"Institution {tag} {i}").ToList();
+
+        var answers = await Task.WhenAll(organizers.Select((client, i) => InviteAsync(client, names[i], head)));
+
+        Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.Redirect));
+        Assert.Equal(5, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Invitations.CountAsync(i => i.Email == head)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Delegations.CountAsync(d => names.Contains(d.NameEn))));
+        Assert.Single(await LinksAsync(head));
+    }
+
+    [Fact]
+    public async Task Should_refuse_to_invite_someone_who_already_heads_a_delegation()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var head = await app.WithDbAsync(db => db.Delegates.Where(d => d.Category == DelegateCategory.HeadOfDelegation && d.DelegationId != null
+            && d.Status == RegistrationStatus.Approved).Select(d => d.Email).FirstAsync());
+
+        var response = await InviteAsync(organizer, $"Another institution {Guid.NewGuid():N}"[..30], head);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("already heads", (await HtmlForms.ParseAsync(response)).QuerySelector("[data-valmsg-for='Invite.Email']")!.TextContent, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Invitations.AnyAsync(i => i.Email == head)));
+    }
+
+    private static Task<HttpResponseMessage> InviteAsync(HttpClient organizer, string institution, string email, string quota = "4") =>
+        HtmlForms.SubmitAsync(organizer, "/admin/delegations", new Dictionary<string, string>
+        {
+            ["Invite.Institution"] = institution,
+            ["Invite.CountryCode"] = "FR",
+            ["Invite.Email"] = email,
+            ["Invite.Quota"] = quota,
+        }, formSelector: "[data-testid=invite-form]");
+
+    /// <summary>The links of every invitation mailed to <paramref name="email"/>, oldest first, as paths.</summary>
+    private async Task<List<string>> LinksAsync(string email)
+    {
+        var rows = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.ToAddress == email).OrderBy(m => m.Id).ToListAsync());
+        var links = new List<string>();
+        foreach (var row in rows)
+        {
+            var message = await MimeMessage.LoadAsync(new MemoryStream(row.MimeContent));
+            links.Add((message.TextBody ?? string.Empty).Split('\n').Select(l => l.Trim())
+                .First(l => l.StartsWith("http://forum.test/register?invitation=", StringComparison.Ordinal))["http://forum.test".Length..]);
+        }
+
+        return links;
+    }
 }
 
 public sealed class DelegationMembersTests(InvitationAppFixture app) : IClassFixture<InvitationAppFixture>

@@ -164,7 +164,7 @@ public sealed class MemberEditAndSignInTests(MembersAppFixture app) : IClassFixt
         Assert.Equal("您的论坛登录账户", message.Subject);
         var link = (message.TextBody ?? string.Empty).Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("http://forum.test/", StringComparison.Ordinal));
         var list = await HtmlForms.GetPageAsync(team.Head, "/me/delegation");
-        Assert.Contains("Link sent", list.QuerySelector("[data-testid=members]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Sign-in offered", list.QuerySelector("[data-testid=members]")!.TextContent, StringComparison.Ordinal);
 
         var member = Clients.Anonymous(app);
         var url = link["http://forum.test".Length..];
@@ -201,14 +201,145 @@ public sealed class MemberEditAndSignInTests(MembersAppFixture app) : IClassFixt
         // An account whose registration was made under another address, now also named as this member.
         var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == accountEmail).Select(u => u.Id).SingleAsync());
         await LonerAsync($"other-{Guid.NewGuid():N}@example.org", userId);
-        await app.WithDbAsync(db => db.Delegates.Where(d => d.Id == team.MemberId).ExecuteUpdateAsync(s => s.SetProperty(d => d.Email, accountEmail)));
+        await MoveMemberAsync(team, accountEmail);
 
-        var refused = await PostSignInAsync(team.Head, team.MemberId);
+        var status = await SendSignInAsync(team);
 
-        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal(await NewAddressStatusAsync(), status.Replace(accountEmail, "{0}", StringComparison.Ordinal));
         Assert.Null((await RecordAsync(team.MemberId)).UserId);
-        Assert.False(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.ToAddress == accountEmail && m.Purpose == "account.member-sign-in")));
-        var page = await HtmlForms.GetPageAsync(team.Head, "/me/delegation");
-        Assert.Contains("already has a registration", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.ToAddress == accountEmail)));
     }
+
+    [Theory]
+    [InlineData(Roles.Organizer)]
+    [InlineData(Roles.Admin)]
+    [InlineData(Roles.Staff)]
+    public async Task Should_never_link_give_a_role_to_or_mail_a_staff_account_named_as_a_member(string role)
+    {
+        var team = await TeamAsync();
+        var staff = await app.CreateUserAsync(role);
+        await MoveMemberAsync(team, staff);
+
+        var status = await SendSignInAsync(team);
+
+        // The head learns nothing: the same words, and the same state in the list, as for an address with no account.
+        Assert.Equal(await NewAddressStatusAsync(), status.Replace(staff, "{0}", StringComparison.Ordinal));
+        Assert.Equal("Sign-in offered, not used yet", await SignInCellAsync(team));
+        Assert.Null((await RecordAsync(team.MemberId)).UserId);
+        Assert.False(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.ToAddress == staff)));
+        Assert.Equal(new[] { role }, await RolesOfAsync(staff));
+        var signedIn = await Clients.SignInAsync(app, staff, ForumAppFactory.Password);
+        Assert.Equal(HttpStatusCode.Forbidden, (await signedIn.GetAsync("/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_link_an_existing_account_only_when_its_owner_accepts_while_signed_in()
+    {
+        var team = await TeamAsync();
+        var owner = await app.CreateUserAsync(Roles.Delegate, $"owner-{Guid.NewGuid():N}@rabat.example.org");
+        await MoveMemberAsync(team, owner);
+
+        var status = await SendSignInAsync(team);
+
+        Assert.Equal(await NewAddressStatusAsync(), status.Replace(owner, "{0}", StringComparison.Ordinal));
+        Assert.Equal("Sign-in offered, not used yet", await SignInCellAsync(team));
+        Assert.Null((await RecordAsync(team.MemberId)).UserId);
+        Assert.False(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.ToAddress == owner && m.Purpose != "account.member-invitation")));
+        var url = await JoinLinkAsync(owner);
+
+        // Not signed in: first sign in. Signed in as anyone else: refused, without a word about the delegation.
+        var anonymous = await Clients.Anonymous(app).GetAsync(url);
+        Assert.StartsWith("/Identity/Account/Login", anonymous.Headers.Location!.PathAndQuery(), StringComparison.Ordinal);
+        var stranger = await Clients.SignedInAsync(app, Roles.Delegate);
+        var refused = await HtmlForms.GetPageAsync(stranger, url);
+        Assert.NotNull(refused.QuerySelector("[data-testid=join-refused]"));
+        Assert.DoesNotContain("Delegation ", refused.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var token = refused.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        await stranger.PostAsync(url + "&handler=Accept", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        Assert.Null((await RecordAsync(team.MemberId)).UserId);
+
+        var ownerClient = await Clients.SignInAsync(app, owner, ForumAppFactory.Password);
+        var invitation = await HtmlForms.GetPageAsync(ownerClient, url);
+        var details = invitation.QuerySelector("[data-testid=join-details]")!.TextContent;
+        Assert.Contains("Delegation ", details, StringComparison.Ordinal);
+        Assert.Contains("EL ALAOUI Karim", details, StringComparison.Ordinal);
+        Assert.Contains("BENNANI Salma", details, StringComparison.Ordinal);
+        var accepted = await HtmlForms.SubmitAsync(ownerClient, invitation, url, new Dictionary<string, string>(), "[data-testid=join-accept-form]");
+
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Equal("/me", accepted.Headers.Location!.OriginalString);
+        var ownerId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == owner).Select(u => u.Id).SingleAsync());
+        Assert.Equal(ownerId, (await RecordAsync(team.MemberId)).UserId);
+        var me = await HtmlForms.GetPageAsync(ownerClient, "/me");
+        Assert.Contains("BENNANI Salma", me.QuerySelector("[data-testid=my-registration]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Signs in", await SignInCellAsync(team));
+        Assert.NotNull((await HtmlForms.GetPageAsync(ownerClient, url)).QuerySelector("[data-testid=join-refused]"));
+    }
+
+    [Fact]
+    public async Task Should_leave_an_existing_account_as_it_was_when_its_owner_declines()
+    {
+        var team = await TeamAsync();
+        var owner = await app.CreateUserAsync(Roles.Delegate, $"owner-{Guid.NewGuid():N}@rabat.example.org");
+        await MoveMemberAsync(team, owner);
+        await SendSignInAsync(team);
+        var url = await JoinLinkAsync(owner);
+        var ownerClient = await Clients.SignInAsync(app, owner, ForumAppFactory.Password);
+
+        var declined = await HtmlForms.SubmitAsync(ownerClient, url, new Dictionary<string, string>(), "[data-testid=join-decline-form]");
+
+        Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
+        Assert.Null((await RecordAsync(team.MemberId)).UserId);
+        Assert.Equal(new[] { Roles.Delegate }, await RolesOfAsync(owner));
+        var again = await HtmlForms.GetPageAsync(ownerClient, url);
+        Assert.NotNull(again.QuerySelector("[data-testid=join-refused]"));
+        Assert.Null(again.QuerySelector("[data-testid=join-accept]"));
+    }
+
+    /// <summary>The head changes the member's address, through the member's form.</summary>
+    private async Task MoveMemberAsync(Team team, string email)
+    {
+        var moved = await HtmlForms.SubmitAsync(team.Head, $"/me/delegation/member/{team.MemberId}",
+            new Dictionary<string, string> { ["Input.Email"] = email }, "[data-testid=member-form]");
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+    }
+
+    /// <summary>Sends the member a sign-in and returns what the head is told.</summary>
+    private async Task<string> SendSignInAsync(Team team)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await PostSignInAsync(team.Head, team.MemberId)).StatusCode);
+        return (await HtmlForms.GetPageAsync(team.Head, "/me/delegation")).QuerySelector(".status")!.TextContent.Trim();
+    }
+
+    /// <summary>What a head is told for a member whose address has no account, with the address as {0}.</summary>
+    private async Task<string> NewAddressStatusAsync()
+    {
+        var team = await TeamAsync();
+        return (await SendSignInAsync(team)).Replace(team.MemberEmail, "{0}", StringComparison.Ordinal);
+    }
+
+    private async Task<string> SignInCellAsync(Team team)
+    {
+        var list = await HtmlForms.GetPageAsync(team.Head, "/me/delegation");
+        var row = list.QuerySelectorAll("[data-testid=members] tbody tr").Single(r => r.QuerySelector($"a[href='/me/delegation/member/{team.MemberId}']") is not null
+            || r.TextContent.Contains("BENNANI", StringComparison.Ordinal));
+        return row.QuerySelector("[data-testid=member-sign-in] span")?.TextContent.Trim() ?? string.Empty;
+    }
+
+    private async Task<string> JoinLinkAsync(string owner)
+    {
+        var row = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == owner && m.Purpose == "account.member-invitation"));
+        var message = await MimeMessage.LoadAsync(new MemoryStream(row.MimeContent));
+        Assert.Contains("EL ALAOUI", message.TextBody, StringComparison.OrdinalIgnoreCase);
+        var link = (message.TextBody ?? string.Empty).Split('\n').Select(l => l.Trim())
+            .Single(l => l.StartsWith("http://forum.test/Identity/Account/JoinDelegation?token=", StringComparison.Ordinal));
+        return link["http://forum.test".Length..];
+    }
+
+    private Task<List<string>> RolesOfAsync(string email) => app.WithDbAsync(db =>
+        (from u in db.Users
+         join ur in db.UserRoles on u.Id equals ur.UserId
+         join r in db.Roles on ur.RoleId equals r.Id
+         where u.Email == email
+         select r.Name!).ToListAsync());
 }

@@ -102,6 +102,7 @@ public sealed class PageAuthorizationTests(AppFixture app)
         ["Identity/Account/ResendEmailConfirmation"] = (Access.Anyone, "/Identity/Account/ResendEmailConfirmation"),
         ["Identity/Account/ResetPassword"] = (Access.Anyone, "/Identity/Account/ResetPassword"),
         ["Identity/Account/ResetPasswordConfirmation"] = (Access.Anyone, "/Identity/Account/ResetPasswordConfirmation"),
+        ["Identity/Account/JoinDelegation"] = (Access.SignedIn, "/Identity/Account/JoinDelegation"),
         ["Identity/Error"] = (Access.Anyone, "/Identity/Error"),
 
         ["Identity/Account/Manage"] = (Access.SignedIn, "/Identity/Account/Manage"),

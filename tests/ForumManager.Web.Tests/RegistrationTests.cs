@@ -130,15 +130,60 @@ public sealed class RegistrationTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Should_refuse_a_second_registration_with_the_same_address()
+    public async Task Should_answer_an_address_already_in_use_like_any_registration_and_tell_only_its_owner()
     {
-        var email = NewEmail();
-        await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email));
+        var organizer = await app.CreateUserAsync(Roles.Organizer);
+        var registered = NewEmail();
+        await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(registered));
+        var addedByHead = NewEmail();
+        await app.WithDbAsync(async db =>
+        {
+            db.Delegates.Add(new Core.Delegates.Delegate
+            {
+                ForumId = await db.Forums.Select(f => f.Id).SingleAsync(), FamilyName = "Bennani", GivenName = "Salma", CountryCode = "MA", Email = addedByHead,
+                Category = DelegateCategory.Delegate, PrecedenceRank = Core.Delegates.Precedence.DefaultRank(DelegateCategory.Delegate, null),
+                Status = RegistrationStatus.Submitted, PreferredLanguage = "zh-Hans", CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        });
+        var fresh = await AnswerAsync(NewEmail());
+        var delegatesBefore = await app.WithDbAsync(db => db.Delegates.CountAsync());
 
-        var again = await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email));
+        foreach (var email in new[] { organizer, registered, addedByHead })
+        {
+            Assert.Equal(fresh, await AnswerAsync(email));
+        }
 
-        var page = await HtmlForms.ParseAsync(again);
-        Assert.Contains("already", page.QuerySelector("[data-valmsg-for='Input.Email']")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(1, await app.WithDbAsync(db => db.Delegates.CountAsync(d => d.Email == email)));
+        Assert.Equal(delegatesBefore, await app.WithDbAsync(db => db.Delegates.CountAsync()));
+        Assert.False(await app.WithDbAsync(db => db.Delegates.AnyAsync(d => d.Email == organizer)));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
+            Assert.False(await users.IsInRoleAsync((await users.FindByEmailAsync(organizer))!, Roles.Delegate));
+        }
+
+        var toOrganizer = await MailAsync(organizer, "account.exists");
+        Assert.Equal("About your registration for the forum", toOrganizer.Subject);
+        Assert.Contains("already has an account", toOrganizer.TextBody, StringComparison.Ordinal);
+        Assert.Contains("http://forum.test/Identity/Account/Login", toOrganizer.TextBody, StringComparison.Ordinal);
+        Assert.Equal("关于您的论坛报名", (await MailAsync(registered, "account.exists")).Subject);
+        Assert.Contains("已经报名", (await MailAsync(addedByHead, "account.already-registered")).TextBody, StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == registered && m.Purpose == "registration.received")));
+    }
+
+    /// <summary>What someone registering sees: the status, the page they land on and what it says.</summary>
+    private async Task<(HttpStatusCode Status, string? Location, string Result)> AnswerAsync(string email)
+    {
+        var client = Clients.Anonymous(app);
+        var response = await HtmlForms.SubmitAsync(client, RegistrationForm.Url, RegistrationForm.Valid(email));
+        var location = response.Headers.Location?.OriginalString;
+        var done = location is null ? null : await HtmlForms.GetPageAsync(client, location);
+        return (response.StatusCode, location, done?.QuerySelector("main")!.TextContent.Trim() ?? string.Empty);
+    }
+
+    private async Task<MimeMessage> MailAsync(string email, string purpose)
+    {
+        var row = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == email && m.Purpose == purpose));
+        return await MimeMessage.LoadAsync(new MemoryStream(row.MimeContent));
     }
 }

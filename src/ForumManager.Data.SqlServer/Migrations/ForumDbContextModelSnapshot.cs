@@ -22,6 +22,72 @@ namespace ForumManager.Data.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("ForumManager.Core.Accounts.AccountSession", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresUtc");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AccountSessions");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Accounts.MemberSignInOffer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DelegateId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("char(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DelegateId")
+                        .IsUnique();
+
+                    b.HasIndex("ForumId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasFilter("TokenHash IS NOT NULL");
+
+                    b.ToTable("MemberSignInOffers");
+                });
+
             modelBuilder.Entity("ForumManager.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -482,6 +548,10 @@ namespace ForumManager.Data.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("ForumId", "DelegationId");
+
+                    b.HasIndex("ForumId", "Email")
+                        .IsUnique()
+                        .HasFilter("AcceptedUtc IS NULL");
 
                     b.ToTable("Invitations");
                 });
@@ -2241,6 +2311,30 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Accounts.AccountSession", b =>
+                {
+                    b.HasOne("ForumManager.Data.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Accounts.MemberSignInOffer", b =>
+                {
+                    b.HasOne("ForumManager.Core.Delegates.Delegate", null)
+                        .WithMany()
+                        .HasForeignKey("DelegateId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ForumManager.Core.CheckIns.BadgeLayoutChoice", b =>

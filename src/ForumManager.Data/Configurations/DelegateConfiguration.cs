@@ -30,6 +30,9 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.Property(i => i.CreatedBy).HaveLength(256);
         builder.HasIndex(i => i.TokenHash).IsUnique();
         builder.HasIndex(i => new { i.ForumId, i.DelegationId });
+
+        // One open invitation per address and edition, whoever sends it and however many at once.
+        builder.HasIndex(i => new { i.ForumId, i.Email }).IsUnique().HasFilter("AcceptedUtc IS NULL");
         builder.HasOne<Forum>().WithMany().HasForeignKey(i => i.ForumId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(i => i.Delegation).WithMany().HasForeignKey(i => i.DelegationId).OnDelete(DeleteBehavior.Restrict);
     }

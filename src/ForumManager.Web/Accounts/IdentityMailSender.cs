@@ -42,11 +42,39 @@ public sealed class IdentityMailSender(MailQueue queue, IStringLocalizerFactory 
     public Task SendPasswordResetCodeAsync(ForumUser user, string email, string resetCode) =>
         SendAsync(user, email, "account.reset-code", "Mail_ResetSubject", "Mail_ResetCodeBody", null, resetCode);
 
+    /// <summary>
+    /// To the owner of an account that a head of delegation named as a member: what they are asked to join, and a link
+    /// to accept or decline it once signed in. Nothing is linked until they accept.
+    /// </summary>
+    public Task SendMemberInvitationAsync(ForumUser user, Core.Forums.Forum forum, Core.Delegates.Delegation delegation, string headName, string link)
+    {
+        var chinese = user.PreferredCulture is "zh-Hans";
+        return SendAsync(user, user.Email!, "account.member-invitation", "Mail_JoinSubject", "Mail_JoinBody", "Mail_JoinAction", link,
+            headName, chinese ? delegation.NameZh : delegation.NameEn, chinese ? forum.NameZh : forum.NameEn);
+    }
+
+    /// <summary>
+    /// To the owner of an address someone just used to register anew, when it already has an account: nothing was
+    /// registered, and this is how to go on. The page the person registering saw says nothing of it.
+    /// </summary>
+    public Task SendAccountExistsAsync(ForumUser user, Core.Forums.Forum forum, string signInLink) =>
+        SendAsync(user, user.Email!, "account.exists", "Mail_AccountExistsSubject", "Mail_AccountExistsBody", "Mail_AccountExistsAction", signInLink,
+            user.PreferredCulture is "zh-Hans" ? forum.NameZh : forum.NameEn);
+
+    /// <summary>The same, when the address has no account but is already registered (by a head of delegation or by import).</summary>
+    public Task SendAlreadyRegisteredAsync(Core.Delegates.Delegate registration, Core.Forums.Forum forum)
+    {
+        var stranger = new ForumUser { PreferredCulture = registration.PreferredLanguage, DisplayName = $"{registration.GivenName} {registration.FamilyName}" };
+        return SendAsync(stranger, registration.Email, "account.already-registered", "Mail_AccountExistsSubject", "Mail_AlreadyRegisteredBody", null, null,
+            registration.PreferredLanguage is "zh-Hans" ? forum.NameZh : forum.NameEn);
+    }
+
     /// <summary>Identity UI's own pages call this one with ready-made HTML; they are kept for account management.</summary>
     public Task SendEmailAsync(string email, string subject, string htmlMessage) =>
         queue.EnqueueAsync(new MailDraft(email, null, subject, HtmlToText(htmlMessage), htmlMessage, "account.manage"), CancellationToken.None);
 
-    private async Task SendAsync(ForumUser user, string email, string purpose, string subjectKey, string bodyKey, string? actionKey, string linkOrCode)
+    private async Task SendAsync(ForumUser user, string email, string purpose, string subjectKey, string bodyKey, string? actionKey, string? linkOrCode,
+        params object[] bodyArguments)
     {
         var culture = CultureInfo.GetCultureInfo(user.PreferredCulture is "zh-Hans" ? "zh-Hans" : "en");
         var previous = CultureInfo.CurrentUICulture;
@@ -55,13 +83,17 @@ public sealed class IdentityMailSender(MailQueue queue, IStringLocalizerFactory 
         {
             var text = localizers.Create(typeof(SharedResource));
             var subject = text[subjectKey].Value;
-            var body = text[bodyKey].Value;
-            var plain = $"{body}\n\n{linkOrCode}\n";
+            var body = text[bodyKey, bodyArguments].Value;
+            var plain = linkOrCode is null ? $"{body}\n" : $"{body}\n\n{linkOrCode}\n";
             var encoded = WebUtility.HtmlEncode(linkOrCode);
-            var action = actionKey is null
-                ? $"<p><strong><code>{encoded}</code></strong></p>"
-                : $"<p><a href=\"{encoded}\">{WebUtility.HtmlEncode(text[actionKey].Value)}</a></p><p>{encoded}</p>";
-            var html = $"<!DOCTYPE html><html lang=\"{culture.Name}\"><body><p>{WebUtility.HtmlEncode(body)}</p>{action}</body></html>";
+            var action = (actionKey, linkOrCode) switch
+            {
+                (_, null) => string.Empty,
+                (null, _) => $"<p><strong><code>{encoded}</code></strong></p>",
+                _ => $"<p><a href=\"{encoded}\">{WebUtility.HtmlEncode(text[actionKey].Value)}</a></p><p>{encoded}</p>",
+            };
+            var paragraphs = string.Concat(body.Split("\n\n").Select(p => $"<p>{WebUtility.HtmlEncode(p)}</p>"));
+            var html = $"<!DOCTYPE html><html lang=\"{culture.Name}\"><body>{paragraphs}{action}</body></html>";
             await queue.EnqueueAsync(new MailDraft(email, user.DisplayName, subject, plain, html, purpose), CancellationToken.None);
         }
         finally

@@ -1,4 +1,5 @@
 using ForumManager.Core.Accounts;
+using ForumManager.Core.Delegates;
 using ForumManager.Data;
 using ForumManager.Web.Areas.Identity.Pages.Account;
 using ForumManager.Web.Infrastructure;
@@ -11,75 +12,130 @@ namespace ForumManager.Web.Accounts;
 
 public enum MemberSignInOutcome
 {
+    /// <summary>Whatever the address turned out to be: the head is told no more than that a message is on its way.</summary>
     Sent,
 
     /// <summary>The member already signs in with a password of their own; nothing was sent.</summary>
     AlreadySignsIn,
 
-    /// <summary>The address belongs to an account that already has a registration in this edition; nothing changed.</summary>
-    AccountTaken,
+    /// <summary>No account could be made for the address as it is written; nothing was sent.</summary>
+    NotAnAccountAddress,
 }
 
 /// <summary>
-/// Gives a delegation member their own sign-in: an account for their address (made if there is none, and linked to
-/// their registration in one transaction) and a mail with a link to choose a password. Following the link proves the
-/// address is theirs, so choosing the password also confirms it.
+/// Gives a delegation member their own sign-in. An address with no account gets a new account, linked to the member's
+/// registration, and a link to choose its password (following it proves the address, so it confirms it too). An address
+/// that already has an account is never linked by the head: its owner gets an invitation to accept while signed in
+/// (<c>/Identity/Account/JoinDelegation</c>), and no password link. An account with a staff role gets nothing at all.
+/// The head's page looks the same in every case, so it does not tell what kind of account an address has.
 /// </summary>
 public sealed class MemberSignIn(ForumDbContext db, UserManager<ForumUser> users, IdentityMailSender mail, PublicLinks links, TimeProvider clock)
 {
-    public async Task<MemberSignInOutcome> SendAsync(int memberId, Actor actor, CancellationToken ct)
+    /// <summary>Roles whose accounts are never linked to a delegation member, nor sent anything on a head's word.</summary>
+    public static readonly IReadOnlyList<string> StaffRoles = [Roles.Staff, Roles.Organizer, Roles.Admin];
+
+    public async Task<MemberSignInOutcome> SendAsync(int memberId, Actor head, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var member = await db.Delegates.SingleAsync(d => d.Id == memberId, ct);
-        var user = member.UserId is { } userId ? await users.FindByIdAsync(userId) : await users.FindByEmailAsync(member.Email);
-        if (user is not null && member.UserId is not null && await users.HasPasswordAsync(user))
+        var member = await db.Delegates.Include(d => d.Delegation).SingleAsync(d => d.Id == memberId, ct);
+        var linked = member.UserId is { } userId ? await users.FindByIdAsync(userId) : null;
+        if (linked is not null && await users.HasPasswordAsync(linked))
         {
             return MemberSignInOutcome.AlreadySignsIn;
         }
 
-        if (member.UserId is null)
+        var offer = await db.MemberSignInOffers.SingleOrDefaultAsync(o => o.DelegateId == memberId, ct);
+        if (offer is null)
         {
-            if (user is not null && await db.Delegates.AnyAsync(d => d.ForumId == member.ForumId && d.UserId == user.Id, ct))
-            {
-                return MemberSignInOutcome.AccountTaken;
-            }
-
-            if (user is null)
-            {
-                user = NewAccount(member, now);
-                if (!(await users.CreateAsync(user)).Succeeded)
-                {
-                    return MemberSignInOutcome.AccountTaken;
-                }
-            }
-
-            if (!await users.IsInRoleAsync(user, Roles.Delegate))
-            {
-                await users.AddToRoleAsync(user, Roles.Delegate);
-            }
-
-            member.UserId = user.Id;
-            member.UpdatedUtc = now;
+            offer = new MemberSignInOffer { ForumId = member.ForumId, DelegateId = memberId };
+            db.MemberSignInOffers.Add(offer);
         }
 
-        db.AuditEntries.Add(actor.Audit(member.ForumId, now, nameof(Delegate), member.Id, "sign-in-link-sent", after: member.Email));
+        offer.SentUtc = now;
+        offer.TokenHash = null;
+        var account = linked ?? await users.FindByEmailAsync(member.Email);
+        Func<Task> send;
+        string action;
+        if (account is not null && await IsStaffAsync(account))
+        {
+            // Not even a mail: a head cannot make the forum write to its organizers.
+            send = () => Task.CompletedTask;
+            action = "sign-in-not-offered-to-staff";
+        }
+        else if (account is null || account.Id == member.UserId)
+        {
+            // An account made for this member by this path, with no password yet, or a new one now.
+            if (account is null)
+            {
+                account = NewAccount(member, now);
+                if (!(await users.CreateAsync(account)).Succeeded)
+                {
+                    return MemberSignInOutcome.NotAnAccountAddress;
+                }
+
+                await users.AddToRoleAsync(account, Roles.Delegate);
+                member.UserId = account.Id;
+                member.UpdatedUtc = now;
+            }
+
+            var code = AccountTokens.Encode(await users.GeneratePasswordResetTokenAsync(account));
+            var link = links.To("/Identity/Account/ResetPassword", new Dictionary<string, string?> { ["code"] = code, ["email"] = account.Email });
+            var owner = account;
+            send = () => mail.SendMemberSignInLinkAsync(owner, owner.Email!, link);
+            action = "sign-in-link-sent";
+        }
+        else if (await db.Delegates.AnyAsync(d => d.ForumId == member.ForumId && d.UserId == account.Id, ct))
+        {
+            // The account has its own registration in this edition: there is nothing it could accept.
+            send = () => Task.CompletedTask;
+            action = "sign-in-not-offered-registered-account";
+        }
+        else
+        {
+            var token = InvitationTokens.NewToken();
+            offer.TokenHash = InvitationTokens.Hash(token);
+            var link = links.To("/Identity/Account/JoinDelegation", new Dictionary<string, string?> { ["token"] = token });
+            var forum = await db.Forums.AsNoTracking().SingleAsync(f => f.Id == member.ForumId, ct);
+            var headName = await HeadNameAsync(member, ct);
+            var owner = account;
+            send = () => mail.SendMemberInvitationAsync(owner, forum, member.Delegation!, headName, link);
+            action = "account-invitation-sent";
+        }
+
+        db.AuditEntries.Add(head.Audit(member.ForumId, now, nameof(Delegate), member.Id, action, after: member.Email));
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {
-            // The account was linked to another registration of this edition a moment ago.
-            return MemberSignInOutcome.AccountTaken;
+            // The same member's sign-in sent from another tab a moment ago: that one stands.
+            return MemberSignInOutcome.Sent;
         }
 
-        var code = AccountTokens.Encode(await users.GeneratePasswordResetTokenAsync(user!));
-        var link = links.To("/Identity/Account/ResetPassword", new Dictionary<string, string?> { ["code"] = code, ["email"] = user!.Email });
-        await mail.SendMemberSignInLinkAsync(user, user.Email!, link);
+        await send();
         await transaction.CommitAsync(ct);
         return MemberSignInOutcome.Sent;
     }
+
+    public async Task<bool> IsStaffAsync(ForumUser account)
+    {
+        foreach (var role in StaffRoles)
+        {
+            if (await users.IsInRoleAsync(account, role))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task<string> HeadNameAsync(Delegate member, CancellationToken ct) =>
+        await db.Delegates.AsNoTracking()
+            .Where(d => d.ForumId == member.ForumId && d.DelegationId == member.DelegationId && d.Category == DelegateCategory.HeadOfDelegation)
+            .OrderBy(d => d.Id).Select(d => d.GivenName + " " + d.FamilyName).FirstOrDefaultAsync(ct) ?? string.Empty;
 
     private static ForumUser NewAccount(Delegate member, DateTime now) => new()
     {

@@ -221,7 +221,11 @@ public static class ForumServices
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ForumDbContext>()
+            .AddSignInManager<ForumSignInManager>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+        services.AddSingleton<UnknownAddressSignIns>();
+        services.AddSingleton<AccountSessions>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = AccountSessions.KeepSessionAsync);
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -234,6 +238,9 @@ public static class ForumServices
             o.AccessDeniedPath = "/Identity/Account/AccessDenied";
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+
+            // The cookie names a session kept in the database: signing out ends it for every copy of the cookie.
+            AccountSessions.Watch(o.Events);
 
             // A signed-in person without the role gets 403 and the friendly status page, not a redirect.
             o.Events.OnRedirectToAccessDenied = context =>

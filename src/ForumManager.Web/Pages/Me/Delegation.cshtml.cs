@@ -22,7 +22,7 @@ public sealed class DelegationModel(ForumDbContext db, CurrentForum current, Use
     RegistrationStatusChanges changes, MemberSignIn signIn, TimeProvider clock, IStringLocalizer<SharedResource> text, Notices.NoticeRenderer notices) : PageModel
 {
     public sealed record Member(int Id, string LatinName, string? Honorific, string? NativeName, string? Position, string Email, RegistrationStatus Status,
-        bool IsHead, bool HasAccount, bool HasPassword)
+        bool IsHead, bool SignInOffered, bool HasPassword)
     {
         /// <summary>Still taking part: the head may edit them and give them a sign-in.</summary>
         public bool Active => Status is not (RegistrationStatus.Cancelled or RegistrationStatus.Rejected);
@@ -147,7 +147,7 @@ public sealed class DelegationModel(ForumDbContext db, CurrentForum current, Use
         {
             MemberSignInOutcome.Sent => text["Members_SignInSent", member.Email].Value,
             MemberSignInOutcome.AlreadySignsIn => text["Members_AlreadySignsIn"].Value,
-            _ => text["Members_AccountTaken", member.Email].Value,
+            _ => text["Members_NotAnAccountAddress", member.Email].Value,
         };
         return RedirectToPage();
     }
@@ -174,7 +174,7 @@ public sealed class DelegationModel(ForumDbContext db, CurrentForum current, Use
         Members = await db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId && d.DelegationId == Head.DelegationId)
             .OrderBy(d => d.PrecedenceRank).ThenBy(d => d.FamilyName)
             .Select(d => new Member(d.Id, d.FamilyName.ToUpper() + " " + d.GivenName, d.Honorific, d.NativeName, d.Position, d.Email, d.Status, d.Id == headId,
-                d.UserId != null, db.Users.Any(u => u.Id == d.UserId && u.PasswordHash != null)))
+                d.UserId != null || db.MemberSignInOffers.Any(o => o.DelegateId == d.Id), db.Users.Any(u => u.Id == d.UserId && u.PasswordHash != null)))
             .ToListAsync(ct);
     }
 }

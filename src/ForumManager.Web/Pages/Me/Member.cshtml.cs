@@ -27,8 +27,11 @@ public sealed class MemberModel(ForumDbContext db, CurrentForum current, UserMan
 
     public Delegate Member { get; private set; } = null!;
 
-    /// <summary>A member who signs in owns their address; the head can no longer change it.</summary>
-    public bool EmailLocked => Member.UserId is not null;
+    /// <summary>
+    /// Once a sign-in has been offered at the address (whatever kind of account it has), the head can no longer change it:
+    /// the address is then the member's, or the owner's of the account invited.
+    /// </summary>
+    public bool EmailLocked { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -38,6 +41,7 @@ public sealed class MemberModel(ForumDbContext db, CurrentForum current, UserMan
         }
 
         Member = member;
+        EmailLocked = await IsEmailLockedAsync(member, ct);
         Fill();
         return Page();
     }
@@ -50,6 +54,7 @@ public sealed class MemberModel(ForumDbContext db, CurrentForum current, UserMan
         }
 
         Member = member;
+        EmailLocked = await IsEmailLockedAsync(member, ct);
         Input.FamilyName = PersonName.Clean(Input.FamilyName);
         Input.GivenName = PersonName.Clean(Input.GivenName);
         Input.NativeName = PersonName.CleanOrNull(Input.NativeName);
@@ -105,6 +110,9 @@ public sealed class MemberModel(ForumDbContext db, CurrentForum current, UserMan
                 return RedirectToPage("Delegation");
         }
     }
+
+    private async Task<bool> IsEmailLockedAsync(Delegate member, CancellationToken ct) =>
+        member.UserId is not null || await db.MemberSignInOffers.AnyAsync(o => o.DelegateId == member.Id, ct);
 
     private void Fill()
     {

@@ -32,7 +32,7 @@ public sealed class IndexModel(
     ForumPlaces places,
     PersonalData personalData,
     MailQueue mail,
-    IEmailSender<ForumUser> accountMail,
+    Accounts.IdentityMailSender accountMail,
     PublicLinks links,
     QuestionForm questions,
     TimeProvider clock,
@@ -99,6 +99,16 @@ public sealed class IndexModel(
         if (!ModelState.IsValid)
         {
             return Page();
+        }
+
+        if (account is null && await AddressInUseAsync(Forum, ct))
+        {
+            // Answered as any registration is, and told to the address's owner instead, so the page does not say who has
+            // an account or a registration. Nothing is stored.
+            var forumId = Forum.Id;
+            var free = await db.Forums.AnyAsync(f => f.Id == forumId && (f.Capacity == null || f.PlacesTaken < f.Capacity), ct);
+            TempData["Registered"] = (free ? RegistrationStatus.Submitted : RegistrationStatus.Waitlisted).ToString();
+            return RedirectToPage("Done");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -263,12 +273,14 @@ public sealed class IndexModel(
             await ValidateNewAccountAsync(Error);
         }
 
-        if (ModelState.IsValid)
+        // Someone signed in is told about their own account's registration; an anonymous visitor is not told whether an
+        // address is taken (see AddressInUseAsync).
+        if (ModelState.IsValid && account is not null)
         {
             var forumId = forum.Id;
             var email = Input.Email;
-            var userId = account?.Id;
-            if (await db.Delegates.AnyAsync(d => d.ForumId == forumId && (d.Email == email || (userId != null && d.UserId == userId)), ct))
+            var userId = account.Id;
+            if (await db.Delegates.AnyAsync(d => d.ForumId == forumId && (d.Email == email || d.UserId == userId), ct))
             {
                 Error(nameof(Input.Email), "Register_AlreadyRegistered");
             }
@@ -283,11 +295,6 @@ public sealed class IndexModel(
             return;
         }
 
-        if (Input.Email.Length > 0 && await users.FindByEmailAsync(Input.Email) is not null)
-        {
-            error(nameof(Input.Email), "Register_AccountExists", []);
-        }
-
         var probe = new ForumUser { UserName = Input.Email, Email = Input.Email };
         foreach (var validator in users.PasswordValidators)
         {
@@ -297,6 +304,35 @@ public sealed class IndexModel(
                 ModelState.AddModelError("Input.Password", problem.Description);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the address of an anonymous registration already has an account or a registration in this edition; if so,
+    /// its owner is mailed how to go on. The password is hashed all the same, so this answer takes as long as a new one.
+    /// </summary>
+    private async Task<bool> AddressInUseAsync(Forum forum, CancellationToken ct)
+    {
+        var forumId = forum.Id;
+        var email = Input.Email;
+        var owner = await users.FindByEmailAsync(email);
+        var registration = owner is not null ? null
+            : await db.Delegates.AsNoTracking().FirstOrDefaultAsync(d => d.ForumId == forumId && d.Email == email, ct);
+        if (owner is null && registration is null)
+        {
+            return false;
+        }
+
+        users.PasswordHasher.HashPassword(new ForumUser(), Input.Password!);
+        if (owner is not null)
+        {
+            await accountMail.SendAccountExistsAsync(owner, forum, links.To("/Identity/Account/Login"));
+        }
+        else
+        {
+            await accountMail.SendAlreadyRegisteredAsync(registration!, forum);
+        }
+
+        return true;
     }
 
     // The password is hashed before the transaction opens: hashing is slow on purpose and must not hold the lock.

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ForumManager.Core.Delegates;
+using ForumManager.Core.Forums;
 using ForumManager.Core.Registration;
 using ForumManager.Core.Text;
 using ForumManager.Data;
@@ -81,12 +82,46 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, MailQueu
             return Page();
         }
 
-        await invitations.InviteAsync(forum, city, Invite.Institution, Invite.CountryCode, Invite.Email, Invite.Quota,
-            User.Identity?.Name ?? "organizer", ct);
-        await db.SaveChangesAsync(ct);
+        var result = await InviteOnceAsync(forum, city, ct);
+        if (!result.Sent)
+        {
+            var other = UiLanguage.Chinese ? result.Delegation.NameZh : result.Delegation.NameEn;
+            ModelState.AddModelError("Invite.Email", text[result.Outcome == InvitationOutcome.AlreadyHeads ? "Invite_AlreadyHeads" : "Invite_AlreadyInvited",
+                Invite.Email, other]);
+            await LoadAsync(ct);
+            return Page();
+        }
+
         mail.NotifySaved();
-        TempData["Status"] = text["Invite_Sent", Invite.Email].Value;
+        TempData["Status"] = text[result.Outcome == InvitationOutcome.SentAgain ? "Invite_SentAgain" : "Invite_Sent", Invite.Email].Value;
         return RedirectToPage();
+    }
+
+    /// <summary>
+    /// Two invitations of the same address (or of the same new delegation) saved at once: the database keeps the first,
+    /// and the second is made again against it, so it is sent again or refused like any later one.
+    /// </summary>
+    private async Task<InvitationResult> InviteOnceAsync(Forum forum, Core.Directory.PartnerCity? city, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await invitations.InviteAsync(forum, city, Invite.Institution, Invite.CountryCode, Invite.Email, Invite.Quota,
+                User.Identity?.Name ?? "organizer", ct);
+            if (!result.Sent)
+            {
+                return result;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return result;
+            }
+            catch (DbUpdateException) when (attempt == 1)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

@@ -61,36 +61,48 @@ public sealed class LoginModel(SignInManager<ForumUser> signIn, UserManager<Foru
             return RedirectToPage("./LoginWith2fa", new { ReturnUrl, Input.RememberMe });
         }
 
-        if (result.IsLockedOut)
+        var unconfirmed = result.IsNotAllowed ? await CheckUnconfirmedAccountAsync() : UnconfirmedCheck.WrongPassword;
+        if (result.IsLockedOut || unconfirmed == UnconfirmedCheck.LockedOut)
         {
             return RedirectToPage("./Lockout");
         }
 
-        ModelState.AddModelError(string.Empty, result.IsNotAllowed && await IsRightPasswordOfUnconfirmedAccountAsync()
-            ? text["Login_EmailNotConfirmed"]
-            : text["Login_Failed"]);
+        ModelState.AddModelError(string.Empty, unconfirmed == UnconfirmedCheck.RightPassword ? text["Login_EmailNotConfirmed"] : text["Login_Failed"]);
         return Page();
     }
 
+    private enum UnconfirmedCheck
+    {
+        WrongPassword,
+        RightPassword,
+        LockedOut,
+    }
+
     /// <summary>
-    /// Identity answers NotAllowed for an unconfirmed address before it looks at the password, so the hint to confirm is
-    /// only given to someone who knows the password; a wrong one counts towards lockout like any other.
+    /// Identity answers NotAllowed for an unconfirmed address before it looks at the password or the lockout, so the hint
+    /// to confirm is only given to someone who knows the password, and a wrong one counts towards lockout and ends on the
+    /// lockout page, as for any other account (and as for an address with no account).
     /// </summary>
-    private async Task<bool> IsRightPasswordOfUnconfirmedAccountAsync()
+    private async Task<UnconfirmedCheck> CheckUnconfirmedAccountAsync()
     {
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         if (user is not { EmailConfirmed: false })
         {
-            return false;
+            return UnconfirmedCheck.WrongPassword;
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            return UnconfirmedCheck.LockedOut;
         }
 
         if (await users.CheckPasswordAsync(user, Input.Password))
         {
-            return true;
+            return UnconfirmedCheck.RightPassword;
         }
 
         await users.AccessFailedAsync(user);
-        return false;
+        return await users.IsLockedOutAsync(user) ? UnconfirmedCheck.LockedOut : UnconfirmedCheck.WrongPassword;
     }
 
     private string SafeReturnUrl(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl : "/";

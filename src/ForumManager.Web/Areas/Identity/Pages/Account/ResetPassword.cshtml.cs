@@ -12,7 +12,7 @@ namespace ForumManager.Web.Areas.Identity.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(ForumServices.AuthRateLimit)]
-public sealed class ResetPasswordModel(UserManager<ForumUser> users, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ResetPasswordModel(UserManager<ForumUser> users, Accounts.AccountSessions sessions, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public ResetInput Input { get; set; } = new();
@@ -50,7 +50,7 @@ public sealed class ResetPasswordModel(UserManager<ForumUser> users, IStringLoca
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid)
         {
@@ -68,6 +68,9 @@ public sealed class ResetPasswordModel(UserManager<ForumUser> users, IStringLoca
         var result = await users.ResetPasswordAsync(user, token, Input.Password);
         if (result.Succeeded)
         {
+            // Whoever had signed in with the old password, on any device, signs in again.
+            await sessions.EndAllAsync(user.Id, ct);
+
             // The link came by mail to this address, so whoever followed it owns the address: a member the head of a
             // delegation added signs in from here on.
             if (!user.EmailConfirmed)

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Localization;
 
 namespace ForumManager.Web.Areas.Identity.Pages.Account.Manage;
 
-public sealed class ChangePasswordModel(UserManager<ForumUser> users, SignInManager<ForumUser> signIn, IStringLocalizer<SharedResource> text)
+public sealed class ChangePasswordModel(UserManager<ForumUser> users, SignInManager<ForumUser> signIn, Accounts.AccountSessions sessions,
+    IStringLocalizer<SharedResource> text)
     : ManagePageModel(users)
 {
     [BindProperty]
@@ -37,7 +38,7 @@ public sealed class ChangePasswordModel(UserManager<ForumUser> users, SignInMana
         return user is null ? challenge! : Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var (user, challenge) = await CurrentUserAsync();
         if (user is null)
@@ -62,6 +63,9 @@ public sealed class ChangePasswordModel(UserManager<ForumUser> users, SignInMana
             return Page();
         }
 
+        // Every other device signs in again at once, not only when the security stamp is next checked; this one is
+        // signed in again below, with a new session.
+        await sessions.EndAllAsync(user.Id, ct);
         await signIn.RefreshSignInAsync(user);
         TempData["Status"] = text["Manage_PasswordChanged"].Value;
         return RedirectToPage();
