@@ -172,6 +172,40 @@ public sealed class ImportTests(ImportAppFixture app) : IClassFixture<ImportAppF
     }
 
     [Fact]
+    public async Task Should_refuse_a_file_past_a_bound_at_the_file_field_in_the_organizers_language_and_store_nothing()
+    {
+        var english = await Clients.SignedInAsync(app, Roles.Organizer);
+        var chinese = await Clients.SignedInAsync(app, Roles.Organizer);
+        chinese.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-Hans");
+        var delegates = await app.WithDbAsync(db => db.Delegates.CountAsync());
+        var longCell = ImportCraftedFiles.Csv("family_name,given_name,country,email", [$"Wang,{new string('x', 4001)},CN,wang@example.org"]);
+        var cases = new (string Name, HttpClient Client, string FileName, byte[] Content, string Message)[]
+        {
+            ("a value at column XFD on every row", english, "delegates.xlsx", ImportCraftedFiles.ValueAtColumnXfdOnEveryRow(),
+                "A file may have at most 100 columns; row 1 has a value in column XFD."),
+            ("a value at column XFD on every row, in Chinese", chinese, "delegates.xlsx", ImportCraftedFiles.ValueAtColumnXfdOnEveryRow(),
+                "文件最多100列；第1行的XFD列有内容。"),
+            ("a cell of 400 million characters", chinese, "delegates.xlsx", ImportCraftedFiles.FourHundredMillionCharacterCell(), "工作簿解压后超过8 MB"),
+            ("a zip entry that declares less than it holds", english, "delegates.xlsx", ImportCraftedFiles.DeclaredSizeLie(), "cannot be read as an Excel workbook"),
+            ("a CSV cell of 4,001 characters", english, "delegates.csv", longCell,
+                "A cell may hold at most 4,000 characters; the cell in row 2, column B holds more."),
+            ("a CSV cell of 4,001 characters, in Chinese", chinese, "delegates.csv", longCell, "每个单元格最多4,000个字符；第2行B列的单元格超出了。"),
+        };
+
+        foreach (var (name, client, fileName, content, message) in cases)
+        {
+            var (response, page) = await UploadAsync(client, "Delegates", fileName, content);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{name}: {(int)response.StatusCode}");
+            var error = page.QuerySelector("[data-testid=file-error]")?.TextContent ?? string.Empty;
+            Assert.True(error.Contains(message, StringComparison.Ordinal), $"{name}: '{error}'");
+            Assert.Null(page.QuerySelector("[data-testid=import-preview]"));
+        }
+
+        Assert.False(await app.WithDbAsync(db => db.PendingImports.AnyAsync()));
+        Assert.Equal(delegates, await app.WithDbAsync(db => db.Delegates.CountAsync()));
+    }
+
+    [Fact]
     public async Task Should_offer_templates_that_open_in_Excel_with_every_script()
     {
         var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
