@@ -172,6 +172,42 @@ public sealed class ImportTests(ImportAppFixture app) : IClassFixture<ImportAppF
     }
 
     [Fact]
+    public async Task Should_refuse_a_file_past_a_bound_at_the_file_field_in_the_organizers_language_and_store_nothing()
+    {
+        var english = await Clients.SignedInAsync(app, Roles.Organizer);
+        var chinese = await Clients.SignedInAsync(app, Roles.Organizer);
+        chinese.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-Hans");
+        var delegates = await app.WithDbAsync(db => db.Delegates.CountAsync());
+        var longCell = ImportCraftedFiles.Csv("family_name,given_name,country,email", [$"Wang,{new string('x', 4001)},CN,wang@example.org"]);
+        var cases = new (string Name, HttpClient Client, string FileName, byte[] Content, string Message)[]
+        {
+            ("a value at column XFD on every row", english, "delegates.xlsx", ImportCraftedFiles.ValueAtColumnXfdOnEveryRow(),
+                "A file may have at most 100 columns; row 1 has a value in column XFD."),
+            ("a value at column XFD on every row, in Chinese", chinese, "delegates.xlsx", ImportCraftedFiles.ValueAtColumnXfdOnEveryRow(),
+                "文件最多100列；第1行的XFD列有内容。"),
+            ("a cell of 400 million characters", chinese, "delegates.xlsx", ImportCraftedFiles.FourHundredMillionCharacterCell(), "工作簿解压后超过8 MB"),
+            ("a zip entry that declares less than it holds", english, "delegates.xlsx", ImportCraftedFiles.DeclaredSizeLie(), "cannot be read as an Excel workbook"),
+            ("a CSV cell of 4,001 characters", english, "delegates.csv", longCell,
+                "A cell may hold at most 4,000 characters; the cell in row 2, column B holds more."),
+            ("a CSV cell of 4,001 characters, in Chinese", chinese, "delegates.csv", longCell, "每个单元格最多4,000个字符；第2行B列的单元格超出了。"),
+            ("a 5 MB file", english, "delegates.csv", new byte[5 * 1024 * 1024], "The file is larger than 2 MB."),
+            ("a 5 MB file, in Chinese", chinese, "delegates.csv", new byte[5 * 1024 * 1024], "文件超过2 MB。"),
+        };
+
+        foreach (var (name, client, fileName, content, message) in cases)
+        {
+            var (response, page) = await UploadAsync(client, "Delegates", fileName, content);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{name}: {(int)response.StatusCode}");
+            var error = page.QuerySelector("[data-testid=file-error]")?.TextContent ?? string.Empty;
+            Assert.True(error.Contains(message, StringComparison.Ordinal), $"{name}: '{error}'");
+            Assert.Null(page.QuerySelector("[data-testid=import-preview]"));
+        }
+
+        Assert.False(await app.WithDbAsync(db => db.PendingImports.AnyAsync()));
+        Assert.Equal(delegates, await app.WithDbAsync(db => db.Delegates.CountAsync()));
+    }
+
+    [Fact]
     public async Task Should_offer_templates_that_open_in_Excel_with_every_script()
     {
         var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
@@ -197,5 +233,46 @@ public sealed class ImportTests(ImportAppFixture app) : IClassFixture<ImportAppF
         Assert.True(kind == "Delegates"
             ? await app.WithDbAsync(db => db.Delegates.AnyAsync(d => d.Email == "taro.yamada@example.org"))
             : await app.WithDbAsync(db => db.Invitations.AnyAsync(i => i.Email == "head@example.org")));
+    }
+}
+
+/// <summary>The app on a real Kestrel server on loopback: the request size limit is Kestrel's to enforce.</summary>
+public sealed class ImportServerFixture : ForumAppFactory
+{
+    public ImportServerFixture()
+    {
+        Address = StartKestrel();
+    }
+
+    public string Address { get; }
+}
+
+public sealed class ImportUploadLimitTests(ImportServerFixture app) : IClassFixture<ImportServerFixture>
+{
+    [Fact]
+    public async Task Should_answer_a_file_larger_than_the_import_takes_at_the_file_field_through_the_real_server()
+    {
+        var email = await app.CreateUserAsync(Roles.Organizer);
+        using var organizer = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri(app.Address) };
+        var signIn = await HtmlForms.SubmitAsync(organizer, "/Identity/Account/Login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = ForumAppFactory.Password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var form = await HtmlForms.GetPageAsync(organizer, "/admin/import");
+        using var body = new MultipartFormDataContent
+        {
+            { new StringContent(((IHtmlInputElement)form.QuerySelector("[data-testid=import-form] input[name=__RequestVerificationToken]")!).Value), "__RequestVerificationToken" },
+            { new StringContent("Delegates"), "Kind" },
+            { new ByteArrayContent(new byte[5 * 1024 * 1024]), "Upload", "delegates.xlsx" },
+        };
+
+        var response = await organizer.PostAsync("/admin/import?handler=Upload", body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await HtmlForms.ParseAsync(response);
+        Assert.Equal("The file is larger than 2 MB.", page.QuerySelector("[data-testid=file-error]")?.TextContent);
+        Assert.False(await app.WithDbAsync(db => db.PendingImports.AnyAsync()));
     }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using MiniExcelLibs;
 
 namespace ForumManager.Web.Imports;
 
@@ -8,6 +7,9 @@ public sealed record ImportRow(int Number, IReadOnlyDictionary<string, string> C
 {
     public string? this[string column] => Cells.TryGetValue(column, out var value) && value.Trim().Length > 0 ? value.Trim() : null;
 }
+
+/// <summary>A row as a file holds it: its number as the spreadsheet shows it and its cells by position (column A first).</summary>
+public sealed record SheetRow(int Number, IReadOnlyList<string> Cells);
 
 /// <summary>Why a whole file cannot be read; the resource key of the message, with its arguments.</summary>
 public sealed class ImportFileException(string messageKey, params object[] arguments) : Exception(messageKey)
@@ -18,12 +20,33 @@ public sealed class ImportFileException(string messageKey, params object[] argum
 
 /// <summary>
 /// Reads the rows of a CSV (UTF-8, comma or semicolon separated, as Excel saves it) or XLSX file. Column names are
-/// matched without regard to case, spaces or underscores.
+/// matched without regard to case, spaces or underscores. Every file is read row by row within the bounds below and
+/// refused at the first one it passes, so no upload can cost more than a bounded amount of time and memory.
 /// </summary>
 public static class ImportFile
 {
     public const int MaxBytes = 2 * 1024 * 1024;
     public const int MaxRows = 2000;
+    public const int MaxColumns = 100;
+    public const int MaxCellCharacters = 4000;
+
+    /// <summary>
+    /// What the parts of a workbook that are read may unpack to, all together. The delegate export of 2,000 rows with
+    /// every column filled unpacks to about 2 MB; reading 8 MB of any XML takes a fraction of a second.
+    /// </summary>
+    public const int MaxUnpackedBytes = 8 * 1024 * 1024;
+
+    /// <summary>No sheet within the row and column bounds needs more distinct texts than it has cells.</summary>
+    public const int MaxSharedStrings = (MaxRows + 1) * MaxColumns;
+
+    /// <summary>More than 2,000 rows with every delegate column at its longest (about 2,600 characters a row) can hold.</summary>
+    public const int MaxSharedStringCharacters = 6_000_000;
+
+    /// <summary>
+    /// The request an upload may come in: larger than <see cref="MaxBytes"/> so that a file that is too large still
+    /// arrives and is answered at the file field; past this the server stops reading.
+    /// </summary>
+    public const int MaxRequestBytes = 8 * MaxBytes;
 
     public static bool IsSupported(string fileName) =>
         Path.GetExtension(fileName).ToLowerInvariant() is ".csv" or ".xlsx";
@@ -31,49 +54,78 @@ public static class ImportFile
     public static string ColumnKey(string header) =>
         new(header.Trim().TrimStart('\uFEFF').ToLowerInvariant().Where(c => c is not (' ' or '_' or '-')).ToArray());
 
-    public static IReadOnlyList<ImportRow> Read(string fileName, byte[] content, IReadOnlyCollection<string> requiredColumns)
+    /// <summary>A column's name as a spreadsheet shows it: 1 is A, 27 is AA, 16384 is XFD.</summary>
+    public static string ColumnName(int column)
+    {
+        var name = new StringBuilder();
+        for (; column > 0; column = (column - 1) / 26)
+        {
+            name.Insert(0, (char)('A' + ((column - 1) % 26)));
+        }
+
+        return name.ToString();
+    }
+
+    public static IReadOnlyList<ImportRow> Read(string fileName, byte[] content, IReadOnlyCollection<string> requiredColumns, CancellationToken ct)
     {
         if (content.Length == 0)
         {
             throw new ImportFileException("Import_EmptyFile");
         }
 
-        var table = Path.GetExtension(fileName).ToLowerInvariant() switch
+        if (content.Length > MaxBytes)
         {
-            ".csv" => ReadCsv(content),
-            ".xlsx" => ReadXlsx(content),
+            throw new ImportFileException("Import_TooBig", MaxBytes / 1024 / 1024);
+        }
+
+        var sheet = Path.GetExtension(fileName).ToLowerInvariant() switch
+        {
+            ".csv" => ReadCsv(content, ct),
+            ".xlsx" => XlsxSheetReader.Rows(content, ct),
             _ => throw new ImportFileException("Import_WrongType"),
         };
-        if (table.Count == 0 || table[0].All(h => h.Trim().Length == 0))
-        {
-            throw new ImportFileException("Import_EmptyFile");
-        }
 
-        var headers = table[0].Select(ColumnKey).ToList();
-        var missing = requiredColumns.Where(c => !headers.Contains(ColumnKey(c))).ToList();
-        if (missing.Count > 0)
-        {
-            throw new ImportFileException("Import_MissingColumns", string.Join(", ", missing));
-        }
-
+        List<string>? headers = null;
         var rows = new List<ImportRow>();
-        for (var i = 1; i < table.Count; i++)
+        foreach (var row in sheet)
         {
+            if (row.Cells.All(v => v.Trim().Length == 0))
+            {
+                continue;
+            }
+
+            if (headers is null)
+            {
+                headers = row.Cells.Select(ColumnKey).ToList();
+                var missing = requiredColumns.Where(c => !headers.Contains(ColumnKey(c))).ToList();
+                if (missing.Count > 0)
+                {
+                    throw new ImportFileException("Import_MissingColumns", string.Join(", ", missing));
+                }
+
+                continue;
+            }
+
+            if (rows.Count == MaxRows)
+            {
+                throw new ImportFileException("Import_TooManyRows", MaxRows);
+            }
+
             var cells = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var c = 0; c < headers.Count; c++)
             {
                 if (headers[c].Length > 0 && !cells.ContainsKey(headers[c]))
                 {
-                    cells[headers[c]] = c < table[i].Count ? table[i][c] : string.Empty;
+                    cells[headers[c]] = c < row.Cells.Count ? row.Cells[c] : string.Empty;
                 }
             }
 
-            if (cells.Values.All(v => v.Trim().Length == 0))
-            {
-                continue;
-            }
+            rows.Add(new ImportRow(row.Number, cells));
+        }
 
-            rows.Add(new ImportRow(i + 1, cells));
+        if (headers is null)
+        {
+            throw new ImportFileException("Import_EmptyFile");
         }
 
         if (rows.Count == 0)
@@ -81,15 +133,16 @@ public static class ImportFile
             throw new ImportFileException("Import_NoRows");
         }
 
-        if (rows.Count > MaxRows)
-        {
-            throw new ImportFileException("Import_TooManyRows", MaxRows);
-        }
-
         return rows;
     }
 
-    private static List<List<string>> ReadCsv(byte[] content)
+    internal static ImportFileException TooManyColumns(int row, int column) =>
+        new("Import_TooManyColumns", MaxColumns, row, ColumnName(column));
+
+    internal static ImportFileException CellTooLong(int row, int column) =>
+        new("Import_CellTooLong", MaxCellCharacters, row, ColumnName(column));
+
+    private static IEnumerable<SheetRow> ReadCsv(byte[] content, CancellationToken ct)
     {
         string text;
         try
@@ -109,50 +162,21 @@ public static class ImportFile
 
         var firstLine = text.Split('\n', 2)[0];
         var separator = !firstLine.Contains(',', StringComparison.Ordinal) && firstLine.Contains(';', StringComparison.Ordinal) ? ';' : ',';
-        return Csv.Parse(text, separator);
+        return Csv.Rows(text, separator, ct);
     }
-
-    private static List<List<string>> ReadXlsx(byte[] content)
-    {
-        try
-        {
-            using var stream = new MemoryStream(content);
-            var rows = new List<List<string>>();
-            foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: false))
-            {
-                rows.Add(row.Values.Select(Cell).ToList());
-                if (rows.Count > MaxRows + 1)
-                {
-                    break;
-                }
-            }
-
-            return rows;
-        }
-        catch (Exception e) when (e is not ImportFileException)
-        {
-            // MiniExcel throws many kinds of exceptions for a file that is not a workbook; all mean the same to the organizer.
-            throw new ImportFileException("Import_Unreadable");
-        }
-    }
-
-    private static string Cell(object? value) => value switch
-    {
-        null => string.Empty,
-        DateTime date => date.ToString(date.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-        IFormattable number => number.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? string.Empty,
-    };
 }
 
-/// <summary>RFC 4180 CSV: quoted fields may hold separators, quotes (doubled) and line breaks.</summary>
+/// <summary>
+/// RFC 4180 CSV: quoted fields may hold separators, quotes (doubled) and line breaks. Rows are numbered by record (the
+/// first is 1) and read one at a time; blank ones are passed over. A cell longer than
+/// <see cref="ImportFile.MaxCellCharacters"/> or a value past column <see cref="ImportFile.MaxColumns"/> stops the
+/// reading (empty fields past it, which some programs write, do not).
+/// </summary>
 public static class Csv
 {
-    public static List<List<string>> Parse(string text, char separator)
+    public static IEnumerable<SheetRow> Rows(string text, char separator, CancellationToken ct)
     {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
+        var row = new RowBuilder();
         var quoted = false;
         for (var i = 0; i < text.Length; i++)
         {
@@ -161,7 +185,7 @@ public static class Csv
             {
                 if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
                 {
-                    field.Append('"');
+                    row.Append('"');
                     i++;
                 }
                 else if (c == '"')
@@ -170,17 +194,16 @@ public static class Csv
                 }
                 else
                 {
-                    field.Append(c);
+                    row.Append(c);
                 }
             }
-            else if (c == '"' && field.Length == 0)
+            else if (c == '"' && row.FieldIsEmpty)
             {
                 quoted = true;
             }
             else if (c == separator)
             {
-                row.Add(field.ToString());
-                field.Clear();
+                row.EndField();
             }
             else if (c is '\r' or '\n')
             {
@@ -189,23 +212,74 @@ public static class Csv
                     i++;
                 }
 
-                row.Add(field.ToString());
-                field.Clear();
-                rows.Add(row);
-                row = [];
+                ct.ThrowIfCancellationRequested();
+                if (row.End() is { } done)
+                {
+                    yield return done;
+                }
             }
             else
             {
-                field.Append(c);
+                row.Append(c);
             }
         }
 
-        if (field.Length > 0 || row.Count > 0)
+        if (!row.IsEmpty && row.End() is { } last)
         {
-            row.Add(field.ToString());
-            rows.Add(row);
+            yield return last;
+        }
+    }
+
+    /// <summary>The row being read; one for the whole file, so that blank lines cost nothing.</summary>
+    private sealed class RowBuilder
+    {
+        private readonly List<string> cells = [];
+        private readonly StringBuilder text = new();
+        private int number = 1;
+        private int column = 1;
+        private bool hasValue;
+
+        public bool FieldIsEmpty => text.Length == 0;
+        public bool IsEmpty => text.Length == 0 && column == 1;
+
+        public void Append(char c)
+        {
+            if (text.Length == ImportFile.MaxCellCharacters)
+            {
+                throw ImportFile.CellTooLong(number, column);
+            }
+
+            text.Append(c);
         }
 
-        return rows;
+        public void EndField()
+        {
+            var field = text.ToString();
+            var blank = string.IsNullOrWhiteSpace(field);
+            if (column <= ImportFile.MaxColumns)
+            {
+                cells.Add(field);
+            }
+            else if (!blank)
+            {
+                throw ImportFile.TooManyColumns(number, column);
+            }
+
+            hasValue |= !blank;
+            text.Clear();
+            column++;
+        }
+
+        /// <summary>Ends the row and starts the next: the row read, or null when it is blank.</summary>
+        public SheetRow? End()
+        {
+            EndField();
+            var row = hasValue ? new SheetRow(number, cells.ToArray()) : null;
+            cells.Clear();
+            number++;
+            column = 1;
+            hasValue = false;
+            return row;
+        }
     }
 }

@@ -68,7 +68,7 @@ public sealed class Importer(ForumDbContext db, ForumPlaces places, MailQueue ma
     /// <summary>Reads and checks a file against the data as it is now; nothing is written.</summary>
     public async Task<IReadOnlyList<CheckedRow>> CheckAsync(Forum forum, PendingImport file, CancellationToken ct)
     {
-        var rows = ImportFile.Read(file.FileName, file.Content, Required(file.Kind));
+        var rows = ImportFile.Read(file.FileName, file.Content, Required(file.Kind), ct);
         return file.Kind == ImportKind.Delegates ? await CheckDelegatesAsync(forum, rows, ct) : await CheckInvitationsAsync(rows, ct);
     }
 

@@ -16,8 +16,8 @@ namespace ForumManager.Web.Pages.Admin.Import;
 /// Imports delegates or invitations from a CSV or XLSX file in two steps: the upload shows every row with its problems
 /// and imports nothing; the organizer's confirmation imports the good rows, each whole, in one transaction.
 /// </summary>
-[RequestSizeLimit(ImportFile.MaxBytes + 64 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = ImportFile.MaxBytes + 64 * 1024)]
+[RequestSizeLimit(ImportFile.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = ImportFile.MaxRequestBytes)]
 public sealed class IndexModel(ForumDbContext db, CurrentForum current, Importer importer, UserManager<ForumUser> users, TimeProvider clock,
     IStringLocalizer<SharedResource> text) : PageModel
 {
