@@ -156,7 +156,7 @@ public sealed class NoticeSandboxTests(NoticeSandboxAppFixture app) : IClassFixt
         Assert.Contains("The template reads another file (include), which a notice may not do.", failed, StringComparison.Ordinal);
 
         var editor = await HtmlForms.GetPageAsync(organizer, Url(NoticeKind.RegistrationReceived, "en"));
-        Assert.Equal("The template reads another file (include), which a notice may not do.", editor.QuerySelector("[data-testid=body-error]")!.TextContent.Trim());
+        Assert.Equal("Line 2: {% include %} cannot be used in a notice: a notice may not read other files.", editor.QuerySelector("[data-testid=body-error]")!.TextContent.Trim());
         var fixedUp = await HtmlForms.SubmitAsync(organizer, editor, Url(NoticeKind.RegistrationReceived, "en"),
             new Dictionary<string, string> { ["Body"] = "Dear {{ delegate.name }}, thank you." }, Template, button: "[data-testid=save-template]");
         Assert.Equal(HttpStatusCode.Redirect, fixedUp.StatusCode);

@@ -44,8 +44,9 @@ public sealed class TemplateModel(ForumDbContext db, CurrentForum current, Notic
             return NotFound();
         }
 
+        // A stored template is checked as if it were being saved, so one stored before a rule existed shows its problem here.
         (Subject, Body) = await renderer.TemplateAsync(forum.Id, Kind, Language, ct);
-        await LoadAsync(forum, ct);
+        await LoadAsync(forum, ct, preview: CheckTemplates());
         return Page();
     }
 
@@ -56,15 +57,7 @@ public sealed class TemplateModel(ForumDbContext db, CurrentForum current, Notic
             return NotFound();
         }
 
-        if (CheckTemplates())
-        {
-            await LoadAsync(forum, ct);
-        }
-        else
-        {
-            await LoadAsync(forum, ct, preview: false);
-        }
-
+        await LoadAsync(forum, ct, preview: CheckTemplates());
         return Page();
     }
 
