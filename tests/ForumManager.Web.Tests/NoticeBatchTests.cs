@@ -166,6 +166,40 @@ public sealed class NoticeBatchTests(ManualNoticesAppFixture app) : IClassFixtur
     }
 
     [Fact]
+    public async Task Should_send_the_day_before_reminder_with_the_built_in_wording_when_its_stored_template_fails()
+    {
+        var forum = await app.WithDbAsync(db => db.Forums.AsNoTracking().SingleAsync());
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var language in new[] { "en", "zh-Hans" })
+            {
+                db.NoticeTemplates.Add(new NoticeTemplate
+                {
+                    ForumId = forum.Id, Kind = NoticeKind.Reminder, Language = language, Subject = "Tomorrow",
+                    Body = "{% for s in agenda %}{% for i in (1..20000000) %}{{ s.title }}{% endfor %}{% endfor %}{% for i in (1..20000000) %}.{% endfor %}",
+                    UpdatedUtc = DateTime.UtcNow, UpdatedBy = "before the fix",
+                });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        var approved = await app.WithDbAsync(db => db.Delegates.CountAsync(d => d.Status == RegistrationStatus.Approved));
+
+        Assert.Equal(1, await app.Services.GetRequiredService<Reminders>().RunDueAsync(new DateTime(2010, 6, 22, 10, 30, 0, DateTimeKind.Utc), CancellationToken.None));
+        await app.ExpandAllAsync();
+
+        var batch = await app.WithDbAsync(db => db.NoticeBatches.AsNoTracking().SingleAsync(b => b.ReminderFor == new DateOnly(2010, 6, 23)));
+        var recipients = await app.WithDbAsync(db => db.NoticeRecipients.AsNoTracking().Where(r => r.BatchId == batch.Id).ToListAsync());
+        Assert.Equal(approved, recipients.Count);
+        Assert.All(recipients, r => Assert.Equal((true, (string?)null), (r.OutboxMessageId is not null, r.Error)));
+        var first = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().FirstAsync(m => m.Id == recipients[0].OutboxMessageId));
+        Assert.Contains(first.Subject, new[] { $"Tomorrow at the {forum.NameEn}", $"明日{forum.NameZh}日程提醒" });
+        var failures = await app.WithDbAsync(db => db.NoticeTemplates.Where(t => t.Kind == NoticeKind.Reminder).SumAsync(t => t.Failures));
+        Assert.Equal(approved, failures);
+        await app.WithDbAsync(db => db.NoticeTemplates.Where(t => t.Kind == NoticeKind.Reminder).ExecuteDeleteAsync());
+    }
+
+    [Fact]
     public async Task Should_withdraw_what_a_stopped_batch_has_not_sent_and_make_nothing_more()
     {
         var organizer = await Clients.SignedInAsync(app, Roles.Organizer);

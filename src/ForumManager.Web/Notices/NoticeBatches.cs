@@ -22,7 +22,8 @@ public sealed record BatchProgress(int Total, int Queued, int Sent, int Failed, 
 /// share is made in a scope and transaction of its own, so one that fails holds up no other. A recipient's message
 /// and the link to it are saved together, so a restart goes on with the recipients still without one and nobody
 /// gets two; a recipient for whom the wording cannot be filled in is marked failed with the reason and the batch
-/// goes on. Delivery itself is the outbox dispatcher's.
+/// goes on (the day-before reminder, which no organizer sends by hand or watches, gets the built-in wording
+/// instead). Delivery itself is the outbox dispatcher's.
 /// </summary>
 public sealed partial class NoticeBatchService(IServiceScopeFactory scopes, OutboxSignal signal, ILogger<NoticeBatchService> logger) : BackgroundService
 {
@@ -118,15 +119,16 @@ public sealed partial class NoticeBatchService(IServiceScopeFactory scopes, Outb
         var wording = batch.BodyEn is null ? null : new NoticeWording(batch.SubjectEn ?? string.Empty, batch.BodyEn, batch.SubjectZh ?? string.Empty, batch.BodyZh ?? string.Empty);
         var attachments = new NoticeAttachments(batch.AttachAgenda, batch.AttachVisaLetter, batch.AttachQrCode);
 
-        // Filled in before the transaction begins: a slow template must not hold the database's write lock.
-        var made = new List<(NoticeRecipient Recipient, OutboxMessage Message)>();
+        // Filled in before the transaction begins, so a slow template holds no lock; the messages are staged only
+        // inside it (filling in may save, as a visa letter's issue does), so each is saved with its link or not at all.
+        var drafts = new List<(NoticeRecipient Recipient, MailDraft Draft)>();
         var failed = new List<(NoticeRecipient Recipient, string Reason)>();
         foreach (var recipient in pending)
         {
             try
             {
-                var draft = await renderer.RenderAsync(forum, people[recipient.DelegateId], batch.Kind, NoticeExtras.None, ct, wording, attachments, builtInOnFailure: false);
-                made.Add((recipient, mail.Add(draft)));
+                drafts.Add((recipient, await renderer.RenderAsync(forum, people[recipient.DelegateId], batch.Kind, NoticeExtras.None, ct, wording, attachments,
+                    builtInOnFailure: batch.ReminderFor is not null)));
             }
             catch (NoticeTemplateException e)
             {
@@ -140,6 +142,7 @@ public sealed partial class NoticeBatchService(IServiceScopeFactory scopes, Outb
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var made = drafts.Select(d => (d.Recipient, Message: mail.Add(d.Draft))).ToList();
         await db.SaveChangesAsync(ct);
         var done = 0;
         foreach (var (recipient, message) in made)
