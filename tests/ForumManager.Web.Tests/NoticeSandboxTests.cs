@@ -89,6 +89,21 @@ public sealed class NoticeSandboxTests(NoticeSandboxAppFixture app) : IClassFixt
     }
 
     [Fact]
+    public async Task Should_refuse_tags_nested_hundreds_deep_at_their_line_and_stay_up()
+    {
+        var organizer = await OrganizerAsync(app);
+        var deep = "Dear {{ delegate.name }},\n" + string.Concat(Enumerable.Repeat("{%if true%}", 600)) + "x" + string.Concat(Enumerable.Repeat("{%endif%}", 600));
+
+        var saved = await PostAsync(organizer, Url(NoticeKind.Rejected, "en"), deep, "save-template");
+        var previewed = await PostAsync(organizer, Url(NoticeKind.Rejected, "en"), deep, "preview");
+
+        Assert.Equal((HttpStatusCode.OK, "Line 2: tags are nested more than 50 deep."), (saved.Status, saved.Body));
+        Assert.Equal(saved.Body, previewed.Body);
+        Assert.Equal(HttpStatusCode.OK, (await organizer.GetAsync("/admin/notices")).StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.NoticeTemplates.AnyAsync(t => t.Kind == NoticeKind.Rejected)));
+    }
+
+    [Fact]
     public async Task Should_stop_a_template_that_runs_past_the_time_limit()
     {
         var organizer = await OrganizerAsync(app);

@@ -28,6 +28,9 @@ public enum TemplateStop
     /// <summary>It takes longer than <see cref="NoticeSandbox.MaxSeconds"/>.</summary>
     Time,
 
+    /// <summary>It nests block tags (<c>if</c> in <c>for</c> in <c>if</c>…) deeper than <see cref="NoticeSandbox.MaxNesting"/>.</summary>
+    Nesting,
+
     /// <summary>It does not parse, or fails while it is filled in (a division by zero, a filter notices do not have).</summary>
     Error,
 }
@@ -60,7 +63,9 @@ public sealed class NoticeTemplateException(TemplateStop stop, string? detail = 
 /// what a filter returns is measured, and the two filters whose result can outgrow their input many times over
 /// (<c>replace</c>, <c>join</c>) are measured before they run; every loop turn and filter looks at the clock.
 /// Filters that build text from a number or a format (<c>format_number</c>, <c>format_string</c>, <c>json</c>)
-/// and hashing filters are not offered.
+/// and hashing filters are not offered. Block tags nested deeper than <see cref="MaxNesting"/> are refused before
+/// the template is parsed: the parser descends once per level, and a few hundred levels would overflow the stack
+/// and end the process.
 /// </summary>
 public static partial class NoticeSandbox
 {
@@ -68,6 +73,7 @@ public static partial class NoticeSandbox
     public const int MaxKilobytes = 256;
     public const int MaxItems = 10_000;
     public const int MaxSeconds = 2;
+    public const int MaxNesting = 50;
     private const int MaxChars = MaxKilobytes * 1024;
 
     /// <summary>A template that ran out of time is not run again for this long: it would only wait out the limit once more.</summary>
@@ -155,6 +161,7 @@ public static partial class NoticeSandbox
                 TemplateStop.Size => text("Notices_Stop_Size", [MaxKilobytes]),
                 TemplateStop.Items => text("Notices_Stop_Items", [MaxItems.ToString("N0", CultureInfo.InvariantCulture)]),
                 TemplateStop.Time => text("Notices_Stop_Time", [MaxSeconds]),
+                TemplateStop.Nesting => text("Notices_Stop_Nesting", [MaxNesting]),
                 TemplateStop.Forbidden => text("Notices_Stop_Forbidden", [detail]),
                 _ => text("Notices_Stop_Error", [detail]),
             }
@@ -169,7 +176,11 @@ public static partial class NoticeSandbox
         }
 
         Prepared prepared;
-        if (!Parser.TryParse(source, out var parsed, out var error))
+        if (NestedTooDeep(source) is not null)
+        {
+            prepared = new Prepared(null, new NoticeTemplateException(TemplateStop.Nesting));
+        }
+        else if (!Parser.TryParse(source, out var parsed, out var error))
         {
             prepared = new Prepared(null, new NoticeTemplateException(TemplateStop.Error, ErrorPosition().Replace(error.Split('\n')[0], string.Empty).Trim()));
         }
@@ -193,6 +204,22 @@ public static partial class NoticeSandbox
         return Known.GetOrAdd(source, prepared);
     }
 
+    /// <summary>The line where block tags first nest deeper than <see cref="MaxNesting"/>, or null; read without parsing.</summary>
+    public static int? NestedTooDeep(string source)
+    {
+        var depth = 0;
+        foreach (Match tag in BlockTag().Matches(source))
+        {
+            depth += tag.Groups["end"].Success ? -1 : 1;
+            if (depth > MaxNesting)
+            {
+                return source[..tag.Index].Count(c => c == '\n') + 1;
+            }
+        }
+
+        return null;
+    }
+
     private static TemplateOptions CreateOptions()
     {
         var options = new TemplateOptions
@@ -200,7 +227,7 @@ public static partial class NoticeSandbox
             CultureInfo = CultureInfo.InvariantCulture,
             FileProvider = new NullFileProvider(),
             MaxSteps = MaxSteps,
-            MaxRecursion = 20,
+            MaxRecursion = MaxNesting + 10,
             StrictFilters = true,
         };
         var builtIn = options.Filters.ToList();
@@ -274,6 +301,9 @@ public static partial class NoticeSandbox
 
     [GeneratedRegex(@"%[-_0^#:]*(\d+)")]
     private static partial Regex Width();
+
+    [GeneratedRegex(@"\{%-?\s*(?<end>end)?(?:if|unless|for|case|capture|tablerow|ifchanged|comment|raw)\b")]
+    private static partial Regex BlockTag();
 
     private sealed class LimitedContext(object model, CancellationToken ct) : TemplateContext(model, BoundedOptions)
     {

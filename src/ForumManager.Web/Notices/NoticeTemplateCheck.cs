@@ -17,6 +17,11 @@ public static partial class NoticeTemplateCheck
 {
     public static IReadOnlyList<TemplateProblem> Check(string source)
     {
+        if (NoticeSandbox.NestedTooDeep(source) is { } deep)
+        {
+            return [new TemplateProblem(deep, "Notices_TooDeep", NoticeSandbox.MaxNesting.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        }
+
         if (!NoticeSandbox.Parser.TryParse(source, out var template, out var error))
         {
             var position = ErrorPosition().Match(error);
