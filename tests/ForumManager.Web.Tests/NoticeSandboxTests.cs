@@ -97,8 +97,13 @@ public sealed class NoticeSandboxTests(NoticeSandboxAppFixture app) : IClassFixt
         var saved = await PostAsync(organizer, Url(NoticeKind.Rejected, "en"), deep, "save-template");
         var previewed = await PostAsync(organizer, Url(NoticeKind.Rejected, "en"), deep, "preview");
 
+        var thousands = string.Concat(Enumerable.Repeat("{%if true%}", 5000)) + "x" + string.Concat(Enumerable.Repeat("{%endif%}", 5000));
+        var tooLong = await PostAsync(organizer, Url(NoticeKind.Rejected, "en"), thousands, "save-template");
+
         Assert.Equal((HttpStatusCode.OK, "Line 2: tags are nested more than 50 deep."), (saved.Status, saved.Body));
         Assert.Equal(saved.Body, previewed.Body);
+        Assert.Equal(HttpStatusCode.OK, tooLong.Status);
+        Assert.Contains("20000", tooLong.Body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await organizer.GetAsync("/admin/notices")).StatusCode);
         Assert.False(await app.WithDbAsync(db => db.NoticeTemplates.AnyAsync(t => t.Kind == NoticeKind.Rejected)));
     }

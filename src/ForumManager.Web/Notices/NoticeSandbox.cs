@@ -74,6 +74,9 @@ public static partial class NoticeSandbox
     public const int MaxItems = 10_000;
     public const int MaxSeconds = 2;
     public const int MaxNesting = 50;
+
+    /// <summary>The longest template text there is room for (a template's or a batch's body).</summary>
+    public const int MaxSourceChars = 20_000;
     private const int MaxChars = MaxKilobytes * 1024;
 
     /// <summary>A template that ran out of time is not run again for this long: it would only wait out the limit once more.</summary>
@@ -176,7 +179,11 @@ public static partial class NoticeSandbox
         }
 
         Prepared prepared;
-        if (NestedTooDeep(source) is not null)
+        if (source.Length > MaxSourceChars)
+        {
+            prepared = new Prepared(null, new NoticeTemplateException(TemplateStop.Error, $"longer than {MaxSourceChars} characters"));
+        }
+        else if (NestedTooDeep(source) is not null)
         {
             prepared = new Prepared(null, new NoticeTemplateException(TemplateStop.Nesting));
         }

@@ -167,6 +167,12 @@ public sealed class SendModel(ForumDbContext db, CurrentForum current, NoticeRen
                     continue;
                 }
 
+                // A text over its length is refused as such and not parsed (see the template page).
+                if (ModelState[field]?.ValidationState == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+                {
+                    continue;
+                }
+
                 foreach (var problem in NoticeTemplateCheck.Check(source.Replace("\r\n", "\n", StringComparison.Ordinal)))
                 {
                     ModelState.AddModelError(field, text[problem.Key, problem.Line, problem.Detail]);

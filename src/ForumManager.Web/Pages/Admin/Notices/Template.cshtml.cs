@@ -140,6 +140,13 @@ public sealed class TemplateModel(ForumDbContext db, CurrentForum current, Notic
 
         foreach (var (field, source) in new[] { (nameof(Subject), Subject), (nameof(Body), Body) })
         {
+            // A text over its length is refused as such and not parsed: the parser descends once per nested tag, and
+            // thousands of levels would overflow the stack and end the process.
+            if (ModelState[field]?.ValidationState == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            {
+                continue;
+            }
+
             foreach (var problem in NoticeTemplateCheck.Check(source))
             {
                 ModelState.AddModelError(field, text[problem.Key, problem.Line, problem.Detail]);
