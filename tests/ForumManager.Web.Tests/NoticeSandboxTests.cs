@@ -89,7 +89,7 @@ public sealed class NoticeSandboxTests(NoticeSandboxAppFixture app) : IClassFixt
     }
 
     [Fact]
-    public async Task Should_refuse_tags_nested_hundreds_deep_at_their_line_and_stay_up()
+    public async Task Should_refuse_tags_nested_hundreds_deep_or_thousands_of_filters_at_their_line_and_stay_up()
     {
         var organizer = await OrganizerAsync(app);
         var deep = "Dear {{ delegate.name }},\n" + string.Concat(Enumerable.Repeat("{%if true%}", 600)) + "x" + string.Concat(Enumerable.Repeat("{%endif%}", 600));
@@ -99,11 +99,13 @@ public sealed class NoticeSandboxTests(NoticeSandboxAppFixture app) : IClassFixt
 
         var thousands = string.Concat(Enumerable.Repeat("{%if true%}", 5000)) + "x" + string.Concat(Enumerable.Repeat("{%endif%}", 5000));
         var tooLong = await PostAsync(organizer, Url(NoticeKind.Rejected, "en"), thousands, "save-template");
+        var chain = await PostAsync(organizer, Url(NoticeKind.Rejected, "en"), "Dear\n{{a" + string.Concat(Enumerable.Repeat("|a", 9990)) + "}}", "save-template");
 
         Assert.Equal((HttpStatusCode.OK, "Line 2: tags are nested more than 50 deep."), (saved.Status, saved.Body));
         Assert.Equal(saved.Body, previewed.Body);
         Assert.Equal(HttpStatusCode.OK, tooLong.Status);
         Assert.Contains("20000", tooLong.Body, StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.OK, "Line 2: a tag or placeholder is longer than 1,000 characters."), (chain.Status, chain.Body));
         Assert.Equal(HttpStatusCode.OK, (await organizer.GetAsync("/admin/notices")).StatusCode);
         Assert.False(await app.WithDbAsync(db => db.NoticeTemplates.AnyAsync(t => t.Kind == NoticeKind.Rejected)));
     }
@@ -112,9 +114,10 @@ public sealed class NoticeSandboxTests(NoticeSandboxAppFixture app) : IClassFixt
     public async Task Should_stop_a_template_that_runs_past_the_time_limit()
     {
         var organizer = await OrganizerAsync(app);
-        var test = string.Join(" or ", Enumerable.Repeat("s contains 'y'", 200));
+        // Every step copies a 256 KB text a hundred times over: far more than two seconds of work, in few steps.
+        var copies = "{% assign t = s" + string.Concat(Enumerable.Repeat(" | upcase | downcase", 45)) + " %}";
         var slow = "{% assign s = 'x' %}{% for i in (1..18) %}{% assign s = s | append: s %}{% endfor %}"
-            + "{% for i in (1..9000) %}{% if " + test + " %}y{% endif %}{% endfor %}done";
+            + "{% for i in (1..4000) %}" + copies + "{% endfor %}done";
 
         var refused = await PostAsync(organizer, Url(NoticeKind.Cancelled, "en"), slow, "save-template");
 
@@ -140,6 +143,25 @@ public sealed class NoticeSandboxTests(NoticeSandboxAppFixture app) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, zero.Status);
         Assert.StartsWith("The template cannot be filled in: ", zero.Body, StringComparison.Ordinal);
         Assert.Equal((HttpStatusCode.OK, "Line 2: notices have no filter called format_string."), (unknown.Status, unknown.Body));
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_notice_to_many_whose_Chinese_text_runs_away_at_that_field_and_send_nothing()
+    {
+        var organizer = await OrganizerAsync(app);
+        var batches = await app.WithDbAsync(db => db.NoticeBatches.CountAsync());
+
+        var response = await HtmlForms.SubmitAsync(organizer, "/admin/notices/send", new Dictionary<string, string>
+        {
+            ["Status"] = "", ["Kind"] = nameof(NoticeKind.FreeForm), ["SubjectEn"] = "News", ["BodyEn"] = "Dear {{ delegate.name }}",
+            ["SubjectZh"] = "通知", ["BodyZh"] = "尊敬的{{ delegate.name }}\n{% for i in (1..20000000) %}很{% endfor %}",
+        }, "[data-testid=send-form]", button: "[data-testid=send]");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await HtmlForms.ParseAsync(response);
+        Assert.Equal("The template builds a list of more than 10,000 items.", page.QuerySelector("[data-valmsg-for=BodyZh]")?.TextContent.Trim());
+        Assert.Equal("", page.QuerySelector("[data-valmsg-for=BodyEn]")?.TextContent.Trim());
+        Assert.Equal(batches, await app.WithDbAsync(db => db.NoticeBatches.CountAsync()));
     }
 
     [Fact]

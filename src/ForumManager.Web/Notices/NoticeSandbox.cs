@@ -31,6 +31,9 @@ public enum TemplateStop
     /// <summary>It nests block tags (<c>if</c> in <c>for</c> in <c>if</c>…) deeper than <see cref="NoticeSandbox.MaxNesting"/>.</summary>
     Nesting,
 
+    /// <summary>One of its tags or placeholders is longer than <see cref="NoticeSandbox.MaxTagChars"/>.</summary>
+    LongTag,
+
     /// <summary>It does not parse, or fails while it is filled in (a division by zero, a filter notices do not have).</summary>
     Error,
 }
@@ -63,9 +66,10 @@ public sealed class NoticeTemplateException(TemplateStop stop, string? detail = 
 /// what a filter returns is measured, and the two filters whose result can outgrow their input many times over
 /// (<c>replace</c>, <c>join</c>) are measured before they run; every loop turn and filter looks at the clock.
 /// Filters that build text from a number or a format (<c>format_number</c>, <c>format_string</c>, <c>json</c>)
-/// and hashing filters are not offered. Block tags nested deeper than <see cref="MaxNesting"/> are refused before
-/// the template is parsed: the parser descends once per level, and a few hundred levels would overflow the stack
-/// and end the process.
+/// and hashing filters are not offered. Block tags nested deeper than <see cref="MaxNesting"/>, and tags longer
+/// than <see cref="MaxTagChars"/>, are refused before the template is parsed: the parser, and everything that walks
+/// what it builds, descends once per nested tag and once per filter in a chain, and a few thousand levels would
+/// overflow the stack and end the process.
 /// </summary>
 public static partial class NoticeSandbox
 {
@@ -74,6 +78,7 @@ public static partial class NoticeSandbox
     public const int MaxItems = 10_000;
     public const int MaxSeconds = 2;
     public const int MaxNesting = 50;
+    public const int MaxTagChars = 1_000;
 
     /// <summary>The longest template text there is room for (a template's or a batch's body).</summary>
     public const int MaxSourceChars = 20_000;
@@ -165,6 +170,7 @@ public static partial class NoticeSandbox
                 TemplateStop.Items => text("Notices_Stop_Items", [MaxItems.ToString("N0", CultureInfo.InvariantCulture)]),
                 TemplateStop.Time => text("Notices_Stop_Time", [MaxSeconds]),
                 TemplateStop.Nesting => text("Notices_Stop_Nesting", [MaxNesting]),
+                TemplateStop.LongTag => text("Notices_Stop_LongTag", [MaxTagChars.ToString("N0", CultureInfo.InvariantCulture)]),
                 TemplateStop.Forbidden => text("Notices_Stop_Forbidden", [detail]),
                 _ => text("Notices_Stop_Error", [detail]),
             }
@@ -183,9 +189,9 @@ public static partial class NoticeSandbox
         {
             prepared = new Prepared(null, new NoticeTemplateException(TemplateStop.Error, $"longer than {MaxSourceChars} characters"));
         }
-        else if (NestedTooDeep(source) is not null)
+        else if (OutOfShape(source) is { } shape)
         {
-            prepared = new Prepared(null, new NoticeTemplateException(TemplateStop.Nesting));
+            prepared = new Prepared(null, new NoticeTemplateException(shape.Stop));
         }
         else if (!Parser.TryParse(source, out var parsed, out var error))
         {
@@ -211,17 +217,44 @@ public static partial class NoticeSandbox
         return Known.GetOrAdd(source, prepared);
     }
 
-    /// <summary>The line where block tags first nest deeper than <see cref="MaxNesting"/>, or null; read without parsing.</summary>
-    public static int? NestedTooDeep(string source)
+    /// <summary>
+    /// The first place where the template's shape could exhaust the stack (block tags nested deeper than
+    /// <see cref="MaxNesting"/>, a tag or placeholder longer than <see cref="MaxTagChars"/>), or null; read without parsing.
+    /// </summary>
+    public static (int Line, TemplateStop Stop)? OutOfShape(string source)
     {
+        int LineAt(int index) => source.AsSpan(0, index).Count('\n') + 1;
+
         var depth = 0;
         foreach (Match tag in BlockTag().Matches(source))
         {
             depth += tag.Groups["end"].Success ? -1 : 1;
             if (depth > MaxNesting)
             {
-                return source[..tag.Index].Count(c => c == '\n') + 1;
+                return (LineAt(tag.Index), TemplateStop.Nesting);
             }
+        }
+
+        for (var open = source.IndexOf('{', StringComparison.Ordinal); open >= 0 && open + 1 < source.Length; open = source.IndexOf('{', open + 1))
+        {
+            var closing = source[open + 1] switch { '{' => "}}", '%' => "%}", _ => null };
+            if (closing is null)
+            {
+                continue;
+            }
+
+            var close = source.IndexOf(closing, open + 2, StringComparison.Ordinal);
+            if ((close < 0 ? source.Length : close) - open > MaxTagChars)
+            {
+                return (LineAt(open), TemplateStop.LongTag);
+            }
+
+            if (close < 0)
+            {
+                break;
+            }
+
+            open = close;
         }
 
         return null;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Fluid;
 using Fluid.Ast;
@@ -17,15 +18,17 @@ public static partial class NoticeTemplateCheck
 {
     public static IReadOnlyList<TemplateProblem> Check(string source)
     {
-        if (NoticeSandbox.NestedTooDeep(source) is { } deep)
+        if (NoticeSandbox.OutOfShape(source) is { } shape)
         {
-            return [new TemplateProblem(deep, "Notices_TooDeep", NoticeSandbox.MaxNesting.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+            return [shape.Stop == TemplateStop.Nesting
+                ? new TemplateProblem(shape.Line, "Notices_TooDeep", NoticeSandbox.MaxNesting.ToString(CultureInfo.InvariantCulture))
+                : new TemplateProblem(shape.Line, "Notices_TagTooLong", NoticeSandbox.MaxTagChars.ToString("N0", CultureInfo.InvariantCulture))];
         }
 
         if (!NoticeSandbox.Parser.TryParse(source, out var template, out var error))
         {
             var position = ErrorPosition().Match(error);
-            var line = position.Success ? int.Parse(position.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture) : 1;
+            var line = position.Success ? int.Parse(position.Groups["line"].Value, CultureInfo.InvariantCulture) : 1;
             var reason = error.Split('\n')[0];
             reason = ErrorPosition().Replace(reason, string.Empty).Trim();
             return [new TemplateProblem(line, "Notices_ParseError", reason)];
