@@ -52,6 +52,9 @@ public sealed partial class NoticeRenderer(ForumDbContext db, ProgrammeReleases 
     /// <summary>Templates already read by this renderer: a batch renders many notices of one kind with one scope.</summary>
     private readonly Dictionary<(int, NoticeKind, string), Stored> templates = [];
 
+    /// <summary>Templates whose failure this renderer has logged: a batch logs a broken template once, not once per recipient.</summary>
+    private readonly HashSet<int> logged = [];
+
     public async Task<(string Subject, string Body)> TemplateAsync(int forumId, NoticeKind kind, string language, CancellationToken ct)
     {
         var stored = await StoredAsync(forumId, kind, language, ct);
@@ -106,7 +109,11 @@ public sealed partial class NoticeRenderer(ForumDbContext db, ProgrammeReleases 
             catch (NoticeTemplateException e) when (wording is null && source.Id is { } templateId)
             {
                 await RecordFailureAsync(templateId, e, ct);
-                LogTemplateFailed(logger, kind, language, forum.Id, person.Id, e.Code, builtInOnFailure);
+                if (logged.Add(templateId))
+                {
+                    LogTemplateFailed(logger, kind, language, forum.Id, person.Id, e.Code, builtInOnFailure);
+                }
+
                 if (!builtInOnFailure)
                 {
                     throw;
