@@ -2060,6 +2060,67 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129183217_NoticeTemplateFailuresAndBatchCancel'
+)
+BEGIN
+    ALTER TABLE [NoticeTemplates] ADD [FailedUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129183217_NoticeTemplateFailuresAndBatchCancel'
+)
+BEGIN
+    ALTER TABLE [NoticeTemplates] ADD [Failure] nvarchar(1000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129183217_NoticeTemplateFailuresAndBatchCancel'
+)
+BEGIN
+    ALTER TABLE [NoticeTemplates] ADD [Failures] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129183217_NoticeTemplateFailuresAndBatchCancel'
+)
+BEGIN
+    ALTER TABLE [NoticeRecipients] ADD [Error] nvarchar(1000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129183217_NoticeTemplateFailuresAndBatchCancel'
+)
+BEGIN
+    ALTER TABLE [NoticeBatches] ADD [CancelledBy] nvarchar(256) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129183217_NoticeTemplateFailuresAndBatchCancel'
+)
+BEGIN
+    ALTER TABLE [NoticeBatches] ADD [CancelledUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129183217_NoticeTemplateFailuresAndBatchCancel'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129183217_NoticeTemplateFailuresAndBatchCancel', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261129183735_ServerSessionsMemberOffersOneInvitation'
 )
 BEGIN

@@ -31,6 +31,15 @@ public sealed class NoticeTemplate
     public required string Body { get; set; }
     public DateTime UpdatedUtc { get; set; }
     public required string UpdatedBy { get; set; }
+
+    /// <summary>When the template last could not be filled in for a message (a limit, an error); cleared when it is saved again.</summary>
+    public DateTime? FailedUtc { get; set; }
+
+    /// <summary>Why it last failed, as a code the notices page puts in words.</summary>
+    public string? Failure { get; set; }
+
+    /// <summary>How many messages it has failed for since it was last saved.</summary>
+    public int Failures { get; set; }
 }
 
 /// <summary>A notice sent to many: its wording, its audience, and what goes with it.</summary>
@@ -58,6 +67,11 @@ public sealed class NoticeBatch
     public bool AttachVisaLetter { get; set; }
     public bool AttachQrCode { get; set; }
     public int Total { get; set; }
+
+    /// <summary>When an organizer stopped the batch: messages not yet made are not made, and those not yet sent are withdrawn.</summary>
+    public DateTime? CancelledUtc { get; set; }
+
+    public string? CancelledBy { get; set; }
     public List<NoticeRecipient> Recipients { get; set; } = [];
 }
 
@@ -68,4 +82,7 @@ public sealed class NoticeRecipient
     public int BatchId { get; set; }
     public int DelegateId { get; set; }
     public long? OutboxMessageId { get; set; }
+
+    /// <summary>Why no message could be made for this person (the wording failed with their data); such a person is not tried again until the failed are sent again.</summary>
+    public string? Error { get; set; }
 }

@@ -1509,6 +1509,14 @@ namespace ForumManager.Data.SqlServer.Migrations
                         .IsUnicode(true)
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(256)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("CancelledUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -1567,6 +1575,11 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.Property<int>("DelegateId")
                         .HasColumnType("int");
 
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<long?>("OutboxMessageId")
                         .HasColumnType("bigint");
 
@@ -1597,6 +1610,17 @@ namespace ForumManager.Data.SqlServer.Migrations
                         .HasMaxLength(20000)
                         .IsUnicode(true)
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("FailedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(1000)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("int");
 
                     b.Property<int>("ForumId")
                         .HasColumnType("int");

@@ -1454,6 +1454,14 @@ namespace ForumManager.Data.Sqlite.Migrations
                         .IsUnicode(true)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(256)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -1510,6 +1518,11 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.Property<int>("DelegateId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("OutboxMessageId")
                         .HasColumnType("INTEGER");
 
@@ -1538,6 +1551,17 @@ namespace ForumManager.Data.Sqlite.Migrations
                         .HasMaxLength(20000)
                         .IsUnicode(true)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FailedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(1000)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ForumId")
                         .HasColumnType("INTEGER");

@@ -15,6 +15,7 @@ internal sealed class NoticeTemplateConfiguration : IEntityTypeConfiguration<Not
         builder.Property(t => t.Subject).HaveLength(1000);
         builder.Property(t => t.Body).HaveLength(20000);
         builder.Property(t => t.UpdatedBy).HaveLength(256);
+        builder.Property(t => t.Failure).HaveLength(1000);
         builder.HasOne<Forum>().WithMany().HasForeignKey(t => t.ForumId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => new { t.ForumId, t.Kind, t.Language }).IsUnique();
     }
@@ -30,6 +31,7 @@ internal sealed class NoticeBatchConfiguration : IEntityTypeConfiguration<Notice
         builder.Property(b => b.BodyEn).HaveLength(20000);
         builder.Property(b => b.BodyZh).HaveLength(20000);
         builder.Property(b => b.Audience).HaveLength(1000);
+        builder.Property(b => b.CancelledBy).HaveLength(256);
         builder.HasOne<Forum>().WithMany().HasForeignKey(b => b.ForumId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(b => b.Recipients).WithOne().HasForeignKey(r => r.BatchId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(b => new { b.ForumId, b.CreatedUtc });
@@ -42,6 +44,7 @@ internal sealed class NoticeRecipientConfiguration : IEntityTypeConfiguration<No
     public void Configure(EntityTypeBuilder<NoticeRecipient> builder)
     {
         builder.HasOne<Delegate>().WithMany().HasForeignKey(r => r.DelegateId).OnDelete(DeleteBehavior.NoAction);
+        builder.Property(r => r.Error).HaveLength(1000);
         builder.HasOne<OutboxMessage>().WithMany().HasForeignKey(r => r.OutboxMessageId).OnDelete(DeleteBehavior.SetNull);
 
         // One message per person and batch; the rows still waiting for one are the batch's unfinished work.

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
-using Fluid;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Forums;
 using ForumManager.Core.Notices;
@@ -41,14 +39,29 @@ public sealed record NoticeAttachments(bool Agenda, bool VisaLetter, bool QrCode
 /// <summary>
 /// Renders notices: the organizers' template for the kind and language (or the built-in one), filled for one
 /// delegate, as plain text and the same text as simple HTML, with the files asked for. The preview and the sending
-/// both come through here, so what organizers see is what is sent.
+/// both come through here, so what organizers see is what is sent. Templates are filled in by
+/// <see cref="NoticeSandbox"/>; when an organizers' template fails for a message, the failure is recorded on the
+/// template for the notices page, logged, and the built-in wording goes instead (or, when the caller asks, the
+/// failure is thrown, as for a notice to many).
 /// </summary>
-public sealed partial class NoticeRenderer(ForumDbContext db, ProgrammeReleases releases, PublicLinks links, Letters.VisaLetters letters)
+public sealed partial class NoticeRenderer(ForumDbContext db, ProgrammeReleases releases, PublicLinks links, Letters.VisaLetters letters, TimeProvider clock,
+    ILogger<NoticeRenderer> logger)
 {
+    private sealed record Stored(int? Id, string Subject, string Body);
+
     /// <summary>Templates already read by this renderer: a batch renders many notices of one kind with one scope.</summary>
-    private readonly Dictionary<(int, NoticeKind, string), (string, string)> templates = [];
+    private readonly Dictionary<(int, NoticeKind, string), Stored> templates = [];
+
+    /// <summary>Templates whose failure this renderer has logged: a batch logs a broken template once, not once per recipient.</summary>
+    private readonly HashSet<int> logged = [];
 
     public async Task<(string Subject, string Body)> TemplateAsync(int forumId, NoticeKind kind, string language, CancellationToken ct)
+    {
+        var stored = await StoredAsync(forumId, kind, language, ct);
+        return (stored.Subject, stored.Body);
+    }
+
+    private async Task<Stored> StoredAsync(int forumId, NoticeKind kind, string language, CancellationToken ct)
     {
         if (templates.TryGetValue((forumId, kind, language), out var known))
         {
@@ -57,35 +70,64 @@ public sealed partial class NoticeRenderer(ForumDbContext db, ProgrammeReleases 
 
         var stored = await db.NoticeTemplates.AsNoTracking()
             .Where(t => t.ForumId == forumId && t.Kind == kind && t.Language == language)
-            .Select(t => new { t.Subject, t.Body }).FirstOrDefaultAsync(ct);
-        return templates[(forumId, kind, language)] = stored is null ? NoticeDefaults.For(kind, language) : (stored.Subject, stored.Body);
+            .Select(t => new Stored(t.Id, t.Subject, t.Body)).FirstOrDefaultAsync(ct);
+        if (stored is null)
+        {
+            var (subject, body) = NoticeDefaults.For(kind, language);
+            stored = new Stored(null, subject, body);
+        }
+
+        return templates[(forumId, kind, language)] = stored;
     }
 
+    /// <param name="builtInOnFailure">
+    /// When the organizers' template for the kind fails, send the built-in wording (true: a registration, a decision
+    /// or a release must never fail for a template) or throw <see cref="NoticeTemplateException"/> (false). Wording
+    /// given in <paramref name="wording"/> has nothing to fall back on: its failure is always thrown.
+    /// </param>
     public async Task<MailDraft> RenderAsync(Forum forum, Delegate person, NoticeKind kind, NoticeExtras extras, CancellationToken ct,
-        NoticeWording? wording = null, NoticeAttachments? attachments = null)
+        NoticeWording? wording = null, NoticeAttachments? attachments = null, bool builtInOnFailure = true)
     {
         var languages = forum.NoticesInBothLanguages ? new[] { "zh-Hans", "en" } : [person.PreferredLanguage == "zh-Hans" ? "zh-Hans" : "en"];
-        var needsAgenda = attachments?.Agenda == true || await UsesAsync("agenda", forum.Id, kind, languages, wording, ct);
-        var sessions = needsAgenda ? await SessionsAsync(forum, person.Id, ct) : [];
-        var travel = await UsesAsync("travel", forum.Id, kind, languages, wording, ct) ? await Logistics.TravelSummaries.ForAsync(db, person.Id, ct) : null;
-        var parts = new List<(string Language, string Subject, string Body)>();
-        var delegation = person.Delegation is { } known ? (known.NameEn, known.NameZh)
-            : person.DelegationId is { } delegationId
-                ? await db.Delegations.AsNoTracking().Where(d => d.Id == delegationId).Select(d => new ValueTuple<string, string>(d.NameEn, d.NameZh)).FirstOrDefaultAsync(ct)
-                : default;
+        var sources = new List<(string Language, Stored Source)>();
         foreach (var language in languages)
         {
-            var (subject, body) = wording is null
-                ? await TemplateAsync(forum.Id, kind, language, ct)
-                : language == "zh-Hans" ? (wording.SubjectZh, wording.BodyZh) : (wording.SubjectEn, wording.BodyEn);
-            var model = Model(forum, person, delegation, extras, sessions, language == "zh-Hans");
-            model["travel"] = Travel(travel, forum, language == "zh-Hans");
-            parts.Add((language, Render(subject, model).ReplaceLineEndings(" ").Trim(), Render(body, model).Trim()));
+            sources.Add((language, wording is null
+                ? await StoredAsync(forum.Id, kind, language, ct)
+                : language == "zh-Hans" ? new Stored(null, wording.SubjectZh, wording.BodyZh) : new Stored(null, wording.SubjectEn, wording.BodyEn)));
+        }
+
+        var data = new ModelData(this, forum, person, extras);
+        var parts = new List<(string Language, string Subject, string Body)>();
+        foreach (var (language, source) in sources)
+        {
+            try
+            {
+                var (subject, body) = await FillAsync(source, data, language, ct);
+                parts.Add((language, subject, body));
+            }
+            catch (NoticeTemplateException e) when (wording is null && source.Id is { } templateId)
+            {
+                await RecordFailureAsync(templateId, e, ct);
+                if (logged.Add(templateId))
+                {
+                    LogTemplateFailed(logger, kind, language, forum.Id, person.Id, e.Code, builtInOnFailure);
+                }
+
+                if (!builtInOnFailure)
+                {
+                    throw;
+                }
+
+                var (builtInSubject, builtInBody) = NoticeDefaults.For(kind, language);
+                var (subject, body) = await FillAsync(new Stored(null, builtInSubject, builtInBody), data, language, ct);
+                parts.Add((language, subject, body));
+            }
         }
 
         var text = string.Join("\n\n——————\n\n", parts.Select(p => p.Body));
         var html = Html(parts);
-        var files = attachments is null ? [] : await AttachmentsAsync(forum, person, attachments, sessions, ct);
+        var files = attachments is null ? [] : await AttachmentsAsync(forum, person, attachments, attachments.Agenda ? await data.SessionsAsync(ct) : [], ct);
         var chineseFirst = languages[0] == "zh-Hans";
         return new MailDraft(person.Email, string.IsNullOrWhiteSpace(person.NativeName) ? $"{person.GivenName} {person.FamilyName}" : person.NativeName,
             string.Join(" / ", parts.Select(p => p.Subject)), text, html, Purpose(kind))
@@ -106,36 +148,74 @@ public sealed partial class NoticeRenderer(ForumDbContext db, ProgrammeReleases 
         _ => "notice." + kind.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>Whether the wording names <paramref name="root"/>, so that its data is read only for notices that show it.</summary>
-    private async Task<bool> UsesAsync(string root, int forumId, NoticeKind kind, string[] languages, NoticeWording? wording, CancellationToken ct)
+    /// <summary>The subject and body filled in for one language; a failure says which of the two it was.</summary>
+    private static async Task<(string Subject, string Body)> FillAsync(Stored source, ModelData data, string language, CancellationToken ct)
     {
-        if (wording is not null)
+        var model = await data.ForAsync(source.Subject + source.Body, language == "zh-Hans", ct);
+        string subject, body;
+        try
         {
-            return (wording.BodyEn + wording.BodyZh).Contains(root, StringComparison.Ordinal);
+            subject = (await NoticeSandbox.RenderAsync(source.Subject, model, ct)).ReplaceLineEndings(" ").Trim();
+        }
+        catch (NoticeTemplateException e)
+        {
+            throw e.In("subject", language);
         }
 
-        foreach (var language in languages)
+        try
         {
-            if ((await TemplateAsync(forumId, kind, language, ct)).Body.Contains(root, StringComparison.Ordinal))
+            body = (await NoticeSandbox.RenderAsync(source.Body, model, ct)).Trim();
+        }
+        catch (NoticeTemplateException e)
+        {
+            throw e.In("body", language);
+        }
+
+        return (subject, body);
+    }
+
+    /// <summary>Counts a message the template failed for, and keeps the latest reason, for the notices page.</summary>
+    private async Task RecordFailureAsync(int templateId, NoticeTemplateException failure, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var code = failure.Code.Length > 1000 ? failure.Code[..1000] : failure.Code;
+        await db.NoticeTemplates.Where(t => t.Id == templateId)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Failures, t => t.Failures + 1).SetProperty(t => t.FailedUtc, now).SetProperty(t => t.Failure, code), ct);
+    }
+
+    /// <summary>What a template can show about one delegate; the agenda and the travel are read once, and only for wording that names them.</summary>
+    private sealed class ModelData(NoticeRenderer renderer, Forum forum, Delegate person, NoticeExtras extras)
+    {
+        private List<AgendaSession>? sessions;
+        private Logistics.TravelSummary? travel;
+        private bool travelRead;
+        private (string NameEn, string NameZh)? delegation;
+
+        public async Task<List<AgendaSession>> SessionsAsync(CancellationToken ct) => sessions ??= await renderer.SessionsAsync(forum, person.Id, ct);
+
+        public async Task<Dictionary<string, object?>> ForAsync(string wording, bool chinese, CancellationToken ct)
+        {
+            delegation ??= await renderer.DelegationAsync(person, ct);
+            var agenda = wording.Contains("agenda", StringComparison.Ordinal) ? await SessionsAsync(ct) : sessions ?? [];
+            if (!travelRead && wording.Contains("travel", StringComparison.Ordinal))
             {
-                return true;
+                travel = await renderer.TravelAsync(person.Id, ct);
+                travelRead = true;
             }
-        }
 
-        return false;
+            var model = renderer.Model(forum, person, delegation.Value, extras, agenda, chinese);
+            model["travel"] = Travel(travel, forum, chinese);
+            return model;
+        }
     }
 
-    private static string Render(string source, Dictionary<string, object?> model)
-    {
-        if (!NoticeTemplateCheck.Parser.TryParse(source, out var template, out _))
-        {
-            // Stored templates were checked when saved; a built-in one always parses. Never send Liquid syntax raw.
-            return string.Empty;
-        }
+    private async Task<(string NameEn, string NameZh)> DelegationAsync(Delegate person, CancellationToken ct) =>
+        person.Delegation is { } known ? (known.NameEn, known.NameZh)
+            : person.DelegationId is { } delegationId
+                ? await db.Delegations.AsNoTracking().Where(d => d.Id == delegationId).Select(d => new ValueTuple<string, string>(d.NameEn, d.NameZh)).FirstOrDefaultAsync(ct)
+                : default;
 
-        var context = new TemplateContext(model, new TemplateOptions { CultureInfo = CultureInfo.InvariantCulture });
-        return template.Render(context, NullEncoder.Default);
-    }
+    private Task<Logistics.TravelSummary?> TravelAsync(int delegateId, CancellationToken ct) => Logistics.TravelSummaries.ForAsync(db, delegateId, ct);
 
     /// <summary>The room and pickup, each empty until the organizers have given it, so a template can test it with <c>!= blank</c>.</summary>
     private static Dictionary<string, object?> Travel(Logistics.TravelSummary? t, Forum forum, bool chinese)
@@ -286,4 +366,7 @@ public sealed partial class NoticeRenderer(ForumDbContext db, ProgrammeReleases 
 
     [GeneratedRegex(@"https?://[^\s<>""]+")]
     private static partial Regex Url();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The organizers' {Kind} template in {Language} of forum {ForumId} failed for delegate {DelegateId} ({Reason}); the built-in wording went instead: {BuiltInSent}.")]
+    private static partial void LogTemplateFailed(ILogger logger, NoticeKind kind, string language, int forumId, int delegateId, string reason, bool builtInSent);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Fluid;
 using Fluid.Ast;
@@ -8,19 +9,26 @@ namespace ForumManager.Web.Notices;
 public sealed record TemplateProblem(int Line, string Key, string Detail);
 
 /// <summary>
-/// Checks a Liquid template before it is saved or sent: it must parse, and every placeholder it names must be one
-/// of <see cref="NoticePlaceholders"/> (or a variable the template sets itself, or a loop's item).
+/// Checks a Liquid template before it is saved or sent: it must parse, read no other file (<c>include</c>,
+/// <c>render</c>), use only the filters notices offer (<see cref="NoticeSandbox.Filters"/>), and every placeholder
+/// it names must be one of <see cref="NoticePlaceholders"/> (or a variable the template sets itself, or a loop's
+/// item). Whether it stays within the limits is found by filling it in (<see cref="NoticeRenderer"/>).
 /// </summary>
 public static partial class NoticeTemplateCheck
 {
-    public static readonly FluidParser Parser = new();
-
     public static IReadOnlyList<TemplateProblem> Check(string source)
     {
-        if (!Parser.TryParse(source, out var template, out var error))
+        if (NoticeSandbox.OutOfShape(source) is { } shape)
+        {
+            return [shape.Stop == TemplateStop.Nesting
+                ? new TemplateProblem(shape.Line, "Notices_TooDeep", NoticeSandbox.MaxNesting.ToString(CultureInfo.InvariantCulture))
+                : new TemplateProblem(shape.Line, "Notices_TagTooLong", NoticeSandbox.MaxTagChars.ToString("N0", CultureInfo.InvariantCulture))];
+        }
+
+        if (!NoticeSandbox.Parser.TryParse(source, out var template, out var error))
         {
             var position = ErrorPosition().Match(error);
-            var line = position.Success ? int.Parse(position.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture) : 1;
+            var line = position.Success ? int.Parse(position.Groups["line"].Value, CultureInfo.InvariantCulture) : 1;
             var reason = error.Split('\n')[0];
             reason = ErrorPosition().Replace(reason, string.Empty).Trim();
             return [new TemplateProblem(line, "Notices_ParseError", reason)];
@@ -28,14 +36,24 @@ public static partial class NoticeTemplateCheck
 
         var finder = new PlaceholderFinder();
         finder.VisitTemplate(template);
-        return finder.Unknown.Distinct().Select(path => new TemplateProblem(LineOf(source, path), "Notices_UnknownPlaceholder", path)).ToList();
+        return finder.Forbidden.Distinct().Select(tag => new TemplateProblem(LineOfTag(source, tag), "Notices_Forbidden", "{% " + tag + " %}"))
+            .Concat(finder.Filters.Distinct().Select(filter => new TemplateProblem(LineOfFilter(source, filter), "Notices_UnknownFilter", filter)))
+            .Concat(finder.Unknown.Distinct().Select(path => new TemplateProblem(LineOf(source, path), "Notices_UnknownPlaceholder", path)))
+            .ToList();
     }
+
+    private static int LineOfTag(string source, string tag) =>
+        LineAt(source, Regex.Match(source, @"\{%-?\s*" + tag + @"\b", RegexOptions.None, TimeSpan.FromSeconds(1)));
+
+    private static int LineOfFilter(string source, string filter) =>
+        LineAt(source, Regex.Match(source, @"\|\s*" + Regex.Escape(filter) + @"(?!\w)", RegexOptions.None, TimeSpan.FromSeconds(1)));
+
+    private static int LineAt(string source, Match match) => match.Success ? source[..match.Index].Count(c => c == '\n') + 1 : 1;
 
     private static int LineOf(string source, string path)
     {
         var pattern = string.Join(@"\s*\.\s*", path.Split('.').Select(Regex.Escape));
-        var match = Regex.Match(source, @"(?<![\w.])" + pattern + @"(?!\w)", RegexOptions.None, TimeSpan.FromSeconds(1));
-        return match.Success ? source[..match.Index].Count(c => c == '\n') + 1 : 1;
+        return LineAt(source, Regex.Match(source, @"(?<![\w.])" + pattern + @"(?!\w)", RegexOptions.None, TimeSpan.FromSeconds(1)));
     }
 
     [GeneratedRegex(@"at \((?<line>\d+):(?<column>\d+)\)")]
@@ -47,6 +65,34 @@ public static partial class NoticeTemplateCheck
         private readonly HashSet<string> assigned = new(StringComparer.Ordinal);
 
         public List<string> Unknown { get; } = [];
+
+        /// <summary>Tags that would read another file.</summary>
+        public List<string> Forbidden { get; } = [];
+
+        /// <summary>Filters notices do not offer.</summary>
+        public List<string> Filters { get; } = [];
+
+        protected override Statement VisitIncludeStatement(IncludeStatement includeStatement)
+        {
+            Forbidden.Add("include");
+            return base.VisitIncludeStatement(includeStatement);
+        }
+
+        protected override Statement VisitRenderStatement(RenderStatement renderStatement)
+        {
+            Forbidden.Add("render");
+            return base.VisitRenderStatement(renderStatement);
+        }
+
+        protected override Expression VisitFilterExpression(FilterExpression filterExpression)
+        {
+            if (!NoticeSandbox.Filters.Contains(filterExpression.Name))
+            {
+                Filters.Add(filterExpression.Name);
+            }
+
+            return base.VisitFilterExpression(filterExpression);
+        }
 
         protected override Statement VisitAssignStatement(AssignStatement assignStatement)
         {

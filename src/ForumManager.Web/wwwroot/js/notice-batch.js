@@ -1,4 +1,4 @@
-// Follows a notice batch: the progress bar and each recipient's delivery state, until every message is sent or failed.
+// Follows a notice batch: the progress bar and each recipient's delivery state, until every message is sent, failed or withdrawn.
 (function () {
     'use strict';
     var box = document.getElementById('notice-batch');
@@ -18,6 +18,7 @@
                 set('notice-failed', s.failed);
                 set('notice-retrying', s.retrying);
                 set('notice-queued', s.queued);
+                set('notice-withdrawn', s.withdrawn);
                 s.recipients.forEach(function (r) {
                     var cell = table.querySelector('tr[data-recipient="' + r.id + '"] td.state');
                     if (cell && cell.dataset.state !== r.state) {
@@ -26,7 +27,7 @@
                         cell.textContent = (table.dataset[key] || r.state) + (r.error ? ' — ' + r.error : '');
                     }
                 });
-                if (s.sent + s.failed < s.total) { setTimeout(poll, 700); }
+                if (s.sent + s.failed + s.withdrawn < s.total) { setTimeout(poll, 700); }
             })
             .catch(function () { setTimeout(poll, 2000); });
     }

@@ -9,11 +9,12 @@ using Microsoft.Extensions.Localization;
 
 namespace ForumManager.Web.Pages.Admin.Notices;
 
-/// <summary>A notice batch: its progress bar, every recipient's delivery, and sending the failed ones again.</summary>
+/// <summary>A notice batch: its progress bar, every recipient's delivery, sending the failed ones again, and stopping it.</summary>
 public sealed class BatchModel(ForumDbContext db, CurrentForum current, ForumManager.Mail.OutboxSignal signal, TimeProvider clock,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     public NoticeBatch Batch { get; private set; } = null!;
+    public Core.Forums.Forum Forum { get; private set; } = null!;
     public BatchProgress Progress { get; private set; } = new(0, 0, 0, 0, 0);
     public IReadOnlyList<RecipientState> Recipients { get; private set; } = [];
 
@@ -24,7 +25,7 @@ public sealed class BatchModel(ForumDbContext db, CurrentForum current, ForumMan
             return NotFound();
         }
 
-        Recipients = await NoticeBatchService.RecipientsAsync(db, id, ct);
+        Recipients = await NoticeBatchService.RecipientsAsync(db, id, Describe, ct);
         return Page();
     }
 
@@ -36,10 +37,11 @@ public sealed class BatchModel(ForumDbContext db, CurrentForum current, ForumMan
             return NotFound();
         }
 
-        var recipients = await NoticeBatchService.RecipientsAsync(db, id, ct);
+        var recipients = await NoticeBatchService.RecipientsAsync(db, id, Describe, ct);
         return new JsonResult(new
         {
-            total = Progress.Total, sent = Progress.Sent, failed = Progress.Failed, retrying = Progress.Retrying, queued = Progress.Queued, percent = Progress.Percent,
+            total = Progress.Total, sent = Progress.Sent, failed = Progress.Failed, retrying = Progress.Retrying, queued = Progress.Queued,
+            withdrawn = Progress.Withdrawn, percent = Progress.Percent,
             recipients = recipients.Select(r => new { id = r.DelegateId, state = r.State, error = r.Error }),
         });
     }
@@ -57,6 +59,25 @@ public sealed class BatchModel(ForumDbContext db, CurrentForum current, ForumMan
         return Redirect($"/admin/notices/batch/{id}");
     }
 
+    /// <summary>Stops the batch: nobody else gets it, and what is still queued for it is withdrawn.</summary>
+    public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var withdrawn = await NoticeBatchService.CancelAsync(db, id, User.Identity?.Name ?? "organizer", clock.GetUtcNow().UtcDateTime, ct);
+        if (withdrawn is { } count)
+        {
+            TempData["Status"] = text["Notices_StoppedNow", count].Value;
+        }
+
+        return Redirect($"/admin/notices/batch/{id}");
+    }
+
+    private string Describe(string code) => NoticeSandbox.Describe(code, (key, args) => text[key, args]);
+
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         if (await current.GetAsync(ct) is not { } forum
@@ -66,6 +87,7 @@ public sealed class BatchModel(ForumDbContext db, CurrentForum current, ForumMan
         }
 
         Batch = batch;
+        Forum = forum;
         Progress = await NoticeBatchService.ProgressAsync(db, id, ct);
         return true;
     }

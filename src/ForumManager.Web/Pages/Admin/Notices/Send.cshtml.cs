@@ -63,16 +63,36 @@ public sealed class SendModel(ForumDbContext db, CurrentForum current, NoticeRen
         }
 
         await LoadAsync(forum, ct);
-        if (Check())
+        if (Check() && await FirstAsync(forum, ct) is { } first)
         {
-            var first = await Audience(forum).OrderBy(d => d.PrecedenceRank).ThenBy(d => d.FamilyName).Include(d => d.Delegation).FirstOrDefaultAsync(ct);
-            if (first is not null)
-            {
-                Preview = await renderer.RenderAsync(forum, first, Kind, NoticeExtras.None, ct, Wording(), new NoticeAttachments(AttachAgenda, false, AttachQrCode));
-            }
+            Preview = await TryRenderAsync(forum, first, new NoticeAttachments(AttachAgenda, false, AttachQrCode), ct);
         }
 
         return Page();
+    }
+
+    private Task<Delegate?> FirstAsync(Forum forum, CancellationToken ct) =>
+        Audience(forum).AsNoTracking().OrderBy(d => d.PrecedenceRank).ThenBy(d => d.FamilyName).Include(d => d.Delegation).FirstOrDefaultAsync(ct);
+
+    /// <summary>The notice for <paramref name="person"/>, or null with the reason at its field when the free-form wording cannot be filled in for them.</summary>
+    private async Task<MailDraft?> TryRenderAsync(Forum forum, Delegate person, NoticeAttachments? attachments, CancellationToken ct)
+    {
+        try
+        {
+            return await renderer.RenderAsync(forum, person, Kind, NoticeExtras.None, ct, Wording(), attachments);
+        }
+        catch (NoticeTemplateException e) when (Kind == NoticeKind.FreeForm)
+        {
+            var field = (e.Part, e.Language) switch
+            {
+                ("subject", "zh-Hans") => nameof(SubjectZh),
+                ("subject", _) => nameof(SubjectEn),
+                (_, "zh-Hans") => nameof(BodyZh),
+                _ => nameof(BodyEn),
+            };
+            ModelState.AddModelError(field, NoticeSandbox.Describe(e.Code, (key, args) => text[key, args]));
+            return null;
+        }
     }
 
     public async Task<IActionResult> OnPostSendAsync(CancellationToken ct)
@@ -82,7 +102,21 @@ public sealed class SendModel(ForumDbContext db, CurrentForum current, NoticeRen
             return NotFound();
         }
 
-        if (!Check())
+        // A free-form wording is filled in for the first recipient in both languages before anything is sent, so
+        // one that runs away is refused at its field instead of failing for every recipient.
+        if (Check() && Kind == NoticeKind.FreeForm && await FirstAsync(forum, ct) is { } first)
+        {
+            foreach (var language in new[] { "en", "zh-Hans" })
+            {
+                first.PreferredLanguage = language;
+                if (await TryRenderAsync(forum, first, null, ct) is null)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (!ModelState.IsValid)
         {
             await LoadAsync(forum, ct);
             return Page();
@@ -130,6 +164,12 @@ public sealed class SendModel(ForumDbContext db, CurrentForum current, NoticeRen
                 if (string.IsNullOrWhiteSpace(source))
                 {
                     ModelState.AddModelError(field, text["Validation_Required", text[label]]);
+                    continue;
+                }
+
+                // A text over its length is refused as such and not parsed (see the template page).
+                if (ModelState[field]?.ValidationState == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+                {
                     continue;
                 }
 

@@ -11,7 +11,10 @@ using Microsoft.Extensions.Localization;
 
 namespace ForumManager.Web.Pages.Admin.Notices;
 
-/// <summary>One notice's wording in one language: edited as Liquid, checked before it is saved, previewed for a real delegate.</summary>
+/// <summary>
+/// One notice's wording in one language: edited as Liquid, checked before it is saved (it must parse, name known
+/// placeholders, read no file, and fill in for a delegate within the limits), previewed for a real delegate.
+/// </summary>
 public sealed class TemplateModel(ForumDbContext db, CurrentForum current, NoticeRenderer renderer, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -41,8 +44,9 @@ public sealed class TemplateModel(ForumDbContext db, CurrentForum current, Notic
             return NotFound();
         }
 
+        // A stored template is checked as if it were being saved, so one stored before a rule existed shows its problem here.
         (Subject, Body) = await renderer.TemplateAsync(forum.Id, Kind, Language, ct);
-        await LoadAsync(forum, ct);
+        await LoadAsync(forum, ct, preview: CheckTemplates());
         return Page();
     }
 
@@ -53,15 +57,7 @@ public sealed class TemplateModel(ForumDbContext db, CurrentForum current, Notic
             return NotFound();
         }
 
-        if (CheckTemplates())
-        {
-            await LoadAsync(forum, ct);
-        }
-        else
-        {
-            await LoadAsync(forum, ct, preview: false);
-        }
-
+        await LoadAsync(forum, ct, preview: CheckTemplates());
         return Page();
     }
 
@@ -75,6 +71,15 @@ public sealed class TemplateModel(ForumDbContext db, CurrentForum current, Notic
         if (!CheckTemplates())
         {
             await LoadAsync(forum, ct, preview: false);
+            return Page();
+        }
+
+        // Filled in once for the delegate chosen for the preview (or an example), so a template that runs away
+        // with real data is refused here rather than when it is sent.
+        await LoadAsync(forum, ct);
+        if (!ModelState.IsValid)
+        {
+            Preview = null;
             return Page();
         }
 
@@ -93,6 +98,9 @@ public sealed class TemplateModel(ForumDbContext db, CurrentForum current, Notic
             existing.Body = Body;
             existing.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
             existing.UpdatedBy = User.Identity?.Name ?? "organizer";
+            existing.FailedUtc = null;
+            existing.Failure = null;
+            existing.Failures = 0;
         }
 
         await db.SaveChangesAsync(ct);
@@ -132,6 +140,13 @@ public sealed class TemplateModel(ForumDbContext db, CurrentForum current, Notic
 
         foreach (var (field, source) in new[] { (nameof(Subject), Subject), (nameof(Body), Body) })
         {
+            // A text over its length is refused as such and not parsed: the parser descends once per nested tag, and
+            // thousands of levels would overflow the stack and end the process.
+            if (ModelState[field]?.ValidationState == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            {
+                continue;
+            }
+
             foreach (var problem in NoticeTemplateCheck.Check(source))
             {
                 ModelState.AddModelError(field, text[problem.Key, problem.Line, problem.Detail]);
@@ -156,12 +171,12 @@ public sealed class TemplateModel(ForumDbContext db, CurrentForum current, Notic
         Sample = sample.Select(d => (d.Id, $"{d.FamilyName.ToUpperInvariant()} {d.GivenName}{(d.NativeName is null ? "" : " · " + d.NativeName)}")).ToList();
         var id = PreviewFor is { } chosen && sample.Any(s => s.Id == chosen) ? chosen : sample.FirstOrDefault()?.Id;
         PreviewFor = id;
-        if (!preview || id is null)
+        if (!preview)
         {
             return;
         }
 
-        var person = await db.Delegates.AsNoTracking().Include(d => d.Delegation).SingleAsync(d => d.Id == id, ct);
+        var person = id is null ? Example(forum) : await db.Delegates.AsNoTracking().Include(d => d.Delegation).SingleAsync(d => d.Id == id, ct);
         person.PreferredLanguage = Language;
         var wording = new NoticeWording(Subject, Body, Subject, Body);
         var single = new Core.Forums.Forum
@@ -170,8 +185,23 @@ public sealed class TemplateModel(ForumDbContext db, CurrentForum current, Notic
             PlaceEn = forum.PlaceEn, PlaceZh = forum.PlaceZh, StartDate = forum.StartDate, EndDate = forum.EndDate, TimeZoneId = forum.TimeZoneId,
             NoticesInBothLanguages = false,
         };
-        Preview = await renderer.RenderAsync(single, person, Kind, Examples(), ct, wording);
+        try
+        {
+            var draft = await renderer.RenderAsync(single, person, Kind, Examples(), ct, wording);
+            Preview = id is null ? null : draft;
+        }
+        catch (NoticeTemplateException e)
+        {
+            ModelState.AddModelError(e.Part == "subject" ? nameof(Subject) : nameof(Body), NoticeSandbox.Describe(e.Code, (key, args) => text[key, args]));
+        }
     }
+
+    /// <summary>A delegate to fill the template in for when the forum has none yet.</summary>
+    private static Core.Delegates.Delegate Example(Core.Forums.Forum forum) => new()
+    {
+        ForumId = forum.Id, FamilyName = "Example", GivenName = "Alex", Honorific = "Dr", NativeName = "示例", NativeNameLanguage = "zh-Hans",
+        CountryCode = "CN", Email = "delegate@example.org", Position = "Director", Organization = "Example City",
+    };
 
     /// <summary>For the preview of notices about a session or a link, an example of each, marked as such.</summary>
     private static NoticeExtras Examples() => new(
