@@ -146,6 +146,32 @@ public sealed class ImportTests(ImportAppFixture app) : IClassFixture<ImportAppF
     }
 
     [Fact]
+    public async Task Should_refuse_a_row_inviting_an_address_already_invited_for_another_delegation_and_send_the_same_one_again()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var email = $"twice.{tag}@example.org";
+        byte[] Csv(string institution, string country, int quota) => Encoding.UTF8.GetBytes($"institution,country,email,quota\r\n{institution},{country},{email},{quota}\r\n");
+        var (_, first) = await UploadAsync(organizer, "Invitations", "first.csv", Csv($"Institut {tag}", "FR", 4));
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(organizer, first)).StatusCode);
+
+        var (_, other) = await UploadAsync(organizer, "Invitations", "other.csv", Csv($"Academy {tag}", "DE", 2));
+
+        Assert.Contains($"{email} is already invited to head the Institut {tag}", Problems(other, 2), StringComparison.Ordinal);
+        Assert.Null(other.QuerySelector("[data-testid=confirm-import]"));
+        var discard = (IHtmlFormElement)other.QuerySelector("[data-testid=discard-import]")!;
+        await organizer.PostAsync(discard.GetAttribute("action"), new FormUrlEncodedContent([new("__RequestVerificationToken", Token(other, "[data-testid=discard-import]"))]));
+
+        var (_, same) = await UploadAsync(organizer, "Invitations", "same.csv", Csv($"Institut {tag}", "FR", 5));
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(organizer, same)).StatusCode);
+
+        var delegations = await app.WithDbAsync(db => db.Delegations.AsNoTracking().Where(d => d.NameEn.Contains(tag)).Select(d => new { d.NameEn, d.Quota }).ToListAsync());
+        Assert.Equal([($"Institut {tag}", (int?)5)], delegations.Select(d => (d.NameEn, d.Quota)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Invitations.CountAsync(i => i.Email == email)));
+        Assert.Equal(2, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == email)));
+    }
+
+    [Fact]
     public async Task Should_say_what_is_wrong_with_a_file_it_cannot_read_and_store_nothing()
     {
         var organizer = await Clients.SignedInAsync(app, Roles.Organizer);

@@ -69,7 +69,7 @@ public sealed class Importer(ForumDbContext db, ForumPlaces places, MailQueue ma
     public async Task<IReadOnlyList<CheckedRow>> CheckAsync(Forum forum, PendingImport file, CancellationToken ct)
     {
         var rows = ImportFile.Read(file.FileName, file.Content, Required(file.Kind), ct);
-        return file.Kind == ImportKind.Delegates ? await CheckDelegatesAsync(forum, rows, ct) : await CheckInvitationsAsync(rows, ct);
+        return file.Kind == ImportKind.Delegates ? await CheckDelegatesAsync(forum, rows, ct) : await CheckInvitationsAsync(forum, rows, ct);
     }
 
     /// <summary>
@@ -118,9 +118,14 @@ public sealed class Importer(ForumDbContext db, ForumPlaces places, MailQueue ma
         }
         else
         {
-            foreach (var (city, institution, country, email, quota) in good.Select(r => r.Invitation!.Value))
+            foreach (var row in good.ToList())
             {
-                await invitations.InviteAsync(forum, city, institution, country, email, quota, actor.Name, ct);
+                var (city, institution, country, email, quota) = row.Invitation!.Value;
+                if (!(await invitations.InviteAsync(forum, city, institution, country, email, quota, actor.Name, ct)).Sent)
+                {
+                    // Refused by an invitation made since the check a moment ago in this same transaction (an earlier row).
+                    good.Remove(row);
+                }
             }
         }
 
@@ -264,7 +269,7 @@ public sealed class Importer(ForumDbContext db, ForumPlaces places, MailQueue ma
         return result;
     }
 
-    private async Task<List<CheckedRow>> CheckInvitationsAsync(IReadOnlyList<ImportRow> rows, CancellationToken ct)
+    private async Task<List<CheckedRow>> CheckInvitationsAsync(Forum forum, IReadOnlyList<ImportRow> rows, CancellationToken ct)
     {
         var cities = await db.PartnerCities.AsNoTracking().ToListAsync(ct);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -306,6 +311,16 @@ public sealed class Importer(ForumDbContext db, ForumPlaces places, MailQueue ma
             if (email.Length > 0 && !seen.Add(email))
             {
                 problems.Add(text["Import_Column", "email", text["Import_DuplicateInFile"]]);
+            }
+
+            // The same rule as inviting from the delegations page: one open invitation per address, and never a second
+            // delegation for someone who already heads one.
+            if (problems.Count == 0
+                && await invitations.RefusalAsync(forum.Id, DelegationInvitations.NameEn(city, city is null ? institution : null), email, ct) is { } refused)
+            {
+                var other = UiLanguage.Chinese ? refused.Delegation.NameZh : refused.Delegation.NameEn;
+                problems.Add(text["Import_Column", "email",
+                    text[refused.Outcome == InvitationOutcome.AlreadyHeads ? "Invite_AlreadyHeads" : "Invite_AlreadyInvited", email, other]]);
             }
 
             var who = $"{city?.NameEn ?? institution ?? cityName} <{email}>";

@@ -51,17 +51,9 @@ public sealed class DelegationInvitations(ForumDbContext db, MailQueue mail, Pub
         var nameEn = NameEn(city, institution);
         var open = await db.Invitations.Include(i => i.Delegation)
             .SingleOrDefaultAsync(i => i.ForumId == forumId && i.Email == email && i.AcceptedUtc == null, ct);
-        if (open is not null && open.Delegation!.NameEn != nameEn)
+        if (await RefusalAsync(forumId, nameEn, email, open, ct) is { } refused)
         {
-            return new InvitationResult(InvitationOutcome.AlreadyInvited, open.Delegation);
-        }
-
-        if (open is null && await db.Delegates.AsNoTracking()
-                .Where(d => d.ForumId == forumId && d.Email == email && d.Category == DelegateCategory.HeadOfDelegation && d.DelegationId != null
-                    && d.Status != RegistrationStatus.Cancelled && d.Status != RegistrationStatus.Rejected)
-                .Select(d => d.Delegation).FirstOrDefaultAsync(ct) is { } headed)
-        {
-            return new InvitationResult(InvitationOutcome.AlreadyHeads, headed);
+            return refused;
         }
 
         var delegation = open?.Delegation
@@ -102,6 +94,30 @@ public sealed class DelegationInvitations(ForumDbContext db, MailQueue mail, Pub
         var link = links.To("/register", new Dictionary<string, string?> { ["invitation"] = token });
         mail.Add(Mail(forum, delegation, email, quota, link));
         return new InvitationResult(open is null ? InvitationOutcome.Invited : InvitationOutcome.SentAgain, delegation);
+    }
+
+    /// <summary>
+    /// Why inviting <paramref name="email"/> to head the delegation named <paramref name="nameEn"/> would be refused, or
+    /// null when it would be sent (first or again). Nothing changes: the import checks its rows with this before anything
+    /// is confirmed.
+    /// </summary>
+    public Task<InvitationResult?> RefusalAsync(int forumId, string nameEn, string email, CancellationToken ct) =>
+        RefusalAsync(forumId, nameEn, email, open: null, ct);
+
+    private async Task<InvitationResult?> RefusalAsync(int forumId, string nameEn, string email, Invitation? open, CancellationToken ct)
+    {
+        open ??= await db.Invitations.AsNoTracking().Include(i => i.Delegation)
+            .SingleOrDefaultAsync(i => i.ForumId == forumId && i.Email == email && i.AcceptedUtc == null, ct);
+        if (open is not null)
+        {
+            return open.Delegation!.NameEn == nameEn ? null : new InvitationResult(InvitationOutcome.AlreadyInvited, open.Delegation);
+        }
+
+        var headed = await db.Delegates.AsNoTracking()
+            .Where(d => d.ForumId == forumId && d.Email == email && d.Category == DelegateCategory.HeadOfDelegation && d.DelegationId != null
+                && d.Status != RegistrationStatus.Cancelled && d.Status != RegistrationStatus.Rejected)
+            .Select(d => d.Delegation).FirstOrDefaultAsync(ct);
+        return headed is null ? null : new InvitationResult(InvitationOutcome.AlreadyHeads, headed);
     }
 
     /// <summary>The language of the person invited is not known yet, so the invitation speaks both.</summary>
