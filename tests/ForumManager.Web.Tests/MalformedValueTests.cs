@@ -48,6 +48,10 @@ public sealed class MalformedValueTests(MalformedValueAppFixture app) : IClassFi
         return (client, id);
     }
 
+    /// <summary>"“x”不是必答的有效值。": the value, and the field by its Chinese label.</summary>
+    private static string NotValidInChinese(string value, string label) =>
+        SharedResource.Get("Binding_AttemptedValueInvalid", "zh-Hans", value, SharedResource.Get(label, "zh-Hans"));
+
     private static string MessageAt(IHtmlDocument page, string field) =>
         page.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim() ?? "(no message element)";
 
@@ -58,35 +62,38 @@ public sealed class MalformedValueTests(MalformedValueAppFixture app) : IClassFi
         var organizer = await InChineseAsync(Roles.Organizer);
         var anonymous = Clients.Anonymous(app, "zh-CN");
         var someone = await app.WithDbAsync(db => db.Delegates.OrderBy(d => d.Id).Select(d => d.Id).FirstAsync());
-        (HttpClient Client, string Url, string Form, string? Button, string Field)[] forms =
+        (HttpClient Client, string Url, string Form, string? Button, string Field, string Label)[] forms =
         [
-            (me, "/me/edit", "[data-testid=edit-form]", null, "Input.NeedsVisaLetter"),
-            (organizer, $"/admin/delegates/edit/{someone}", "[data-testid=admin-edit-form]", null, "Input.NeedsVisaLetter"),
-            (organizer, "/admin/settings", "main form[method=post]", null, "Input.OpenRegistration"),
-            (organizer, "/admin/settings", "main form[method=post]", null, "Input.NoticesInBothLanguages"),
-            (organizer, "/admin/programme/session", "[data-testid=session-form]", null, "Input.IsPublic"),
-            (organizer, "/admin/questions", "[data-testid=question-form]", null, "Input.Required"),
-            (organizer, "/admin/notices/send", "[data-testid=send-form]", "[data-testid=preview-notice]", "AttachAgenda"),
-            (organizer, "/admin/notices/send", "[data-testid=send-form]", "[data-testid=preview-notice]", "AttachQrCode"),
-            (anonymous, "/Identity/Account/Login", "main form[method=post]", null, "Input.RememberMe"),
+            (me, "/me/edit", "[data-testid=edit-form]", null, "Input.NeedsVisaLetter", "Field_NeedsVisaLetter"),
+            (organizer, $"/admin/delegates/edit/{someone}", "[data-testid=admin-edit-form]", null, "Input.NeedsVisaLetter", "Field_NeedsVisaLetter"),
+            (organizer, "/admin/settings", "main form[method=post]", null, "Input.OpenRegistration", "Settings_OpenRegistration"),
+            (organizer, "/admin/settings", "main form[method=post]", null, "Input.NoticesInBothLanguages", "Settings_NoticesInBothLanguages"),
+            (organizer, "/admin/programme/session", "[data-testid=session-form]", null, "Input.IsPublic", "Programme_Public"),
+            (organizer, "/admin/questions", "[data-testid=question-form]", null, "Input.Required", "Questions_Required"),
+            (organizer, "/admin/notices/send", "[data-testid=send-form]", "[data-testid=preview-notice]", "AttachAgenda", "Notices_AttachAgenda"),
+            (organizer, "/admin/notices/send", "[data-testid=send-form]", "[data-testid=preview-notice]", "AttachQrCode", "Notices_AttachQrCode"),
+            (anonymous, "/Identity/Account/Login", "main form[method=post]", null, "Input.RememberMe", "Field_RememberMe"),
         ];
         var problems = new List<string>();
 
-        foreach (var (client, url, form, button, field) in forms)
+        foreach (var (client, url, form, button, field, label) in forms)
         {
             var response = await HtmlForms.SubmitAsync(client, url, new Dictionary<string, string> { [field] = "x" }, form, button: button);
             var message = response.StatusCode == HttpStatusCode.OK ? MessageAt(await HtmlForms.ParseAsync(response), field) : string.Empty;
-            if (!message.StartsWith("“x”不是", StringComparison.Ordinal))
+            if (message != NotValidInChinese("x", label))
             {
                 problems.Add($"POST {url} {field}=x → {(int)response.StatusCode} '{message}'");
             }
         }
 
-        foreach (var (url, field) in new[] { ("/admin/badges?NotPrinted=x", "NotPrinted"), ("/admin/visa-letters?OnlyRequested=x", "OnlyRequested") })
+        foreach (var (url, field, label) in new[]
+        {
+            ("/admin/badges?NotPrinted=x", "NotPrinted", "Badges_NotPrinted"), ("/admin/visa-letters?OnlyRequested=x", "OnlyRequested", "VisaLetters_OnlyRequested"),
+        })
         {
             var response = await organizer.GetAsync(url);
             var message = response.StatusCode == HttpStatusCode.OK ? MessageAt(await HtmlForms.ParseAsync(response), field) : string.Empty;
-            if (!message.StartsWith("“x”不是", StringComparison.Ordinal))
+            if (message != NotValidInChinese("x", label))
             {
                 problems.Add($"GET {url} → {(int)response.StatusCode} '{message}'");
             }
