@@ -27,11 +27,9 @@ public static class HtmlForms
         return await SubmitAsync(client, page, url, values, formSelector, submitName, submitValue, button);
     }
 
-    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, IHtmlDocument page, string pageUrl, IReadOnlyDictionary<string, string> values,
-        string formSelector = "main form[method=post]", string? submitName = null, string? submitValue = null, string? button = null)
+    /// <summary>What a browser would send for <paramref name="form"/> as it stands: its fields, checked boxes and chosen options (no buttons).</summary>
+    public static List<KeyValuePair<string, string>> DefaultValues(IHtmlFormElement form)
     {
-        var form = page.QuerySelector(formSelector) as IHtmlFormElement
-            ?? throw new InvalidOperationException($"No form '{formSelector}' on {pageUrl}");
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
         {
@@ -40,26 +38,35 @@ public static class HtmlForms
                 case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name):
                     if (input.Type is "checkbox" or "radio")
                     {
-                        if (input.IsChecked && !values.ContainsKey(input.Name))
+                        if (input.IsChecked)
                         {
                             fields.Add(new(input.Name, input.Value));
                         }
                     }
-                    else if (input.Type is not ("submit" or "button") && !values.ContainsKey(input.Name))
+                    else if (input.Type is not ("submit" or "button"))
                     {
                         fields.Add(new(input.Name, input.Value));
                     }
 
                     break;
-                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name) && !values.ContainsKey(area.Name):
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
                     fields.Add(new(area.Name, area.Value));
                     break;
-                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name) && !values.ContainsKey(select.Name):
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
                     fields.Add(new(select.Name, select.Value ?? string.Empty));
                     break;
             }
         }
 
+        return fields;
+    }
+
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, IHtmlDocument page, string pageUrl, IReadOnlyDictionary<string, string> values,
+        string formSelector = "main form[method=post]", string? submitName = null, string? submitValue = null, string? button = null)
+    {
+        var form = page.QuerySelector(formSelector) as IHtmlFormElement
+            ?? throw new InvalidOperationException($"No form '{formSelector}' on {pageUrl}");
+        var fields = DefaultValues(form).Where(f => !values.ContainsKey(f.Key)).ToList();
         fields.AddRange(values);
         if (submitName is not null)
         {

@@ -121,6 +121,9 @@ public sealed class PageAuthorizationTests(AppFixture app)
         ["Identity/Account/Manage/TwoFactorAuthentication"] = (Access.SignedIn, "/Identity/Account/Manage/TwoFactorAuthentication"),
     };
 
+    /// <summary>A URL of every page, and who may open it.</summary>
+    internal static IEnumerable<(Access Access, string Url)> PageUrls => Pages.Values;
+
     private static readonly (string Name, string? Role)[] Visitors =
         [("anonymous", null), ("delegate", Roles.Delegate), ("staff", Roles.Staff), ("organizer", Roles.Organizer), ("admin", Roles.Admin)];
 

@@ -96,7 +96,11 @@ public static class ForumServices
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
-            .AddMvcOptions(o => ModelBindingMessages.Localize(o.ModelBindingMessageProvider));
+            .AddMvcOptions(o =>
+            {
+                ModelBindingMessages.Localize(o.ModelBindingMessageProvider);
+                o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
+            });
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 
         services.AddAuthorizationBuilder()

@@ -8,6 +8,14 @@ public static class LikePattern
 {
     public const string Escape = "\\";
 
+    /// <summary>
+    /// No text that is searched is longer (names, addresses, room numbers, answers of at most 1,000 characters), so a
+    /// longer term matches nothing; SQLite would refuse its pattern outright (over 50,000 bytes is "too complex").
+    /// </summary>
+    public const int LongestTerm = 1000;
+
+    public static bool CanMatch(string term) => term.Length <= LongestTerm;
+
     public static string Containing(string term) =>
         "%" + term.Replace(Escape, Escape + Escape, StringComparison.Ordinal)
             .Replace("%", Escape + "%", StringComparison.Ordinal)

@@ -46,7 +46,11 @@ public sealed class RoomingList(ForumDbContext db)
 
         var occupants = db.RoomOccupants.AsNoTracking().Where(o => o.HotelRoom!.RoomBlock!.HotelId == hotelId);
         var term = Core.Text.PersonName.Clean(window?.Search);
-        if (term.Length > 0)
+        if (!Infrastructure.LikePattern.CanMatch(term))
+        {
+            occupants = occupants.Where(o => false);
+        }
+        else if (term.Length > 0)
         {
             var pattern = Infrastructure.LikePattern.Containing(term);
             const string escape = Infrastructure.LikePattern.Escape;

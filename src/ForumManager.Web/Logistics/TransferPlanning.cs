@@ -177,7 +177,8 @@ public sealed class TransferPlanning(ForumDbContext db, TimeProvider clock)
             await db.Transfers.Where(x => x.Id == transferId && x.Taken > 0).ExecuteUpdateAsync(s => s.SetProperty(x => x.Taken, x => x.Taken - 1), ct);
     }
 
-    /// <summary>The forum-local day as a UTC range.</summary>
+    /// <summary>The forum-local day as a UTC range; the calendar's last day (only a made-up URL asks for it) runs to the last instant there is.</summary>
     public static (DateTime From, DateTime To) DayInUtc(Forum forum, DateOnly day) =>
-        (ForumTime.ToUtc(day, TimeOnly.MinValue, forum.TimeZone), ForumTime.ToUtc(day.AddDays(1), TimeOnly.MinValue, forum.TimeZone));
+        (ForumTime.ToUtc(day, TimeOnly.MinValue, forum.TimeZone),
+            day < DateOnly.MaxValue ? ForumTime.ToUtc(day.AddDays(1), TimeOnly.MinValue, forum.TimeZone) : DateTime.MaxValue);
 }

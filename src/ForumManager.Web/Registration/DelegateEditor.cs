@@ -31,6 +31,12 @@ public sealed class DelegateEditor(ForumDbContext db, QuestionForm questions, Pe
     public async Task<EditOutcome> SaveAsync(int delegateId, long stamp, RegistrationInput input, IReadOnlyList<Question> asked,
         Action<Delegate> alsoChange, Actor actor, CancellationToken ct)
     {
+        if (stamp < DateTime.MinValue.Ticks || stamp > DateTime.MaxValue.Ticks)
+        {
+            // No record ever had a version outside the calendar: the form was forged, and nothing is written.
+            return EditOutcome.ChangedMeanwhile;
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var seen = new DateTime(stamp, DateTimeKind.Utc);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

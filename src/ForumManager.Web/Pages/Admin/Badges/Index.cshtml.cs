@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ForumManager.Core.CheckIns;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Forums;
@@ -29,7 +30,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, BadgeSou
     [BindProperty(SupportsGet = true)]
     public RegistrationStatus? Status { get; set; }
 
-    [BindProperty(SupportsGet = true)]
+    [BindProperty(SupportsGet = true), Display(Name = "Badges_NotPrinted")]
     public bool NotPrinted { get; set; }
 
     [BindProperty(SupportsGet = true)]

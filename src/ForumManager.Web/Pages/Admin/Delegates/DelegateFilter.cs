@@ -39,7 +39,11 @@ public sealed record DelegateFilter(string? Query, RegistrationStatus? Status, D
     public IQueryable<Delegate> Apply(IQueryable<Delegate> query)
     {
         var term = PersonName.Clean(Query);
-        if (term.Length > 0)
+        if (!LikePattern.CanMatch(term))
+        {
+            query = query.Where(d => false);
+        }
+        else if (term.Length > 0)
         {
             var pattern = LikePattern.Containing(term);
             const string escape = LikePattern.Escape;
@@ -75,7 +79,11 @@ public sealed record DelegateFilter(string? Query, RegistrationStatus? Status, D
         if (TryParseAnswer(Answer, out var question, out var value))
         {
             var contains = PersonName.Clean(Contains);
-            if (value is null && contains.Length > 0)
+            if (value is null && !LikePattern.CanMatch(contains))
+            {
+                query = query.Where(d => false);
+            }
+            else if (value is null && contains.Length > 0)
             {
                 var pattern = LikePattern.Containing(contains);
                 query = query.Where(d => d.Answers.Any(a => a.QuestionId == question && a.Text != null && EF.Functions.Like(a.Text, pattern, LikePattern.Escape)));

@@ -56,7 +56,8 @@ public sealed class ExportModel(ForumDbContext db, CurrentForum current, IString
         }
 
         var keys = columns is { Length: > 0 } ? columns : [.. DefaultColumns];
-        var chosen = keys.SelectMany(k => k.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct()
+        // An empty "columns=" in the query string arrives as a null entry.
+        var chosen = keys.OfType<string>().SelectMany(k => k.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct()
             .Select(key => Columns.FirstOrDefault(c => c.Key == key)).Where(c => c.Key is not null).ToList();
         if (chosen.Count == 0)
         {

@@ -53,7 +53,8 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, RoomAllo
         [Range(1, 5000, ErrorMessage = "Validation_Range"), Display(Name = "Hotels_Rooms")]
         public int Rooms { get; set; } = 10;
 
-        [Range(0, 1000000, ErrorMessage = "Validation_Range"), Display(Name = "Hotels_Rate")]
+        [Range(typeof(decimal), "0", "1000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true, ErrorMessage = "Validation_Range")]
+        [Display(Name = "Hotels_Rate")]
         public decimal Rate { get; set; }
     }
 

@@ -33,9 +33,9 @@ public sealed class SendModel(ForumDbContext db, CurrentForum current, NoticeRen
     [BindProperty, StringLength(20000, ErrorMessage = "Validation_MaxLength"), Display(Name = "Notices_BodyEn")] public string BodyEn { get; set; } = string.Empty;
     [BindProperty, StringLength(1000, ErrorMessage = "Validation_MaxLength"), Display(Name = "Notices_SubjectZh")] public string SubjectZh { get; set; } = string.Empty;
     [BindProperty, StringLength(20000, ErrorMessage = "Validation_MaxLength"), Display(Name = "Notices_BodyZh")] public string BodyZh { get; set; } = string.Empty;
-    [BindProperty] public bool AttachAgenda { get; set; }
-    [BindProperty] public bool AttachVisaLetter { get; set; }
-    [BindProperty] public bool AttachQrCode { get; set; }
+    [BindProperty, Display(Name = "Notices_AttachAgenda")] public bool AttachAgenda { get; set; }
+    [BindProperty, Display(Name = "Notices_AttachVisaLetter")] public bool AttachVisaLetter { get; set; }
+    [BindProperty, Display(Name = "Notices_AttachQrCode")] public bool AttachQrCode { get; set; }
 
     public IReadOnlyList<(int Id, string Name)> Delegations { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Sessions { get; private set; } = [];

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ForumManager.Core.Delegates;
 using ForumManager.Data;
 using ForumManager.Web.Infrastructure;
@@ -18,7 +19,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Letters.
     [BindProperty(SupportsGet = true)]
     public int? Delegation { get; set; }
 
-    [BindProperty(SupportsGet = true)]
+    [BindProperty(SupportsGet = true), Display(Name = "VisaLetters_OnlyRequested")]
     public bool OnlyRequested { get; set; } = true;
 
     public IReadOnlyList<(int Id, string Name)> Delegations { get; private set; } = [];
