@@ -88,7 +88,6 @@ public sealed class IndexModel(
         }
 
         var account = SignedIn ? await users.GetUserAsync(User) : null;
-        ForgetUnreadableCheckboxes();
         DelegateForm.Clean(Input);
         Input.Answers = QuestionForm.Align(Questions, Input.Answers);
         await ValidateAsync(Forum, account, ct);
@@ -230,22 +229,6 @@ public sealed class IndexModel(
         Delegations = (await db.Delegations.AsNoTracking().Where(d => d.ForumId == forumId).OrderBy(d => d.NameEn)
             .Select(d => new { d.Id, d.NameEn, d.NameZh }).ToListAsync(ct))
             .Select(d => (d.Id, d.NameEn, d.NameZh)).ToList();
-    }
-
-    /// <summary>
-    /// A checkbox posted with a value that is not a boolean keeps its binding error, but the form is shown again
-    /// unticked: the checkbox tag helper cannot render a value it cannot read.
-    /// </summary>
-    private void ForgetUnreadableCheckboxes()
-    {
-        foreach (var key in new[] { "Input.Consent", "Input.NeedsVisaLetter" })
-        {
-            if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
-            {
-                entry.RawValue = "false";
-                entry.AttemptedValue = "false";
-            }
-        }
     }
 
     private async Task ValidateAsync(Forum forum, ForumUser? account, CancellationToken ct)
