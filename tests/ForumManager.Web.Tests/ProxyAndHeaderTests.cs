@@ -37,7 +37,10 @@ public sealed class ProxiedKestrelAppFixture : KestrelAppFixture
 public sealed class ProxyAndHeaderTests(KestrelAppFixture kestrel, ProxiedKestrelAppFixture proxied, AppFixture app)
     : IClassFixture<KestrelAppFixture>, IClassFixture<ProxiedKestrelAppFixture>
 {
-    /// <summary>Five failed sign-ins, each claiming (in X-Forwarded-For) to come from the address given.</summary>
+    /// <summary>
+    /// Five failed sign-ins, each claiming (in X-Forwarded-For) to come from the address given, each for another unknown
+    /// account so that only the rate limit answers, never the lockout of one address.
+    /// </summary>
     private static async Task<List<HttpStatusCode>> SignInAttemptsAsync(HttpClient client, Func<int, string> forwardedFor)
     {
         var statuses = new List<HttpStatusCode>();
@@ -46,7 +49,7 @@ public sealed class ProxyAndHeaderTests(KestrelAppFixture kestrel, ProxiedKestre
             client.DefaultRequestHeaders.Remove("X-Forwarded-For");
             client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor(i));
             var response = await HtmlForms.SubmitAsync(client, "/Identity/Account/Login",
-                new Dictionary<string, string> { ["Input.Email"] = "someone@forum.test", ["Input.Password"] = "guess number " + i });
+                new Dictionary<string, string> { ["Input.Email"] = $"someone-{Guid.NewGuid():N}@forum.test", ["Input.Password"] = "guess number " + i });
             statuses.Add(response.StatusCode);
         }
 
