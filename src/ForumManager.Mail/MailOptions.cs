@@ -23,7 +23,10 @@ public sealed class MailOptions
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 8;
 
-    /// <summary>Seconds before the first retry; each later retry waits twice as long as the one before.</summary>
+    /// <summary>
+    /// Seconds before the first retry; each later retry waits twice as long as the one before. While the server cannot
+    /// be reached, the same pauses space the attempts to connect to it.
+    /// </summary>
     [Range(0, 86400)]
     public int FirstRetrySeconds { get; set; } = 30;
 

@@ -28,8 +28,10 @@ public sealed partial class OutboxDispatcher(
 
     private static readonly TimeSpan MarkWithin = TimeSpan.FromSeconds(1);
 
-    /// <summary>Failed connections in a row, for the pause before the next one.</summary>
-    private int _outageStreak;
+    private readonly RetryPolicy _policy = RetryPolicyFrom(options.Value);
+
+    /// <summary>This instance's view of the server; each instance finds an outage, and its end, for itself.</summary>
+    private readonly MailServerOutage _outage = new(RetryPolicyFrom(options.Value));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -49,7 +51,7 @@ public sealed partial class OutboxDispatcher(
 
             try
             {
-                await signal.WaitAsync(TimeSpan.FromSeconds(options.Value.PollSeconds), stoppingToken);
+                await signal.WaitAsync(NextLook(), stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -58,14 +60,29 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
+    /// <summary>The next poll, or the next probe of an unreachable server when that comes sooner.</summary>
+    private TimeSpan NextLook()
+    {
+        var poll = TimeSpan.FromSeconds(options.Value.PollSeconds);
+        var untilProbe = _outage.NextProbeUtc - clock.GetUtcNow().UtcDateTime;
+        return untilProbe > TimeSpan.Zero && untilProbe < poll ? untilProbe.Value : poll;
+    }
+
     /// <summary>Sends one batch of due messages over one connection.</summary>
     /// <returns>How many messages this call claimed.</returns>
     public async Task<int> DispatchDueAsync(CancellationToken ct)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (_outage.HoldsMailAt(now))
+        {
+            // The server could not be reached and is not due to be tried again: a message queued meanwhile waits for
+            // that probe with the rest rather than trying (and pushing the probe further off) on its own.
+            return 0;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
         var settings = options.Value;
-        var now = clock.GetUtcNow().UtcDateTime;
         var claim = Guid.NewGuid().ToString("N");
 
         var dueIds = await db.OutboxMessages.AsNoTracking()
@@ -96,7 +113,6 @@ public sealed partial class OutboxDispatcher(
             return 0;
         }
 
-        var policy = new RetryPolicy(settings.MaxAttempts, TimeSpan.FromSeconds(settings.FirstRetrySeconds), TimeSpan.FromSeconds(settings.MaxRetrySeconds));
         IMailConnection connection;
         try
         {
@@ -109,15 +125,20 @@ public sealed partial class OutboxDispatcher(
         }
         catch (Exception e)
         {
-            // The server cannot be reached: no message is at fault, so no attempt is counted and nothing is given up;
-            // everything due waits, with growing pauses, until the server is back.
-            _outageStreak++;
-            LogConnectFailed(logger, e, claimed.Count);
-            await PostponeAllDueAsync(db, claim, now, policy.DelayAfter(_outageStreak), e.Message);
+            // The server cannot be reached: no message is at fault, so no attempt is counted and nothing is given
+            // up. Nothing is postponed either: the dispatcher holds all mail until its next probe, and whatever is
+            // due then, old or queued since, goes as soon as a connection succeeds.
+            var pause = _outage.ConnectionFailed(clock.GetUtcNow().UtcDateTime);
+            var waiting = await RecordOutageAsync(db, claim, now, e.Message);
+            LogConnectFailed(logger, e, waiting, pause.TotalSeconds);
             return 0;
         }
 
-        _outageStreak = 0;
+        if (_outage.Connected())
+        {
+            LogServerBack(logger);
+        }
+
         var leaseUntil = now + ClaimLease;
         var sent = new List<long>();
         var lastFlush = clock.GetUtcNow();
@@ -143,14 +164,14 @@ public sealed partial class OutboxDispatcher(
                     catch (MailRefusedException e)
                     {
                         LogSendFailed(logger, e, message.Id);
-                        await RecordFailureAsync(db, message.Id, claim, message.Attempts + 1, e.Message, policy, giveUpNow: e.Permanent);
+                        await RecordFailureAsync(db, message.Id, claim, message.Attempts + 1, e.Message, giveUpNow: e.Permanent);
                         continue;
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
                         // The connection broke. This message counts an attempt; the rest are released for a new connection.
                         LogSendFailed(logger, e, message.Id);
-                        await RecordFailureAsync(db, message.Id, claim, message.Attempts + 1, e.Message, policy, giveUpNow: false);
+                        await RecordFailureAsync(db, message.Id, claim, message.Attempts + 1, e.Message, giveUpNow: false);
                         break;
                     }
 
@@ -218,23 +239,23 @@ public sealed partial class OutboxDispatcher(
         db.OutboxMessages.Where(m => m.ClaimedBy == claim && m.Status == OutboxStatus.Queued)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
 
-    private static async Task PostponeAllDueAsync(ForumDbContext db, string claim, DateTime now, TimeSpan wait, string error)
+    /// <summary>Gives every message that is due the reason it waits, and lets go of the claim.</summary>
+    /// <returns>How many messages wait.</returns>
+    private static Task<int> RecordOutageAsync(ForumDbContext db, string claim, DateTime now, string error)
     {
-        var next = now + wait;
         var reason = Truncate(error);
-        await db.OutboxMessages
+        return db.OutboxMessages
             .Where(m => m.Status == OutboxStatus.Queued && (m.ClaimedBy == claim || (m.NextAttemptUtc <= now && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))))
             .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.NextAttemptUtc, next)
                 .SetProperty(m => m.LastError, reason)
                 .SetProperty(m => m.ClaimedBy, (string?)null)
                 .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
     }
 
-    private async Task RecordFailureAsync(ForumDbContext db, long id, string claim, int attempts, string error, RetryPolicy policy, bool giveUpNow)
+    private async Task RecordFailureAsync(ForumDbContext db, long id, string claim, int attempts, string error, bool giveUpNow)
     {
-        var giveUp = giveUpNow || policy.ShouldGiveUp(attempts);
-        var next = clock.GetUtcNow().UtcDateTime + policy.DelayAfter(attempts);
+        var giveUp = giveUpNow || _policy.ShouldGiveUp(attempts);
+        var next = clock.GetUtcNow().UtcDateTime + _policy.DelayAfter(attempts);
         var reason = Truncate(error);
         await db.OutboxMessages.Where(m => m.Id == id && m.ClaimedBy == claim)
             .ExecuteUpdateAsync(s => s
@@ -246,13 +267,19 @@ public sealed partial class OutboxDispatcher(
                 .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
     }
 
+    private static RetryPolicy RetryPolicyFrom(MailOptions settings) =>
+        new(settings.MaxAttempts, TimeSpan.FromSeconds(settings.FirstRetrySeconds), TimeSpan.FromSeconds(settings.MaxRetrySeconds));
+
     private static string Truncate(string error) => error.Length > 2000 ? error[..2000] : error;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The outbox dispatcher failed; it tries again at the next poll.")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not connect to the mail server; {Count} messages wait for a retry.")]
-    private static partial void LogConnectFailed(ILogger logger, Exception exception, int count);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not connect to the mail server; {Count} messages and any queued meanwhile wait for the next try in {PauseSeconds} s.")]
+    private static partial void LogConnectFailed(ILogger logger, Exception exception, int count, double pauseSeconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The mail server can be reached again; the waiting mail goes now.")]
+    private static partial void LogServerBack(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending outbox message {Id} failed.")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, long id);
