@@ -10,8 +10,10 @@ using MimeKit;
 namespace ForumManager.Mail;
 
 /// <summary>
-/// Sends what the outbox holds. Rows are claimed with an atomic update before they are sent, so that several
-/// app instances never send the same message; a claim expires, so a crashed instance's rows are picked up again.
+/// Sends what the outbox holds. Rows are claimed with an atomic update before they are sent, so that several app
+/// instances never send the same message; a claim is short and renewed while its batch sends, so a crashed instance's
+/// rows go again soon. Each message is marked sent as soon as the server has accepted it, so a crash can send again
+/// at most the one message that was on its way.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -21,17 +23,12 @@ public sealed partial class OutboxDispatcher(
     OutboxSignal signal,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
-
-    /// <summary>Sent messages are marked in groups of this many, or after <see cref="MarkWithin"/>, whichever comes first.</summary>
-    private const int MarkEvery = 50;
-
-    private static readonly TimeSpan MarkWithin = TimeSpan.FromSeconds(1);
-
     private readonly RetryPolicy _policy = RetryPolicyFrom(options.Value);
 
     /// <summary>This instance's view of the server; each instance finds an outage, and its end, for itself.</summary>
     private readonly MailServerOutage _outage = new(RetryPolicyFrom(options.Value));
+
+    private readonly TimeSpan _claimLease = TimeSpan.FromSeconds(options.Value.ClaimSeconds);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -82,14 +79,13 @@ public sealed partial class OutboxDispatcher(
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
-        var settings = options.Value;
         var claim = Guid.NewGuid().ToString("N");
 
         var dueIds = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.Status == OutboxStatus.Queued && m.NextAttemptUtc <= now && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
             .OrderBy(m => m.Id)
             .Select(m => m.Id)
-            .Take(settings.BatchSize)
+            .Take(options.Value.BatchSize)
             .ToListAsync(ct);
         if (dueIds.Count == 0)
         {
@@ -101,7 +97,7 @@ public sealed partial class OutboxDispatcher(
         // wait for their lease to run out instead of going at once after a restart.
         await db.OutboxMessages
             .Where(m => dueIds.Contains(m.Id) && m.Status == OutboxStatus.Queued && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntilUtc, now + ClaimLease), CancellationToken.None);
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntilUtc, now + _claimLease), CancellationToken.None);
 
         var claimed = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.ClaimedBy == claim)
@@ -113,6 +109,8 @@ public sealed partial class OutboxDispatcher(
             return 0;
         }
 
+        // Renewed from here on, through a connection that may take a while and however long the batch takes.
+        await using var renewal = new OutboxClaimRenewal(scopes, claim, _claimLease, clock, logger);
         IMailConnection connection;
         try
         {
@@ -139,101 +137,78 @@ public sealed partial class OutboxDispatcher(
             LogServerBack(logger);
         }
 
-        var leaseUntil = now + ClaimLease;
-        var sent = new List<long>();
-        var lastFlush = clock.GetUtcNow();
         try
         {
             await using (connection)
             {
-                foreach (var message in claimed)
-                {
-                    if (ct.IsCancellationRequested)
-                    {
-                        break;
-                    }
-
-                    leaseUntil = await RenewLeaseIfHalfGoneAsync(db, claim, leaseUntil);
-                    using var stream = new MemoryStream(message.MimeContent, writable: false);
-                    var mime = await MimeMessage.LoadAsync(stream, CancellationToken.None);
-                    try
-                    {
-                        // Once a send has started it is finished, even at shutdown: a half-sent message would go again.
-                        await connection.SendAsync(mime, CancellationToken.None);
-                    }
-                    catch (MailRefusedException e)
-                    {
-                        LogSendFailed(logger, e, message.Id);
-                        await RecordFailureAsync(db, message.Id, claim, message.Attempts + 1, e.Message, giveUpNow: e.Permanent);
-                        continue;
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException)
-                    {
-                        // The connection broke. This message counts an attempt; the rest are released for a new connection.
-                        LogSendFailed(logger, e, message.Id);
-                        await RecordFailureAsync(db, message.Id, claim, message.Attempts + 1, e.Message, giveUpNow: false);
-                        break;
-                    }
-
-                    sent.Add(message.Id);
-                    if (sent.Count >= MarkEvery || clock.GetUtcNow() - lastFlush > MarkWithin)
-                    {
-                        await MarkSentAsync(db, sent, claim);
-                        lastFlush = clock.GetUtcNow();
-                    }
-                }
+                await SendClaimedAsync(db, connection, claim, claimed.Select(m => (m.Id, m.Attempts, m.MimeContent)).ToList(), ct);
             }
         }
         finally
         {
-            // Sent messages are marked in small groups, and always before the batch ends, whatever ends it; whatever
-            // is still claimed (shutdown, a broken connection) goes at once after a restart or on the next pass.
-            await MarkSentAsync(db, sent, claim);
+            // Whatever is still claimed (shutdown, a broken connection) goes at once after a restart or on the next pass.
             await ReleaseAsync(db, claim);
         }
 
         return claimed.Count;
     }
 
-    /// <summary>
-    /// Marks messages sent, a few at a time rather than one commit each: the database work stays small next to the
-    /// SMTP conversation. The cost is that a crash (not a shutdown, which marks them first) can send up to
-    /// <see cref="MarkEvery"/> messages again: delivery stays at least once.
-    /// </summary>
-    private async Task MarkSentAsync(ForumDbContext db, List<long> ids, string claim)
+    private async Task SendClaimedAsync(ForumDbContext db, IMailConnection connection, string claim, IReadOnlyList<(long Id, int Attempts, byte[] Mime)> claimed, CancellationToken ct)
     {
-        if (ids.Count == 0)
+        // One open connection and one prepared statement for every mark: a mark is a write per message.
+        await db.Database.OpenConnectionAsync(CancellationToken.None);
+        await using var sentMark = OutboxSentMark.Prepare(db, claim);
+        var reading = ReadAsync(claimed[0].Mime);
+        for (var i = 0; i < claimed.Count; i++)
         {
-            return;
-        }
+            if (ct.IsCancellationRequested)
+            {
+                return;
+            }
 
-        var sentAt = clock.GetUtcNow().UtcDateTime;
-        var batch = ids.ToList();
-        ids.Clear();
-        await db.OutboxMessages.Where(m => batch.Contains(m.Id) && m.ClaimedBy == claim)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, OutboxStatus.Sent)
-                .SetProperty(m => m.SentUtc, sentAt)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1)
-                .SetProperty(m => m.LastError, (string?)null)
-                .SetProperty(m => m.ClaimedBy, (string?)null)
-                .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
+            var message = claimed[i];
+            var mime = await reading;
+            if (i + 1 < claimed.Count)
+            {
+                // The next message is read while this one is on the wire.
+                reading = ReadAsync(claimed[i + 1].Mime);
+            }
+
+            try
+            {
+                // Once a send has started it is finished, even at shutdown: a half-sent message would go again.
+                await connection.SendAsync(mime, CancellationToken.None);
+            }
+            catch (MailRefusedException e)
+            {
+                LogSendFailed(logger, e, message.Id);
+                await RecordFailureAsync(db, message.Id, claim, message.Attempts + 1, e.Message, giveUpNow: e.Permanent);
+                continue;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The connection broke. This message counts an attempt; the rest are released for a new connection.
+                LogSendFailed(logger, e, message.Id);
+                await RecordFailureAsync(db, message.Id, claim, message.Attempts + 1, e.Message, giveUpNow: false);
+                return;
+            }
+
+            // Marked as soon as the server has accepted it and before the next is sent: a crash can then send again
+            // only the message that was on its way. Delivery stays at least once.
+            if (!await sentMark.MarkAsync(message.Id, clock.GetUtcNow().UtcDateTime))
+            {
+                // The claim ran out and another instance holds the rest now; going on would send them twice.
+                LogClaimLost(logger, message.Id);
+                return;
+            }
+        }
     }
 
-    /// <summary>A long batch keeps its rows: the lease is extended once half of it has passed.</summary>
-    private async Task<DateTime> RenewLeaseIfHalfGoneAsync(ForumDbContext db, string claim, DateTime leaseUntil)
+    private static Task<MimeMessage> ReadAsync(byte[] content) => Task.Run(() =>
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (now < leaseUntil - ClaimLease / 2)
-        {
-            return leaseUntil;
-        }
-
-        var renewed = now + ClaimLease;
-        await db.OutboxMessages.Where(m => m.ClaimedBy == claim && m.Status == OutboxStatus.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntilUtc, renewed), CancellationToken.None);
-        return renewed;
-    }
+        using var stream = new MemoryStream(content, writable: false);
+        return MimeMessage.Load(stream);
+    });
 
     private static Task ReleaseAsync(ForumDbContext db, string claim) =>
         db.OutboxMessages.Where(m => m.ClaimedBy == claim && m.Status == OutboxStatus.Queued)
@@ -280,6 +255,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The mail server can be reached again; the waiting mail goes now.")]
     private static partial void LogServerBack(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} was sent after this instance's claim ran out; the rest of its batch is left to the instance that holds it.")]
+    private static partial void LogClaimLost(ILogger logger, long id);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending outbox message {Id} failed.")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, long id);

@@ -50,7 +50,8 @@ public sealed class OutboxDispatcherTests
         Assert.Equal(new DateTimeOffset(2010, 6, 20, 8, 0, 0, TimeSpan.Zero), first.Date);
 
         var rows = await MailHarness.QueryAsync(services, db => db.OutboxMessages.AsNoTracking().ToListAsync());
-        Assert.All(rows, r => Assert.Equal((OutboxStatus.Sent, 1, null), (r.Status, r.Attempts, r.LastError)));
+        var sentAt = harness.Clock.GetUtcNow().UtcDateTime;
+        Assert.All(rows, r => Assert.Equal((OutboxStatus.Sent, 1, null, sentAt, null), (r.Status, r.Attempts, r.LastError, r.SentUtc, r.ClaimedBy)));
         Assert.Equal(rows.Select(r => r.MessageId).Order(), received.Select(m => m.MessageId).Order());
     }
 
@@ -128,6 +129,39 @@ public sealed class OutboxDispatcherTests
         {
             await dispatcher.StopAsync(CancellationToken.None);
         }
+    }
+
+    [Fact]
+    public async Task Should_keep_its_messages_while_one_message_takes_longer_than_the_whole_claim()
+    {
+        await using var harness = await MailHarness.CreateAsync();
+        await using var smtp = new LoopbackSmtpServer { DelayPerMessage = TimeSpan.FromSeconds(4) };
+        smtp.Start();
+        var shortClaim = new Dictionary<string, string?> { ["Mail:ClaimSeconds"] = "3" };
+        await using var slow = harness.BuildServices(smtp.Port, settings: shortClaim, clock: TimeProvider.System);
+        await using var other = harness.BuildServices(smtp.Port, settings: shortClaim, clock: TimeProvider.System);
+        await MailHarness.QueueAsync(slow, 2, Draft);
+
+        var sending = Task.Run(() => slow.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None));
+        while (!await MailHarness.QueryAsync(slow, db => db.OutboxMessages.AnyAsync(m => m.ClaimedBy != null)) && !sending.IsCompleted)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
+
+        var otherDispatcher = other.GetRequiredService<OutboxDispatcher>();
+        var otherClaimed = 0;
+        while (!sending.IsCompleted)
+        {
+            // Another instance looks for due mail all the while, as a second app instance would.
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+            otherClaimed += await otherDispatcher.DispatchDueAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(2, await sending);
+        Assert.Equal(0, otherClaimed);
+        var received = await smtp.WaitForAsync(2, TimeSpan.FromSeconds(5));
+        Assert.Equal(2, received.Count);
+        Assert.Equal(2, received.Select(m => m.MessageId).Distinct().Count());
     }
 
     [Fact]
