@@ -18,12 +18,19 @@ using Delegate = ForumManager.Core.Delegates.Delegate;
 // 1,000 personalised notices, each with the delegate's agenda as an .ics attachment, rendered from the templates and
 // queued in the outbox; then the time the outbox dispatcher takes to deliver them all to an SMTP server on loopback
 // (Debian's aiosmtpd), next to raw MailKit sending the very same messages over one connection to the same server in
-// the same run. A message counts as delivered when the server has answered 250 to it, for both.
+// the same run, in turns, and the number of messages the server received twice from the outbox. A message counts as
+// delivered when the server has answered 250 to it, for both.
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
+var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 const int Warmup = 100;
 var port = FreePort();
-using var server = Process.Start(new ProcessStartInfo("/usr/bin/python3", ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Sink"])
+
+// The server writes down the Message-ID of every message it accepts (counting_sink.py, beside this program), so that
+// a message it was given twice shows.
+var receivedLog = Path.Combine(Path.GetTempPath(), $"forummanager-bench-received-{Guid.NewGuid():N}.txt");
+using var server = Process.Start(new ProcessStartInfo("/usr/bin/python3", ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}", "-c", "counting_sink.CountingSink", receivedLog])
 {
+    WorkingDirectory = AppContext.BaseDirectory,
     RedirectStandardError = true,
 }) ?? throw new InvalidOperationException("aiosmtpd did not start: apt-get install python3-aiosmtpd");
 for (var i = 0; ; i++)
@@ -83,28 +90,22 @@ while (await dispatcher.DispatchDueAsync(CancellationToken.None) > 0)
 }
 
 var timedIds = ids.Skip(Warmup).ToList();
-await app.WithDbAsync(db => db.OutboxMessages.Where(m => timedIds.Contains(m.Id)).ExecuteUpdateAsync(u => u.SetProperty(m => m.NextAttemptUtc, DateTime.UtcNow.AddMinutes(-1))));
 var warmMessages = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => warmIds.Contains(m.Id)).Select(m => m.MimeContent).ToListAsync());
 var messages = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => timedIds.Contains(m.Id)).Select(m => m.MimeContent).ToListAsync());
 var averageKb = messages.Average(m => m.Length) / 1024.0;
+var outboxMessageIds = (await app.WithDbAsync(db => db.OutboxMessages.Where(m => ids.Contains(m.Id)).Select(m => m.MessageId).ToListAsync()))
+    .Select(id => $"<{id}>").ToHashSet(StringComparer.Ordinal);
+var duplicates = Duplicates(0);
 
-var outbox = Stopwatch.StartNew();
-while (await dispatcher.DispatchDueAsync(CancellationToken.None) > 0)
+async Task<List<MimeMessage>> ParseAsync(List<byte[]> all)
 {
-}
+    var parsed = new List<MimeMessage>();
+    foreach (var bytes in all)
+    {
+        parsed.Add(await MimeMessage.LoadAsync(new MemoryStream(bytes)));
+    }
 
-outbox.Stop();
-var delivered = await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => timedIds.Contains(m.Id) && m.Status == OutboxStatus.Sent));
-if (delivered != count)
-{
-    Console.WriteLine($"only {delivered} of {count} were delivered");
-    return 1;
-}
-
-var mimes = new List<MimeMessage>();
-foreach (var bytes in messages)
-{
-    mimes.Add(await MimeMessage.LoadAsync(new MemoryStream(bytes)));
+    return parsed;
 }
 
 async Task SendRawAsync(IEnumerable<MimeMessage> all)
@@ -119,26 +120,61 @@ async Task SendRawAsync(IEnumerable<MimeMessage> all)
     await client.DisconnectAsync(true);
 }
 
-var warmMimes = new List<MimeMessage>();
-foreach (var bytes in warmMessages)
+await SendRawAsync(await ParseAsync(warmMessages));
+
+// The two senders take turns, a few rounds each, and each is judged by its best round: on a machine shared with other
+// work, the fastest round is the one least disturbed by it.
+var outboxTimes = new List<TimeSpan>();
+var rawTimes = new List<TimeSpan>();
+for (var round = 0; round < rounds; round++)
 {
-    warmMimes.Add(await MimeMessage.LoadAsync(new MemoryStream(bytes)));
+    // The same messages go again in every round, queued afresh.
+    await app.WithDbAsync(db => db.OutboxMessages.Where(m => timedIds.Contains(m.Id)).ExecuteUpdateAsync(u => u
+        .SetProperty(m => m.Status, OutboxStatus.Queued)
+        .SetProperty(m => m.Attempts, 0)
+        .SetProperty(m => m.SentUtc, (DateTime?)null)
+        .SetProperty(m => m.NextAttemptUtc, DateTime.UtcNow.AddMinutes(-1))));
+    var logged = File.ReadLines(receivedLog).Count();
+    var outbox = Stopwatch.StartNew();
+    while (await dispatcher.DispatchDueAsync(CancellationToken.None) > 0)
+    {
+    }
+
+    outboxTimes.Add(outbox.Elapsed);
+    var delivered = await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => timedIds.Contains(m.Id) && m.Status == OutboxStatus.Sent));
+    if (delivered != count)
+    {
+        Console.WriteLine($"only {delivered} of {count} were delivered");
+        return 1;
+    }
+
+    duplicates += Duplicates(logged);
+    // Parsed afresh, untimed: MailKit picks each part's transfer encoding when it first sends a message, and a message
+    // sent before would skip that work, which the outbox does for every message it sends.
+    var mimes = await ParseAsync(messages);
+    var raw = Stopwatch.StartNew();
+    await SendRawAsync(mimes);
+    rawTimes.Add(raw.Elapsed);
 }
 
-await SendRawAsync(warmMimes);
-var raw = Stopwatch.StartNew();
-await SendRawAsync(mimes);
-
-raw.Stop();
 server.Kill();
+File.Delete(receivedLog);
 
-var outboxRate = count / outbox.Elapsed.TotalSeconds;
-var rawRate = count / raw.Elapsed.TotalSeconds;
+var outboxBest = outboxTimes.Min();
+var rawBest = rawTimes.Min();
+var outboxRate = count / outboxBest.TotalSeconds;
+var rawRate = count / rawBest.TotalSeconds;
 Console.WriteLine($"{count} personalised notices with an .ics attachment ({averageKb:F1} KB each) after {Warmup} untimed for each sender; {count + Warmup} rendered from the templates and queued in {render.Elapsed.TotalSeconds:F1} s");
-Console.WriteLine($"outbox dispatcher to loopback SMTP: {outboxRate:F0} messages/s ({outbox.Elapsed.TotalSeconds:F2} s)");
-Console.WriteLine($"raw MailKit, same messages, one connection: {rawRate:F0} messages/s ({raw.Elapsed.TotalSeconds:F2} s)");
+Console.WriteLine($"rounds, outbox/raw seconds: {string.Join("  ", outboxTimes.Zip(rawTimes, (o, r) => $"{o.TotalSeconds:F2}/{r.TotalSeconds:F2}"))}");
+Console.WriteLine($"outbox dispatcher to loopback SMTP: {outboxRate:F0} messages/s ({outboxBest.TotalSeconds:F2} s, best of {rounds})");
+Console.WriteLine($"raw MailKit, same messages, one connection: {rawRate:F0} messages/s ({rawBest.TotalSeconds:F2} s, best of {rounds})");
 Console.WriteLine($"ratio outbox/raw: {outboxRate / rawRate:F2} (goal at least 0.7)");
-return outboxRate / rawRate >= 0.7 ? 0 : 1;
+Console.WriteLine($"duplicates (outbox messages the server received more than once in one round): {duplicates}");
+return outboxRate / rawRate >= 0.7 && duplicates == 0 ? 0 : 1;
+
+// Outbox messages the server wrote down more than once, counting from line `skip` of its list.
+int Duplicates(int skip) =>
+    File.ReadLines(receivedLog).Skip(skip).Where(outboxMessageIds.Contains).GroupBy(id => id).Sum(g => g.Count() - 1);
 
 static int FreePort()
 {

@@ -23,12 +23,22 @@ public sealed class MailOptions
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 8;
 
-    /// <summary>Seconds before the first retry; each later retry waits twice as long as the one before.</summary>
+    /// <summary>
+    /// Seconds before the first retry; each later retry waits twice as long as the one before. While the server cannot
+    /// be reached, the same pauses space the attempts to connect to it.
+    /// </summary>
     [Range(0, 86400)]
     public int FirstRetrySeconds { get; set; } = 30;
 
     [Range(1, 86400)]
     public int MaxRetrySeconds { get; set; } = 7200;
+
+    /// <summary>
+    /// How long a dispatcher's hold on the messages it is sending lasts unless renewed; it is renewed every third of
+    /// this while the batch is sending. After a crash, the messages it held go again once this has run out.
+    /// </summary>
+    [Range(3, 3600)]
+    public int ClaimSeconds { get; set; } = 30;
 
     /// <summary>How often the dispatcher looks for due messages when nothing wakes it.</summary>
     [Range(0.05, 3600)]

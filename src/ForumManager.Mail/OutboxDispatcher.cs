@@ -10,8 +10,10 @@ using MimeKit;
 namespace ForumManager.Mail;
 
 /// <summary>
-/// Sends what the outbox holds. Rows are claimed with an atomic update before they are sent, so that several
-/// app instances never send the same message; a claim expires, so a crashed instance's rows are picked up again.
+/// Sends what the outbox holds. Rows are claimed with an atomic update before they are sent, so that several app
+/// instances never send the same message; a claim is short and renewed while its batch sends, so a crashed instance's
+/// rows go again soon. Each message is marked sent as soon as the server has accepted it, so a crash can send again
+/// at most the one message that was on its way.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -21,15 +23,12 @@ public sealed partial class OutboxDispatcher(
     OutboxSignal signal,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
+    private readonly RetryPolicy _policy = RetryPolicyFrom(options.Value);
 
-    /// <summary>Sent messages are marked in groups of this many, or after <see cref="MarkWithin"/>, whichever comes first.</summary>
-    private const int MarkEvery = 50;
+    /// <summary>This instance's view of the server; each instance finds an outage, and its end, for itself.</summary>
+    private readonly MailServerOutage _outage = new(RetryPolicyFrom(options.Value));
 
-    private static readonly TimeSpan MarkWithin = TimeSpan.FromSeconds(1);
-
-    /// <summary>Failed connections in a row, for the pause before the next one.</summary>
-    private int _outageStreak;
+    private readonly TimeSpan _claimLease = TimeSpan.FromSeconds(options.Value.ClaimSeconds);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -49,7 +48,7 @@ public sealed partial class OutboxDispatcher(
 
             try
             {
-                await signal.WaitAsync(TimeSpan.FromSeconds(options.Value.PollSeconds), stoppingToken);
+                await signal.WaitAsync(NextLook(), stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -58,21 +57,35 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
+    /// <summary>The next poll, or the next probe of an unreachable server when that comes sooner.</summary>
+    private TimeSpan NextLook()
+    {
+        var poll = TimeSpan.FromSeconds(options.Value.PollSeconds);
+        var untilProbe = _outage.NextProbeUtc - clock.GetUtcNow().UtcDateTime;
+        return untilProbe > TimeSpan.Zero && untilProbe < poll ? untilProbe.Value : poll;
+    }
+
     /// <summary>Sends one batch of due messages over one connection.</summary>
     /// <returns>How many messages this call claimed.</returns>
     public async Task<int> DispatchDueAsync(CancellationToken ct)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (_outage.HoldsMailAt(now))
+        {
+            // The server could not be reached and is not due to be tried again: a message queued meanwhile waits for
+            // that probe with the rest rather than trying (and pushing the probe further off) on its own.
+            return 0;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
-        var settings = options.Value;
-        var now = clock.GetUtcNow().UtcDateTime;
         var claim = Guid.NewGuid().ToString("N");
 
         var dueIds = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.Status == OutboxStatus.Queued && m.NextAttemptUtc <= now && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
             .OrderBy(m => m.Id)
             .Select(m => m.Id)
-            .Take(settings.BatchSize)
+            .Take(options.Value.BatchSize)
             .ToListAsync(ct);
         if (dueIds.Count == 0)
         {
@@ -84,7 +97,7 @@ public sealed partial class OutboxDispatcher(
         // wait for their lease to run out instead of going at once after a restart.
         await db.OutboxMessages
             .Where(m => dueIds.Contains(m.Id) && m.Status == OutboxStatus.Queued && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntilUtc, now + ClaimLease), CancellationToken.None);
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntilUtc, now + _claimLease), CancellationToken.None);
 
         var claimed = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.ClaimedBy == claim)
@@ -96,7 +109,8 @@ public sealed partial class OutboxDispatcher(
             return 0;
         }
 
-        var policy = new RetryPolicy(settings.MaxAttempts, TimeSpan.FromSeconds(settings.FirstRetrySeconds), TimeSpan.FromSeconds(settings.MaxRetrySeconds));
+        // Renewed from here on, through a connection that may take a while and however long the batch takes.
+        await using var renewal = new OutboxClaimRenewal(scopes, claim, _claimLease, clock, logger);
         IMailConnection connection;
         try
         {
@@ -109,132 +123,114 @@ public sealed partial class OutboxDispatcher(
         }
         catch (Exception e)
         {
-            // The server cannot be reached: no message is at fault, so no attempt is counted and nothing is given up;
-            // everything due waits, with growing pauses, until the server is back.
-            _outageStreak++;
-            LogConnectFailed(logger, e, claimed.Count);
-            await PostponeAllDueAsync(db, claim, now, policy.DelayAfter(_outageStreak), e.Message);
+            // The server cannot be reached: no message is at fault, so no attempt is counted and nothing is given
+            // up. Nothing is postponed either: the dispatcher holds all mail until its next probe, and whatever is
+            // due then, old or queued since, goes as soon as a connection succeeds.
+            var pause = _outage.ConnectionFailed(clock.GetUtcNow().UtcDateTime);
+            var waiting = await RecordOutageAsync(db, claim, now, e.Message);
+            LogConnectFailed(logger, e, waiting, pause.TotalSeconds);
             return 0;
         }
 
-        _outageStreak = 0;
-        var leaseUntil = now + ClaimLease;
-        var sent = new List<long>();
-        var lastFlush = clock.GetUtcNow();
+        if (_outage.Connected())
+        {
+            LogServerBack(logger);
+        }
+
         try
         {
             await using (connection)
             {
-                foreach (var message in claimed)
-                {
-                    if (ct.IsCancellationRequested)
-                    {
-                        break;
-                    }
-
-                    leaseUntil = await RenewLeaseIfHalfGoneAsync(db, claim, leaseUntil);
-                    using var stream = new MemoryStream(message.MimeContent, writable: false);
-                    var mime = await MimeMessage.LoadAsync(stream, CancellationToken.None);
-                    try
-                    {
-                        // Once a send has started it is finished, even at shutdown: a half-sent message would go again.
-                        await connection.SendAsync(mime, CancellationToken.None);
-                    }
-                    catch (MailRefusedException e)
-                    {
-                        LogSendFailed(logger, e, message.Id);
-                        await RecordFailureAsync(db, message.Id, claim, message.Attempts + 1, e.Message, policy, giveUpNow: e.Permanent);
-                        continue;
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException)
-                    {
-                        // The connection broke. This message counts an attempt; the rest are released for a new connection.
-                        LogSendFailed(logger, e, message.Id);
-                        await RecordFailureAsync(db, message.Id, claim, message.Attempts + 1, e.Message, policy, giveUpNow: false);
-                        break;
-                    }
-
-                    sent.Add(message.Id);
-                    if (sent.Count >= MarkEvery || clock.GetUtcNow() - lastFlush > MarkWithin)
-                    {
-                        await MarkSentAsync(db, sent, claim);
-                        lastFlush = clock.GetUtcNow();
-                    }
-                }
+                await SendClaimedAsync(db, connection, claim, claimed.Select(m => (m.Id, m.Attempts, m.MimeContent)).ToList(), ct);
             }
         }
         finally
         {
-            // Sent messages are marked in small groups, and always before the batch ends, whatever ends it; whatever
-            // is still claimed (shutdown, a broken connection) goes at once after a restart or on the next pass.
-            await MarkSentAsync(db, sent, claim);
+            // Whatever is still claimed (shutdown, a broken connection) goes at once after a restart or on the next pass.
             await ReleaseAsync(db, claim);
         }
 
         return claimed.Count;
     }
 
-    /// <summary>
-    /// Marks messages sent, a few at a time rather than one commit each: the database work stays small next to the
-    /// SMTP conversation. The cost is that a crash (not a shutdown, which marks them first) can send up to
-    /// <see cref="MarkEvery"/> messages again: delivery stays at least once.
-    /// </summary>
-    private async Task MarkSentAsync(ForumDbContext db, List<long> ids, string claim)
+    private async Task SendClaimedAsync(ForumDbContext db, IMailConnection connection, string claim, IReadOnlyList<(long Id, int Attempts, byte[] Mime)> claimed, CancellationToken ct)
     {
-        if (ids.Count == 0)
+        // One open connection and one prepared statement for every mark: a mark is a write per message.
+        await db.Database.OpenConnectionAsync(CancellationToken.None);
+        await using var sentMark = OutboxSentMark.Prepare(db, claim);
+        var reading = ReadAsync(claimed[0].Mime);
+        for (var i = 0; i < claimed.Count; i++)
         {
-            return;
-        }
+            if (ct.IsCancellationRequested)
+            {
+                return;
+            }
 
-        var sentAt = clock.GetUtcNow().UtcDateTime;
-        var batch = ids.ToList();
-        ids.Clear();
-        await db.OutboxMessages.Where(m => batch.Contains(m.Id) && m.ClaimedBy == claim)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, OutboxStatus.Sent)
-                .SetProperty(m => m.SentUtc, sentAt)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1)
-                .SetProperty(m => m.LastError, (string?)null)
-                .SetProperty(m => m.ClaimedBy, (string?)null)
-                .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
+            var message = claimed[i];
+            var mime = await reading;
+            if (i + 1 < claimed.Count)
+            {
+                // The next message is read while this one is on the wire.
+                reading = ReadAsync(claimed[i + 1].Mime);
+            }
+
+            try
+            {
+                // Once a send has started it is finished, even at shutdown: a half-sent message would go again.
+                await connection.SendAsync(mime, CancellationToken.None);
+            }
+            catch (MailRefusedException e)
+            {
+                LogSendFailed(logger, e, message.Id);
+                await RecordFailureAsync(db, message.Id, claim, message.Attempts + 1, e.Message, giveUpNow: e.Permanent);
+                continue;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The connection broke. This message counts an attempt; the rest are released for a new connection.
+                LogSendFailed(logger, e, message.Id);
+                await RecordFailureAsync(db, message.Id, claim, message.Attempts + 1, e.Message, giveUpNow: false);
+                return;
+            }
+
+            // Marked as soon as the server has accepted it and before the next is sent: a crash can then send again
+            // only the message that was on its way. Delivery stays at least once.
+            if (!await sentMark.MarkAsync(message.Id, clock.GetUtcNow().UtcDateTime))
+            {
+                // The claim ran out and another instance holds the rest now; going on would send them twice.
+                LogClaimLost(logger, message.Id);
+                return;
+            }
+        }
     }
 
-    /// <summary>A long batch keeps its rows: the lease is extended once half of it has passed.</summary>
-    private async Task<DateTime> RenewLeaseIfHalfGoneAsync(ForumDbContext db, string claim, DateTime leaseUntil)
+    private static Task<MimeMessage> ReadAsync(byte[] content) => Task.Run(() =>
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (now < leaseUntil - ClaimLease / 2)
-        {
-            return leaseUntil;
-        }
-
-        var renewed = now + ClaimLease;
-        await db.OutboxMessages.Where(m => m.ClaimedBy == claim && m.Status == OutboxStatus.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntilUtc, renewed), CancellationToken.None);
-        return renewed;
-    }
+        using var stream = new MemoryStream(content, writable: false);
+        return MimeMessage.Load(stream);
+    });
 
     private static Task ReleaseAsync(ForumDbContext db, string claim) =>
         db.OutboxMessages.Where(m => m.ClaimedBy == claim && m.Status == OutboxStatus.Queued)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
 
-    private static async Task PostponeAllDueAsync(ForumDbContext db, string claim, DateTime now, TimeSpan wait, string error)
+    /// <summary>Gives every message that is due the reason it waits, and lets go of the claim.</summary>
+    /// <returns>How many messages wait.</returns>
+    private static Task<int> RecordOutageAsync(ForumDbContext db, string claim, DateTime now, string error)
     {
-        var next = now + wait;
         var reason = Truncate(error);
-        await db.OutboxMessages
+        return db.OutboxMessages
             .Where(m => m.Status == OutboxStatus.Queued && (m.ClaimedBy == claim || (m.NextAttemptUtc <= now && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))))
             .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.NextAttemptUtc, next)
                 .SetProperty(m => m.LastError, reason)
                 .SetProperty(m => m.ClaimedBy, (string?)null)
                 .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
     }
 
-    private async Task RecordFailureAsync(ForumDbContext db, long id, string claim, int attempts, string error, RetryPolicy policy, bool giveUpNow)
+    private async Task RecordFailureAsync(ForumDbContext db, long id, string claim, int attempts, string error, bool giveUpNow)
     {
-        var giveUp = giveUpNow || policy.ShouldGiveUp(attempts);
-        var next = clock.GetUtcNow().UtcDateTime + policy.DelayAfter(attempts);
+        var giveUp = giveUpNow || _policy.ShouldGiveUp(attempts);
+        var next = clock.GetUtcNow().UtcDateTime + _policy.DelayAfter(attempts);
         var reason = Truncate(error);
         await db.OutboxMessages.Where(m => m.Id == id && m.ClaimedBy == claim)
             .ExecuteUpdateAsync(s => s
@@ -246,13 +242,22 @@ public sealed partial class OutboxDispatcher(
                 .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
     }
 
+    private static RetryPolicy RetryPolicyFrom(MailOptions settings) =>
+        new(settings.MaxAttempts, TimeSpan.FromSeconds(settings.FirstRetrySeconds), TimeSpan.FromSeconds(settings.MaxRetrySeconds));
+
     private static string Truncate(string error) => error.Length > 2000 ? error[..2000] : error;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The outbox dispatcher failed; it tries again at the next poll.")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not connect to the mail server; {Count} messages wait for a retry.")]
-    private static partial void LogConnectFailed(ILogger logger, Exception exception, int count);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not connect to the mail server; {Count} messages and any queued meanwhile wait for the next try in {PauseSeconds} s.")]
+    private static partial void LogConnectFailed(ILogger logger, Exception exception, int count, double pauseSeconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The mail server can be reached again; the waiting mail goes now.")]
+    private static partial void LogServerBack(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} was sent after this instance's claim ran out; the rest of its batch is left to the instance that holds it.")]
+    private static partial void LogClaimLost(ILogger logger, long id);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending outbox message {Id} failed.")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, long id);

@@ -22,7 +22,8 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 /// <summary>The mail services as the app wires them, on a migrated SQLite file, without the web host.</summary>
 public sealed class MailHarness : IAsyncDisposable
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"forummanager-mail-{Guid.NewGuid():N}.db");
+    /// <summary>The SQLite file, migrated by the real migrations; an app process may be pointed at it.</summary>
+    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"forummanager-mail-{Guid.NewGuid():N}.db");
 
     public string PickupFolder { get; } = Path.Combine(Path.GetTempPath(), $"forummanager-pickup-{Guid.NewGuid():N}");
     public ManualClock Clock { get; } = new(new DateTimeOffset(2010, 6, 20, 8, 0, 0, TimeSpan.Zero));
@@ -40,10 +41,13 @@ public sealed class MailHarness : IAsyncDisposable
         return harness;
     }
 
-    /// <summary>A fresh set of services (one app instance); <paramref name="smtpPort"/> null means the pickup folder.</summary>
-    public ServiceProvider BuildServices(int? smtpPort, int maxAttempts = 5)
+    /// <summary>
+    /// A fresh set of services (one app instance); <paramref name="smtpPort"/> null means the pickup folder. Settings
+    /// override the harness's own; without a <paramref name="clock"/> the instance runs on the harness's manual clock.
+    /// </summary>
+    public ServiceProvider BuildServices(int? smtpPort, int maxAttempts = 5, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
-        var settings = new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>
         {
             ["Mail:From"] = "湖南省外事侨务办公室 <forum@hunan.example.org>",
             ["Mail:PickupDirectory"] = PickupFolder,
@@ -53,16 +57,21 @@ public sealed class MailHarness : IAsyncDisposable
         };
         if (smtpPort is not null)
         {
-            settings["Mail:Smtp:Host"] = "127.0.0.1";
-            settings["Mail:Smtp:Port"] = smtpPort.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            configuration["Mail:Smtp:Host"] = "127.0.0.1";
+            configuration["Mail:Smtp:Port"] = smtpPort.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
         }
 
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(configuration).Build());
         services.AddLogging();
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = Path.GetTempPath(), EnvironmentName = "Testing" });
-        services.AddSingleton<TimeProvider>(Clock);
-        services.AddDbContext<ForumDbContext>(o => o.UseForumSqlite($"Data Source={_databasePath}"));
+        services.AddSingleton<TimeProvider>(clock ?? Clock);
+        services.AddDbContext<ForumDbContext>(o => o.UseForumSqlite($"Data Source={DatabasePath}"));
         services.AddForumMail(runDispatcher: false);
         return services.BuildServiceProvider(validateScopes: true);
     }
@@ -88,7 +97,11 @@ public sealed class MailHarness : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
-        File.Delete(_databasePath);
+        foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
+        {
+            File.Delete(file);
+        }
+
         if (Directory.Exists(PickupFolder))
         {
             Directory.Delete(PickupFolder, recursive: true);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ForumManager.Core.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +11,13 @@ public sealed class OutboxDispatcherTests
     private static MailDraft Draft(int i) => new(
         $"delegate{i}@city.example.org", "张伟", $"欢迎参加2010中国湖南国际友好城市合作论坛 #{i}",
         $"您好，张伟。第{i}号通知。", $"<p>您好，<strong>张伟</strong>。第{i}号通知。</p>", "test.notice");
+
+    /// <summary>Queues one message as the app does, waking the dispatcher.</summary>
+    private static async Task EnqueueAsync(ServiceProvider services, MailDraft draft)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<MailQueue>().EnqueueAsync(draft, CancellationToken.None);
+    }
 
     private static async Task DrainAsync(ServiceProvider services)
     {
@@ -42,7 +50,8 @@ public sealed class OutboxDispatcherTests
         Assert.Equal(new DateTimeOffset(2010, 6, 20, 8, 0, 0, TimeSpan.Zero), first.Date);
 
         var rows = await MailHarness.QueryAsync(services, db => db.OutboxMessages.AsNoTracking().ToListAsync());
-        Assert.All(rows, r => Assert.Equal((OutboxStatus.Sent, 1, null), (r.Status, r.Attempts, r.LastError)));
+        var sentAt = harness.Clock.GetUtcNow().UtcDateTime;
+        Assert.All(rows, r => Assert.Equal((OutboxStatus.Sent, 1, null, sentAt, null), (r.Status, r.Attempts, r.LastError, r.SentUtc, r.ClaimedBy)));
         Assert.Equal(rows.Select(r => r.MessageId).Order(), received.Select(m => m.MessageId).Order());
     }
 
@@ -62,9 +71,9 @@ public sealed class OutboxDispatcherTests
             Assert.Equal(OutboxStatus.Queued, r.Status);
             Assert.Equal(0, r.Attempts);
             Assert.False(string.IsNullOrEmpty(r.LastError));
-            Assert.True(r.NextAttemptUtc > harness.Clock.GetUtcNow().UtcDateTime, "a retry waits for its backoff");
         });
 
+        // The server is back, but it is not tried again before the first pause has passed.
         smtp.Start();
         await DrainAsync(services);
         Assert.Empty(smtp.Received);
@@ -76,6 +85,83 @@ public sealed class OutboxDispatcherTests
         Assert.Equal(50, received.Count);
         Assert.Equal(50, received.Select(m => m.MessageId).Distinct().Count());
         Assert.Equal(50, await MailHarness.QueryAsync(services, db => db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Sent)));
+    }
+
+    [Fact]
+    public async Task Should_deliver_mail_queued_during_a_ten_second_outage_within_the_first_pause_of_the_servers_return()
+    {
+        const int FirstRetrySeconds = 4;
+        await using var harness = await MailHarness.CreateAsync();
+        await using var smtp = new LoopbackSmtpServer();
+        smtp.Start();
+        await using var services = harness.BuildServices(
+            smtp.Port, settings: new Dictionary<string, string?> { ["Mail:FirstRetrySeconds"] = $"{FirstRetrySeconds}" }, clock: TimeProvider.System);
+        var dispatcher = services.GetRequiredService<OutboxDispatcher>();
+        await dispatcher.StartAsync(CancellationToken.None);
+        try
+        {
+            await EnqueueAsync(services, Draft(100));
+            Assert.Single(await smtp.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+
+            // Ten seconds without a server, a message queued every 1.6 s: each one wakes the dispatcher.
+            await smtp.StopAsync();
+            var outage = Stopwatch.StartNew();
+            for (var i = 0; i < 6; i++)
+            {
+                await EnqueueAsync(services, Draft(i));
+                await Task.Delay(TimeSpan.FromSeconds(1.6));
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(10) - outage.Elapsed);
+            smtp.Start();
+            var back = Stopwatch.StartNew();
+            var received = await smtp.WaitForAsync(7, TimeSpan.FromSeconds(FirstRetrySeconds + 5));
+            var waited = back.Elapsed;
+
+            Assert.True(received.Count == 7, $"{received.Count - 1} of the 6 messages arrived within {FirstRetrySeconds + 5} s of the server's return");
+            Assert.True(waited <= TimeSpan.FromSeconds(FirstRetrySeconds + 5), $"the last message arrived {waited.TotalSeconds:F1} s after the server's return");
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            Assert.Equal(7, smtp.Received.Count);
+            Assert.Equal(7, smtp.Received.Select(m => m.MessageId).Distinct().Count());
+            Assert.Equal(7, await MailHarness.QueryAsync(services, db => db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Sent && m.Attempts == 1)));
+        }
+        finally
+        {
+            await dispatcher.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task Should_keep_its_messages_while_one_message_takes_longer_than_the_whole_claim()
+    {
+        await using var harness = await MailHarness.CreateAsync();
+        await using var smtp = new LoopbackSmtpServer { DelayPerMessage = TimeSpan.FromSeconds(4) };
+        smtp.Start();
+        var shortClaim = new Dictionary<string, string?> { ["Mail:ClaimSeconds"] = "3" };
+        await using var slow = harness.BuildServices(smtp.Port, settings: shortClaim, clock: TimeProvider.System);
+        await using var other = harness.BuildServices(smtp.Port, settings: shortClaim, clock: TimeProvider.System);
+        await MailHarness.QueueAsync(slow, 2, Draft);
+
+        var sending = Task.Run(() => slow.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None));
+        while (!await MailHarness.QueryAsync(slow, db => db.OutboxMessages.AnyAsync(m => m.ClaimedBy != null)) && !sending.IsCompleted)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
+
+        var otherDispatcher = other.GetRequiredService<OutboxDispatcher>();
+        var otherClaimed = 0;
+        while (!sending.IsCompleted)
+        {
+            // Another instance looks for due mail all the while, as a second app instance would.
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+            otherClaimed += await otherDispatcher.DispatchDueAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(2, await sending);
+        Assert.Equal(0, otherClaimed);
+        var received = await smtp.WaitForAsync(2, TimeSpan.FromSeconds(5));
+        Assert.Equal(2, received.Count);
+        Assert.Equal(2, received.Select(m => m.MessageId).Distinct().Count());
     }
 
     [Fact]

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text;
+
+namespace ForumManager.Mail.Tests;
+
+/// <summary>
+/// The built web app, run with <c>dotnet</c> as a process of its own from its own output folder, as it runs when
+/// deployed, so that a test can kill it outright.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private AppProcess(Process process) => _process = process;
+
+    /// <summary>What the app wrote to standard output and error, for a failure message.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Starts the app on a free loopback port; settings are given as environment variables.</summary>
+    public static AppProcess Start(IReadOnlyDictionary<string, string> settings)
+    {
+        var dll = FindWebDll();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+                ["DOTNET_ENVIRONMENT"] = "Testing",
+            },
+        };
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://127.0.0.1:0");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"dotnet {dll} did not start.");
+        var app = new AppProcess(process);
+        process.OutputDataReceived += (_, e) => app.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return app;
+    }
+
+    /// <summary>Ends the process at once with SIGKILL, as a power cut or <c>kill -9</c> would: nothing of it runs after.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    /// <summary>
+    /// ForumManager.Web.dll as the solution's build of the same configuration as these tests left it, found by going up
+    /// from this test assembly to the folder that holds <c>src/ForumManager.Web</c>.
+    /// </summary>
+    private static string FindWebDll()
+    {
+        var configuration = typeof(AppProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+        var framework = new DirectoryInfo(AppContext.BaseDirectory).Name;
+        var relative = Path.Combine("src", "ForumManager.Web", "bin", configuration, framework, "ForumManager.Web.dll");
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, relative);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        Assert.Fail($"The built app ({relative}) is not in any folder above {AppContext.BaseDirectory}; build it first: dotnet build ForumManager.sln -c {configuration}");
+        return string.Empty;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}
