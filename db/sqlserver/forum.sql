@@ -2220,3 +2220,38 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129211404_UnknownAddressFailures'
+)
+BEGIN
+    CREATE TABLE [UnknownAddressFailures] (
+        [AddressHash] char(64) NOT NULL,
+        [Failures] int NOT NULL,
+        [LastFailureUtc] datetime2 NOT NULL,
+        [LockedUntilUtc] datetime2 NULL,
+        CONSTRAINT [PK_UnknownAddressFailures] PRIMARY KEY ([AddressHash])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129211404_UnknownAddressFailures'
+)
+BEGIN
+    CREATE INDEX [IX_UnknownAddressFailures_LastFailureUtc] ON [UnknownAddressFailures] ([LastFailureUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129211404_UnknownAddressFailures'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129211404_UnknownAddressFailures', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

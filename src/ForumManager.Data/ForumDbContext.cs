@@ -32,6 +32,7 @@ public sealed class ForumDbContext(DbContextOptions<ForumDbContext> options)
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Core.Accounts.MemberSignInOffer> MemberSignInOffers => Set<Core.Accounts.MemberSignInOffer>();
     public DbSet<Core.Accounts.AccountSession> AccountSessions => Set<Core.Accounts.AccountSession>();
+    public DbSet<Core.Accounts.UnknownAddressFailure> UnknownAddressFailures => Set<Core.Accounts.UnknownAddressFailure>();
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<QuestionChoice> QuestionChoices => Set<QuestionChoice>();
     public DbSet<DelegateAnswer> DelegateAnswers => Set<DelegateAnswer>();

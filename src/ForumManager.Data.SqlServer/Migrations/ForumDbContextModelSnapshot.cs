@@ -88,6 +88,30 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.ToTable("MemberSignInOffers");
                 });
 
+            modelBuilder.Entity("ForumManager.Core.Accounts.UnknownAddressFailure", b =>
+                {
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("char(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("LastFailureUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("AddressHash");
+
+                    b.HasIndex("LastFailureUtc");
+
+                    b.ToTable("UnknownAddressFailures");
+                });
+
             modelBuilder.Entity("ForumManager.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

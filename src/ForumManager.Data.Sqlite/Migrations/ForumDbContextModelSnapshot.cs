@@ -81,6 +81,30 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.ToTable("MemberSignInOffers");
                 });
 
+            modelBuilder.Entity("ForumManager.Core.Accounts.UnknownAddressFailure", b =>
+                {
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastFailureUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AddressHash");
+
+                    b.HasIndex("LastFailureUtc");
+
+                    b.ToTable("UnknownAddressFailures");
+                });
+
             modelBuilder.Entity("ForumManager.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -20,6 +20,18 @@ internal sealed class AccountSessionConfiguration : IEntityTypeConfiguration<Acc
     }
 }
 
+internal sealed class UnknownAddressFailureConfiguration : IEntityTypeConfiguration<UnknownAddressFailure>
+{
+    public void Configure(EntityTypeBuilder<UnknownAddressFailure> builder)
+    {
+        builder.HasKey(f => f.AddressHash);
+        builder.Property(f => f.AddressHash).HasMaxLength(64).IsUnicode(false).IsFixedLength();
+
+        // Clearing out the counts of addresses not tried for a day.
+        builder.HasIndex(f => f.LastFailureUtc);
+    }
+}
+
 internal sealed class MemberSignInOfferConfiguration : IEntityTypeConfiguration<MemberSignInOffer>
 {
     public void Configure(EntityTypeBuilder<MemberSignInOffer> builder)

@@ -24,7 +24,7 @@ public sealed class ForumSignInManager(
     {
         if (await UserManager.FindByNameAsync(userName) is not { } user)
         {
-            return unknown.Fail(userName, password);
+            return await unknown.FailAsync(userName, password, Context.RequestAborted);
         }
 
         // Identity refuses an account without a password (a member's, before they choose one) without hashing anything.

@@ -227,7 +227,7 @@ public static class ForumServices
             .AddEntityFrameworkStores<ForumDbContext>()
             .AddSignInManager<ForumSignInManager>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
-        services.AddSingleton<UnknownAddressSignIns>();
+        services.AddScoped<UnknownAddressSignIns>();
         services.AddSingleton<AccountSessions>();
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = AccountSessions.KeepSessionAsync);
 
