@@ -30,6 +30,9 @@ public sealed partial class OutboxDispatcher(
 
     private readonly TimeSpan _claimLease = TimeSpan.FromSeconds(options.Value.ClaimSeconds);
 
+    /// <summary>Since when this instance has not been able to reach the mail server; null while it can.</summary>
+    public DateTime? ServerUnreachableSinceUtc => _outage.UnreachableSinceUtc;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)

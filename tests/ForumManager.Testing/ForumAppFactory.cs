@@ -32,6 +32,14 @@ public class ForumAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+
+        // As in Development (the README's run command): a singleton holding a scoped service fails the build of the host
+        // here, not only on a developer's first start.
+        builder.UseDefaultServiceProvider(o =>
+        {
+            o.ValidateScopes = true;
+            o.ValidateOnBuild = true;
+        });
         var settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite",

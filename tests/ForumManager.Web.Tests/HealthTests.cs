@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using ForumManager.Core.Accounts;
 using ForumManager.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ForumManager.Web.Tests;
 
@@ -48,5 +49,58 @@ public sealed class HealthTests(AppFixture app)
         var health = await HealthAsync(await Clients.SignedInAsync(app, Roles.Delegate));
 
         Assert.False(health.TryGetProperty("checks", out _));
+    }
+}
+
+/// <summary>An app whose mail server cannot be reached: a loopback port nothing listens on.</summary>
+public sealed class UnreachableMailAppFixture : ForumAppFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Mail:Smtp:Host"] = "127.0.0.1",
+        ["Mail:Smtp:Port"] = ClosedPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Forum:DemoDelegates"] = "3",
+    };
+
+    private static int ClosedPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
+
+public sealed class MailOutageHealthTests(UnreachableMailAppFixture app) : IClassFixture<UnreachableMailAppFixture>
+{
+    [Fact]
+    public async Task Should_tell_staff_at_once_that_the_mail_server_cannot_be_reached()
+    {
+        var staff = await Clients.SignedInAsync(app, Roles.Staff);
+        await app.WithDbAsync(async db =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<ForumManager.Mail.MailQueue>().EnqueueAsync(
+                new ForumManager.Mail.MailDraft("someone@forum.test", null, "Test", "Body", null, "test"), CancellationToken.None);
+        });
+
+        JsonElement mail = default;
+        for (var i = 0; i < 50; i++)
+        {
+            var response = await staff.GetAsync("/health");
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            mail = json.RootElement.GetProperty("checks").GetProperty("mail").Clone();
+            if (mail.GetProperty("status").GetString() == "Degraded")
+            {
+                break;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Equal("Degraded", mail.GetProperty("status").GetString());
+        Assert.Contains("mail server could not be reached", mail.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.True(mail.GetProperty("data").GetProperty("queued").GetInt32() >= 1);
     }
 }

@@ -9,9 +9,24 @@ namespace ForumManager.Core.Mail;
 public sealed class MailServerOutage(RetryPolicy policy)
 {
     private int _failedConnections;
+    private readonly Lock _gate = new();
+    private DateTime? _unreachableSinceUtc;
 
     /// <summary>When the server is to be tried next; null while it is reachable.</summary>
     public DateTime? NextProbeUtc { get; private set; }
+
+    /// <summary>When the first of the failed connections in a row was tried; null while the server is reachable. Read by
+    /// the health check, from another thread than the dispatcher's.</summary>
+    public DateTime? UnreachableSinceUtc
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _unreachableSinceUtc;
+            }
+        }
+    }
 
     /// <summary>True while mail waits for the next probe: no connection is to be tried before it.</summary>
     public bool HoldsMailAt(DateTime nowUtc) => NextProbeUtc is { } next && nowUtc < next;
@@ -20,6 +35,11 @@ public sealed class MailServerOutage(RetryPolicy policy)
     public TimeSpan ConnectionFailed(DateTime nowUtc)
     {
         _failedConnections++;
+        lock (_gate)
+        {
+            _unreachableSinceUtc ??= nowUtc;
+        }
+
         var pause = policy.DelayAfter(_failedConnections);
         NextProbeUtc = nowUtc + pause;
         return pause;
@@ -31,6 +51,11 @@ public sealed class MailServerOutage(RetryPolicy policy)
         var ended = _failedConnections > 0;
         _failedConnections = 0;
         NextProbeUtc = null;
+        lock (_gate)
+        {
+            _unreachableSinceUtc = null;
+        }
+
         return ended;
     }
 }

@@ -1,12 +1,16 @@
 using ForumManager.Core.Mail;
 using ForumManager.Data;
+using ForumManager.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ForumManager.Web.Infrastructure;
 
-/// <summary>Reports the outbox: messages waiting, the oldest one's age, and messages given up on.</summary>
-public sealed class MailQueueHealthCheck(ForumDbContext db, TimeProvider clock) : IHealthCheck
+/// <summary>
+/// Reports the outbox: messages waiting, the oldest one's age, messages given up on, and whether this instance can reach
+/// the mail server (Degraded from the first failed connection, not only once mail has waited half an hour).
+/// </summary>
+public sealed class MailQueueHealthCheck(ForumDbContext db, OutboxDispatcher dispatcher, TimeProvider clock) : IHealthCheck
 {
     private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(30);
 
@@ -36,6 +40,14 @@ public sealed class MailQueueHealthCheck(ForumDbContext db, TimeProvider clock) 
             ["failedLastDay"] = recentFailures,
             ["oldestQueuedSeconds"] = (long)oldestAge.TotalSeconds,
         };
+
+        if (dispatcher.ServerUnreachableSinceUtc is { } unreachableSince)
+        {
+            var down = now - unreachableSince;
+            data["serverUnreachableSeconds"] = (long)down.TotalSeconds;
+            return HealthCheckResult.Degraded(
+                $"The mail server could not be reached for {(int)down.TotalMinutes} minutes; {queued?.Count ?? 0} messages wait for it.", data: data);
+        }
 
         if (oldestAge > StaleAfter)
         {

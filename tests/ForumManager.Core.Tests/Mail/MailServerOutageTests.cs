@@ -35,4 +35,18 @@ public sealed class MailServerOutageTests
         Assert.False(outage.Connected());
         Assert.Equal(TimeSpan.FromSeconds(30), outage.ConnectionFailed(Start.AddMinutes(5)));
     }
+
+    [Fact]
+    public void Should_tell_since_when_the_server_cannot_be_reached_until_it_can()
+    {
+        var outage = new MailServerOutage(new RetryPolicy(8, TimeSpan.FromSeconds(30), TimeSpan.FromHours(2)));
+        Assert.Null(outage.UnreachableSinceUtc);
+
+        outage.ConnectionFailed(Start);
+        outage.ConnectionFailed(Start.AddSeconds(30));
+        Assert.Equal(Start, outage.UnreachableSinceUtc);
+
+        outage.Connected();
+        Assert.Null(outage.UnreachableSinceUtc);
+    }
 }
