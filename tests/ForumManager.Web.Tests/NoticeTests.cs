@@ -135,6 +135,14 @@ public sealed class NoticeTests(NoticeAppFixture app) : IClassFixture<NoticeAppF
         }
 
         var ids = await app.WithDbAsync(db => db.NoticeRecipients.Where(r => r.BatchId == batchId).Select(r => r.OutboxMessageId!.Value).ToListAsync());
+
+        // The server's refusal is written once the dispatcher has finished with the messages, as a real one would be:
+        // written while a message is on its way, the dispatcher's own outcome would overwrite it.
+        for (var i = 0; i < 100 && await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => ids.Contains(m.Id) && m.Status != OutboxStatus.Sent)); i++)
+        {
+            await Task.Delay(100);
+        }
+
         await app.WithDbAsync(db => db.OutboxMessages.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(u => u
             .SetProperty(m => m.Status, OutboxStatus.Failed).SetProperty(m => m.LastError, "550 mailbox unavailable").SetProperty(m => m.Attempts, 5)));
         var failedPage = await HtmlForms.GetPageAsync(organizer, batchUrl);
