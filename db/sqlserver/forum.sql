@@ -2255,3 +2255,61 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129215325_CheckInScansKeptByScanId'
+)
+BEGIN
+    CREATE TABLE [Scans] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [ScanId] varchar(64) NOT NULL,
+        [Badge] varchar(40) NOT NULL,
+        [Checkpoint] varchar(40) NOT NULL,
+        [DelegateId] int NULL,
+        [Result] varchar(32) NOT NULL,
+        [ScannedUtc] datetime2 NOT NULL,
+        [ByName] nvarchar(256) NOT NULL,
+        CONSTRAINT [PK_Scans] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Scans_Delegates_DelegateId] FOREIGN KEY ([DelegateId]) REFERENCES [Delegates] ([Id]),
+        CONSTRAINT [FK_Scans_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129215325_CheckInScansKeptByScanId'
+)
+BEGIN
+    CREATE INDEX [IX_Scans_DelegateId] ON [Scans] ([DelegateId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129215325_CheckInScansKeptByScanId'
+)
+BEGIN
+    CREATE INDEX [IX_Scans_ForumId] ON [Scans] ([ForumId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129215325_CheckInScansKeptByScanId'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Scans_ScanId] ON [Scans] ([ScanId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129215325_CheckInScansKeptByScanId'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129215325_CheckInScansKeptByScanId', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -39,6 +39,7 @@ public sealed class ForumDbContext(DbContextOptions<ForumDbContext> options)
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Core.CheckIns.CheckIn> CheckIns => Set<Core.CheckIns.CheckIn>();
+    public DbSet<Core.CheckIns.Scan> Scans => Set<Core.CheckIns.Scan>();
     public DbSet<Core.Notices.NoticeTemplate> NoticeTemplates => Set<Core.Notices.NoticeTemplate>();
     public DbSet<Core.Notices.NoticeBatch> NoticeBatches => Set<Core.Notices.NoticeBatch>();
     public DbSet<Core.Notices.NoticeRecipient> NoticeRecipients => Set<Core.Notices.NoticeRecipient>();

@@ -126,6 +126,96 @@ public sealed class CheckInTests(CheckInAppFixture app) : IClassFixture<CheckInA
         Assert.Equal("checked-in", again.GetProperty("result").GetString());
     }
 
+    /// <summary>A scan as the desk sends it, answered with its status and result (a conflict comes as 409).</summary>
+    private static async Task<(HttpStatusCode Status, string? Result, JsonElement Body)> SendAsync(HttpClient client, string token, string scanId, string checkpoint = Checkpoints.Main)
+    {
+        var response = await client.PostAsJsonAsync("/checkin/api/scans", new { token, checkpoint, scanId });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (response.StatusCode, body.GetProperty("result").GetString(), body);
+    }
+
+    [Fact]
+    public async Task Should_answer_a_scan_id_first_answered_already_checked_in_the_same_way_again_and_refuse_it_for_another_badge()
+    {
+        var staff = await Clients.SignedInAsync(app, Roles.Staff);
+        var arrived = await DelegateAsync();
+        var other = await DelegateAsync(nativeName: "이서연");
+        var first = await ScanAsync(staff, arrived.CheckInToken);
+        var scanId = Guid.NewGuid().ToString();
+
+        var already = await SendAsync(staff, arrived.CheckInToken, scanId);
+        var otherBadge = await SendAsync(staff, other.CheckInToken, scanId);
+        var resent = await SendAsync(staff, arrived.CheckInToken, scanId);
+
+        Assert.Equal((HttpStatusCode.OK, "already-checked-in"), (already.Status, already.Result));
+        Assert.Equal((HttpStatusCode.Conflict, "conflict"), (otherBadge.Status, otherBadge.Result));
+        Assert.Equal((HttpStatusCode.OK, "already-checked-in"), (resent.Status, resent.Result));
+        Assert.Equal(first.GetProperty("checkedInAt").GetDateTime(), resent.Body.GetProperty("checkedInAt").GetDateTime());
+        Assert.Equal(0, await CheckInCountAsync(other.Id));
+        Assert.Equal(1, await CheckInCountAsync(arrived.Id));
+    }
+
+    [Fact]
+    public async Task Should_answer_a_scan_id_first_answered_unknown_or_not_approved_the_same_way_again_and_refuse_it_for_another_badge()
+    {
+        var staff = await Clients.SignedInAsync(app, Roles.Staff);
+        var approved = await DelegateAsync();
+        var waiting = await DelegateAsync(RegistrationStatus.Submitted);
+        var unknown = CheckInTokens.New();
+        var (unknownId, waitingId, textId) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
+
+        var answers = new List<(HttpStatusCode, string?)>();
+        foreach (var (token, scanId) in new[]
+        {
+            (unknown, unknownId), (approved.CheckInToken, unknownId), (unknown, unknownId),
+            (waiting.CheckInToken, waitingId), (approved.CheckInToken, waitingId), (waiting.CheckInToken, waitingId),
+            ("' OR 1=1 --", textId), ("another smudge", textId), ("' OR 1=1 --", textId),
+        })
+        {
+            var (status, result, _) = await SendAsync(staff, token, scanId);
+            answers.Add((status, result));
+        }
+
+        // The waiting delegate is approved meanwhile: the scan sent again still gets the answer it got.
+        await app.WithDbAsync(db => db.Delegates.Where(d => d.Id == waiting.Id).ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, RegistrationStatus.Approved)));
+        var late = await SendAsync(staff, waiting.CheckInToken, waitingId);
+
+        Assert.Equal(
+        [
+            (HttpStatusCode.OK, "unknown-token"), (HttpStatusCode.Conflict, "conflict"), (HttpStatusCode.OK, "unknown-token"),
+            (HttpStatusCode.OK, "not-approved"), (HttpStatusCode.Conflict, "conflict"), (HttpStatusCode.OK, "not-approved"),
+            (HttpStatusCode.OK, "unknown-token"), (HttpStatusCode.Conflict, "conflict"), (HttpStatusCode.OK, "unknown-token"),
+        ], answers);
+        Assert.Equal((HttpStatusCode.OK, "not-approved"), (late.Status, late.Result));
+        Assert.Equal((0, 0), (await CheckInCountAsync(approved.Id), await CheckInCountAsync(waiting.Id)));
+    }
+
+    [Fact]
+    public async Task Should_keep_one_answer_for_a_scan_id_sent_at_the_same_moment_with_two_badges_and_check_in_only_that_badge()
+    {
+        var desks = new[] { await Clients.SignedInAsync(app, Roles.Staff), await Clients.SignedInAsync(app, Roles.Staff) };
+        for (var round = 0; round < 4; round++)
+        {
+            // One badge already checked in, one not: whichever the database keeps first, the other is refused and not recorded.
+            var arrived = await DelegateAsync();
+            await ScanAsync(desks[0], arrived.CheckInToken);
+            var fresh = await DelegateAsync(nativeName: "이서연");
+            var scanId = Guid.NewGuid().ToString();
+
+            var answers = await Task.WhenAll(Enumerable.Range(0, 8)
+                .Select(i => SendAsync(desks[i % 2], i % 2 == 0 ? arrived.CheckInToken : fresh.CheckInToken, scanId)));
+
+            var forArrived = answers.Where((_, i) => i % 2 == 0).Select(a => (a.Status, a.Result)).Distinct().ToList();
+            var forFresh = answers.Where((_, i) => i % 2 == 1).Select(a => (a.Status, a.Result)).Distinct().ToList();
+            var keptArrived = forArrived.SequenceEqual([(HttpStatusCode.OK, "already-checked-in")]) && forFresh.SequenceEqual([(HttpStatusCode.Conflict, "conflict")]);
+            var keptFresh = forFresh.SequenceEqual([(HttpStatusCode.OK, "checked-in")]) && forArrived.SequenceEqual([(HttpStatusCode.Conflict, "conflict")]);
+            Assert.True(keptArrived ^ keptFresh, $"round {round}: {string.Join(", ", forArrived)} / {string.Join(", ", forFresh)}");
+            Assert.Equal(keptFresh ? 1 : 0, await CheckInCountAsync(fresh.Id));
+            Assert.Equal(1, await CheckInCountAsync(arrived.Id));
+            Assert.Equal(1, await app.WithDbAsync(db => db.Scans.CountAsync(s => s.ScanId == scanId)));
+        }
+    }
+
     [Fact]
     public async Task Should_count_each_checkpoint_separately_and_show_the_counts_by_delegation()
     {

@@ -119,6 +119,37 @@ public sealed class ImportBoundsTests
     }
 
     [Fact]
+    public void Should_refuse_a_workbook_whose_cells_use_one_long_text_over_and_over_before_reading_it_all()
+    {
+        var file = ImportCraftedFiles.OneLongTextInEveryCell();
+        Assert.True(file.Length < 100 * 1024, $"{file.Length} bytes");
+
+        AssertRefused("delegates.xlsx", file, "Import_TooMuchCellText", ImportFile.MaxTextCharacters);
+    }
+
+    [Fact]
+    public void Should_read_a_file_whose_cells_hold_as_much_text_as_the_bound_allows()
+    {
+        // Rows of four cells of 1,000 characters, as many as fit within the bound, two texts used over and over.
+        var sheet = new StringBuilder("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"s\"><v>2</v></c><c r=\"D1\" t=\"s\"><v>3</v></c></row>");
+        var rows = (ImportFile.MaxTextCharacters - "emailnotesmoreother".Length) / 4000;
+        for (var r = 2; r <= rows + 1; r++)
+        {
+            sheet.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"<row r=\"{r}\"><c r=\"A{r}\" t=\"s\"><v>4</v></c><c r=\"B{r}\" t=\"s\"><v>5</v></c><c r=\"C{r}\" t=\"s\"><v>5</v></c><c r=\"D{r}\" t=\"s\"><v>5</v></c></row>");
+        }
+
+        var file = ImportCraftedFiles.Workbook(sheet.ToString(),
+            sharedStrings: ["email", "notes", "more", "other", new string('a', 988) + "@example.org", new string('x', 1000)]);
+
+        var (read, refusal, elapsed, allocated) = Read("delegates.xlsx", file);
+
+        Assert.Null(refusal);
+        Assert.Equal(rows, read!.Count);
+        AssertCheap(elapsed, allocated);
+    }
+
+    [Fact]
     public void Should_stop_reading_a_long_sheet_at_the_first_row_past_the_limit()
     {
         var sheet = new StringBuilder("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>");

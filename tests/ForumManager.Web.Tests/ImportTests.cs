@@ -216,6 +216,10 @@ public sealed class ImportTests(ImportAppFixture app) : IClassFixture<ImportAppF
             ("a CSV cell of 4,001 characters", english, "delegates.csv", longCell,
                 "A cell may hold at most 4,000 characters; the cell in row 2, column B holds more."),
             ("a CSV cell of 4,001 characters, in Chinese", chinese, "delegates.csv", longCell, "每个单元格最多4,000个字符；第2行B列的单元格超出了。"),
+            ("one long text in every cell", english, "delegates.xlsx", ImportCraftedFiles.OneLongTextInEveryCell(),
+                "The cells of the file hold more than 6,000,000 characters in all; split it."),
+            ("one long text in every cell, in Chinese", chinese, "delegates.xlsx", ImportCraftedFiles.OneLongTextInEveryCell(),
+                "文件中所有单元格合计超过6,000,000个字符；请拆分文件。"),
             ("a 5 MB file", english, "delegates.csv", new byte[5 * 1024 * 1024], "The file is larger than 2 MB."),
             ("a 5 MB file, in Chinese", chinese, "delegates.csv", new byte[5 * 1024 * 1024], "文件超过2 MB。"),
         };
@@ -231,6 +235,54 @@ public sealed class ImportTests(ImportAppFixture app) : IClassFixture<ImportAppF
 
         Assert.False(await app.WithDbAsync(db => db.PendingImports.AnyAsync()));
         Assert.Equal(delegates, await app.WithDbAsync(db => db.Delegates.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Should_list_the_first_200_good_and_bad_rows_with_long_values_cut_and_say_how_many_more_there_are()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        // Within every bound of a file: the bad rows' names, address and delegation are 580 quotation marks each, which a
+        // page writes as 3,480 characters.
+        string[] shared = ["family_name", "given_name", "native_name", "country", "email", "delegation", new string('"', 580), "Good", "Row", "CN"];
+        var sheet = new StringBuilder("<row r=\"1\">");
+        for (var c = 0; c < 6; c++)
+        {
+            sheet.Append($"<c t=\"s\"><v>{c}</v></c>");
+        }
+
+        sheet.Append("</row>");
+        for (var r = 2; r <= 2001; r++)
+        {
+            sheet.Append(r % 2 == 0
+                ? $"<row r=\"{r}\"><c t=\"s\"><v>7</v></c><c t=\"s\"><v>8</v></c><c/><c t=\"s\"><v>9</v></c><c t=\"inlineStr\"><is><t>row{r}.{tag}@example.org</t></is></c></row>"
+                : $"<row r=\"{r}\"><c t=\"s\"><v>6</v></c><c t=\"s\"><v>6</v></c><c t=\"s\"><v>6</v></c><c t=\"s\"><v>9</v></c><c t=\"s\"><v>6</v></c><c t=\"s\"><v>6</v></c></row>");
+        }
+
+        var (response, preview) = await UploadAsync(organizer, "Delegates", "delegates.xlsx", ImportCraftedFiles.Workbook(sheet.ToString(), shared));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(html.Length < 2 * 1024 * 1024, $"{html.Length / 1024} KB");
+        Assert.Contains("1000 rows can be imported, 1000 have problems", preview.QuerySelector("[data-testid=import-counts]")!.TextContent, StringComparison.Ordinal);
+        var good = preview.QuerySelectorAll("[data-testid=good-rows] tbody tr").Select(r => r.GetAttribute("data-row")).ToList();
+        var bad = preview.QuerySelectorAll("[data-testid=bad-rows] tbody tr").ToList();
+        Assert.Equal(Enumerable.Range(0, 200).Select(i => (2 + (2 * i)).ToString(System.Globalization.CultureInfo.InvariantCulture)), good);
+        Assert.Equal(Enumerable.Range(0, 200).Select(i => (3 + (2 * i)).ToString(System.Globalization.CultureInfo.InvariantCulture)), bad.Select(r => r.GetAttribute("data-row")));
+        Assert.Equal("The first 200 rows with problems are listed; 800 more are not. Correct the file and check it again to see them.",
+            preview.QuerySelector("[data-testid=bad-rows-more]")?.TextContent);
+        Assert.Equal("The first 200 rows ready to import are listed; 800 more are not, and are imported with them.",
+            preview.QuerySelector("[data-testid=good-rows-more]")?.TextContent);
+        Assert.Equal("Import 1000 rows", preview.QuerySelector("[data-testid=confirm-import] button")!.TextContent.Trim());
+        var who = bad[0].QuerySelectorAll("td")[1].TextContent;
+        Assert.Equal(new string('"', 200) + "…", who);
+        var problems = bad[0].QuerySelectorAll("li").Select(li => li.TextContent).ToList();
+        Assert.Contains(problems, p => p.StartsWith("delegation: no delegation called “\"\"\"", StringComparison.Ordinal) && p.EndsWith('…'));
+        Assert.All(problems, p => Assert.True(p.Length <= 201, p));
+
+        var discard = (IHtmlFormElement)preview.QuerySelector("[data-testid=discard-import]")!;
+        await organizer.PostAsync(discard.GetAttribute("action"), new FormUrlEncodedContent([new("__RequestVerificationToken", Token(preview, "[data-testid=discard-import]"))]));
+        Assert.False(await app.WithDbAsync(db => db.PendingImports.AnyAsync()));
     }
 
     [Fact]

@@ -171,6 +171,57 @@ public sealed class RegistrationTests(AppFixture app)
         Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.ToAddress == registered && m.Purpose == "registration.received")));
     }
 
+    [Fact]
+    public async Task Should_register_a_signed_in_account_with_its_own_address_whatever_address_the_form_sends()
+    {
+        var email = await app.CreateUserAsync(Roles.Delegate, NewEmail());
+        var client = await Clients.SignInAsync(app, email, ForumAppFactory.Password);
+        var other = NewEmail();
+
+        var form = await HtmlForms.GetPageAsync(client, RegistrationForm.Url);
+        var field = form.QuerySelector("input[name='Input.Email']")!;
+        Assert.Equal(email, field.GetAttribute("value"));
+        Assert.True(field.HasAttribute("readonly"));
+        var response = await HtmlForms.SubmitAsync(client, form, RegistrationForm.Url, RegistrationForm.Valid(other, v =>
+        {
+            v["Input.Password"] = string.Empty;
+            v["Input.ConfirmPassword"] = string.Empty;
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var account = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == email));
+        var registration = await app.WithDbAsync(db => db.Delegates.AsNoTracking().SingleAsync(d => d.UserId == account.Id));
+        Assert.Equal(email, registration.Email);
+        Assert.False(await app.WithDbAsync(db => db.Delegates.AnyAsync(d => d.Email == other)));
+        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == other)));
+        Assert.False(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.ToAddress == other)));
+    }
+
+    [Fact]
+    public async Task Should_tell_a_signed_in_account_nothing_about_whether_another_address_is_registered()
+    {
+        var registered = NewEmail();
+        await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(registered));
+        var owner = await app.WithDbAsync(db => db.Delegates.AsNoTracking().Where(d => d.Email == registered).Select(d => d.UserId).SingleAsync());
+        var answers = new List<(HttpStatusCode, string?, string)>();
+
+        foreach (var probe in new[] { registered, NewEmail() })
+        {
+            var client = await Clients.SignInAsync(app, await app.CreateUserAsync(Roles.Delegate, NewEmail()), ForumAppFactory.Password);
+            var response = await HtmlForms.SubmitAsync(client, RegistrationForm.Url, RegistrationForm.Valid(probe, v =>
+            {
+                v["Input.Password"] = string.Empty;
+                v["Input.ConfirmPassword"] = string.Empty;
+            }));
+            var page = await HtmlForms.ParseAsync(response);
+            answers.Add((response.StatusCode, response.Headers.Location?.OriginalString, page.QuerySelector("[data-valmsg-for='Input.Email']")?.TextContent.Trim() ?? string.Empty));
+        }
+
+        Assert.Equal((HttpStatusCode.Redirect, "/register/done", string.Empty), answers[0]);
+        Assert.Equal(answers[0], answers[1]);
+        Assert.Equal([owner], await app.WithDbAsync(db => db.Delegates.Where(d => d.Email == registered).Select(d => d.UserId).ToListAsync()));
+    }
+
     /// <summary>What someone registering sees: the status, the page they land on and what it says.</summary>
     private async Task<(HttpStatusCode Status, string? Location, string Result)> AnswerAsync(string email)
     {

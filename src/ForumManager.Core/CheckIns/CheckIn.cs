@@ -21,6 +21,34 @@ public sealed class CheckIn
     public required string ByName { get; set; }
 }
 
+/// <summary>
+/// One scan a desk sent, kept under the id the desk gave it with the answer it got, whatever that answer was: a scan sent
+/// again gets the same answer, and the id sent with another badge or at another checkpoint is refused. The id is unique in
+/// the database, so of two scans with one id arriving at once, one is kept and the other compared with it.
+/// </summary>
+public sealed class Scan
+{
+    public long Id { get; set; }
+    public int ForumId { get; set; }
+
+    /// <summary>The desk's id for the scan.</summary>
+    public required string ScanId { get; set; }
+
+    /// <summary>What was scanned: the badge's token as the desk reads it, or a digest of text that is no token.</summary>
+    public required string Badge { get; set; }
+
+    public required string Checkpoint { get; set; }
+
+    /// <summary>The delegate the badge belongs to; null when it is nobody's.</summary>
+    public int? DelegateId { get; set; }
+
+    /// <summary>The answer given: checked-in, already-checked-in, unknown-token or not-approved.</summary>
+    public required string Result { get; set; }
+
+    public DateTime ScannedUtc { get; set; }
+    public required string ByName { get; set; }
+}
+
 /// <summary>A badge printed, the first time or again; a reprint with a reason issued a new token.</summary>
 public sealed class BadgePrint
 {

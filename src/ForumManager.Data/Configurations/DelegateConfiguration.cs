@@ -99,6 +99,23 @@ internal sealed class CheckInConfiguration : IEntityTypeConfiguration<Core.Check
     }
 }
 
+internal sealed class ScanConfiguration : IEntityTypeConfiguration<Core.CheckIns.Scan>
+{
+    public void Configure(EntityTypeBuilder<Core.CheckIns.Scan> builder)
+    {
+        builder.Property(s => s.ScanId).HasMaxLength(64).IsUnicode(false);
+        builder.Property(s => s.Badge).HasMaxLength(40).IsUnicode(false);
+        builder.Property(s => s.Checkpoint).HasMaxLength(40).IsUnicode(false);
+        builder.Property(s => s.Result).HasMaxLength(32).IsUnicode(false);
+        builder.Property(s => s.ByName).HaveLength(256);
+        builder.HasOne<Forum>().WithMany().HasForeignKey(s => s.ForumId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Delegate>().WithMany().HasForeignKey(s => s.DelegateId).OnDelete(DeleteBehavior.NoAction);
+
+        // The database decides which of two scans sent with one id at once is the first: the other is compared with it.
+        builder.HasIndex(s => s.ScanId).IsUnique();
+    }
+}
+
 internal sealed class BadgePrintConfiguration : IEntityTypeConfiguration<Core.CheckIns.BadgePrint>
 {
     public void Configure(EntityTypeBuilder<Core.CheckIns.BadgePrint> builder)

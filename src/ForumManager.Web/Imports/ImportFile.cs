@@ -43,6 +43,13 @@ public static class ImportFile
     public const int MaxSharedStringCharacters = 6_000_000;
 
     /// <summary>
+    /// All the text of the cells read, together, by the same measure as <see cref="MaxSharedStringCharacters"/>. A shared
+    /// string counts each time a cell uses it: one text of 4,000 characters in every cell of 2,000 rows would otherwise be
+    /// a few kilobytes of file and hundreds of millions of characters to check and show.
+    /// </summary>
+    public const int MaxTextCharacters = 6_000_000;
+
+    /// <summary>
     /// The request an upload may come in: larger than <see cref="MaxBytes"/> so that a file that is too large still
     /// arrives and is answered at the file field; past this the server stops reading.
     /// </summary>
@@ -87,8 +94,19 @@ public static class ImportFile
 
         List<string>? headers = null;
         var rows = new List<ImportRow>();
+        long characters = 0;
         foreach (var row in sheet)
         {
+            foreach (var cell in row.Cells)
+            {
+                characters += cell.Length;
+            }
+
+            if (characters > MaxTextCharacters)
+            {
+                throw new ImportFileException("Import_TooMuchCellText", MaxTextCharacters);
+            }
+
             if (row.Cells.All(v => v.Trim().Length == 0))
             {
                 continue;

@@ -213,6 +213,11 @@ public static class ForumServices
                 o.SignIn.RequireConfirmedEmail = true;
                 o.SignIn.RequireConfirmedAccount = true;
                 o.User.RequireUniqueEmail = true;
+
+                // An account is named by its email address, so its name may hold whatever an address may (o'brien@,
+                // josé@, user%tag@): Identity's default letters, digits and -._@+ refused real addresses the
+                // forms accept. The address itself is still checked, and matched without regard to case.
+                o.User.AllowedUserNameCharacters = string.Empty;
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;

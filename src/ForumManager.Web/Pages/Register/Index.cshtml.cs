@@ -20,8 +20,8 @@ using Delegate = ForumManager.Core.Delegates.Delegate;
 namespace ForumManager.Web.Pages.Register;
 
 /// <summary>
-/// Open registration: creates the account (its address confirmed by mail) or uses the signed-in one, takes a place if
-/// one is free or joins the waiting list, and queues the notice, all in one transaction.
+/// Open registration: creates the account (its address confirmed by mail) or uses the signed-in one with its own
+/// address, takes a place if one is free or joins the waiting list, and queues the notice, all in one transaction.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(ForumServices.AuthRateLimit)]
@@ -88,6 +88,15 @@ public sealed class IndexModel(
         }
 
         var account = SignedIn ? await users.GetUserAsync(User) : null;
+        if (account is not null)
+        {
+            // Someone signed in registers with the address their account proved, whatever the form says: otherwise an
+            // account could register an address it does not own, or learn whether someone else's is registered.
+            // The posted value and any error about it go too, so the page shown again holds the account's address.
+            ModelState.Remove("Input.Email");
+            Input.Email = account.Email ?? string.Empty;
+        }
+
         DelegateForm.Clean(Input);
         Input.Answers = QuestionForm.Align(Questions, Input.Answers);
         await ValidateAsync(Forum, account, ct);
@@ -256,8 +265,8 @@ public sealed class IndexModel(
             await ValidateNewAccountAsync(Error);
         }
 
-        // Someone signed in is told about their own account's registration; an anonymous visitor is not told whether an
-        // address is taken (see AddressInUseAsync).
+        // Someone signed in is told about their own account and address (the form's address is the account's); an
+        // anonymous visitor is not told whether an address is taken (see AddressInUseAsync).
         if (ModelState.IsValid && account is not null)
         {
             var forumId = forum.Id;

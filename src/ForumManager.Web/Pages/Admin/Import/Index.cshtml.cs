@@ -30,10 +30,24 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Importer
     /// <summary>The file waiting for confirmation, when a preview is shown.</summary>
     public Guid? PendingId { get; private set; }
 
+    /// <summary>
+    /// How many rows of each kind the preview lists, and how much of each value and problem it shows. A file within the
+    /// import's bounds may still hold 2,000 rows of 4,000-character cells; listed whole, the page would run to hundreds
+    /// of megabytes. The counts are always of every row, and the confirmation imports every good row.
+    /// </summary>
+    public const int ShownRows = 200;
+
+    public const int ShownCharacters = 200;
+
     public string? FileName { get; private set; }
-    public IReadOnlyList<CheckedRow> Rows { get; private set; } = [];
-    public int Good => Rows.Count(r => r.Good);
-    public int Bad => Rows.Count - Good;
+    public int Good { get; private set; }
+    public int Bad { get; private set; }
+    public IReadOnlyList<CheckedRow> GoodRows { get; private set; } = [];
+    public IReadOnlyList<CheckedRow> BadRows { get; private set; } = [];
+
+    /// <summary>A value or problem as the preview shows it: cut after <see cref="ShownCharacters"/>, never inside a character, with an ellipsis.</summary>
+    public static string Shown(string text) =>
+        text.Length <= ShownCharacters ? text : string.Concat(text.AsSpan(0, char.IsHighSurrogate(text[ShownCharacters - 1]) ? ShownCharacters - 1 : ShownCharacters), "…");
 
     public async Task<IActionResult> OnGetAsync(ImportKind? kind, CancellationToken ct)
     {
@@ -114,7 +128,11 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Importer
 
         try
         {
-            Rows = await importer.CheckAsync(forum, pending, ct);
+            var rows = await importer.CheckAsync(forum, pending, ct);
+            Good = rows.Count(r => r.Good);
+            Bad = rows.Count - Good;
+            GoodRows = rows.Where(r => r.Good).Take(ShownRows).ToList();
+            BadRows = rows.Where(r => !r.Good).Take(ShownRows).ToList();
         }
         catch (ImportFileException problem)
         {
