@@ -6,10 +6,10 @@ using MimeKit;
 namespace ForumManager.Mail;
 
 /// <summary>
-/// Puts messages in the database outbox. <see cref="Add"/> only stages the row, so that a caller's own
-/// <c>SaveChanges</c> writes its change and the notice about it together, or neither.
+/// Puts messages in the database outbox, encrypted (<see cref="OutboxContent"/>). <see cref="Add"/> only stages the
+/// row, so that a caller's own <c>SaveChanges</c> writes its change and the notice about it together, or neither.
 /// </summary>
-public sealed class MailQueue(ForumDbContext db, IOptions<MailOptions> options, TimeProvider clock, OutboxSignal signal)
+public sealed class MailQueue(ForumDbContext db, IOptions<MailOptions> options, TimeProvider clock, OutboxSignal signal, OutboxContent content)
 {
     public OutboxMessage Add(MailDraft draft)
     {
@@ -26,7 +26,7 @@ public sealed class MailQueue(ForumDbContext db, IOptions<MailOptions> options, 
             Subject = draft.Subject,
             Purpose = draft.Purpose,
             MessageId = message.MessageId ?? throw new InvalidOperationException("A queued message has no Message-Id."),
-            MimeContent = stream.ToArray(),
+            MimeContent = content.Protect(stream.ToArray()),
             Status = OutboxStatus.Queued,
         };
         db.OutboxMessages.Add(row);

@@ -10,6 +10,7 @@ public static class MailServiceCollectionExtensions
     {
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxContent>();
         services.AddScoped<MailQueue>();
         services.AddSingleton<SmtpMailTransport>();
         services.AddSingleton<PickupDirectoryTransport>();

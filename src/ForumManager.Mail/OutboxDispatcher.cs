@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using ForumManager.Core.Mail;
 using ForumManager.Data;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ namespace ForumManager.Mail;
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IMailTransport transport,
+    OutboxContent content,
     IOptions<MailOptions> options,
     TimeProvider clock,
     OutboxSignal signal,
@@ -170,11 +172,25 @@ public sealed partial class OutboxDispatcher(
             }
 
             var message = claimed[i];
-            var mime = await reading;
+            var current = reading;
             if (i + 1 < claimed.Count)
             {
                 // The next message is read while this one is on the wire.
                 reading = ReadAsync(claimed[i + 1].Mime);
+            }
+
+            MimeMessage mime;
+            try
+            {
+                mime = await current;
+            }
+            catch (CryptographicException e)
+            {
+                // Encrypted with a key this server cannot read (its certificate is not configured here): an attempt,
+                // so that it fails in the end rather than holding its place, and can be sent again once it can be read.
+                LogUnreadable(logger, e, message.Id);
+                await RecordFailureAsync(db, message.Id, claim, message.Attempts + 1, $"The message cannot be decrypted on this server: {e.Message}", giveUpNow: false);
+                continue;
             }
 
             try
@@ -207,9 +223,9 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    private static Task<MimeMessage> ReadAsync(byte[] content) => Task.Run(() =>
+    private Task<MimeMessage> ReadAsync(byte[] stored) => Task.Run(() =>
     {
-        using var stream = new MemoryStream(content, writable: false);
+        using var stream = new MemoryStream(content.Unprotect(stored), writable: false);
         return MimeMessage.Load(stream);
     });
 
@@ -261,6 +277,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} was sent after this instance's claim ran out; the rest of its batch is left to the instance that holds it.")]
     private static partial void LogClaimLost(ILogger logger, long id);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {Id} cannot be decrypted on this server; is the key ring's certificate (DataProtection:Certificate) the one that encrypted it?")]
+    private static partial void LogUnreadable(ILogger logger, Exception exception, long id);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending outbox message {Id} failed.")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, long id);

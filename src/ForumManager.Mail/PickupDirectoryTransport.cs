@@ -9,6 +9,11 @@ public sealed class PickupDirectoryTransport(IOptions<MailOptions> options, IHos
 {
     public string Directory => Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.PickupDirectory));
 
+    /// <summary>The names the file of the message with this Message-Id can have (its date comes first).</summary>
+    public static string FilePattern(string messageId) => $"*-{SafeId(messageId)}.eml";
+
+    private static string SafeId(string messageId) => new(messageId.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' ? c : '_').ToArray());
+
     public Task<IMailConnection> ConnectAsync(CancellationToken ct)
     {
         System.IO.Directory.CreateDirectory(Directory);
@@ -19,8 +24,7 @@ public sealed class PickupDirectoryTransport(IOptions<MailOptions> options, IHos
     {
         public async Task SendAsync(MimeMessage message, CancellationToken ct)
         {
-            var safeId = new string((message.MessageId ?? Guid.NewGuid().ToString("N")).Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' ? c : '_').ToArray());
-            var name = $"{message.Date.UtcDateTime:yyyyMMdd-HHmmss}-{safeId}.eml";
+            var name = $"{message.Date.UtcDateTime:yyyyMMdd-HHmmss}-{SafeId(message.MessageId ?? Guid.NewGuid().ToString("N"))}.eml";
             var final = Path.Combine(directory, name);
             var temporary = final + ".tmp";
 

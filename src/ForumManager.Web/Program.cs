@@ -22,7 +22,17 @@ if (verb is not null)
     return await ForumCommandLine.RunAsync(app.Services, verb, args, Console.In, Console.Out, Console.Error);
 }
 
-await app.PrepareDatabaseAsync();
+try
+{
+    await app.PrepareDatabaseAsync();
+}
+catch (OptionsValidationException e)
+{
+    // Stored keys that no configured certificate decrypts: say which certificate is missing, without a stack trace.
+    await Console.Error.WriteLineAsync($"ForumManager cannot start: {e.Message}");
+    return 1;
+}
+
 app.UseForumPipeline();
 await app.RunAsync();
 return 0;

@@ -96,7 +96,7 @@ public sealed partial class RegistrationJourneyTests(BrowserFixture browser) : I
     private async Task<string> LinkFromMailAsync(string email, string purpose, string pathStart)
     {
         var row = await browser.App.WithDbAsync(db => db.OutboxMessages.AsNoTracking().OrderByDescending(m => m.Id).FirstAsync(m => m.ToAddress == email && m.Purpose == purpose));
-        var message = await MimeMessage.LoadAsync(new MemoryStream(row.MimeContent));
+        var message = await browser.App.ReadMailAsync(row);
         var link = LinkPattern().Matches(message.TextBody ?? string.Empty).Select(m => m.Value).First(l => l.Contains(pathStart, StringComparison.Ordinal));
         return link["http://forum.test".Length..];
     }

@@ -1,5 +1,6 @@
 using ForumManager.Data;
 using ForumManager.Data.Sqlite;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -72,6 +73,10 @@ public sealed class MailHarness : IAsyncDisposable
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = Path.GetTempPath(), EnvironmentName = "Testing" });
         services.AddSingleton<TimeProvider>(clock ?? Clock);
         services.AddDbContext<ForumDbContext>(o => o.UseForumSqlite($"Data Source={DatabasePath}"));
+
+        // The outbox keeps messages encrypted with the key ring in the database, as the app does (KeyRing.AddForumKeyRing),
+        // so that an instance of the app started on the same file reads what the harness queued.
+        services.AddDataProtection().SetApplicationName("ForumManager").PersistKeysToDbContext<ForumDbContext>();
         services.AddForumMail(runDispatcher: false);
         return services.BuildServiceProvider(validateScopes: true);
     }

@@ -1,11 +1,14 @@
 using ForumManager.Core.Accounts;
+using ForumManager.Core.Mail;
 using ForumManager.Data;
+using ForumManager.Mail;
 using ForumManager.Web.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 
 namespace ForumManager.Testing;
 
@@ -89,6 +92,25 @@ public class ForumAppFactory : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         return await action(scope.ServiceProvider.GetRequiredService<ForumDbContext>());
+    }
+
+    /// <summary>
+    /// An outbox message as its recipient gets it. A waiting message is read from the database through the app's own
+    /// protector (the outbox keeps it encrypted); a sent one keeps no content there, so it is read from what the app
+    /// delivered to its pickup folder.
+    /// </summary>
+    public async Task<MimeMessage> ReadMailAsync(OutboxMessage row)
+    {
+        if (row.MimeContent.Length > 0)
+        {
+            var content = Services.GetRequiredService<OutboxContent>().Unprotect(row.MimeContent);
+            return await MimeMessage.LoadAsync(new MemoryStream(content));
+        }
+
+        Assert.Equal(OutboxStatus.Sent, row.Status);
+        var delivered = Directory.Exists(MailFolder) ? Directory.GetFiles(MailFolder, PickupDirectoryTransport.FilePattern(row.MessageId)) : [];
+        Assert.True(delivered.Length == 1, $"Outbox message {row.Id} is marked sent but {delivered.Length} files in {MailFolder} carry its Message-Id.");
+        return await MimeMessage.LoadAsync(delivered[0]);
     }
 
     public static IReadOnlyList<string> RolesInOrder => Roles.All;

@@ -136,7 +136,7 @@ public sealed class AccountTests(AppFixture app)
 
         var row = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == email));
         Assert.Equal("account.reset-password", row.Purpose);
-        var message = await MimeMessage.LoadAsync(new MemoryStream(row.MimeContent));
+        var message = await app.ReadMailAsync(row);
         var link = (message.TextBody ?? string.Empty).Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("http://forum.test/Identity/Account/ResetPassword?", StringComparison.Ordinal));
         Assert.Contains(link.Replace("&", "&amp;", StringComparison.Ordinal), message.HtmlBody, StringComparison.Ordinal);
 

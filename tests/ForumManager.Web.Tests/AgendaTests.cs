@@ -210,7 +210,7 @@ public sealed class AgendaTests(AgendaAppFixture app) : IClassFixture<AgendaAppF
         var deleted = await HtmlForms.SubmitAsync(organizer, $"/admin/programme/session/{sessionId}", new Dictionary<string, string>(), "form[action*='handler=Delete']");
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         var notice = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == email && m.Purpose == "programme.change"));
-        Assert.Contains("Visit to the Hunan Museum", (await MimeMessage.LoadAsync(new MemoryStream(notice.MimeContent))).TextBody, StringComparison.Ordinal);
+        Assert.Contains("Visit to the Hunan Museum", (await app.ReadMailAsync(notice)).TextBody, StringComparison.Ordinal);
 
         // Added and deleted between two releases, the session leaves nothing to publish.
         var versions = await app.WithDbAsync(db => db.ProgrammeReleases.CountAsync());
@@ -245,7 +245,7 @@ public sealed class AgendaTests(AgendaAppFixture app) : IClassFixture<AgendaAppF
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         Assert.Equal(versions + 1, await app.WithDbAsync(db => db.ProgrammeReleases.CountAsync()));
         var row = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == email && m.Purpose == "programme.change"));
-        var message = await MimeMessage.LoadAsync(new MemoryStream(row.MimeContent));
+        var message = await app.ReadMailAsync(row);
         Assert.StartsWith("日程变更", message.Subject, StringComparison.Ordinal);
         Assert.Contains("2010-06-23 14:30", message.TextBody, StringComparison.Ordinal);
         var agenda = await HtmlForms.GetPageAsync(Clients.Anonymous(app), "/agenda");

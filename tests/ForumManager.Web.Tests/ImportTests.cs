@@ -141,7 +141,7 @@ public sealed class ImportTests(ImportAppFixture app) : IClassFixture<ImportAppF
         Assert.Equal([($"head.{tag}@city.example.org", $"Delegation of {city.NameEn}", (int?)6), ($"rector.{tag}@lyon.example.org", "Université de Lyon", (int?)3)],
             invitations.Select(i => (i.Email, i.Delegation!.NameEn, i.Delegation.Quota)));
         var mail = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == $"rector.{tag}@lyon.example.org"));
-        var message = await MimeMessage.LoadAsync(new MemoryStream(mail.MimeContent));
+        var message = await app.ReadMailAsync(mail);
         Assert.Contains("http://forum.test/register?invitation=", message.TextBody, StringComparison.Ordinal);
     }
 

@@ -29,7 +29,7 @@ public sealed class InvitationTests(InvitationAppFixture app) : IClassFixture<In
         Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
 
         var row = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == head));
-        var message = await MimeMessage.LoadAsync(new MemoryStream(row.MimeContent));
+        var message = await app.ReadMailAsync(row);
         Assert.Contains("邀请函", message.Subject, StringComparison.Ordinal);
         Assert.Contains("Invitation", message.Subject, StringComparison.Ordinal);
         var link = (message.TextBody ?? string.Empty).Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("http://forum.test/register?invitation=", StringComparison.Ordinal));
@@ -138,7 +138,7 @@ public sealed class InvitationTests(InvitationAppFixture app) : IClassFixture<In
         var links = new List<string>();
         foreach (var row in rows)
         {
-            var message = await MimeMessage.LoadAsync(new MemoryStream(row.MimeContent));
+            var message = await app.ReadMailAsync(row);
             links.Add((message.TextBody ?? string.Empty).Split('\n').Select(l => l.Trim())
                 .First(l => l.StartsWith("http://forum.test/register?invitation=", StringComparison.Ordinal))["http://forum.test".Length..]);
         }

@@ -1,14 +1,22 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using ForumManager.Core.Accounts;
+using ForumManager.Core.Delegates;
+using ForumManager.Core.Mail;
 using ForumManager.Data;
+using ForumManager.Mail;
 using ForumManager.Testing;
 using ForumManager.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 
 namespace ForumManager.Web.Tests;
 
@@ -46,11 +54,12 @@ public sealed class KeyRingTests : IDisposable
         return app;
     }
 
-    private static async Task<string> RegisterWithPassportAsync(ForumAppFactory app)
+    private static async Task<string> RegisterWithPassportAsync(ForumAppFactory app, string country = "CN")
     {
         var email = $"keyring-{Guid.NewGuid():N}@city.example.org";
         var response = await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email, v =>
         {
+            v["Input.CountryCode"] = country;
             v["Input.NeedsVisaLetter"] = "true";
             v["Input.PassportNumber"] = Passport;
             v["Input.Nationality"] = "CG";
@@ -93,8 +102,35 @@ public sealed class KeyRingTests : IDisposable
         return keys;
     }
 
+    /// <summary>Puts the key rows of an older backup in place of a database's own, as an attacker holding both would.</summary>
+    private static async Task PutBackKeysAsync(string databasePath, IReadOnlyList<string> keys)
+    {
+        await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var delete = connection.CreateCommand();
+        delete.CommandText = "DELETE FROM DataProtectionKeys";
+        await delete.ExecuteNonQueryAsync();
+        foreach (var xml in keys)
+        {
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO DataProtectionKeys (FriendlyName, Xml) VALUES ($name, $xml)";
+            insert.Parameters.AddWithValue("$name", "key-" + System.Xml.Linq.XElement.Parse(xml).Attribute("id")!.Value);
+            insert.Parameters.AddWithValue("$xml", xml);
+            await insert.ExecuteNonQueryAsync();
+        }
+    }
+
+    private static async Task<JsonElement> KeyRingHealthAsync(ForumAppFactory app)
+    {
+        var response = await (await Clients.SignedInAsync(app, Roles.Staff)).GetAsync("/health");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("checks").GetProperty("key-ring").Clone();
+    }
+
     private static void AssertEncryptedFor(IReadOnlyList<string> keys, KeyRingCertificate certificate)
     {
+        // Revocations sit in the same table and hold no secret.
+        keys = [.. keys.Where(xml => xml.StartsWith("<key ", StringComparison.Ordinal))];
         Assert.NotEmpty(keys);
         Assert.All(keys, xml =>
         {
@@ -102,6 +138,96 @@ public sealed class KeyRingTests : IDisposable
             Assert.Contains("encryptedSecret", xml, StringComparison.Ordinal);
             Assert.Contains(Convert.ToBase64String(certificate.RawData), xml, StringComparison.Ordinal);
         });
+    }
+
+    /// <summary>The text of every visa letter a stored message carries, read as an attacker would: MIME, then the PDF.</summary>
+    private static async Task<string> LettersInAsync(MimeMessage message)
+    {
+        var text = new StringBuilder();
+        foreach (var pdf in message.Attachments.OfType<MimePart>().Where(a => a.FileName?.EndsWith(".pdf", StringComparison.Ordinal) == true))
+        {
+            using var bytes = new MemoryStream();
+            await pdf.Content!.DecodeToAsync(bytes);
+            text.Append(await PdfReadBack.TextAsync(await PdfReadBack.SaveAsync(bytes.ToArray(), pdf.FileName!)));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Each outbox row of a database file, as bytes, straight from SQLite: what a copy of the database shows.</summary>
+    private static async Task<List<(long Id, OutboxStatus Status, byte[] Content)>> OutboxRowsAsync(string databasePath)
+    {
+        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Id, Status, MimeContent FROM OutboxMessages";
+        var rows = new List<(long, OutboxStatus, byte[])>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetInt64(0), Enum.Parse<OutboxStatus>(reader.GetValue(1).ToString()!), (byte[])reader.GetValue(2)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Asserts that no stored message of a database copy is a readable email: none parses to one with a letter, none shows a header.</summary>
+    private static async Task AssertNoReadableMailAsync(string databasePath)
+    {
+        foreach (var (id, _, content) in await OutboxRowsAsync(databasePath))
+        {
+            Assert.DoesNotContain("Content-Type", Encoding.ASCII.GetString(content), StringComparison.OrdinalIgnoreCase);
+            MimeMessage? parsed = null;
+            try
+            {
+                parsed = await MimeMessage.LoadAsync(new MemoryStream(content));
+            }
+            catch (FormatException)
+            {
+                // Not an email at all: what encryption should leave.
+            }
+
+            if (parsed is not null)
+            {
+                Assert.False((await LettersInAsync(parsed)).Contains(Passport, StringComparison.Ordinal), $"Outbox message {id} shows the passport number in a copy of the database.");
+            }
+        }
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>An organizer sends the approved delegates of Congo a notice with their visa letters attached, as the attack did.</summary>
+    private static async Task SendVisaLetterNoticeAsync(ForumAppFactory app, string email)
+    {
+        await app.WithDbAsync(db => db.Delegates.Where(d => d.Email == email).ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, RegistrationStatus.Approved)));
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var sent = await HtmlForms.SubmitAsync(organizer, "/admin/notices/send", new Dictionary<string, string>
+        {
+            ["Country"] = "CG", ["Status"] = nameof(RegistrationStatus.Approved),
+            ["SubjectEn"] = "Your letter", ["BodyEn"] = "Dear {{ delegate.name }},\nyour visa letter is attached.",
+            ["SubjectZh"] = "您的邀请函", ["BodyZh"] = "尊敬的{{ delegate.name }}：\n附件是您的签证邀请函。",
+            ["AttachVisaLetter"] = "true",
+        }, "[data-testid=send-form]", button: "[data-testid=send]");
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+    }
+
+    private static async Task<OutboxMessage> NoticeWhenAsync(ForumAppFactory app, string email, Func<OutboxMessage, bool> done)
+    {
+        OutboxMessage? row = null;
+        for (var i = 0; i < 150 && (row is null || !done(row)); i++)
+        {
+            await Task.Delay(100);
+            row = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.ToAddress == email && m.Purpose == "notice.freeform"));
+        }
+
+        Assert.NotNull(row);
+        Assert.True(done(row), $"The notice is {row.Status} (attempts {row.Attempts}, {row.LastError}).");
+        return row;
     }
 
     [Fact]
@@ -173,9 +299,41 @@ public sealed class KeyRingTests : IDisposable
         var forgetful = App(replacement.AsCurrent());
         before.BackUpTo(forgetful);
 
+        var health = await KeyRingHealthAsync(forgetful);
+        Assert.Equal("Unhealthy", health.GetProperty("status").GetString());
+        Assert.Contains("DataProtection:Certificate:Previous:0", health.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("CN=ForumManager key ring old", health.GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Contains("cannot be read", Read(forgetful, stored), StringComparison.Ordinal);
         Assert.Contains("cannot be read", await PassportOnDetailsPageAsync(forgetful, id), StringComparison.Ordinal);
         Assert.Contains(await KeyXmlAsync(forgetful.DatabasePath), xml => xml.Contains(Convert.ToBase64String(old.RawData), StringComparison.Ordinal));
+
+        var lostForGood = App(replacement.AsCurrent(), [new("DataProtection:Certificate:AcceptUnreadableKeys", "true")]);
+        before.BackUpTo(lostForGood);
+        Assert.Equal("Degraded", (await KeyRingHealthAsync(lostForGood)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Should_refuse_to_start_in_Production_when_no_stored_key_opens_with_the_configured_certificate_and_name_the_missing_one()
+    {
+        var old = KeyRingCertificate.Create(_certificates, "old");
+        var replacement = KeyRingCertificate.Create(_certificates, "new");
+        var before = App(old.AsCurrent());
+        await RegisterWithPassportAsync(before);
+        var database = Path.Combine(_certificates, "forum.db");
+        using (var source = new SqliteConnection($"Data Source={before.DatabasePath}"))
+        using (var copy = new SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            source.Open();
+            copy.Open();
+            source.BackupDatabase(copy);
+        }
+
+        var refused = await RunProductionAsync([new("DataProtection__Certificate__Path", replacement.Path), new("DataProtection__Certificate__Password", replacement.Password)]);
+
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains("DataProtection:Certificate:Previous:0:Path", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("CN=ForumManager key ring old", refused.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", refused.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -195,6 +353,103 @@ public sealed class KeyRingTests : IDisposable
         var stolen = App();
         configured.BackUpTo(stolen);
         Assert.NotEqual(Passport, Read(stolen, stored));
+    }
+
+    [Fact]
+    public async Task Should_keep_a_visa_letter_in_the_outbox_unreadable_in_a_copy_of_the_database_and_drop_it_once_sent()
+    {
+        var certificate = KeyRingCertificate.Create(_certificates, "current");
+        var mailServerDown = App(certificate.AsCurrent(), [new("Mail:Smtp:Host", "127.0.0.1"), new("Mail:Smtp:Port", ClosedPort().ToString(CultureInfo.InvariantCulture))]);
+        var email = await RegisterWithPassportAsync(mailServerDown, "CG");
+        await SendVisaLetterNoticeAsync(mailServerDown, email);
+        var waiting = await NoticeWhenAsync(mailServerDown, email, m => m.Status == OutboxStatus.Queued);
+
+        var stolen = App();
+        mailServerDown.BackUpTo(stolen);
+        await AssertNoReadableMailAsync(stolen.DatabasePath);
+        var (_, _, stolenContent) = Assert.Single(await OutboxRowsAsync(stolen.DatabasePath), r => r.Id == waiting.Id);
+        Assert.ThrowsAny<CryptographicException>(() => stolen.Services.GetRequiredService<OutboxContent>().Unprotect(stolenContent));
+        Assert.Contains(Passport, await LettersInAsync(await mailServerDown.ReadMailAsync(waiting)), StringComparison.Ordinal);
+
+        var mailServerBack = App(certificate.AsCurrent());
+        mailServerDown.BackUpTo(mailServerBack);
+        var delivered = await NoticeWhenAsync(mailServerBack, email, m => m.Status == OutboxStatus.Sent);
+
+        Assert.Empty(delivered.MimeContent);
+        Assert.Contains(Passport, await LettersInAsync(await mailServerBack.ReadMailAsync(delivered)), StringComparison.Ordinal);
+        var later = App();
+        mailServerBack.BackUpTo(later);
+        await AssertNoReadableMailAsync(later.DatabasePath);
+    }
+
+    [Fact]
+    public async Task Should_encrypt_the_waiting_messages_an_earlier_release_kept_in_the_clear_and_drop_the_sent_ones_at_the_next_start()
+    {
+        var certificate = KeyRingCertificate.Create(_certificates, "current");
+        IEnumerable<KeyValuePair<string, string?>> mailServerDown = [new("Mail:Smtp:Host", "127.0.0.1"), new("Mail:Smtp:Port", ClosedPort().ToString(CultureInfo.InvariantCulture))];
+        var earlierRelease = App(certificate.AsCurrent(), mailServerDown);
+        var email = await RegisterWithPassportAsync(earlierRelease);
+        var rows = await earlierRelease.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.ToAddress == email).OrderBy(m => m.Id).ToListAsync());
+        Assert.Equal(2, rows.Count);
+        var clear = new List<byte[]>();
+        foreach (var row in rows)
+        {
+            using var mime = new MemoryStream();
+            await (await earlierRelease.ReadMailAsync(row)).WriteToAsync(mime);
+            clear.Add(mime.ToArray());
+        }
+
+        // As the earlier release stored them: the whole message in the clear, and kept once sent.
+        await earlierRelease.WithDbAsync(db => db.OutboxMessages.Where(m => m.Id == rows[0].Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.MimeContent, clear[0])));
+        await earlierRelease.WithDbAsync(db => db.OutboxMessages.Where(m => m.Id == rows[1].Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.MimeContent, clear[1]).SetProperty(m => m.Status, OutboxStatus.Sent)));
+
+        var upgraded = App(certificate.AsCurrent(), mailServerDown);
+        earlierRelease.BackUpTo(upgraded);
+        var waiting = await upgraded.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == rows[0].Id));
+
+        Assert.Equal(rows[0].Subject, (await upgraded.ReadMailAsync(waiting)).Subject);
+        Assert.Empty(await upgraded.WithDbAsync(db => db.OutboxMessages.Where(m => m.Id == rows[1].Id).Select(m => m.MimeContent).SingleAsync()));
+        var stolen = App();
+        upgraded.BackUpTo(stolen);
+        await AssertNoReadableMailAsync(stolen.DatabasePath);
+        // Not even in a freed page of the file.
+        Assert.Equal(-1, (await File.ReadAllBytesAsync(stolen.DatabasePath)).AsSpan().IndexOf("MIME-Version:"u8));
+    }
+
+    [Fact]
+    public async Task Should_stop_using_the_keys_kept_in_the_clear_once_a_certificate_is_configured_so_an_older_backup_reads_no_later_passport()
+    {
+        var certificate = KeyRingCertificate.Create(_certificates, "current");
+        var unprotected = App();
+        var earlier = await RegisterWithPassportAsync(unprotected);
+        var (earlierId, earlierStored) = await StoredAsync(unprotected, earlier);
+        var keysBeforeTheUpgrade = await KeyXmlAsync(unprotected.DatabasePath);
+
+        var upgraded = App(certificate.AsCurrent());
+        unprotected.BackUpTo(upgraded);
+        var later = await RegisterWithPassportAsync(upgraded);
+        var (_, laterStored) = await StoredAsync(upgraded, later);
+        var (_, earlierMoved) = await StoredAsync(upgraded, earlier);
+
+        Assert.NotEqual(earlierStored, earlierMoved);
+        Assert.Equal(Passport, Read(upgraded, earlierMoved));
+        Assert.Equal(Passport, Read(upgraded, laterStored));
+        Assert.Equal("•••••5678", await PassportOnDetailsPageAsync(upgraded, earlierId));
+
+        var attacker = App();
+        upgraded.BackUpTo(attacker);
+        await PutBackKeysAsync(attacker.DatabasePath, keysBeforeTheUpgrade);
+        Assert.Equal(Passport, Read(attacker, earlierStored));
+        Assert.Contains("cannot be read", Read(attacker, laterStored), StringComparison.Ordinal);
+        Assert.Contains("cannot be read", Read(attacker, earlierMoved), StringComparison.Ordinal);
+
+        // Every start does only what is left: the next one makes no key and rewrites no value.
+        var restarted = App(certificate.AsCurrent());
+        upgraded.BackUpTo(restarted);
+        Assert.Equal(Passport, Read(restarted, laterStored));
+        Assert.Equal(await KeyXmlAsync(upgraded.DatabasePath), await KeyXmlAsync(restarted.DatabasePath));
+        Assert.Equal((earlierMoved, laterStored), ((await StoredAsync(restarted, earlier)).Passport, (await StoredAsync(restarted, later)).Passport));
     }
 
     [Fact]

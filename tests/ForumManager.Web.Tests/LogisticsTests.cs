@@ -431,7 +431,7 @@ public sealed class LogisticsTests(LogisticsAppFixture app) : IClassFixture<Logi
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var message = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == desk));
         Assert.Equal("logistics.rooming-list", message.Purpose);
-        var mime = await MimeKit.MimeMessage.LoadAsync(new MemoryStream(message.MimeContent));
+        var mime = await app.ReadMailAsync(message);
         var files = mime.Attachments.OfType<MimeKit.MimePart>().ToList();
         Assert.Equal([".pdf", ".xlsx"], files.Select(f => Path.GetExtension(f.FileName)).Order());
         await using var sheet = new MemoryStream();

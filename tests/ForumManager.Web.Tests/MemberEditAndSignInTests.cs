@@ -160,7 +160,7 @@ public sealed class MemberEditAndSignInTests(MembersAppFixture app) : IClassFixt
 
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         var row = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == team.MemberEmail && m.Purpose == "account.member-sign-in"));
-        var message = await MimeMessage.LoadAsync(new MemoryStream(row.MimeContent));
+        var message = await app.ReadMailAsync(row);
         Assert.Equal("您的论坛登录账户", message.Subject);
         var link = (message.TextBody ?? string.Empty).Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("http://forum.test/", StringComparison.Ordinal));
         var list = await HtmlForms.GetPageAsync(team.Head, "/me/delegation");
@@ -329,7 +329,7 @@ public sealed class MemberEditAndSignInTests(MembersAppFixture app) : IClassFixt
     private async Task<string> JoinLinkAsync(string owner)
     {
         var row = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == owner && m.Purpose == "account.member-invitation"));
-        var message = await MimeMessage.LoadAsync(new MemoryStream(row.MimeContent));
+        var message = await app.ReadMailAsync(row);
         Assert.Contains("EL ALAOUI", message.TextBody, StringComparison.OrdinalIgnoreCase);
         var link = (message.TextBody ?? string.Empty).Split('\n').Select(l => l.Trim())
             .Single(l => l.StartsWith("http://forum.test/Identity/Account/JoinDelegation?token=", StringComparison.Ordinal));

@@ -186,7 +186,7 @@ public sealed class NoticeSandboxTests(NoticeSandboxAppFixture app) : IClassFixt
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
         Assert.Equal("/register/done", registered.Headers.Location!.OriginalString);
         var row = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == email && m.Purpose == "registration.received"));
-        var message = await MimeMessage.LoadAsync(new MemoryStream(row.MimeContent));
+        var message = await app.ReadMailAsync(row);
         Assert.Equal($"Registration received: {forum.NameEn}", message.Subject);
         Assert.Contains("Thank you for registering for the", message.TextBody, StringComparison.Ordinal);
 
@@ -229,7 +229,7 @@ public sealed class NoticeSandboxTests(NoticeSandboxAppFixture app) : IClassFixt
         Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
         Assert.Equal(RegistrationStatus.Approved, await app.WithDbAsync(db => db.Delegates.Where(d => d.Id == person.Id).Select(d => d.Status).SingleAsync()));
         var row = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == person.Email && m.Purpose == "registration.approved"));
-        Assert.Equal($"报名已批准：{forum.NameZh}", (await MimeMessage.LoadAsync(new MemoryStream(row.MimeContent))).Subject);
+        Assert.Equal($"报名已批准：{forum.NameZh}", (await app.ReadMailAsync(row)).Subject);
         var failed = (await HtmlForms.GetPageAsync(organizer, "/admin/notices"))
             .QuerySelector("[data-testid=failed-templates] li[data-template=Approved-zh-Hans]")?.TextContent ?? "";
         Assert.Contains("受影响的消息：1 条", failed, StringComparison.Ordinal);

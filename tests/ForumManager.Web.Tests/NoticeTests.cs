@@ -3,6 +3,7 @@ using System.Text.Json;
 using ForumManager.Core.Accounts;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Mail;
+using ForumManager.Mail;
 using ForumManager.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,7 +58,7 @@ public sealed class NoticeTests(NoticeAppFixture app) : IClassFixture<NoticeAppF
         var savedText = await saved.Content.ReadAsStringAsync();
         Assert.True(saved.StatusCode == HttpStatusCode.Redirect, System.Text.RegularExpressions.Regex.Replace(savedText, "<[^>]+>", " ")[..Math.Min(3000, savedText.Length)]);
         var row = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == person.Email && m.Purpose == "registration.approved"));
-        var sent = await MimeMessage.LoadAsync(new MemoryStream(row.MimeContent));
+        var sent = await app.ReadMailAsync(row);
         Assert.Equal(preview.QuerySelector("[data-testid=preview-subject]")!.TextContent, sent.Subject);
         Assert.Equal(preview.QuerySelector("[data-testid=preview-body]")!.TextContent.Trim(), sent.TextBody!.Trim().ReplaceLineEndings("\n"));
         Assert.Contains(person.NativeName!, sent.TextBody, StringComparison.Ordinal);
@@ -109,7 +110,7 @@ public sealed class NoticeTests(NoticeAppFixture app) : IClassFixture<NoticeAppF
         Assert.Equal(members.Count, rows.Count);
         foreach (var row in rows)
         {
-            var message = await MimeMessage.LoadAsync(new MemoryStream(row.MimeContent));
+            var message = await app.ReadMailAsync(row);
             var person = members.Single(m => m.Email == row.ToAddress);
             Assert.Contains(person.PreferredLanguage == "zh-Hans" ? "接机安排" : "Airport pickup for", message.Subject, StringComparison.Ordinal);
             Assert.Equal(["my-agenda.ics", "check-in-code.png"], message.Attachments.OfType<MimePart>().Select(a => a.FileName));
@@ -143,8 +144,18 @@ public sealed class NoticeTests(NoticeAppFixture app) : IClassFixture<NoticeAppF
             await Task.Delay(100);
         }
 
-        await app.WithDbAsync(db => db.OutboxMessages.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(u => u
-            .SetProperty(m => m.Status, OutboxStatus.Failed).SetProperty(m => m.LastError, "550 mailbox unavailable").SetProperty(m => m.Attempts, 5)));
+        // Refused by the server instead: a refused message keeps its content (only a sent one drops it), here what was delivered.
+        var outbox = app.Services.GetRequiredService<OutboxContent>();
+        foreach (var row in await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync()))
+        {
+            using var mime = new MemoryStream();
+            await (await app.ReadMailAsync(row)).WriteToAsync(mime);
+            var content = outbox.Protect(mime.ToArray());
+            await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.Id == row.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(m => m.Status, OutboxStatus.Failed).SetProperty(m => m.LastError, "550 mailbox unavailable").SetProperty(m => m.Attempts, 5)
+                .SetProperty(m => m.MimeContent, content)));
+        }
+
         var failedPage = await HtmlForms.GetPageAsync(organizer, batchUrl);
         Assert.Contains("550 mailbox unavailable", failedPage.QuerySelector("[data-testid=notice-recipients]")!.TextContent, StringComparison.Ordinal);
 
@@ -201,7 +212,7 @@ public sealed class NoticeTests(NoticeAppFixture app) : IClassFixture<NoticeAppF
 
         var rows = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Purpose == "notice.reminder").ToListAsync());
         Assert.Equal(approved, rows.Count);
-        var message = await MimeMessage.LoadAsync(new MemoryStream(rows[0].MimeContent));
+        var message = await app.ReadMailAsync(rows[0]);
         Assert.Equal("my-agenda.ics", Assert.Single(message.Attachments.OfType<MimePart>()).FileName);
     }
 }

@@ -70,7 +70,7 @@ public sealed class RegistrationTests(AppFixture app)
         var mail = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.ToAddress == email).ToListAsync());
         var notice = Assert.Single(mail, m => m.Purpose == "registration.received");
         Assert.StartsWith("报名已收到：", notice.Subject, StringComparison.Ordinal);
-        var confirmation = await MimeMessage.LoadAsync(new MemoryStream(Assert.Single(mail, m => m.Purpose == "account.confirm-email").MimeContent));
+        var confirmation = await app.ReadMailAsync(Assert.Single(mail, m => m.Purpose == "account.confirm-email"));
         Assert.Equal("请确认您的邮箱", confirmation.Subject);
         var link = (confirmation.TextBody ?? string.Empty).Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("http://forum.test/", StringComparison.Ordinal));
 
@@ -235,6 +235,6 @@ public sealed class RegistrationTests(AppFixture app)
     private async Task<MimeMessage> MailAsync(string email, string purpose)
     {
         var row = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == email && m.Purpose == purpose));
-        return await MimeMessage.LoadAsync(new MemoryStream(row.MimeContent));
+        return await app.ReadMailAsync(row);
     }
 }

@@ -1,8 +1,9 @@
 namespace ForumManager.Core.Mail;
 
 /// <summary>
-/// An email waiting to be sent, or the record of one that was. The whole MIME message is stored when it is
-/// queued, so a retry sends exactly what was queued, with the same Message-Id.
+/// An email waiting to be sent, or the record of one that was. The whole MIME message is stored, encrypted, when it
+/// is queued, so a retry sends exactly what was queued, with the same Message-Id; once the server has accepted it, the
+/// content is dropped and the row stays as the record of what was sent to whom, and when.
 /// </summary>
 public sealed class OutboxMessage
 {
@@ -16,6 +17,7 @@ public sealed class OutboxMessage
     public required string Purpose { get; set; }
 
     public required string MessageId { get; set; }
+    /// <summary>The MIME message encrypted with Data Protection (purpose <c>ForumManager.Outbox.v1</c>); empty once sent.</summary>
     public required byte[] MimeContent { get; set; }
     public OutboxStatus Status { get; set; }
     public int Attempts { get; set; }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Directory;
 using ForumManager.Core.Forums;
@@ -65,10 +66,26 @@ public sealed class Importer(ForumDbContext db, ForumPlaces places, MailQueue ma
 
     public static IReadOnlyList<string> Columns(ImportKind kind) => kind == ImportKind.Delegates ? DelegateColumns : InvitationColumns;
 
-    /// <summary>Reads and checks a file against the data as it is now; nothing is written.</summary>
+    /// <summary>
+    /// An uploaded file as it is kept until the organizer confirms it: encrypted like passport data, since a spreadsheet
+    /// may carry columns the import does not read, passport numbers among them.
+    /// </summary>
+    public byte[] Protect(byte[] upload) => personalData.ProtectUpload(upload);
+
+    /// <summary>Reads and checks a file (kept as <see cref="Protect"/> makes it) against the data as it is now; nothing is written.</summary>
     public async Task<IReadOnlyList<CheckedRow>> CheckAsync(Forum forum, PendingImport file, CancellationToken ct)
     {
-        var rows = ImportFile.Read(file.FileName, file.Content, Required(file.Kind), ct);
+        byte[] content;
+        try
+        {
+            content = personalData.UnprotectUpload(file.Content);
+        }
+        catch (CryptographicException)
+        {
+            throw new ImportFileException("PersonalData_Unreadable");
+        }
+
+        var rows = ImportFile.Read(file.FileName, content, Required(file.Kind), ct);
         return file.Kind == ImportKind.Delegates ? await CheckDelegatesAsync(forum, rows, ct) : await CheckInvitationsAsync(forum, rows, ct);
     }
 

@@ -52,9 +52,10 @@ public static partial class ForumPipeline
             await db.Database.MigrateAsync(ct);
         }
 
-        // Keys written before the certificate was configured, or with a previous one, are encrypted with the current
-        // certificate before anything reads them, so that a copy of the database taken from now on reveals nothing.
-        await KeyRing.ProtectStoredKeysAsync(services, db, logger, ct);
+        // Before anything reads a protected value: keys that no configured certificate decrypts stop a start in
+        // Production, keys kept in the clear are retired, and every key and stored value is encrypted as it should be,
+        // so that a copy of the database taken from now on reveals nothing.
+        await KeyRing.PrepareAsync(services, db, logger, ct);
         await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
 
         if (forum.SeedDemo && !await db.Forums.AnyAsync(ct))

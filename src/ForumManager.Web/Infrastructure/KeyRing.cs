@@ -19,15 +19,22 @@ public sealed class KeyRingCertificates
 {
     public const string Section = "DataProtection:Certificate";
 
-    private KeyRingCertificates(X509Certificate2? current, IReadOnlyList<X509Certificate2> previous)
+    private KeyRingCertificates(X509Certificate2? current, IReadOnlyList<X509Certificate2> previous, bool acceptUnreadableKeys)
     {
         Current = current;
         Previous = previous;
+        AcceptUnreadableKeys = acceptUnreadableKeys;
     }
 
     public X509Certificate2? Current { get; }
 
     public IReadOnlyList<X509Certificate2> Previous { get; }
+
+    /// <summary>
+    /// <c>DataProtection:Certificate:AcceptUnreadableKeys</c>: start in Production even though no stored key can be
+    /// decrypted, for when the certificate that encrypted them is lost for good (what they protect stays unreadable).
+    /// </summary>
+    public bool AcceptUnreadableKeys { get; }
 
     /// <summary>
     /// Reads the certificates the settings name. A certificate that is named but cannot be used stops the app in any
@@ -56,12 +63,19 @@ public sealed class KeyRingCertificates
             failures.Add($"{Section}:Previous is set but {Section}:Path is not: the newest certificate goes in Path, older ones in Previous.");
         }
 
+        var accept = section[nameof(AcceptUnreadableKeys)];
+        var acceptUnreadableKeys = false;
+        if (!string.IsNullOrWhiteSpace(accept) && !bool.TryParse(accept, out acceptUnreadableKeys))
+        {
+            failures.Add($"{Section}:{nameof(AcceptUnreadableKeys)} is \"{accept}\"; it is true or false.");
+        }
+
         if (failures.Count > 0)
         {
             throw new OptionsValidationException(Section, typeof(KeyRingCertificates), failures);
         }
 
-        return new KeyRingCertificates(current, previous);
+        return new KeyRingCertificates(current, previous, acceptUnreadableKeys);
     }
 
     private static X509Certificate2? Open(IConfigurationSection settings, string name, string contentRoot, List<string> failures)
@@ -114,12 +128,61 @@ public static partial class KeyRing
     {
         var certificates = KeyRingCertificates.Load(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(certificates);
+        builder.Services.AddSingleton<KeyRingStatus>();
         var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("ForumManager")
             .PersistKeysToDbContext<ForumDbContext>();
         if (certificates.Current is { } current)
         {
             dataProtection.ProtectKeysWithCertificate(current).UnprotectKeysWithAnyCertificate([current, .. certificates.Previous]);
+        }
+    }
+
+    /// <summary>
+    /// Runs at every start, before anything reads a protected value, and does only what is left to do:
+    /// <list type="number">
+    /// <item>finds whether the stored keys can be decrypted with the configured certificates; when none can (a new
+    /// certificate set without the old one as <c>Previous</c>), Production refuses to start, saying which certificate
+    /// is missing, and elsewhere <c>/health</c> is Unhealthy;</item>
+    /// <item>once a certificate is configured, retires the keys that were kept in the clear (a copy or backup taken
+    /// before holds them): a new key, encrypted with the certificate, takes over at once and the old ones are revoked;</item>
+    /// <item>encrypts with the current certificate every stored key not yet encrypted with it;</item>
+    /// <item>encrypts again with the key in use every stored value still protected with a revoked key, and encrypts
+    /// what an earlier release kept in the clear (outbox messages, uploaded imports);</item>
+    /// <item>on SQLite, when anything that was in the clear has been rewritten, rebuilds the file so that no freed page
+    /// keeps the old text.</item>
+    /// </list>
+    /// </summary>
+    /// <exception cref="OptionsValidationException">In Production, when no stored key can be decrypted.</exception>
+    public static async Task PrepareAsync(IServiceProvider services, ForumDbContext db, ILogger logger, CancellationToken ct)
+    {
+        var certificates = services.GetRequiredService<KeyRingCertificates>();
+        var stored = await InspectAsync(services, db, ct);
+        var status = services.GetRequiredService<KeyRingStatus>();
+        status.Found(stored.Count, stored.Count(k => k.State == StoredKeyState.Unreadable));
+        if (stored.Count > 0 && stored.All(k => k.State == StoredKeyState.Unreadable))
+        {
+            var problem = NoKeyReadable(stored, certificates);
+            if (services.GetRequiredService<IHostEnvironment>().IsProduction() && !certificates.AcceptUnreadableKeys)
+            {
+                throw new OptionsValidationException(KeyRingCertificates.Section, typeof(KeyRingCertificates), [problem]);
+            }
+
+            status.NoKeyReadable(problem, certificates.AcceptUnreadableKeys);
+            LogNoKeyReadable(logger, problem);
+        }
+
+        var clearKeys = stored.Where(k => k.State == StoredKeyState.Clear).Select(k => k.Id).ToHashSet();
+        if (certificates.Current is not null)
+        {
+            KeyRingRotation.RetireClearKeys(services, clearKeys, logger);
+        }
+
+        await ProtectStoredKeysAsync(services, db, logger, ct);
+        var clearValues = await KeyRingRotation.ProtectStoredValuesAsync(services, db, logger, ct);
+        if (db.Database.IsSqlite() && ((certificates.Current is not null && clearKeys.Count > 0) || clearValues > 0))
+        {
+            await KeyRingRotation.RebuildSqliteFileAsync(db, logger, ct);
         }
     }
 
@@ -187,6 +250,77 @@ public static partial class KeyRing
         return rewritten;
     }
 
+    /// <summary>Each stored key (not revocations) and whether its secret is in the clear, decrypts with a configured certificate, or does not.</summary>
+    private static async Task<List<StoredKey>> InspectAsync(IServiceProvider services, ForumDbContext db, CancellationToken ct)
+    {
+        var certificates = services.GetRequiredService<KeyRingCertificates>();
+        var decryptor = new EncryptedXmlDecryptor(services);
+        var keys = new List<StoredKey>();
+        foreach (var xml in await db.DataProtectionKeys.AsNoTracking().Select(k => k.Xml).ToListAsync(ct))
+        {
+            if (xml is null || XElement.Parse(xml) is not { Name.LocalName: "key" } key || !Guid.TryParse((string?)key.Attribute("id"), out var id))
+            {
+                continue;
+            }
+
+            var secrets = key.Descendants(EncryptedSecret).ToList();
+            var unreadable = secrets.FirstOrDefault(secret => !(certificates.Current is { } current && IsFor(secret, current)) && !Decrypts(decryptor, secret));
+            keys.Add(unreadable is not null
+                ? new StoredKey(id, StoredKeyState.Unreadable, EncryptedFor(unreadable))
+                : new StoredKey(id, secrets.Count == 0 ? StoredKeyState.Clear : StoredKeyState.Encrypted, null));
+        }
+
+        return keys;
+    }
+
+    private static bool Decrypts(EncryptedXmlDecryptor decryptor, XElement secret)
+    {
+        try
+        {
+            decryptor.Decrypt(secret.Elements().Single());
+            return true;
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The certificate an encrypted key names (XML Encryption puts it in KeyInfo), as an operator would find it: subject and thumbprint.</summary>
+    private static string? EncryptedFor(XElement secret)
+    {
+        try
+        {
+            var raw = secret.Descendants(X509Certificate).Select(c => Convert.FromBase64String(c.Value)).FirstOrDefault();
+            if (raw is null)
+            {
+                return null;
+            }
+
+            using var certificate = X509CertificateLoader.LoadCertificate(raw);
+            return $"{certificate.Subject} (thumbprint {certificate.Thumbprint})";
+        }
+        catch (Exception e) when (e is FormatException or CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// What an operator reads when no stored key can be decrypted: what it means, which certificate is missing, what to
+    /// set. Short enough for one log line (<see cref="LoggedValues.MaxLength"/>).
+    /// </summary>
+    private static string NoKeyReadable(IReadOnlyList<StoredKey> keys, KeyRingCertificates certificates)
+    {
+        var missing = keys.Select(k => k.EncryptedFor).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var which = missing.Count == 0 ? "a certificate" : string.Join(" and ", missing);
+        var section = KeyRingCertificates.Section;
+        var setting = certificates.Current is null ? section : $"{section}:Previous:{certificates.Previous.Count}";
+        return $"None of the {keys.Count} stored Data Protection keys can be decrypted, so no passport number or date of birth stored so " +
+            $"far can be read: they are encrypted with {which}, which is not configured. Set {setting}:Path and :Password to that " +
+            $"certificate and start again. If it is lost for good, {section}:AcceptUnreadableKeys=true starts anyway.";
+    }
+
     /// <summary>Whether an encrypted key names <paramref name="certificate"/> as the one it is encrypted to (XML Encryption puts it in KeyInfo).</summary>
     private static bool IsFor(XElement secret, X509Certificate2 certificate) =>
         secret.Descendants(X509Certificate).Any(c =>
@@ -201,9 +335,21 @@ public static partial class KeyRing
             }
         });
 
+    private enum StoredKeyState
+    {
+        Clear,
+        Encrypted,
+        Unreadable,
+    }
+
+    private sealed record StoredKey(Guid Id, StoredKeyState State, string? EncryptedFor);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Encrypted {Count} stored Data Protection keys with the key ring certificate {Thumbprint}.")]
     private static partial void LogKeysProtected(ILogger logger, int count, string thumbprint);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The Data Protection key {Key} is encrypted with a certificate that is not configured; it was left as it is.")]
     private static partial void LogKeyNotReadable(ILogger logger, string? key);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "{Problem}")]
+    private static partial void LogNoKeyReadable(ILogger logger, string problem);
 }

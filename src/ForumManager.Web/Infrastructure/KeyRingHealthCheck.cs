@@ -4,20 +4,41 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace ForumManager.Web.Infrastructure;
 
 /// <summary>
-/// Degraded while the key ring is stored in the clear (no certificate: fine for development and the demo, not for real
-/// passports), and once a protected value could not be decrypted: the certificate that wrote its key is missing.
+/// Unhealthy when no stored key could be decrypted at start (a new certificate without the old one as <c>Previous</c>:
+/// nothing stored so far can be read). Degraded while the key ring is stored in the clear (no certificate: fine for
+/// development and the demo, not for real passports), when some stored keys cannot be decrypted, and once a protected
+/// value could not be decrypted: the certificate that wrote its key is missing.
 /// </summary>
-public sealed class KeyRingHealthCheck(KeyRingCertificates certificates, PersonalData personalData) : IHealthCheck
+public sealed class KeyRingHealthCheck(KeyRingCertificates certificates, KeyRingStatus status, PersonalData personalData) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var unreadable = personalData.UnreadableCount;
-        var data = new Dictionary<string, object> { ["unreadableValues"] = unreadable };
+        var data = new Dictionary<string, object>
+        {
+            ["unreadableValues"] = unreadable,
+            ["storedKeys"] = status.StoredKeys,
+            ["unreadableKeys"] = status.UnreadableKeys,
+        };
         if (certificates.Current is { } current)
         {
             data["certificate"] = current.Thumbprint;
             data["certificateExpires"] = current.NotAfter.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             data["previousCertificates"] = certificates.Previous.Count;
+        }
+
+        if (status.NoKeyReadableProblem is { } problem)
+        {
+            return Task.FromResult(status.Accepted
+                ? HealthCheckResult.Degraded($"{problem} (Accepted: {KeyRingCertificates.Section}:AcceptUnreadableKeys is true.)", data: data)
+                : HealthCheckResult.Unhealthy(problem, data: data));
+        }
+
+        if (status.UnreadableKeys > 0)
+        {
+            return Task.FromResult(HealthCheckResult.Degraded(
+                $"{status.UnreadableKeys} of the {status.StoredKeys} stored keys cannot be decrypted: the certificate that encrypted them is not " +
+                $"configured ({KeyRingCertificates.Section}:Previous:N).", data: data));
         }
 
         if (unreadable > 0)

@@ -121,7 +121,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Importer
             ForumId = forum.Id,
             Kind = Kind,
             FileName = name.Length > 260 ? name[^260..] : name,
-            Content = buffer.ToArray(),
+            Content = importer.Protect(buffer.ToArray()),
             CreatedBy = User.Identity?.Name ?? "organizer",
             CreatedUtc = now,
         };
