@@ -31,6 +31,12 @@ public enum TemplateStop
     /// <summary>It takes longer than <see cref="NoticeSandbox.MaxSeconds"/>.</summary>
     Time,
 
+    /// <summary>
+    /// The messages of one operation (an import, a decision on many registrations) have spent
+    /// <see cref="NoticeSandbox.MaxOperationSeconds"/> in organizers' templates; the rest go with the built-in wording.
+    /// </summary>
+    Operation,
+
     /// <summary>It nests block tags (<c>if</c> in <c>for</c> in <c>if</c>…) deeper than <see cref="NoticeSandbox.MaxNesting"/>.</summary>
     Nesting,
 
@@ -69,7 +75,8 @@ public sealed class NoticeTemplateException(TemplateStop stop, string? detail = 
 /// what a filter returns is measured, and the two filters whose result can outgrow their input many times over
 /// (<c>replace</c>, <c>join</c>) are measured before they run; all the text one fill holds at once (every variable
 /// and everything being written) is counted against <see cref="MaxHeldKilobytes"/>; every loop turn and filter
-/// looks at the clock. Filters that build text from a number or a format (<c>format_number</c>,
+/// looks at the clock, against <see cref="MaxSeconds"/> and, when the caller gives one, what is left of its
+/// operation's time. Filters that build text from a number or a format (<c>format_number</c>,
 /// <c>format_string</c>, <c>json</c>) and hashing filters are not offered. Block tags nested deeper than
 /// <see cref="MaxNesting"/>, and tags longer than <see cref="MaxTagChars"/>, are refused before the template is
 /// parsed: the parser, and everything that walks what it builds, descends once per nested tag and once per filter
@@ -82,6 +89,13 @@ public static partial class NoticeSandbox
     public const int MaxHeldKilobytes = 1_024;
     public const int MaxItems = 10_000;
     public const int MaxSeconds = 2;
+
+    /// <summary>
+    /// The time organizers' templates may take in all over the messages of one operation (a request: an import, a
+    /// decision on many registrations, a release), which may hold the database's write lock meanwhile.
+    /// </summary>
+    public const int MaxOperationSeconds = 5;
+
     public const int MaxNesting = 50;
     public const int MaxTagChars = 1_000;
 
@@ -125,7 +139,12 @@ public static partial class NoticeSandbox
     }
 
     /// <summary>Fills in <paramref name="source"/> with <paramref name="model"/>, or throws <see cref="NoticeTemplateException"/>.</summary>
-    public static async Task<string> RenderAsync(string source, object model, CancellationToken ct)
+    /// <param name="operationTimeLeft">
+    /// What is left of the time the caller's operation may spend in templates (see <see cref="MaxOperationSeconds"/>),
+    /// or null; a fill that reaches it stops with <see cref="TemplateStop.Operation"/>, which says nothing against
+    /// the template for the next message, unlike <see cref="TemplateStop.Time"/>.
+    /// </param>
+    public static async Task<string> RenderAsync(string source, object model, CancellationToken ct, TimeSpan? operationTimeLeft = null)
     {
         var prepared = Prepare(source);
         if (prepared.Refusal is { } refusal)
@@ -138,7 +157,12 @@ public static partial class NoticeSandbox
             throw new NoticeTemplateException(TemplateStop.Time);
         }
 
-        var context = new LimitedContext(model, ct);
+        if (operationTimeLeft <= TimeSpan.Zero)
+        {
+            throw new NoticeTemplateException(TemplateStop.Operation);
+        }
+
+        var context = new LimitedContext(model, operationTimeLeft, ct);
         var writer = new LimitedWriter(context);
         try
         {
@@ -185,6 +209,7 @@ public static partial class NoticeSandbox
                 TemplateStop.Held => text("Notices_Stop_Held", [MaxHeldKilobytes.ToString("N0", CultureInfo.InvariantCulture)]),
                 TemplateStop.Items => text("Notices_Stop_Items", [MaxItems.ToString("N0", CultureInfo.InvariantCulture)]),
                 TemplateStop.Time => text("Notices_Stop_Time", [MaxSeconds]),
+                TemplateStop.Operation => text("Notices_Stop_Operation", [MaxOperationSeconds]),
                 TemplateStop.Nesting => text("Notices_Stop_Nesting", [MaxNesting]),
                 TemplateStop.LongTag => text("Notices_Stop_LongTag", [MaxTagChars.ToString("N0", CultureInfo.InvariantCulture)]),
                 TemplateStop.Forbidden => text("Notices_Stop_Forbidden", [detail]),
@@ -509,9 +534,10 @@ public static partial class NoticeSandbox
     [GeneratedRegex(@"%[-_0^#:]*(\d+)")]
     private static partial Regex Width();
 
-    private sealed class LimitedContext(object model, CancellationToken ct) : TemplateContext(model, BoundedOptions)
+    private sealed class LimitedContext(object model, TimeSpan? operationTimeLeft, CancellationToken ct) : TemplateContext(model, BoundedOptions)
     {
         private readonly long deadline = Environment.TickCount64 + MaxSeconds * 1000L;
+        private readonly long operationDeadline = operationTimeLeft is { } left ? Environment.TickCount64 + (long)left.TotalMilliseconds : long.MaxValue;
 
         /// <summary>What each variable holds, counted as <see cref="Weight"/>; a variable set again gives back what it held.</summary>
         private readonly Dictionary<string, long> variables = new(StringComparer.Ordinal);
@@ -526,9 +552,15 @@ public static partial class NoticeSandbox
         public void Tick()
         {
             ct.ThrowIfCancellationRequested();
-            if (Environment.TickCount64 > deadline)
+            var now = Environment.TickCount64;
+            if (now > deadline)
             {
                 throw new NoticeTemplateException(TemplateStop.Time);
+            }
+
+            if (now > operationDeadline)
+            {
+                throw new NoticeTemplateException(TemplateStop.Operation);
             }
         }
 
