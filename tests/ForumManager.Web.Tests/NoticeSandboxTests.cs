@@ -111,6 +111,60 @@ public sealed class NoticeSandboxTests(NoticeSandboxAppFixture app) : IClassFixt
     }
 
     [Fact]
+    public async Task Should_count_nesting_past_end_tags_that_sit_in_raw_or_comment_blocks_or_in_strings()
+    {
+        var organizer = await OrganizerAsync(app);
+        string Deep(int levels) => string.Concat(Enumerable.Repeat("{%if 1%}", levels)) + "DEEPX" + string.Concat(Enumerable.Repeat("{%endif%}", levels));
+        var decoys = string.Concat(Enumerable.Repeat("{%endif%}", 762));
+
+        // The attack's own template: 760 real levels behind 762 end tags that the parser reads as raw text.
+        var raw = await PostAsync(organizer, Url(NoticeKind.Badge, "en"), "{%raw%}" + decoys + "{%endraw%}" + Deep(760), "save-template");
+        var comment = await PostAsync(organizer, Url(NoticeKind.Badge, "en"), "{% comment %}" + decoys + "{% endcomment %}" + Deep(60), "save-template");
+        var inline = await PostAsync(organizer, Url(NoticeKind.Badge, "en"), string.Concat(Enumerable.Repeat("{% # {%endif%}", 70)) + Deep(60), "save-template");
+        var strings = await PostAsync(organizer, Url(NoticeKind.Badge, "en"),
+            "{{ \"%}{%endif%}\" }}{% assign a = '%}{%endif%}{%endif%}' %}{{ \"\\\"{%endif%}\" }}" + Deep(52), "save-template");
+
+        Assert.All(new[] { raw, comment, inline, strings }, r => Assert.Equal((HttpStatusCode.OK, "Line 1: tags are nested more than 50 deep."), (r.Status, r.Body)));
+        Assert.False(await app.WithDbAsync(db => db.NoticeTemplates.AnyAsync(t => t.Kind == NoticeKind.Badge)));
+    }
+
+    [Fact]
+    public async Task Should_measure_a_tag_past_a_closing_brace_pair_inside_a_string_and_refuse_the_liquid_tag()
+    {
+        var organizer = await OrganizerAsync(app);
+
+        var chain = await PostAsync(organizer, Url(NoticeKind.Badge, "zh-Hans"),
+            "尊敬的代表：\n{{ delegate.name | default: \"}}\"" + string.Concat(Enumerable.Repeat(" | upcase", 300)) + " }}", "save-template");
+        // Without the liquid tag's own mode, "{% liquid if true %}x{% endif %} %}" is an if inside a liquid tag, which no
+        // count of "{% if" sees.
+        var liquid = await PostAsync(organizer, Url(NoticeKind.Badge, "zh-Hans"),
+            string.Concat(Enumerable.Repeat("{% liquid if true %}", 60)) + "x" + string.Concat(Enumerable.Repeat("{% endif %} %}", 60)), "save-template");
+
+        Assert.Equal((HttpStatusCode.OK, "Line 2: a tag or placeholder is longer than 1,000 characters."), (chain.Status, chain.Body));
+        Assert.Equal(HttpStatusCode.OK, liquid.Status);
+        Assert.StartsWith("Line 1: ", liquid.Body, StringComparison.Ordinal);
+        Assert.Contains("liquid", liquid.Body, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.NoticeTemplates.AnyAsync(t => t.Kind == NoticeKind.Badge)));
+    }
+
+    [Fact]
+    public async Task Should_refuse_within_seconds_a_template_that_holds_hundreds_of_large_texts_at_once_in_the_organizers_language()
+    {
+        var english = await OrganizerAsync(app);
+        var chinese = await OrganizerAsync(app, "zh-Hans");
+        var template = NoticeSandboxMemoryTests.ManyLargeTexts(700);
+
+        var saved = await PostAsync(english, Url(NoticeKind.VisaLetterReady, "en"), template, "save-template");
+        var previewed = await PostAsync(chinese, Url(NoticeKind.VisaLetterReady, "zh-Hans"), template, "preview");
+
+        Assert.Equal((HttpStatusCode.OK, "The template holds more than 1,024 KB of text at once (its variables and what it writes, together); a notice must hold less."),
+            (saved.Status, saved.Body));
+        Assert.Equal((HttpStatusCode.OK, "模板同时保存的文字（各变量与写出的内容合计）超过 1,024 KB，通知须更短。"), (previewed.Status, previewed.Body));
+        Assert.All(new[] { saved, previewed }, r => Assert.True(r.Took < TimeSpan.FromSeconds(5), $"refused after {r.Took.TotalSeconds:0.0} s"));
+        Assert.False(await app.WithDbAsync(db => db.NoticeTemplates.AnyAsync(t => t.Kind == NoticeKind.VisaLetterReady)));
+    }
+
+    [Fact]
     public async Task Should_stop_a_template_that_runs_past_the_time_limit()
     {
         var organizer = await OrganizerAsync(app);

@@ -112,6 +112,7 @@ public sealed partial class NoticeBatchService(IServiceScopeFactory scopes, Outb
         }
 
         var renderer = scope.ServiceProvider.GetRequiredService<NoticeRenderer>();
+        renderer.LimitPerOperation = false;
         var mail = scope.ServiceProvider.GetRequiredService<MailQueue>();
         var forum = await db.Forums.AsNoTracking().SingleAsync(f => f.Id == batch.ForumId, ct);
         var delegateIds = pending.Select(r => r.DelegateId).ToList();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -42,7 +43,11 @@ public sealed record NoticeAttachments(bool Agenda, bool VisaLetter, bool QrCode
 /// both come through here, so what organizers see is what is sent. Templates are filled in by
 /// <see cref="NoticeSandbox"/>; when an organizers' template fails for a message, the failure is recorded on the
 /// template for the notices page, logged, and the built-in wording goes instead (or, when the caller asks, the
-/// failure is thrown, as for a notice to many).
+/// failure is thrown, as for a notice to many). The renderer is scoped, so it lives as long as one operation (a
+/// request: an import, a decision on many registrations, a release), which makes its notices inside the
+/// transaction that holds the database's write lock: organizers' templates may take
+/// <see cref="NoticeSandbox.MaxOperationSeconds"/> in all over the operation's messages, and the rest go with the
+/// built-in wording, so that no template keeps everyone else waiting.
 /// </summary>
 public sealed partial class NoticeRenderer(ForumDbContext db, ProgrammeReleases releases, PublicLinks links, Letters.VisaLetters letters, TimeProvider clock,
     ILogger<NoticeRenderer> logger)
@@ -54,6 +59,16 @@ public sealed partial class NoticeRenderer(ForumDbContext db, ProgrammeReleases 
 
     /// <summary>Templates whose failure this renderer has logged: a batch logs a broken template once, not once per recipient.</summary>
     private readonly HashSet<int> logged = [];
+
+    /// <summary>The time organizers' templates have taken so far in this operation.</summary>
+    private TimeSpan spent;
+
+    /// <summary>
+    /// Whether organizers' templates share <see cref="NoticeSandbox.MaxOperationSeconds"/> over the messages this
+    /// renderer makes (the default), or each has only its own limit: for a notice to many, filled in before its
+    /// transaction begins and in the background, where a slow template keeps nobody waiting.
+    /// </summary>
+    public bool LimitPerOperation { get; set; } = true;
 
     public async Task<(string Subject, string Body)> TemplateAsync(int forumId, NoticeKind kind, string language, CancellationToken ct)
     {
@@ -103,7 +118,7 @@ public sealed partial class NoticeRenderer(ForumDbContext db, ProgrammeReleases 
         {
             try
             {
-                var (subject, body) = await FillAsync(source, data, language, ct);
+                var (subject, body) = await FillAsync(source, data, language, organizers: wording is null && source.Id is not null, ct);
                 parts.Add((language, subject, body));
             }
             catch (NoticeTemplateException e) when (wording is null && source.Id is { } templateId)
@@ -120,7 +135,7 @@ public sealed partial class NoticeRenderer(ForumDbContext db, ProgrammeReleases 
                 }
 
                 var (builtInSubject, builtInBody) = NoticeDefaults.For(kind, language);
-                var (subject, body) = await FillAsync(new Stored(null, builtInSubject, builtInBody), data, language, ct);
+                var (subject, body) = await FillAsync(new Stored(null, builtInSubject, builtInBody), data, language, organizers: false, ct);
                 parts.Add((language, subject, body));
             }
         }
@@ -149,13 +164,14 @@ public sealed partial class NoticeRenderer(ForumDbContext db, ProgrammeReleases 
     };
 
     /// <summary>The subject and body filled in for one language; a failure says which of the two it was.</summary>
-    private static async Task<(string Subject, string Body)> FillAsync(Stored source, ModelData data, string language, CancellationToken ct)
+    /// <param name="organizers">The wording is the organizers' stored template, whose time counts towards the operation's.</param>
+    private async Task<(string Subject, string Body)> FillAsync(Stored source, ModelData data, string language, bool organizers, CancellationToken ct)
     {
         var model = await data.ForAsync(source.Subject + source.Body, language == "zh-Hans", ct);
         string subject, body;
         try
         {
-            subject = (await NoticeSandbox.RenderAsync(source.Subject, model, ct)).ReplaceLineEndings(" ").Trim();
+            subject = (await SandboxAsync(source.Subject, model, organizers, ct)).ReplaceLineEndings(" ").Trim();
         }
         catch (NoticeTemplateException e)
         {
@@ -164,7 +180,7 @@ public sealed partial class NoticeRenderer(ForumDbContext db, ProgrammeReleases 
 
         try
         {
-            body = (await NoticeSandbox.RenderAsync(source.Body, model, ct)).Trim();
+            body = (await SandboxAsync(source.Body, model, organizers, ct)).Trim();
         }
         catch (NoticeTemplateException e)
         {
@@ -172,6 +188,25 @@ public sealed partial class NoticeRenderer(ForumDbContext db, ProgrammeReleases 
         }
 
         return (subject, body);
+    }
+
+    /// <summary>Fills in one text; an organizers' template gets what is left of the operation's time, and what it takes is counted.</summary>
+    private async Task<string> SandboxAsync(string text, Dictionary<string, object?> model, bool organizers, CancellationToken ct)
+    {
+        if (!organizers || !LimitPerOperation)
+        {
+            return await NoticeSandbox.RenderAsync(text, model, ct);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await NoticeSandbox.RenderAsync(text, model, ct, TimeSpan.FromSeconds(NoticeSandbox.MaxOperationSeconds) - spent);
+        }
+        finally
+        {
+            spent += Stopwatch.GetElapsedTime(started);
+        }
     }
 
     /// <summary>Counts a message the template failed for, and keeps the latest reason, for the notices page.</summary>

@@ -22,11 +22,20 @@ public enum TemplateStop
     /// <summary>It writes, or builds in a variable, more text than <see cref="NoticeSandbox.MaxKilobytes"/>.</summary>
     Size,
 
+    /// <summary>It holds more text at once, in all its variables and what it writes together, than <see cref="NoticeSandbox.MaxHeldKilobytes"/>.</summary>
+    Held,
+
     /// <summary>It builds a list (a range, a split) longer than <see cref="NoticeSandbox.MaxItems"/>.</summary>
     Items,
 
     /// <summary>It takes longer than <see cref="NoticeSandbox.MaxSeconds"/>.</summary>
     Time,
+
+    /// <summary>
+    /// The messages of one operation (an import, a decision on many registrations) have spent
+    /// <see cref="NoticeSandbox.MaxOperationSeconds"/> in organizers' templates; the rest go with the built-in wording.
+    /// </summary>
+    Operation,
 
     /// <summary>It nests block tags (<c>if</c> in <c>for</c> in <c>if</c>…) deeper than <see cref="NoticeSandbox.MaxNesting"/>.</summary>
     Nesting,
@@ -64,30 +73,50 @@ public sealed class NoticeTemplateException(TemplateStop stop, string? detail = 
 /// or build a large string or list, whatever data it meets: the file provider holds nothing and <c>include</c> and
 /// <c>render</c> are refused; every tag and loop turn counts a step; what is written, what a variable holds and
 /// what a filter returns is measured, and the two filters whose result can outgrow their input many times over
-/// (<c>replace</c>, <c>join</c>) are measured before they run; every loop turn and filter looks at the clock.
-/// Filters that build text from a number or a format (<c>format_number</c>, <c>format_string</c>, <c>json</c>)
-/// and hashing filters are not offered. Block tags nested deeper than <see cref="MaxNesting"/>, and tags longer
-/// than <see cref="MaxTagChars"/>, are refused before the template is parsed: the parser, and everything that walks
-/// what it builds, descends once per nested tag and once per filter in a chain, and a few thousand levels would
-/// overflow the stack and end the process.
+/// (<c>replace</c>, <c>join</c>) are measured before they run; all the text one fill holds at once (every variable
+/// and everything being written) is counted against <see cref="MaxHeldKilobytes"/>; every loop turn and filter
+/// looks at the clock, against <see cref="MaxSeconds"/> and, when the caller gives one, what is left of its
+/// operation's time. Filters that build text from a number or a format (<c>format_number</c>,
+/// <c>format_string</c>, <c>json</c>) and hashing filters are not offered. Block tags nested deeper than
+/// <see cref="MaxNesting"/>, and tags longer than <see cref="MaxTagChars"/>, are refused before the template is
+/// parsed: the parser, and everything that walks what it builds, descends once per nested tag and once per filter
+/// in a chain, and a few thousand levels would overflow the stack and end the process.
 /// </summary>
 public static partial class NoticeSandbox
 {
     public const int MaxSteps = 10_000;
     public const int MaxKilobytes = 256;
+    public const int MaxHeldKilobytes = 1_024;
     public const int MaxItems = 10_000;
     public const int MaxSeconds = 2;
+
+    /// <summary>
+    /// The time organizers' templates may take in all over the messages of one operation (a request: an import, a
+    /// decision on many registrations, a release), which may hold the database's write lock meanwhile.
+    /// </summary>
+    public const int MaxOperationSeconds = 5;
+
     public const int MaxNesting = 50;
     public const int MaxTagChars = 1_000;
 
     /// <summary>The longest template text there is room for (a template's or a batch's body).</summary>
     public const int MaxSourceChars = 20_000;
     private const int MaxChars = MaxKilobytes * 1024;
+    private const long MaxHeldChars = MaxHeldKilobytes * 1024L;
+
+    /// <summary>What an item of a list is counted as towards <see cref="MaxHeldKilobytes"/>, besides its text: the memory it takes.</summary>
+    private const int ItemChars = 16;
 
     /// <summary>A template that ran out of time is not run again for this long: it would only wait out the limit once more.</summary>
     private static readonly TimeSpan RememberTimeouts = TimeSpan.FromMinutes(10);
 
-    public static readonly FluidParser Parser = new();
+    /// <summary>Tags that open a block: the parser descends once for each until its <c>end</c> tag.</summary>
+    private static readonly IReadOnlySet<string> BlockTags = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "if", "unless", "for", "case", "capture", "tablerow", "ifchanged",
+    };
+
+    public static readonly FluidParser Parser = CreateParser();
 
     /// <summary>The filters a notice may use: those whose result grows at most in step with what they are given.</summary>
     public static readonly IReadOnlySet<string> Filters = new HashSet<string>(StringComparer.Ordinal)
@@ -110,7 +139,12 @@ public static partial class NoticeSandbox
     }
 
     /// <summary>Fills in <paramref name="source"/> with <paramref name="model"/>, or throws <see cref="NoticeTemplateException"/>.</summary>
-    public static async Task<string> RenderAsync(string source, object model, CancellationToken ct)
+    /// <param name="operationTimeLeft">
+    /// What is left of the time the caller's operation may spend in templates (see <see cref="MaxOperationSeconds"/>),
+    /// or null; a fill that reaches it stops with <see cref="TemplateStop.Operation"/>, which says nothing against
+    /// the template for the next message, unlike <see cref="TemplateStop.Time"/>.
+    /// </param>
+    public static async Task<string> RenderAsync(string source, object model, CancellationToken ct, TimeSpan? operationTimeLeft = null)
     {
         var prepared = Prepare(source);
         if (prepared.Refusal is { } refusal)
@@ -123,7 +157,12 @@ public static partial class NoticeSandbox
             throw new NoticeTemplateException(TemplateStop.Time);
         }
 
-        var context = new LimitedContext(model, ct);
+        if (operationTimeLeft <= TimeSpan.Zero)
+        {
+            throw new NoticeTemplateException(TemplateStop.Operation);
+        }
+
+        var context = new LimitedContext(model, operationTimeLeft, ct);
         var writer = new LimitedWriter(context);
         try
         {
@@ -167,8 +206,10 @@ public static partial class NoticeSandbox
             {
                 TemplateStop.Steps => text("Notices_Stop_Steps", [MaxSteps.ToString("N0", CultureInfo.InvariantCulture)]),
                 TemplateStop.Size => text("Notices_Stop_Size", [MaxKilobytes]),
+                TemplateStop.Held => text("Notices_Stop_Held", [MaxHeldKilobytes.ToString("N0", CultureInfo.InvariantCulture)]),
                 TemplateStop.Items => text("Notices_Stop_Items", [MaxItems.ToString("N0", CultureInfo.InvariantCulture)]),
                 TemplateStop.Time => text("Notices_Stop_Time", [MaxSeconds]),
+                TemplateStop.Operation => text("Notices_Stop_Operation", [MaxOperationSeconds]),
                 TemplateStop.Nesting => text("Notices_Stop_Nesting", [MaxNesting]),
                 TemplateStop.LongTag => text("Notices_Stop_LongTag", [MaxTagChars.ToString("N0", CultureInfo.InvariantCulture)]),
                 TemplateStop.Forbidden => text("Notices_Stop_Forbidden", [detail]),
@@ -221,29 +262,50 @@ public static partial class NoticeSandbox
     /// The first place where the template's shape could exhaust the stack (block tags nested deeper than
     /// <see cref="MaxNesting"/>, a tag or placeholder longer than <see cref="MaxTagChars"/>), or null; read without parsing.
     /// </summary>
+    /// <remarks>
+    /// The text is read the way <see cref="Parser"/> reads it, so that what looks like a tag but is not one cannot
+    /// make the count go wrong: a quoted string inside a tag runs to its closing quote (a backslash escapes the next
+    /// character) whatever it holds, <c>%}</c> and <c>}}</c> included; the body of <c>raw</c> and <c>comment</c>
+    /// runs to the first end tag the parser would take, and nothing in it counts; an inline comment
+    /// (<c>{% # … %}</c>) runs to the first <c>%}</c>; a tag's name is skipped to past the same white space, and
+    /// read with the same characters, as the parser's. An end tag closes one level: one that closes nothing, or the
+    /// wrong block, is a syntax error, and the parser stops there. Where the parser would stop (an unclosed tag,
+    /// string or <c>raw</c>), reading stops too, after measuring what is left as one tag.
+    /// </remarks>
     public static (int Line, TemplateStop Stop)? OutOfShape(string source)
     {
         int LineAt(int index) => source.AsSpan(0, index).Count('\n') + 1;
 
         var depth = 0;
-        foreach (Match tag in BlockTag().Matches(source))
+        for (var open = NextTag(source, 0); open >= 0;)
         {
-            depth += tag.Groups["end"].Success ? -1 : 1;
-            if (depth > MaxNesting)
+            var output = source[open + 1] == '{';
+            var inside = open + 2;
+            string? name = null;
+            int close;
+            if (output)
             {
-                return (LineAt(tag.Index), TemplateStop.Nesting);
+                close = TagEnd(source, inside, "}}");
             }
-        }
-
-        for (var open = source.IndexOf('{', StringComparison.Ordinal); open >= 0 && open + 1 < source.Length; open = source.IndexOf('{', open + 1))
-        {
-            var closing = source[open + 1] switch { '{' => "}}", '%' => "%}", _ => null };
-            if (closing is null)
+            else
             {
-                continue;
+                inside += inside < source.Length && source[inside] == '-' ? 1 : 0;
+                while (inside < source.Length && Parlot.Character.IsWhiteSpaceOrNewLine(source[inside]))
+                {
+                    inside++;
+                }
+
+                if (inside < source.Length && source[inside] == '#')
+                {
+                    close = source.IndexOf("%}", inside, StringComparison.Ordinal);
+                }
+                else
+                {
+                    name = TagName(source, inside);
+                    close = TagEnd(source, inside, "%}");
+                }
             }
 
-            var close = source.IndexOf(closing, open + 2, StringComparison.Ordinal);
             if ((close < 0 ? source.Length : close) - open > MaxTagChars)
             {
                 return (LineAt(open), TemplateStop.LongTag);
@@ -251,13 +313,143 @@ public static partial class NoticeSandbox
 
             if (close < 0)
             {
-                break;
+                return null;
             }
 
-            open = close;
+            var next = close + 2;
+            if (name is not null && BlockTags.Contains(name) && ++depth > MaxNesting)
+            {
+                return (LineAt(open), TemplateStop.Nesting);
+            }
+
+            if (name is not null && name.StartsWith("end", StringComparison.Ordinal))
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+
+            if (name is "raw" or "comment")
+            {
+                next = BodyEnd(source, next, "end" + name);
+                if (next < 0)
+                {
+                    return null;
+                }
+            }
+
+            open = NextTag(source, next);
         }
 
         return null;
+    }
+
+    /// <summary>Where the next <c>{{</c> or <c>{%</c> begins: the parser reads everything before it as text.</summary>
+    private static int NextTag(string source, int from)
+    {
+        for (var i = source.IndexOf('{', from); i >= 0 && i + 1 < source.Length; i = source.IndexOf('{', i + 1))
+        {
+            if (source[i + 1] is '{' or '%')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Where a tag's <paramref name="closing"/> is, past any quoted string, or -1 when the tag or a string in it is never closed.</summary>
+    private static int TagEnd(string source, int from, string closing)
+    {
+        for (var i = from; i < source.Length; i++)
+        {
+            var c = source[i];
+            if (c is '\'' or '"')
+            {
+                i++;
+                while (i < source.Length && source[i] != c)
+                {
+                    i += source[i] == '\\' ? 2 : 1;
+                }
+
+                if (i >= source.Length)
+                {
+                    return -1;
+                }
+            }
+            else if (source.AsSpan(i).StartsWith(closing, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// A tag's name as the parser reads it: ASCII letters, digits, <c>_</c> and <c>-</c>, without a last <c>-</c>
+    /// that belongs to a closing <c>-%}</c>.
+    /// </summary>
+    private static string TagName(string source, int from)
+    {
+        var end = from;
+        while (end < source.Length && (char.IsAsciiLetter(source[end]) || char.IsDigit(source[end]) || source[end] is '_' or '-'))
+        {
+            end++;
+        }
+
+        if (end > from && source[end - 1] == '-' && end < source.Length && source[end] is '%' or '}')
+        {
+            end--;
+        }
+
+        return source[from..end];
+    }
+
+    /// <summary>
+    /// Where the body of a <c>raw</c> or <c>comment</c> ends: just past the first <paramref name="endTag"/> written
+    /// as the parser takes it (<c>{%</c>, an optional <c>-</c>, white space, the name, white space, an optional
+    /// <c>-</c>, <c>%}</c>), or -1 when there is none.
+    /// </summary>
+    private static int BodyEnd(string source, int from, string endTag)
+    {
+        for (var at = source.IndexOf("{%", from, StringComparison.Ordinal); at >= 0; at = source.IndexOf("{%", at + 1, StringComparison.Ordinal))
+        {
+            var i = at + 2;
+            i += i < source.Length && source[i] == '-' ? 1 : 0;
+            while (i < source.Length && Parlot.Character.IsWhiteSpaceOrNewLine(source[i]))
+            {
+                i++;
+            }
+
+            if (!source.AsSpan(i).StartsWith(endTag, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            i += endTag.Length;
+            while (i < source.Length && char.IsWhiteSpace(source[i]))
+            {
+                i++;
+            }
+
+            i += i < source.Length && source[i] == '-' ? 1 : 0;
+            if (source.AsSpan(i).StartsWith("%}", StringComparison.Ordinal))
+            {
+                return i + 2;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Fluid's parser without the <c>liquid</c> tag, whose statements are read in a mode of their own (tags without
+    /// <c>{%</c>) that <see cref="OutOfShape"/> would have to follow too; notices have no need of it.
+    /// </summary>
+    private static FluidParser CreateParser()
+    {
+        var parser = new FluidParser();
+        parser.RegisteredTags.Remove("liquid");
+        return parser;
     }
 
     private static TemplateOptions CreateOptions()
@@ -277,8 +469,8 @@ public static partial class NoticeSandbox
             options.Filters.AddFilter(name, Measured(name, filter));
         }
 
-        options.Assigned = (_, value, context) => LimitedContext.Of(context).Measure(value);
-        options.Captured = (_, value, context) => LimitedContext.Of(context).Measure(value);
+        options.Assigned = (name, value, context) => LimitedContext.Of(context).Keep(name, value);
+        options.Captured = (name, value, context) => LimitedContext.Of(context).Keep(name, value);
         return options;
     }
 
@@ -342,12 +534,16 @@ public static partial class NoticeSandbox
     [GeneratedRegex(@"%[-_0^#:]*(\d+)")]
     private static partial Regex Width();
 
-    [GeneratedRegex(@"\{%-?\s*(?<end>end)?(?:if|unless|for|case|capture|tablerow|ifchanged|comment|raw)\b")]
-    private static partial Regex BlockTag();
-
-    private sealed class LimitedContext(object model, CancellationToken ct) : TemplateContext(model, BoundedOptions)
+    private sealed class LimitedContext(object model, TimeSpan? operationTimeLeft, CancellationToken ct) : TemplateContext(model, BoundedOptions)
     {
         private readonly long deadline = Environment.TickCount64 + MaxSeconds * 1000L;
+        private readonly long operationDeadline = operationTimeLeft is { } left ? Environment.TickCount64 + (long)left.TotalMilliseconds : long.MaxValue;
+
+        /// <summary>What each variable holds, counted as <see cref="Weight"/>; a variable set again gives back what it held.</summary>
+        private readonly Dictionary<string, long> variables = new(StringComparer.Ordinal);
+
+        /// <summary>The text held at once: every variable and every text being written.</summary>
+        private long held;
 
         public int Steps => _steps;
 
@@ -356,9 +552,15 @@ public static partial class NoticeSandbox
         public void Tick()
         {
             ct.ThrowIfCancellationRequested();
-            if (Environment.TickCount64 > deadline)
+            var now = Environment.TickCount64;
+            if (now > deadline)
             {
                 throw new NoticeTemplateException(TemplateStop.Time);
+            }
+
+            if (now > operationDeadline)
+            {
+                throw new NoticeTemplateException(TemplateStop.Operation);
             }
         }
 
@@ -377,6 +579,28 @@ public static partial class NoticeSandbox
 
             return new ValueTask<FluidValue>(value);
         }
+
+        /// <summary>Measures a value given to a variable (<c>assign</c>, <c>capture</c>) and counts it as held for as long as the variable keeps it.</summary>
+        public ValueTask<FluidValue> Keep(string name, FluidValue value)
+        {
+            var measured = Measure(value);
+            var weight = Weight(value);
+            Hold(weight - variables.GetValueOrDefault(name));
+            variables[name] = weight;
+            return measured;
+        }
+
+        /// <summary>Counts text taken (or, negative, given back) towards <see cref="MaxHeldKilobytes"/>.</summary>
+        public void Hold(long chars)
+        {
+            held += chars;
+            if (held > MaxHeldChars)
+            {
+                throw new NoticeTemplateException(TemplateStop.Held);
+            }
+        }
+
+        private static long Weight(FluidValue value) => Size(value) + ItemChars * Items(value);
     }
 
     /// <summary>Collects what a template writes, up to the size limit, looking at the clock on every write.</summary>
@@ -436,6 +660,9 @@ public static partial class NoticeSandbox
 
         public override string ToString() => text.ToString();
 
+        /// <summary>Gives back what this writer held, once its text has been passed on.</summary>
+        public void Release() => context.Hold(-text.Length);
+
         private void Room(int more)
         {
             context.Tick();
@@ -443,6 +670,8 @@ public static partial class NoticeSandbox
             {
                 throw new NoticeTemplateException(TemplateStop.Size);
             }
+
+            context.Hold(more);
         }
     }
 
@@ -495,7 +724,9 @@ public static partial class NoticeSandbox
         {
             var inner = new LimitedWriter(LimitedContext.Of(context));
             var completion = await statements.RenderStatementsAsync(inner, encoder, context);
-            await writer.WriteAsync(inner.ToString());
+            var text = inner.ToString();
+            inner.Release();
+            await writer.WriteAsync(text);
             return completion;
         }
     }
