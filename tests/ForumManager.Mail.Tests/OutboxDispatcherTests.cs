@@ -140,9 +140,11 @@ public sealed class OutboxDispatcherTests
     public async Task Should_keep_its_messages_while_one_message_takes_longer_than_the_whole_claim()
     {
         await using var harness = await MailHarness.CreateAsync();
-        await using var smtp = new LoopbackSmtpServer { DelayPerMessage = TimeSpan.FromSeconds(4) };
+        // Each message takes longer than the claim; the claim is renewed every third of it, so only a pause of two
+        // thirds (over 3 s) in renewing would let the other instance in, which a busy two-core machine stays under.
+        await using var smtp = new LoopbackSmtpServer { DelayPerMessage = TimeSpan.FromSeconds(6) };
         smtp.Start();
-        var shortClaim = new Dictionary<string, string?> { ["Mail:ClaimSeconds"] = "3" };
+        var shortClaim = new Dictionary<string, string?> { ["Mail:ClaimSeconds"] = "5" };
         await using var slow = harness.BuildServices(smtp.Port, settings: shortClaim, clock: TimeProvider.System);
         await using var other = harness.BuildServices(smtp.Port, settings: shortClaim, clock: TimeProvider.System);
         await MailHarness.QueueAsync(slow, 2, Draft);

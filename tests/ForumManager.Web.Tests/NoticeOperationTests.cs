@@ -158,11 +158,11 @@ public sealed class NoticeOperationTests(NoticeOperationAppFixture app) : IClass
     private async Task<List<string>> BodiesAsync(string addressEnd, string purpose)
     {
         var rows = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
-            .Where(m => m.ToAddress.EndsWith(addressEnd) && m.Purpose == purpose).Select(m => m.MimeContent).ToListAsync());
+            .Where(m => m.ToAddress.EndsWith(addressEnd) && m.Purpose == purpose).ToListAsync());
         var bodies = new List<string>();
-        foreach (var mime in rows)
+        foreach (var row in rows)
         {
-            bodies.Add((await MimeMessage.LoadAsync(new MemoryStream(mime))).TextBody ?? string.Empty);
+            bodies.Add((await app.ReadMailAsync(row)).TextBody ?? string.Empty);
         }
 
         return bodies;
