@@ -4,7 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(chromium fonts-noto-core fonts-noto-cjk fonts-dejavu-core poppler-utils qpdf zbar-tools libxml2-utils sqlite3 python3 tzdata curl)
+apt_packages=(chromium fonts-noto-core fonts-noto-cjk fonts-dejavu-core poppler-utils qpdf zbar-tools libxml2-utils sqlite3 python3 tzdata curl python3-gi gir1.2-ical-3.0)
 missing=()
 for package in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -7,6 +7,7 @@ using ForumManager.Core.Forums;
 using ForumManager.Core.Logistics;
 using ForumManager.Data;
 using ForumManager.Testing;
+using ForumManager.Web.Pages.Admin;
 using Microsoft.EntityFrameworkCore;
 using Delegate = ForumManager.Core.Delegates.Delegate;
 
@@ -40,30 +41,69 @@ public sealed class DashboardTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Should_count_new_registrations_on_the_forum_day_they_were_made_and_under_their_country()
+    public async Task Should_count_new_registrations_in_the_column_of_the_forum_day_they_were_made_and_under_their_country()
     {
         var client = await Clients.SignedInAsync(app, Roles.Organizer);
         var before = await HtmlForms.GetPageAsync(client, "/admin");
         var forumId = await ForumIdAsync();
+        var rows = before.QuerySelectorAll("[data-testid=registrations-per-day] tbody th").Select(th => th.TextContent.Trim()).ToList();
+        var (earlier, later) = (rows[1], rows[2]);
+        var boundary = DateTime.ParseExact(later[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        // 17:30 UTC on 1 May is 01:30 on 2 May in Changsha.
+        // 17:30 UTC on the day before a column starts is 01:30 on its first day in Changsha.
         await app.WithDbAsync(async db =>
         {
             for (var i = 0; i < 2; i++)
             {
-                db.Delegates.Add(NewDelegate(forumId, "IS", new DateTime(2010, 5, 1, 17, 30 + i, 0, DateTimeKind.Utc)));
+                db.Delegates.Add(NewDelegate(forumId, "IS", DateTime.SpecifyKind(boundary.AddDays(-1).AddHours(17).AddMinutes(30 + i), DateTimeKind.Utc)));
             }
 
             return await db.SaveChangesAsync();
         });
         var after = await HtmlForms.GetPageAsync(client, "/admin");
 
-        Assert.Equal(2, Cell(after, "registrations-per-day", "2010-05-02", 0) - Cell(before, "registrations-per-day", "2010-05-02", 0));
-        Assert.Equal(0, Cell(after, "registrations-per-day", "2010-05-01", 0) - Cell(before, "registrations-per-day", "2010-05-01", 0));
-        Assert.Equal(Cell(after, "registrations-per-day", "2010-05-01", 1) + Cell(after, "registrations-per-day", "2010-05-02", 0),
-            Cell(after, "registrations-per-day", "2010-05-02", 1));
+        Assert.Equal(2, Cell(after, "registrations-per-day", later, 0) - Cell(before, "registrations-per-day", later, 0));
+        Assert.Equal(0, Cell(after, "registrations-per-day", earlier, 0) - Cell(before, "registrations-per-day", earlier, 0));
+        Assert.Equal(Cell(after, "registrations-per-day", earlier, 1) + Cell(after, "registrations-per-day", later, 0),
+            Cell(after, "registrations-per-day", later, 1));
         Assert.Equal(2, Cell(after, "by-country", "Iceland", 0) - Cell(before, "by-country", "Iceland", 0));
         Assert.Equal(2, Cell(after, "by-delegation", "No delegation", 0) - Cell(before, "by-delegation", "No delegation", 0));
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-Hans")]
+    public async Task Should_show_registrations_over_the_registration_window_in_bounded_columns_with_every_chart_word_inside_its_box(string language)
+    {
+        var client = await Clients.SignedInAsync(app, Roles.Organizer);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var forumId = await ForumIdAsync();
+        var end = await app.WithDbAsync(db => db.Forums.Where(f => f.Id == forumId).Select(f => f.EndDate).SingleAsync());
+
+        // A registration made today, years after the demo forum, as a test or a real one would be.
+        await app.WithDbAsync(async db =>
+        {
+            db.Delegates.Add(NewDelegate(forumId, "IS", DateTime.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+        var page = await HtmlForms.GetPageAsync(client, "/admin");
+
+        var rows = page.QuerySelectorAll("[data-testid=registrations-per-day] tbody th").Select(th => th.TextContent.Trim()).ToList();
+        Assert.InRange(rows.Count, 2, 110);
+        Assert.EndsWith(end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), rows[^1], StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("[data-testid=registrations-later]"));
+        var charts = page.QuerySelectorAll(".dashboard svg.chart").ToList();
+        Assert.True(charts.Count >= 5);
+        foreach (var chart in charts)
+        {
+            var svg = System.Xml.Linq.XElement.Parse(chart.OuterHtml);
+            ChartLayoutTests.AssertLaidOut(svg);
+            Assert.Equal(SvgCharts.Width.ToString(CultureInfo.InvariantCulture), svg.Attribute("viewBox")!.Value.Split(' ')[2]);
+        }
+
+        var ticks = ChartLayoutTests.Texts(System.Xml.Linq.XElement.Parse(page.QuerySelector("[data-testid=dashboard-registrations] svg")!.OuterHtml))
+            .Where(t => t.Class == "tick").ToList();
+        Assert.Equal([rows[0][5..10], rows[0][..4]], ticks.Take(2).Select(t => t.Text));
     }
 
     [Fact]

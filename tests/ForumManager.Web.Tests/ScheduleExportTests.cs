@@ -6,6 +6,8 @@ using ForumManager.Core.Accounts;
 using ForumManager.Core.Programme;
 using ForumManager.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ForumManager.Web.Tests;
 
@@ -138,6 +140,70 @@ public sealed class ScheduleExportTests(ExportAppFixture app) : IClassFixture<Ex
         var movedOpening = after.Events.Single(e => e.Uid == opening.Uid);
         Assert.Equal(new DateTime(2010, 6, 23, 8, 30, 0), movedOpening.DtStart!.Value);
         Assert.True(movedOpening.Sequence > opening.Sequence);
+    }
+
+    [Fact]
+    public async Task Should_publish_a_calendar_that_libical_accepts_with_the_forums_office_as_every_events_organizer()
+    {
+        var publicSessions = await app.WithDbAsync(db => db.Sessions.CountAsync(s => s.IsPublic));
+        var host = await app.WithDbAsync(db => db.Forums.Where(f => f.HostEn != null).Select(f => new { f.HostEn, f.HostZh }).FirstAsync());
+        var sender = MimeKit.MailboxAddress.Parse(app.Services.GetRequiredService<IOptions<ForumManager.Mail.MailOptions>>().Value.From).Address;
+
+        foreach (var (url, office) in new[] { ("/agenda/calendar.ics", host.HostEn), ("/agenda/calendar.ics?lang=zh", host.HostZh) })
+        {
+            var ics = await Clients.Anonymous(app).GetStringAsync(url);
+
+            var report = await Libical.CheckAsync(ics);
+
+            Assert.True(report.Parsed, url);
+            Assert.Equal("METHOD:PUBLISH", report.Method);
+            Assert.Equal(publicSessions, report.Events);
+            Assert.True(report.Errors.Count == 0, url + ": " + string.Join(Environment.NewLine, report.Errors.Take(5)));
+            Assert.Equal(publicSessions, report.Organizers.Count);
+            var calendar = Ical.Net.Calendar.Load(ics)!;
+            Assert.All(calendar.Events, e =>
+            {
+                Assert.Equal(office, e.Organizer!.CommonName);
+                Assert.Equal("mailto:" + sender, e.Organizer.Value!.ToString());
+            });
+        }
+    }
+
+    [Fact]
+    public async Task Should_give_a_delegate_a_personal_calendar_feed_that_libical_accepts()
+    {
+        var speaker = await app.WithDbAsync(async db =>
+        {
+            var person = await db.Delegates.Where(d => d.Status == Core.Delegates.RegistrationStatus.Approved && !db.Enrolments.Any(e => e.DelegateId == d.Id))
+                .Select(d => d.Id).FirstAsync();
+            var session = await db.Sessions.Where(s => s.IsPublic && s.Type == SessionType.ThemeForum).Select(s => s.Id).FirstAsync();
+            db.Enrolments.Add(new Enrolment { DelegateId = person, SessionId = session, Status = EnrolmentStatus.Enrolled, CreatedUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            return person;
+        });
+        var token = app.Services.GetRequiredService<ForumManager.Web.Programme.CalendarFeeds>().Token(speaker);
+
+        var report = await Libical.CheckAsync(await Clients.Anonymous(app).GetStringAsync("/agenda/feed/" + Uri.EscapeDataString(token)));
+
+        Assert.True(report.Parsed);
+        Assert.NotEqual(0, report.Events);
+        Assert.Equal(report.Events, report.Organizers.Count);
+        Assert.True(report.Errors.Count == 0, string.Join(Environment.NewLine, report.Errors.Take(5)));
+    }
+
+    [Fact]
+    public async Task Should_leave_the_method_out_of_a_calendar_that_names_no_organizer_so_libical_still_accepts_it()
+    {
+        var forum = await app.WithDbAsync(db => db.Forums.AsNoTracking().FirstAsync(f => f.HostEn != null));
+        using var scope = app.Services.CreateScope();
+        var agenda = await scope.ServiceProvider.GetRequiredService<ForumManager.Web.Programme.ProgrammeReleases>().LatestAsync(forum.Id, CancellationToken.None);
+
+        var ics = ForumManager.Web.Programme.ScheduleExports.Ics(forum, agenda!.Sessions, "http://forum.test", forum.NameEn, chinese: false, DateTime.UtcNow);
+        var report = await Libical.CheckAsync(ics);
+
+        Assert.Null(report.Method);
+        Assert.Equal(agenda.Sessions.Count, report.Events);
+        Assert.True(report.Errors.Count == 0, string.Join(Environment.NewLine, report.Errors.Take(5)));
     }
 
     [Theory]

@@ -4,8 +4,26 @@ using System.Text;
 using System.Xml;
 using ForumManager.Core.Forums;
 using ForumManager.Core.Programme;
+using ForumManager.Mail;
+using MimeKit;
 
 namespace ForumManager.Web.Programme;
+
+/// <summary>Who publishes a calendar: the forum's office, by name, and the address its mail comes from.</summary>
+public sealed record CalendarOrganizer(string Name, string Address)
+{
+    /// <summary>
+    /// The host office from the forum's settings (the name on its letterheads), or else the sender's name in
+    /// <c>Mail:From</c>, or else the forum's name; always the address in <c>Mail:From</c>.
+    /// </summary>
+    public static CalendarOrganizer For(Forum forum, MailOptions mail, bool chinese)
+    {
+        var sender = MailboxAddress.Parse(mail.From);
+        var host = chinese ? forum.HostZh : forum.HostEn;
+        var name = !string.IsNullOrWhiteSpace(host) ? host : !string.IsNullOrWhiteSpace(sender.Name) ? sender.Name : forum.Name(chinese);
+        return new CalendarOrganizer(name.Trim(), sender.Address);
+    }
+}
 
 /// <summary>
 /// The released programme in the formats other software reads: frab/c3voc schedule XML (conference apps, signage)
@@ -193,15 +211,24 @@ public static class ScheduleExports
         });
     }
 
-    /// <summary>An iCalendar of <paramref name="sessions"/>, times in the forum's zone with its VTIMEZONE.</summary>
-    public static string Ics(Forum forum, IEnumerable<AgendaSession> sessions, string baseUrl, string calendarName, bool chinese, DateTime stampUtc)
+    /// <summary>
+    /// An iCalendar of <paramref name="sessions"/>, times in the forum's zone with its VTIMEZONE. With an
+    /// <paramref name="organizer"/> it is a published calendar (<c>METHOD:PUBLISH</c>) and every event names that
+    /// organizer, as iTIP (RFC 5546) requires of a published event and libical checks; without one it carries no method,
+    /// since a published event without an organizer is refused.
+    /// </summary>
+    public static string Ics(Forum forum, IEnumerable<AgendaSession> sessions, string baseUrl, string calendarName, bool chinese, DateTime stampUtc,
+        CalendarOrganizer? organizer = null)
     {
         var zone = forum.TimeZone;
-        var lines = new List<string>
+        var lines = new List<string> { "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//ForumManager//Agenda//EN", "CALSCALE:GREGORIAN" };
+        if (organizer is not null)
         {
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//ForumManager//Agenda//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-            "X-WR-CALNAME:" + Text(calendarName), "X-WR-TIMEZONE:" + forum.TimeZoneId,
-        };
+            lines.Add("METHOD:PUBLISH");
+        }
+
+        lines.Add("X-WR-CALNAME:" + Text(calendarName));
+        lines.Add("X-WR-TIMEZONE:" + forum.TimeZoneId);
         var list = sessions.OrderBy(s => s.StartUtc).ToList();
         lines.AddRange(TimeZoneBlock(zone, forum.TimeZoneId, list.Count == 0 ? forum.StartDate.Year : ForumTime.ToLocal(list[0].StartUtc, zone).Year));
         foreach (var session in list)
@@ -212,6 +239,11 @@ public static class ScheduleExports
             lines.Add($"DTSTART;TZID={forum.TimeZoneId}:" + ForumTime.ToLocal(session.StartUtc, zone).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture));
             lines.Add($"DTEND;TZID={forum.TimeZoneId}:" + ForumTime.ToLocal(session.EndUtc, zone).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture));
             lines.Add("SEQUENCE:" + session.Sequence.ToString(CultureInfo.InvariantCulture));
+            if (organizer is not null)
+            {
+                lines.Add($"ORGANIZER;CN={Parameter(organizer.Name)}:mailto:{organizer.Address}");
+            }
+
             lines.Add("SUMMARY:" + Text(session.Title(chinese)));
             if (session.Room(chinese) is { } room)
             {
@@ -241,6 +273,12 @@ public static class ScheduleExports
     /// <summary>RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped.</summary>
     private static string Text(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal)
         .Replace(",", "\\,", StringComparison.Ordinal).Replace("\r\n", "\\n", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+
+    /// <summary>
+    /// RFC 5545 parameter value, always quoted so that commas, colons and semicolons in a name stay inside it; a quoted
+    /// value cannot hold a double quote or a control character, so those are left out.
+    /// </summary>
+    private static string Parameter(string value) => "\"" + new string(value.Where(c => c != '"' && !char.IsControl(c)).ToArray()) + "\"";
 
     /// <summary>Lines longer than 75 octets are folded with CRLF and a space, never inside a UTF-8 character.</summary>
     private static void Fold(StringBuilder output, string line)

@@ -23,8 +23,6 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current) : PageMo
     /// <summary>Delegations drawn one by one; the table lists them all.</summary>
     public const int TopDelegations = 30;
 
-    public sealed record DayCount(DateOnly Day, int Count, int Cumulative);
-
     public sealed record NamedCount(string Name, int Count);
 
     public sealed record HourCount(DateOnly Day, int Hour, int Count);
@@ -37,7 +35,8 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current) : PageMo
     public int Sessions { get; private set; }
     public IReadOnlyList<(OutboxStatus Status, int Count)> Outbox { get; private set; } = [];
 
-    public IReadOnlyList<DayCount> RegistrationsPerDay { get; private set; } = [];
+    /// <summary>Registrations over the registration window; null before the first one.</summary>
+    public RegistrationTimeline? Registrations { get; private set; }
 
     /// <summary>Registrations still in play (not rejected or cancelled), by country, most first.</summary>
     public IReadOnlyList<NamedCount> ByCountry { get; private set; } = [];
@@ -63,7 +62,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current) : PageMo
             Sessions = await db.Sessions.CountAsync(s => s.ForumId == forumId, ct);
 
             var zone = Forum.TimeZone;
-            RegistrationsPerDay = await RegistrationsPerDayAsync(forumId, zone, ct);
+            Registrations = RegistrationTimeline.For(await RegistrationsPerDayAsync(forumId, zone, ct), Forum.StartDate, Forum.EndDate);
             ByCountry = await ByCountryAsync(forumId, ct);
             ByDelegation = await ByDelegationAsync(forumId, ct);
             ArrivalsPerHour = await ArrivalsPerHourAsync(forumId, zone, ct);
@@ -90,29 +89,14 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current) : PageMo
     private static bool WholeHours(TimeZoneInfo zone) =>
         zone.BaseUtcOffset.Minutes == 0 && zone.GetAdjustmentRules().All(r => r.DaylightDelta.Minutes == 0 && r.BaseUtcOffsetDelta.Minutes == 0);
 
-    private async Task<IReadOnlyList<DayCount>> RegistrationsPerDayAsync(int forumId, TimeZoneInfo zone, CancellationToken ct)
+    private async Task<IReadOnlyDictionary<DateOnly, int>> RegistrationsPerDayAsync(int forumId, TimeZoneInfo zone, CancellationToken ct)
     {
         var whole = WholeHours(zone);
         var quarters = await db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId)
             .GroupBy(d => new { d.CreatedUtc.Year, d.CreatedUtc.DayOfYear, d.CreatedUtc.Hour, Quarter = whole ? 0 : d.CreatedUtc.Minute / 15 })
             .Select(g => new Quarter(g.Key.Year, g.Key.DayOfYear, g.Key.Hour, g.Key.Quarter, g.Count()))
             .ToListAsync(ct);
-        if (quarters.Count == 0)
-        {
-            return [];
-        }
-
-        var perDay = quarters.GroupBy(q => DateOnly.FromDateTime(q.Local(zone))).ToDictionary(g => g.Key, g => g.Sum(q => q.Count));
-        var days = new List<DayCount>();
-        var total = 0;
-        for (var day = perDay.Keys.Min(); day <= perDay.Keys.Max(); day = day.AddDays(1))
-        {
-            var count = perDay.GetValueOrDefault(day);
-            total += count;
-            days.Add(new DayCount(day, count, total));
-        }
-
-        return days;
+        return quarters.GroupBy(q => DateOnly.FromDateTime(q.Local(zone))).ToDictionary(g => g.Key, g => g.Sum(q => q.Count));
     }
 
     private async Task<IReadOnlyList<NamedCount>> ByCountryAsync(int forumId, CancellationToken ct)

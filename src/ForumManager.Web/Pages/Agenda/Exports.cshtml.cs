@@ -1,4 +1,5 @@
 using System.Text;
+using ForumManager.Mail;
 using ForumManager.Web.Infrastructure;
 using ForumManager.Web.Programme;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace ForumManager.Web.Pages.Agenda;
 /// with <c>?lang=zh</c>, Chinese. Both come from the cached latest release.
 /// </summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = AgendaOutputCache.PolicyName)]
-public sealed class ExportsModel(CurrentForum current, ProgrammeReleases releases, IOptions<ForumOptions> options) : PageModel
+public sealed class ExportsModel(CurrentForum current, ProgrammeReleases releases, IOptions<ForumOptions> options, IOptions<MailOptions> mail) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? lang, CancellationToken ct)
     {
@@ -35,7 +36,8 @@ public sealed class ExportsModel(CurrentForum current, ProgrammeReleases release
 
         return path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
             ? File(Encoding.UTF8.GetBytes(ScheduleExports.Xml(forum, agenda, baseUrl, chinese)), "application/xml; charset=utf-8")
-            : File(Encoding.UTF8.GetBytes(ScheduleExports.Ics(forum, agenda.Sessions, baseUrl, forum.Name(chinese), chinese, agenda.PublishedUtc)),
+            : File(Encoding.UTF8.GetBytes(ScheduleExports.Ics(forum, agenda.Sessions, baseUrl, forum.Name(chinese), chinese, agenda.PublishedUtc,
+                    CalendarOrganizer.For(forum, mail.Value, chinese))),
                 "text/calendar; charset=utf-8", $"{ScheduleExports.Acronym(forum)}.ics");
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using ForumManager.Core.Programme;
 using ForumManager.Data;
+using ForumManager.Mail;
 using ForumManager.Web.Infrastructure;
 using ForumManager.Web.Programme;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,8 @@ using Microsoft.Extensions.Options;
 namespace ForumManager.Web.Pages.Agenda;
 
 /// <summary>A delegate's own programme as a calendar feed at a secret address, for calendar apps that cannot sign in.</summary>
-public sealed class FeedModel(ForumDbContext db, CurrentForum current, ProgrammeReleases releases, CalendarFeeds feeds, IOptions<ForumOptions> options) : PageModel
+public sealed class FeedModel(ForumDbContext db, CurrentForum current, ProgrammeReleases releases, CalendarFeeds feeds, IOptions<ForumOptions> options, IOptions<MailOptions> mail)
+    : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
@@ -38,7 +40,7 @@ public sealed class FeedModel(ForumDbContext db, CurrentForum current, Programme
         var chinese = person.PreferredLanguage == "zh-Hans";
         var invited = await releases.InvitationOnlyAsync(forumId, taking, ct);
         var ics = ScheduleExports.Ics(forum, agenda.Sessions.Where(s => mine.Contains(s.Id)).Concat(invited), options.Value.PublicBaseUrl.TrimEnd('/'),
-            $"{forum.Name(chinese)} · {person.GivenName} {person.FamilyName}", chinese, agenda.PublishedUtc);
+            $"{forum.Name(chinese)} · {person.GivenName} {person.FamilyName}", chinese, agenda.PublishedUtc, CalendarOrganizer.For(forum, mail.Value, chinese));
         Response.Headers.CacheControl = "private, no-store";
         return File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "my-agenda.ics");
     }
