@@ -2258,6 +2258,51 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129214517_VisaLetterSignatoryNameAndTitle'
+)
+BEGIN
+    EXEC sp_rename N'[Forums].[SignatoryZh]', N'SignatoryTitleZh', 'COLUMN';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129214517_VisaLetterSignatoryNameAndTitle'
+)
+BEGIN
+    EXEC sp_rename N'[Forums].[SignatoryEn]', N'SignatoryTitleEn', 'COLUMN';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129214517_VisaLetterSignatoryNameAndTitle'
+)
+BEGIN
+    ALTER TABLE [Forums] ADD [SignatoryNameEn] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129214517_VisaLetterSignatoryNameAndTitle'
+)
+BEGIN
+    ALTER TABLE [Forums] ADD [SignatoryNameZh] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129214517_VisaLetterSignatoryNameAndTitle'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129214517_VisaLetterSignatoryNameAndTitle', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261129215325_CheckInScansKeptByScanId'
 )
 BEGIN

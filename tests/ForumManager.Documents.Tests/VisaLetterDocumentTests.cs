@@ -31,8 +31,10 @@ public sealed class VisaLetterDocumentTests
         PassportExpiry = new DateOnly(2015, 1, 31),
         Position = "Deputy Mayor",
         Organization = "Administration of Saint Petersburg",
-        SignatoryEn = "Director General, Foreign Affairs Office",
-        SignatoryZh = "湖南省人民政府外事侨务办公室主任",
+        SignatoryNameEn = "CHEN Weiming",
+        SignatoryNameZh = "陈伟明",
+        SignatoryTitleEn = "Director General",
+        SignatoryTitleZh = "主任",
     };
 
     [Fact]
@@ -52,11 +54,30 @@ public sealed class VisaLetterDocumentTests
             "HISCF2010-VL-00042", "IVANOVA Yelena", "Елена Иванова", "71 2345678", "1968-03-14", "2015-01-31", "Deputy Mayor",
             "中华人民共和国驻俄罗斯使（领）馆", "2010年6月21日至2010年6月26日来华", "请贵馆为其办理赴华签证为盼",
             "Embassy or Consulate-General of the People's Republic of China in Russia", "from 21 June 2010 to 26 June 2010",
-            "Attending the forum", "湖南省人民政府外事侨务办公室主任",
+            "Attending the forum", "陈伟明", "主任", "CHEN Weiming", "Director General",
         })
         {
             Assert.Contains(Compact(expected), text, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Should_sign_for_the_host_under_the_signature_line_when_no_signatory_is_named()
+    {
+        var letter = Letter("REF-9", "MUELLER Hans", null, null, "DE3333333") with
+        {
+            SignatoryNameEn = null, SignatoryNameZh = null, SignatoryTitleEn = null, SignatoryTitleZh = null,
+        };
+
+        var result = VisaLetterDocument.Render([letter]);
+
+        var file = await PdfReadBack.SaveAsync(result.Pdf, "unsigned.pdf");
+        var words = await PdfReadBack.WordsAsync(file);
+        // The host's name, whole, on the letterhead, in the English text, and under the signature line.
+        var text = Compact(string.Concat(words.Select(w => w.Text)));
+        var host = Compact("Foreign Affairs Office of the Hunan Provincial People's Government");
+        Assert.Equal(3, (text.Length - text.Replace(host, string.Empty, StringComparison.Ordinal).Length) / host.Length);
+        Assert.DoesNotContain("Director", text, StringComparison.Ordinal);
     }
 
     private static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));

@@ -41,6 +41,37 @@ public static class PdfReadBack
         return new string(output.Where(c => c is not ('\u202A' or '\u202B' or '\u202C' or '\u200E' or '\u200F')).ToArray());
     }
 
+    /// <summary>
+    /// Every word pdftotext finds, with its box in points from the page's top left corner and the size of its page:
+    /// what a reader sees and where, whatever the program that drew it believed.
+    /// </summary>
+    public static async Task<IReadOnlyList<PdfWord>> WordsAsync(string file)
+    {
+        var (exit, output, error) = await RunAsync("/usr/bin/pdftotext", "-bbox", "-enc", "UTF-8", file, "-");
+        Assert.True(exit == 0, $"pdftotext -bbox failed: {error}");
+        var words = new List<PdfWord>();
+        var number = 0;
+        float width = 0, height = 0;
+        static float F(System.Text.RegularExpressions.Match m, string name) => float.Parse(m.Groups[name].Value, System.Globalization.CultureInfo.InvariantCulture);
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(output,
+            @"<page width=""(?<w>[\d.]+)"" height=""(?<h>[\d.]+)"">|<word xMin=""(?<x0>[\d.-]+)"" yMin=""(?<y0>[\d.-]+)"" xMax=""(?<x1>[\d.-]+)"" yMax=""(?<y1>[\d.-]+)"">(?<text>[^<]*)</word>"))
+        {
+            if (m.Groups["w"].Success)
+            {
+                number++;
+                width = F(m, "w");
+                height = F(m, "h");
+                continue;
+            }
+
+            var text = System.Net.WebUtility.HtmlDecode(m.Groups["text"].Value);
+            text = new string(text.Where(c => c is not ('\u202A' or '\u202B' or '\u202C' or '\u200E' or '\u200F')).ToArray());
+            words.Add(new PdfWord(number, width, height, text, F(m, "x0"), F(m, "y0"), F(m, "x1"), F(m, "y1")));
+        }
+
+        return words;
+    }
+
     /// <summary>The text with every run of white space (line breaks of fitted text among them) made one space.</summary>
     public static string Flat(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
 
@@ -98,4 +129,13 @@ public static class PdfReadBack
         await process.WaitForExitAsync();
         return (process.ExitCode, await output, await error);
     }
+}
+
+/// <summary>A word as pdftotext read it: its page (from 1), the page's size, and its box, all in points.</summary>
+public sealed record PdfWord(int Page, float PageWidth, float PageHeight, string Text, float XMin, float YMin, float XMax, float YMax)
+{
+    public float Height => YMax - YMin;
+
+    /// <summary>How far the word stays from the nearest edge of its page.</summary>
+    public float Clearance => Math.Min(Math.Min(XMin, YMin), Math.Min(PageWidth - XMax, PageHeight - YMax));
 }

@@ -46,10 +46,15 @@ public sealed class Forum
 
     public string? HostZh { get; set; }
 
-    /// <summary>Who signs visa invitation letters, with their title, one line per language.</summary>
-    public string? SignatoryEn { get; set; }
+    /// <summary>The name of the person who signs visa invitation letters, as printed under the signature line; none leaves the line to the office.</summary>
+    public string? SignatoryNameEn { get; set; }
 
-    public string? SignatoryZh { get; set; }
+    public string? SignatoryNameZh { get; set; }
+
+    /// <summary>The signatory's title ("Director General"), printed under the name and above the office.</summary>
+    public string? SignatoryTitleEn { get; set; }
+
+    public string? SignatoryTitleZh { get; set; }
 
     /// <summary>Notices in both languages in one message, Chinese first; otherwise in each delegate's preferred language.</summary>
     public bool NoticesInBothLanguages { get; set; }

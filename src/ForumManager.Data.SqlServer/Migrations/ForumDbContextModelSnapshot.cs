@@ -776,12 +776,22 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.Property<int>("RetentionDays")
                         .HasColumnType("int");
 
-                    b.Property<string>("SignatoryEn")
+                    b.Property<string>("SignatoryNameEn")
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SignatoryNameZh")
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SignatoryTitleEn")
                         .HasMaxLength(300)
                         .IsUnicode(true)
                         .HasColumnType("nvarchar(300)");
 
-                    b.Property<string>("SignatoryZh")
+                    b.Property<string>("SignatoryTitleZh")
                         .HasMaxLength(300)
                         .IsUnicode(true)
                         .HasColumnType("nvarchar(300)");

@@ -747,12 +747,22 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.Property<int>("RetentionDays")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("SignatoryEn")
+                    b.Property<string>("SignatoryNameEn")
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignatoryNameZh")
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignatoryTitleEn")
                         .HasMaxLength(300)
                         .IsUnicode(true)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SignatoryZh")
+                    b.Property<string>("SignatoryTitleZh")
                         .HasMaxLength(300)
                         .IsUnicode(true)
                         .HasColumnType("TEXT");

@@ -15,8 +15,10 @@ internal sealed class ForumConfiguration : IEntityTypeConfiguration<Forum>
         builder.Property(f => f.ThemeEn).HaveLength(300);
         builder.Property(f => f.HostEn).HaveLength(300);
         builder.Property(f => f.HostZh).HaveLength(300);
-        builder.Property(f => f.SignatoryEn).HaveLength(300);
-        builder.Property(f => f.SignatoryZh).HaveLength(300);
+        builder.Property(f => f.SignatoryNameEn).HaveLength(200);
+        builder.Property(f => f.SignatoryNameZh).HaveLength(200);
+        builder.Property(f => f.SignatoryTitleEn).HaveLength(300);
+        builder.Property(f => f.SignatoryTitleZh).HaveLength(300);
         builder.Property(f => f.ThemeZh).HaveLength(300);
         builder.Property(f => f.PlaceEn).HaveLength(200);
         builder.Property(f => f.PlaceZh).HaveLength(200);

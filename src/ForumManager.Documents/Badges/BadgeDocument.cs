@@ -15,6 +15,12 @@ public static class BadgeDocument
     private static readonly SKSize Cr80 = new(53.98f * PointsPerMm, 85.6f * PointsPerMm);
     private static readonly SKSize A4 = new(210 * PointsPerMm, 297 * PointsPerMm);
 
+    /// <summary>How far every word stays from the badge's edge: 5 mm, and a little more for the printer's own margin.</summary>
+    private static readonly float Safe = 6f * PointsPerMm;
+
+    /// <summary>The smallest size of what is read at a door (days and zones), in points.</summary>
+    public const float ReadAtTheDoor = 7.5f;
+
     public static PdfResult Render(IReadOnlyList<BadgeData> badges, BadgeLayout layout, string title = "Badges", IProgress<int>? progress = null)
     {
         using var stream = new MemoryStream();
@@ -83,24 +89,40 @@ public static class BadgeDocument
     private static void ComposeRegions(SKCanvas canvas, SKRect area, BadgeData badge, List<MissingGlyph> missing)
     {
         var unit = area.Width / 100f;
-        var pad = 6 * unit;
+        var pad = Math.Max(6 * unit, Safe);
         var inner = new SKRect(area.Left + pad, area.Top, area.Right - pad, area.Bottom);
         var h = area.Height;
 
-        var y = area.Top + pad * 0.8f;
+        var y = area.Top + Math.Max(pad * 0.8f, Safe);
         y = ComposeHeader(canvas, new SKRect(inner.Left, y, inner.Right, y + 0.12f * h), badge, missing);
         y += 0.025f * h;
-        y = ComposeNames(canvas, inner, y, h, badge, missing);
-        ComposeDetails(canvas, inner, ref y, h, badge, missing);
 
         var bandHeight = 0.11f * h;
         var band = new SKRect(area.Left, area.Bottom - bandHeight, area.Right, area.Bottom);
         var qrSide = Math.Min(0.30f * h, inner.Width * 0.46f);
         var qrTop = band.Top - pad * 0.6f - qrSide;
-        QrCodeVector.Draw(canvas, badge.Token, inner.Left - qrSide * 0.05f, qrTop, qrSide);
-        var admits = new SKRect(inner.Left + qrSide + 3 * unit, qrTop, inner.Right, band.Top - pad * 0.6f);
-        Draw(canvas, TextBox.Fit(badge.Admits, admits.Width, admits.Height, 5f * unit, 3f * unit, maxLines: 3), admits, Ink, Align.Start, "Admits", badge.Admits, missing);
-        ComposeBand(canvas, band, badge, unit, missing);
+        var qrLeft = inner.Left - qrSide * 0.05f;
+        var personBottom = qrTop - 0.01f * h;
+
+        // Days and zones are read at a door, so they never go below ReadAtTheDoor: beside the code where that fits, otherwise
+        // (a CR80 card) across the card above it, with the code centred below.
+        var readable = Math.Max(3f * unit, ReadAtTheDoor);
+        var admitsBox = new SKRect(inner.Left + qrSide + 3 * unit, qrTop, inner.Right, band.Top - pad * 0.6f);
+        var admits = TextBox.Fit(badge.Admits, admitsBox.Width, admitsBox.Height, Math.Max(5f * unit, readable), readable, maxLines: 8, floor: ReadAtTheDoor);
+        var admitsAlign = Align.Start;
+        if (admits.Height > admitsBox.Height + 0.5f)
+        {
+            admits = TextBox.Fit(badge.Admits, inner.Width, inner.Height, readable, readable, maxLines: 8, floor: ReadAtTheDoor);
+            admitsBox = new SKRect(inner.Left, personBottom - admits.Height, inner.Right, personBottom);
+            personBottom = admitsBox.Top - 0.01f * h;
+            qrLeft = inner.MidX - qrSide / 2;
+            admitsAlign = Align.Center;
+        }
+
+        ComposePerson(canvas, new SKRect(inner.Left, y, inner.Right, personBottom), h, badge, missing);
+        QrCodeVector.Draw(canvas, badge.Token, qrLeft, qrTop, qrSide);
+        Draw(canvas, admits, admitsBox, Ink, admitsAlign, "Admits", badge.Admits, missing);
+        ComposeBand(canvas, band, area, badge, unit, missing);
     }
 
     private static float ComposeHeader(SKCanvas canvas, SKRect box, BadgeData badge, List<MissingGlyph> missing)
@@ -127,25 +149,26 @@ public static class BadgeDocument
         return box.Bottom;
     }
 
-    private static float ComposeNames(SKCanvas canvas, SKRect inner, float y, float h, BadgeData badge, List<MissingGlyph> missing)
+    /// <summary>
+    /// The names and the details below them, in one column that ends above the QR code. A name written only in Latin
+    /// letters is printed once, as the delegate wrote it; a name in another script is printed large with the Latin
+    /// name below it.
+    /// </summary>
+    private static void ComposePerson(SKCanvas canvas, SKRect column, float h, BadgeData badge, List<MissingGlyph> missing)
     {
-        var hasNative = !string.IsNullOrWhiteSpace(badge.NativeName) && !string.Equals(badge.NativeName.Trim(), badge.LatinName.Trim(), StringComparison.OrdinalIgnoreCase);
-        var big = new SKRect(inner.Left, y, inner.Right, y + 0.16f * h);
-        var main = hasNative ? badge.NativeName! : badge.LatinName;
-        Draw(canvas, TextBox.Fit(main, big.Width, big.Height, 0.1f * h, 0.06f * h, hasNative ? badge.NativeLanguage : "en", bold: true), big, Ink, Align.Center, "Name", main, missing);
-        y = big.Bottom;
-        if (hasNative)
+        var native = badge.NativeName?.Trim();
+        var hasNative = !string.IsNullOrEmpty(native) && !string.Equals(native, badge.LatinName.Trim(), StringComparison.OrdinalIgnoreCase);
+        var secondName = hasNative && !Scripts.IsLatinOnly(native!);
+        var fields = new List<(string Field, string Text, SKColor Color, StackItem Item)>
         {
-            var latin = new SKRect(inner.Left, y, inner.Right, y + 0.055f * h);
-            Draw(canvas, TextBox.Fit(badge.LatinName, latin.Width, latin.Height, 0.045f * h, 0.03f * h, "en", maxLines: 1), latin, Ink, Align.Center, "LatinName", badge.LatinName, missing);
-            y = latin.Bottom;
+            ("Name", hasNative ? native! : badge.LatinName, Ink, new StackItem(hasNative ? native! : badge.LatinName, 0.16f * h, 0.1f * h, 0.06f * h, hasNative ? badge.NativeLanguage : "en", Bold: true)),
+        };
+        if (secondName)
+        {
+            fields.Add(("LatinName", badge.LatinName, Ink, new StackItem(badge.LatinName, 0.055f * h, 0.045f * h, 0.03f * h, "en", MaxLines: 1)));
         }
 
-        return y + 0.01f * h;
-    }
-
-    private static void ComposeDetails(SKCanvas canvas, SKRect inner, ref float y, float h, BadgeData badge, List<MissingGlyph> missing)
-    {
+        var gapAfterNames = 0.01f * h;
         foreach (var (field, text, height) in new[]
         {
             ("Position", badge.HonorificAndPosition, 0.045f),
@@ -153,18 +176,24 @@ public static class BadgeDocument
             ("Delegation", badge.Delegation, 0.045f),
         })
         {
-            if (string.IsNullOrWhiteSpace(text))
+            if (!string.IsNullOrWhiteSpace(text))
             {
-                continue;
+                fields.Add((field, text, Muted, new StackItem(text, height * h, 0.032f * h, 0.022f * h)));
             }
+        }
 
-            var box = new SKRect(inner.Left, y, inner.Right, y + height * h);
-            Draw(canvas, TextBox.Fit(text, box.Width, box.Height, 0.032f * h, 0.022f * h), box, Muted, Align.Center, field, text, missing);
-            y = box.Bottom;
+        var stacked = TextStack.Fit(fields.Select(f => f.Item).ToList(), column.Width, column.Height - gapAfterNames);
+        var y = column.Top;
+        for (var i = 0; i < stacked.Count; i++)
+        {
+            var (field, text, color, _) = fields[i];
+            var box = new SKRect(column.Left, y, column.Right, y + stacked[i].Height);
+            Draw(canvas, stacked[i].Box, box, color, Align.Center, field, text, missing);
+            y = box.Bottom + (field == "Name" && !secondName || field == "LatinName" ? gapAfterNames : 0);
         }
     }
 
-    private static void ComposeBand(SKCanvas canvas, SKRect band, BadgeData badge, float unit, List<MissingGlyph> missing)
+    private static void ComposeBand(SKCanvas canvas, SKRect band, SKRect area, BadgeData badge, float unit, List<MissingGlyph> missing)
     {
         var (argb, en, zh) = BadgeCategories.Of(badge.Category);
         using (var fill = new SKPaint { Color = new SKColor(argb), Style = SKPaintStyle.Fill })
@@ -173,8 +202,12 @@ public static class BadgeDocument
         }
 
         var word = $"{zh}  {en}";
-        var box = SKRect.Inflate(band, -4 * unit, -band.Height * 0.15f);
-        Draw(canvas, TextBox.Fit(word, box.Width, box.Height, band.Height * 0.5f, band.Height * 0.25f, "zh-Hans", bold: true, maxLines: 1), box, White, Align.Center, "Category", word, missing);
+        // The band is printed to the edge; its word stays clear of the edge by the margin every word keeps.
+        var inset = Math.Max(4 * unit, Safe);
+        // Chinese faces reach further below the baseline than their metrics say, by about a fifth of the size.
+        var largest = band.Height * 0.4f;
+        var box = new SKRect(band.Left + inset, band.Top + band.Height * 0.12f, band.Right - inset, Math.Min(band.Bottom - band.Height * 0.15f, area.Bottom - Safe - 0.2f * largest));
+        Draw(canvas, TextBox.Fit(word, box.Width, box.Height, largest, band.Height * 0.25f, "zh-Hans", bold: true, maxLines: 1), box, White, Align.Center, "Category", word, missing);
     }
 
     /// <summary>Short marks where the four badges on an A4 sheet are to be cut, kept to the sheet's margins and centre.</summary>

@@ -34,22 +34,33 @@ public sealed record VisaLetterData
     public DateOnly? PassportExpiry { get; init; }
     public string? Position { get; init; }
     public string? Organization { get; init; }
-    public required string SignatoryEn { get; init; }
-    public required string SignatoryZh { get; init; }
+
+    /// <summary>Who signs, printed under the signature line; with no name the line is signed for the host.</summary>
+    public string? SignatoryNameEn { get; init; }
+
+    public string? SignatoryNameZh { get; init; }
+    public string? SignatoryTitleEn { get; init; }
+    public string? SignatoryTitleZh { get; init; }
 }
 
 /// <summary>
 /// Bilingual visa invitation letters on the forum's letterhead, one A4 page each: the Chinese text, the delegate's
-/// passport data in a two-language table, the English text, and the signature block.
+/// passport data in a two-language table, the English text, and the signature block. Every text wraps inside the
+/// page's margins; a letter whose texts are too long for the page at the usual sizes is set smaller as a whole, so it
+/// stays one page and nothing is cut.
 /// </summary>
 public static class VisaLetterDocument
 {
     private const float PointsPerMm = 72f / 25.4f;
     private static readonly SKSize A4 = new(210 * PointsPerMm, 297 * PointsPerMm);
     private static readonly float Margin = 20 * PointsPerMm;
+    private static readonly float FooterBottom = A4.Height - 12 * PointsPerMm;
     private static readonly SKColor Ink = new(0xFF111111);
     private static readonly SKColor Accent = new(0xFF9E1B20);
     private static readonly SKColor Rule = new(0xFFBBBBBB);
+
+    /// <summary>The smallest scale a letter is set at; at it, the longest values every form accepts still fit one page.</summary>
+    private const float SmallestScale = 0.4f;
 
     public static PdfResult Render(IReadOnlyList<VisaLetterData> letters)
     {
@@ -59,15 +70,9 @@ public static class VisaLetterDocument
         {
             foreach (var letter in letters)
             {
+                var scale = ScaleFor(letter);
                 var canvas = document.BeginPage(A4.Width, A4.Height);
-                var writer = new Writer(canvas, missing, letter.Reference, letter.DelegateId);
-                var y = ComposeLetterhead(writer, letter);
-                y = ComposeReference(writer, letter, y);
-                y = writer.Paragraph(ChineseBody(letter), y, 10.5f, "zh-Hans");
-                y = ComposeTable(writer, letter, y + 4);
-                y = writer.Paragraph(EnglishBody(letter), y + 6, 10f, "en");
-                ComposeSignature(writer, letter, y + 10);
-                ComposeFooter(writer, letter);
+                Compose(new Writer(canvas, missing, letter.Reference, letter.DelegateId, scale), letter);
                 document.EndPage();
             }
 
@@ -77,23 +82,53 @@ public static class VisaLetterDocument
         return new PdfResult(stream.ToArray(), missing, letters.Count);
     }
 
+    /// <summary>The largest scale, in steps of 5 %, at which the letter ends above its footer.</summary>
+    private static float ScaleFor(VisaLetterData letter)
+    {
+        using var recorder = new SKPictureRecorder();
+        for (var scale = 1f; scale > SmallestScale; scale -= 0.05f)
+        {
+            var canvas = recorder.BeginRecording(SKRect.Create(A4.Width, A4.Height));
+            var fits = Compose(new Writer(canvas, [], letter.Reference, letter.DelegateId, scale), letter);
+            using var discarded = recorder.EndRecording();
+            if (fits)
+            {
+                return scale;
+            }
+        }
+
+        return SmallestScale;
+    }
+
+    /// <summary>Draws the letter and says whether its body ended above the footer.</summary>
+    private static bool Compose(Writer writer, VisaLetterData letter)
+    {
+        var footerTop = ComposeFooter(writer, letter);
+        var y = ComposeLetterhead(writer, letter);
+        y = ComposeReference(writer, letter, y);
+        y = writer.Text(ChineseBody(letter), y, 10.5f, "zh-Hans", leading: 1.45f, field: "Body");
+        y = ComposeTable(writer, letter, y + writer.Gap(4));
+        y = writer.Text(EnglishBody(letter), y + writer.Gap(6), 10f, "en", leading: 1.45f, field: "Body");
+        y = ComposeSignature(writer, letter, y + writer.Gap(10));
+        return y <= footerTop - writer.Gap(6);
+    }
+
     private static float ComposeLetterhead(Writer writer, VisaLetterData letter)
     {
-        var top = 14 * PointsPerMm;
-        var y = writer.Line(letter.HostZh, top, 16, "zh-Hans", bold: true, color: Accent, align: Align.Center);
-        y = writer.Line(letter.HostEn, y + 2, 10.5f, "en", bold: true, color: Accent, align: Align.Center);
-        y = writer.Line($"{letter.ForumNameZh} · {letter.ForumNameEn}", y + 2, 8.5f, "zh-Hans", color: Ink, align: Align.Center);
+        var y = writer.Text(letter.HostZh, 14 * PointsPerMm, 16, "zh-Hans", bold: true, color: Accent, align: Align.Center);
+        y = writer.Text(letter.HostEn, y + writer.Gap(2), 10.5f, "en", bold: true, color: Accent, align: Align.Center);
+        y = writer.Text($"{letter.ForumNameZh} · {letter.ForumNameEn}", y + writer.Gap(2), 8.5f, "zh-Hans", align: Align.Center);
         using var paint = new SKPaint { Color = Accent, StrokeWidth = 1.2f, Style = SKPaintStyle.Stroke };
-        writer.Canvas.DrawLine(Margin, y + 4, A4.Width - Margin, y + 4, paint);
-        return y + 14;
+        writer.Canvas.DrawLine(Margin, y + writer.Gap(4), A4.Width - Margin, y + writer.Gap(4), paint);
+        return y + writer.Gap(14);
     }
 
     private static float ComposeReference(Writer writer, VisaLetterData letter, float y)
     {
         var issued = $"{letter.IssuedOn.Year}年{letter.IssuedOn.Month}月{letter.IssuedOn.Day}日 / {English(letter.IssuedOn)}";
-        y = writer.Line($"编号 Ref.: {letter.Reference}", y, 9.5f, "zh-Hans", align: Align.End);
-        y = writer.Line(issued, y + 1, 9.5f, "zh-Hans", align: Align.End);
-        return writer.Line("邀请函  ·  LETTER OF INVITATION", y + 6, 14, "zh-Hans", bold: true, align: Align.Center) + 6;
+        y = writer.Text($"编号 Ref.: {letter.Reference}", y, 9.5f, "zh-Hans", align: Align.End);
+        y = writer.Text(issued, y + writer.Gap(1), 9.5f, "zh-Hans", align: Align.End);
+        return writer.Text("邀请函  ·  LETTER OF INVITATION", y + writer.Gap(6), 14, "zh-Hans", bold: true, align: Align.Center) + writer.Gap(6);
     }
 
     private static string ChineseBody(VisaLetterData l) =>
@@ -145,81 +180,94 @@ public static class VisaLetterDocument
         writer.Canvas.DrawLine(Margin, y, Margin + width, y, rule);
         foreach (var (label, value, language) in rows)
         {
-            var labelBox = Paragraph.Layout(label, labelWidth - 6, 9, "zh-Hans");
-            var valueBox = Paragraph.Layout(value, width - labelWidth, 10, language);
-            writer.Draw(labelBox, Margin, y + 3, labelWidth - 6, Ink, "Label", label);
-            writer.Draw(valueBox, Margin + labelWidth, y + 3, width - labelWidth, Ink, "Value", value);
-            y += Math.Max(labelBox.Height, valueBox.Height) + 5;
+            var labelBottom = writer.Text(label, y + writer.Gap(3), 9, "zh-Hans", left: Margin, width: labelWidth - 6, field: "Label");
+            var valueBottom = writer.Text(value, y + writer.Gap(3), 10, language, left: Margin + labelWidth, width: width - labelWidth, field: "Value");
+            y = Math.Max(labelBottom, valueBottom) + writer.Gap(2);
             writer.Canvas.DrawLine(Margin, y, Margin + width, y, rule);
         }
 
         return y;
     }
 
-    private static void ComposeSignature(Writer writer, VisaLetterData letter, float y)
+    /// <summary>
+    /// A line to sign on, then who signs (name and title in each language, when the organizers gave them) and the
+    /// office they sign for; with no name the line is signed for the office alone.
+    /// </summary>
+    private static float ComposeSignature(Writer writer, VisaLetterData letter, float y)
     {
-        var right = A4.Width - Margin;
-        var left = right - 90 * PointsPerMm;
+        var lines = new (string? Text, float Size, string Language, bool Bold)[]
+        {
+            (letter.SignatoryNameZh, 10, "zh-Hans", true),
+            (letter.SignatoryTitleZh, 9.5f, "zh-Hans", false),
+            (letter.SignatoryNameEn, 10, "en", true),
+            (letter.SignatoryTitleEn, 9, "en", false),
+            (letter.HostZh, 9.5f, "zh-Hans", false),
+            (letter.HostEn, 9, "en", false),
+            ($"{letter.PlaceZh} · {letter.PlaceEn}", 9, "zh-Hans", false),
+        };
+
+        // The block stands at the right in a column of 90 mm; names and titles too long for it take the page's width.
+        var width = 90 * PointsPerMm;
+        if (lines.Sum(l => string.IsNullOrWhiteSpace(l.Text) ? 0 : writer.Measure(l.Text, l.Size, l.Language, width)) > writer.Gap(60 * PointsPerMm))
+        {
+            width = A4.Width - 2 * Margin;
+        }
+
+        var left = A4.Width - Margin - width;
         using var rule = new SKPaint { Color = Ink, StrokeWidth = 0.6f, Style = SKPaintStyle.Stroke };
-        y += 28;
-        writer.Canvas.DrawLine(left, y, right, y, rule);
-        y = writer.Line(letter.HostZh, y + 4, 9.5f, "zh-Hans", left: left, align: Align.Start);
-        y = writer.Line(letter.SignatoryZh, y + 1, 9.5f, "zh-Hans", left: left, align: Align.Start);
-        y = writer.Line(letter.SignatoryEn, y + 1, 9, "en", left: left, align: Align.Start);
-        writer.Line($"{letter.PlaceZh} · {letter.PlaceEn}", y + 1, 9, "zh-Hans", left: left, align: Align.Start);
+        y += writer.Gap(28);
+        writer.Canvas.DrawLine(left, y, A4.Width - Margin, y, rule);
+        y += writer.Gap(4);
+        foreach (var (text, size, language, bold) in lines)
+        {
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                y = writer.Text(text, y, size, language, bold: bold, left: left, width: width, field: "Signature") + writer.Gap(1);
+            }
+        }
+
+        return y;
     }
 
-    private static void ComposeFooter(Writer writer, VisaLetterData letter)
+    /// <summary>The reference and the forum's name at the foot of the page; returns the top of the footer.</summary>
+    private static float ComposeFooter(Writer writer, VisaLetterData letter)
     {
-        writer.Line($"{letter.Reference} · {letter.ForumNameEn}", A4.Height - 14 * PointsPerMm, 7.5f, "en", color: Rule, align: Align.Center);
+        var text = $"{letter.Reference} · {letter.ForumNameEn}";
+        var top = FooterBottom - writer.Measure(text, 7.5f, "en");
+        writer.Text(text, top, 7.5f, "en", color: Rule, align: Align.Center, field: "Footer");
+        return top;
     }
 
     private static string Chinese(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 
     private static string English(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
-    /// <summary>Draws text on one letter's page and collects what it could not draw.</summary>
-    private sealed class Writer(SKCanvas canvas, List<MissingGlyph> missing, string reference, int delegateId)
+    /// <summary>Draws text on one letter's page, every size and gap at the letter's scale, and collects what it could not draw.</summary>
+    private sealed class Writer(SKCanvas canvas, List<MissingGlyph> missing, string reference, int delegateId, float scale)
     {
+        private static readonly float Width = A4.Width - 2 * Margin;
+
         public SKCanvas Canvas => canvas;
 
-        public float Paragraph(string text, float top, float size, string language)
-        {
-            var width = A4.Width - 2 * Margin;
-            var paragraph = Text.Paragraph.Layout(text, width, size, language);
-            return Draw(paragraph, Margin, top, width, Ink, "Body", text);
-        }
+        public float Gap(float points) => points * scale;
 
-        public float Draw(Paragraph paragraph, float left, float top, float width, SKColor color, string field, string source)
+        /// <summary>Text wrapped to the column (the page between its margins unless told), drawn from <paramref name="top"/>; returns the y below it.</summary>
+        public float Text(string text, float top, float size, string? language, bool bold = false, SKColor? color = null, Align align = Align.Start,
+            float? left = null, float? width = null, float leading = 1.3f, string field = "Line")
         {
-            using var paint = new SKPaint { Color = color, IsAntialias = true };
-            var bottom = paragraph.Draw(canvas, left, top, width, paint);
-            Report(paragraph.Missing, field, source);
+            var column = width ?? Width;
+            var paragraph = Documents.Text.Paragraph.Layout(text, column, size * scale, language, bold, leading);
+            using var paint = new SKPaint { Color = color ?? Ink, IsAntialias = true };
+            var bottom = paragraph.Draw(canvas, left ?? Margin, top, column, paint, align);
+            foreach (var codePoint in paragraph.Missing)
+            {
+                missing.Add(new MissingGlyph("Visa letter " + reference, field, text, codePoint, delegateId == 0 ? null : delegateId));
+            }
+
             return bottom;
         }
 
-        public float Line(string text, float top, float size, string language, bool bold = false, SKColor? color = null, Align align = Align.Start, float? left = null)
-        {
-            var line = ShapedLine.Shape(text, size, language, bold);
-            var start = left ?? Margin;
-            var x = align switch
-            {
-                Align.Center => (A4.Width - line.Width) / 2,
-                Align.End => A4.Width - Margin - line.Width,
-                _ => start,
-            };
-            using var paint = new SKPaint { Color = color ?? Ink, IsAntialias = true };
-            line.Draw(canvas, x, top + line.Ascent, paint);
-            Report(line.Missing, "Line", text);
-            return top + line.Height;
-        }
-
-        private void Report(IReadOnlyList<int> codePoints, string field, string source)
-        {
-            foreach (var codePoint in codePoints)
-            {
-                missing.Add(new MissingGlyph("Visa letter " + reference, field, source, codePoint, delegateId == 0 ? null : delegateId));
-            }
-        }
+        public float Measure(string text, float size, string? language, float? width = null, float leading = 1.3f) =>
+            Documents.Text.Paragraph.Layout(text, width ?? Width, size * scale, language, leading: leading).Height;
     }
 }

@@ -40,6 +40,7 @@ public static class ListDocument
     private const float PointsPerMm = 72f / 25.4f;
     private static readonly float Margin = 12 * PointsPerMm;
     private static readonly float MarkWidth = 16 * PointsPerMm;
+    private static readonly float FooterBottom = 8 * PointsPerMm;
     private const float TextSize = 9f;
     private const float Padding = 3f;
     private static readonly SKColor Ink = new(0xFF111111);
@@ -62,13 +63,15 @@ public static class ListDocument
         using var stream = new MemoryStream();
         using (var document = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata { Title = list.Title, Creator = "ForumManager", Producer = "ForumManager" }))
         {
-            var bottom = page.Height - Margin - 10;
             var rowIndex = 0;
             do
             {
                 var canvas = document.BeginPage(page.Width, page.Height);
                 pages++;
-                var writer = new Writer(canvas, missing, list.Title);
+                var writer = new Writer(canvas, missing, list.Title, page.Width - 2 * Margin);
+                var footer = $"{list.Footer} · {pages}";
+                var footerTop = page.Height - FooterBottom - writer.Measure(footer, 7.5f);
+                var bottom = footerTop - 4;
                 var y = pages == 1 ? ComposeTitle(writer, list, page.Width) : Margin;
                 y = ComposeHeader(writer, list.Columns, widths, tableLeft, tableWidth, y);
                 var lastGroup = rowIndex < list.Rows.Count ? list.Rows[rowIndex].Group : 0;
@@ -114,7 +117,7 @@ public static class ListDocument
 
                 using (var rule = new SKPaint { Color = Ink, StrokeWidth = 0.9f, Style = SKPaintStyle.Stroke })
                     canvas.DrawLine(tableLeft, y, tableLeft + tableWidth, y, rule);
-                writer.Line($"{list.Footer} · {pages}", page.Height - Margin, 7.5f, Rule, Margin);
+                writer.Line(footer, footerTop, 7.5f, Rule);
                 document.EndPage();
             }
             while (rowIndex < list.Rows.Count);
@@ -127,9 +130,9 @@ public static class ListDocument
 
     private static float ComposeTitle(Writer writer, ListData list, float pageWidth)
     {
-        var y = writer.Line(list.Title, Margin, 14, Accent, Margin, bold: true);
+        var y = writer.Line(list.Title, Margin, 14, Accent, bold: true);
         foreach (var subtitle in list.Subtitles)
-            y = writer.Line(subtitle, y + 2, 9.5f, Ink, Margin);
+            y = writer.Line(subtitle, y + 2, 9.5f, Ink);
         using var rule = new SKPaint { Color = Accent, StrokeWidth = 1f, Style = SKPaintStyle.Stroke };
         writer.Canvas.DrawLine(Margin, y + 4, pageWidth - Margin, y + 4, rule);
         return y + 10;
@@ -151,7 +154,8 @@ public static class ListDocument
         return y + height;
     }
 
-    private sealed class Writer(SKCanvas canvas, List<MissingGlyph> missing, string document)
+    /// <summary>Draws on one page; titles and the footer wrap between the page's margins like the cells do.</summary>
+    private sealed class Writer(SKCanvas canvas, List<MissingGlyph> missing, string document, float width)
     {
         public SKCanvas Canvas => canvas;
 
@@ -163,14 +167,16 @@ public static class ListDocument
                 missing.Add(new MissingGlyph(document, field, source, codePoint));
         }
 
-        public float Line(string text, float top, float size, SKColor color, float left, bool bold = false)
+        public float Line(string text, float top, float size, SKColor color, bool bold = false)
         {
-            var line = ShapedLine.Shape(text, size, "zh-Hans", bold);
+            var paragraph = Paragraph.Layout(text, width, size, "zh-Hans", bold, leading: 1.3f);
             using var paint = new SKPaint { Color = color, IsAntialias = true };
-            line.Draw(canvas, left, top + line.Ascent, paint);
-            foreach (var codePoint in line.Missing)
+            var bottom = paragraph.Draw(canvas, Margin, top, width, paint);
+            foreach (var codePoint in paragraph.Missing)
                 missing.Add(new MissingGlyph(document, "Title", text, codePoint));
-            return top + line.Height;
+            return bottom;
         }
+
+        public float Measure(string text, float size) => Paragraph.Layout(text, width, size, "zh-Hans", leading: 1.3f).Height;
     }
 }

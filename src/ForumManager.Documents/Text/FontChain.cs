@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using SkiaSharp;
 
 namespace ForumManager.Documents.Text;
@@ -152,6 +153,17 @@ public static class Scripts
         or (>= 0x2060 and <= 0x206F) or (>= 0xFE00 and <= 0xFE0F) or 0xFEFF or (>= 0xE0000 and <= 0xE0FFF);
 
     public static bool IsRightToLeft(Script script) => script is Script.Arabic or Script.Hebrew;
+
+    /// <summary>
+    /// Whether every letter of <paramref name="text"/> is a Latin letter (accents and marks included), so that it needs
+    /// no second, Latin form beside it. <see cref="Of"/> counts Greek and Cyrillic with Latin because one font draws them;
+    /// here they count as the scripts they are.
+    /// </summary>
+    public static bool IsLatinOnly(string text) => text.EnumerateRunes()
+        .Where(Rune.IsLetter)
+        .All(r => r.Value is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= 0xC0 and <= 0x24F and not (0xD7 or 0xF7))
+            or (>= 0x1E00 and <= 0x1EFF) or (>= 0x2C60 and <= 0x2C7F) or (>= 0xA720 and <= 0xA7FF) or (>= 0xAB30 and <= 0xAB6F)
+            or 0xAA or 0xBA);
 }
 
 /// <summary>Whether a typeface has a glyph for a code point, asked through one cached font per typeface.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SkiaSharp;
 
 namespace ForumManager.Documents.Text;
@@ -11,55 +10,61 @@ public enum Align
 }
 
 /// <summary>
-/// Text fitted into a box: the largest size up to <c>maxSize</c> at which it fits on one line; below
-/// <c>minSize</c>, two lines broken at the space nearest the middle (or between two CJK characters); and if even
-/// that does not fit, one line made as small as it must be, because a name is never cut.
+/// Text fitted into a box, never cut and never wider than the box: the largest size up to <c>maxSize</c> at which it
+/// fits on one line; below <c>minSize</c>, up to <c>maxLines</c> lines; and if even that does not fit, as many lines
+/// as it takes at a smaller size, down to a floor (<see cref="Floor"/> unless the caller asks for a higher one, as
+/// the days and zones of a badge do). Only text that does not fit at the floor is taller than its box, and
+/// <see cref="Height"/> says by how much, so the layout around it can make room.
 /// </summary>
 public sealed class TextBox
 {
+    /// <summary>The smallest size any text is shrunk to, in points: small print still read with the eye close.</summary>
+    public const float Floor = 4f;
+
     private TextBox(IReadOnlyList<ShapedLine> lines) => Lines = lines;
 
     public IReadOnlyList<ShapedLine> Lines { get; }
     public float Size => Lines.Count == 0 ? 0 : Lines[0].Size;
     public IReadOnlyList<int> Missing => Lines.SelectMany(l => l.Missing).Distinct().ToList();
 
-    public static TextBox Fit(string text, float width, float height, float maxSize, float minSize, string? language = null, bool bold = false, int maxLines = 2)
+    /// <summary>The height the lines take, gaps between them included.</summary>
+    public float Height => Lines.Count == 0 ? 0 : Lines.Sum(l => l.Height) + Gap(Size) * (Lines.Count - 1);
+
+    public float Width => Lines.Count == 0 ? 0 : Lines.Max(l => l.Width);
+
+    public static TextBox Fit(string text, float width, float height, float maxSize, float minSize, string? language = null, bool bold = false, int maxLines = 2, float? floor = null)
     {
-        text = text.Trim();
+        text = string.Join('\n', text.Trim().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         if (text.Length == 0)
         {
             return new TextBox([]);
         }
 
+        var lowest = Math.Min(floor ?? Floor, maxSize);
+        minSize = Math.Clamp(minSize, lowest, maxSize);
+        var given = text.Count(c => c == '\n') + 1;
+
+        // One line per given line, as large as the box allows: a name reads best unbroken.
         const float reference = 100f;
-        if (text.Contains('\n', StringComparison.Ordinal))
+        var probes = text.Split('\n').Select(line => ShapedLine.Shape(line, reference, language, bold)).ToList();
+        var widest = probes.Max(p => p.Width);
+        var tallest = probes.Sum(p => p.Height) * (1 + 0.1f * (given - 1) / given);
+        var unbroken = Math.Min(widest <= 0 ? maxSize : width * reference / widest, tallest <= 0 ? maxSize : height * reference / tallest);
+        if (unbroken >= minSize)
         {
-            // Lines the caller broke stay broken; all of them get the size the longest allows.
-            var given = text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            var each = given.Min(line => SizeFor(ShapedLine.Shape(line, reference, language, bold), reference, width, height / given.Length / 1.1f));
-            return new TextBox(given.Select(line => ShapedLine.Shape(line, Math.Min(each, maxSize), language, bold)).ToList());
+            return Lay(text, width, Math.Min(unbroken * 0.995f, maxSize), language, bold);
         }
 
-        var probe = ShapedLine.Shape(text, reference, language, bold);
-        var size = SizeFor(probe, reference, width, height);
-        if (size >= minSize || maxLines < 2 || !TrySplit(text, out var first, out var second))
+        // Then more lines, up to maxLines, at a size no smaller than minSize; then any number of lines down to the floor.
+        if (Largest(text, width, height, minSize, maxSize, language, bold, Math.Max(maxLines, given)) is { } fewLines)
         {
-            return new TextBox([ShapedLine.Shape(text, Math.Min(size, maxSize), language, bold)]);
+            return fewLines;
         }
 
-        var a = ShapedLine.Shape(first, reference, language, bold);
-        var b = ShapedLine.Shape(second, reference, language, bold);
-        var twoLineSize = Math.Min(SizeFor(a, reference, width, height / 2 / 1.1f), SizeFor(b, reference, width, height / 2 / 1.1f));
-        if (twoLineSize <= size)
-        {
-            return new TextBox([ShapedLine.Shape(text, Math.Min(size, maxSize), language, bold)]);
-        }
-
-        var final = Math.Min(twoLineSize, maxSize);
-        return new TextBox([ShapedLine.Shape(first, final, language, bold), ShapedLine.Shape(second, final, language, bold)]);
+        return Largest(text, width, height, lowest, minSize, language, bold, int.MaxValue) ?? Lay(text, width, lowest, language, bold);
     }
 
-    /// <summary>Draws the lines centred vertically in <paramref name="box"/>, aligned as asked (start is right for right-to-left text).</summary>
+    /// <summary>Draws the lines centred vertically in <paramref name="box"/> (from its top when they are taller), aligned as asked (start is right for right-to-left text).</summary>
     public void Draw(SKCanvas canvas, SKRect box, SKPaint paint, Align align = Align.Start)
     {
         if (Lines.Count == 0)
@@ -67,60 +72,58 @@ public sealed class TextBox
             return;
         }
 
-        var lineGap = Size * 0.1f;
-        var total = Lines.Sum(l => l.Height) + lineGap * (Lines.Count - 1);
-        var y = box.MidY - total / 2;
+        var y = Math.Max(box.Top, box.MidY - Height / 2);
         foreach (var line in Lines)
         {
-            var effective = line.IsRightToLeft && align != Align.Center ? (align == Align.Start ? Align.End : Align.Start) : align;
-            var x = effective switch
-            {
-                Align.Center => box.MidX - line.Width / 2,
-                Align.End => box.Right - line.Width,
-                _ => box.Left,
-            };
-            line.Draw(canvas, x, y + line.Ascent, paint);
-            y += line.Height + lineGap;
+            line.Draw(canvas, Start(line, box.Left, box.Width, align), y + line.Ascent, paint);
+            y += line.Height + Gap(Size);
         }
     }
 
-    private static float SizeFor(ShapedLine probe, float reference, float width, float height)
+    /// <summary>Where a line starts in a column, aligned as asked; start and end swap for right-to-left text.</summary>
+    internal static float Start(ShapedLine line, float left, float width, Align align)
     {
-        var byWidth = probe.Width <= 0 ? float.MaxValue : width * reference / probe.Width;
-        var byHeight = probe.Height <= 0 ? float.MaxValue : height * reference / probe.Height;
-        return Math.Min(byWidth, byHeight);
+        var effective = line.IsRightToLeft && align != Align.Center ? (align == Align.Start ? Align.End : Align.Start) : align;
+        return effective switch
+        {
+            Align.Center => left + (width - line.Width) / 2,
+            Align.End => left + width - line.Width,
+            _ => left,
+        };
     }
 
-    private static bool TrySplit(string text, out string first, out string second)
+    private static float Gap(float size) => size * 0.1f;
+
+    private static TextBox Lay(string text, float width, float size, string? language, bool bold) =>
+        new(Paragraph.Wrap(text, width, size, language, bold));
+
+    /// <summary>The largest size between <paramref name="low"/> and <paramref name="high"/> at which the text fits the box in at most <paramref name="maxLines"/> lines.</summary>
+    private static TextBox? Largest(string text, float width, float height, float low, float high, string? language, bool bold, int maxLines)
     {
-        first = second = string.Empty;
-        var middle = text.Length / 2;
-        var best = -1;
-        for (var i = 0; i < text.Length; i++)
+        bool Fits(TextBox box) => box.Lines.Count <= maxLines && box.Height <= height;
+
+        var best = Lay(text, width, low, language, bold);
+        if (!Fits(best))
         {
-            if (text[i] == ' ' && (best < 0 || Math.Abs(i - middle) < Math.Abs(best - middle)))
+            return null;
+        }
+
+        // Height grows with size, so a bisection to a tenth of a point finds the largest that fits.
+        while (high - low > 0.1f)
+        {
+            var middle = (low + high) / 2;
+            var candidate = Lay(text, width, middle, language, bold);
+            if (Fits(candidate))
             {
-                best = i;
+                best = candidate;
+                low = middle;
+            }
+            else
+            {
+                high = middle;
             }
         }
 
-        if (best > 0)
-        {
-            first = text[..best].Trim();
-            second = text[(best + 1)..].Trim();
-            return first.Length > 0 && second.Length > 0;
-        }
-
-        // Chinese and Japanese break between any two characters; split at the text element nearest the middle.
-        var elements = StringInfo.ParseCombiningCharacters(text);
-        if (elements.Length < 2 || !text.EnumerateRunes().All(r => Scripts.Of(r.Value) is Script.Han or Script.Kana or Script.Common))
-        {
-            return false;
-        }
-
-        var cut = elements[elements.Length / 2];
-        first = text[..cut];
-        second = text[cut..];
-        return true;
+        return best;
     }
 }

@@ -92,8 +92,10 @@ public sealed class VisaLetters(ForumDbContext db, PersonalData personalData, Do
             PassportExpiry = d.PassportExpiry,
             Position = d.Position,
             Organization = d.Organization,
-            SignatoryEn = forum.SignatoryEn ?? forum.HostEn ?? forum.NameEn,
-            SignatoryZh = forum.SignatoryZh ?? forum.HostZh ?? forum.NameZh,
+            SignatoryNameEn = forum.SignatoryNameEn,
+            SignatoryNameZh = forum.SignatoryNameZh,
+            SignatoryTitleEn = forum.SignatoryTitleEn,
+            SignatoryTitleZh = forum.SignatoryTitleZh,
         };
     }
 }

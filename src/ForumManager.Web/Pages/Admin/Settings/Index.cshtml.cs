@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 
 namespace ForumManager.Web.Pages.Admin.Settings;
 
-/// <summary>Registration settings of the current edition: open or by invitation, deadlines, capacity, retention.</summary>
+/// <summary>Settings of the current edition: open or by invitation, deadlines, capacity, retention, and who invites and signs on visa letters.</summary>
 public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserManager<ForumUser> users, HomeFiguresCache homeFigures,
     Registration.PersonalDataPurge purge, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
@@ -44,13 +44,21 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
         [Display(Name = "Settings_HostZh")]
         public string? HostZh { get; set; }
 
-        [StringLength(300, ErrorMessage = "Validation_MaxLength")]
-        [Display(Name = "Settings_SignatoryEn")]
-        public string? SignatoryEn { get; set; }
+        [StringLength(200, ErrorMessage = "Validation_MaxLength")]
+        [Display(Name = "Settings_SignatoryNameEn")]
+        public string? SignatoryNameEn { get; set; }
+
+        [StringLength(200, ErrorMessage = "Validation_MaxLength")]
+        [Display(Name = "Settings_SignatoryNameZh")]
+        public string? SignatoryNameZh { get; set; }
 
         [StringLength(300, ErrorMessage = "Validation_MaxLength")]
-        [Display(Name = "Settings_SignatoryZh")]
-        public string? SignatoryZh { get; set; }
+        [Display(Name = "Settings_SignatoryTitleEn")]
+        public string? SignatoryTitleEn { get; set; }
+
+        [StringLength(300, ErrorMessage = "Validation_MaxLength")]
+        [Display(Name = "Settings_SignatoryTitleZh")]
+        public string? SignatoryTitleZh { get; set; }
     }
 
     [BindProperty]
@@ -103,8 +111,10 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
             HostEn = Forum.HostEn,
             NoticesInBothLanguages = Forum.NoticesInBothLanguages,
             HostZh = Forum.HostZh,
-            SignatoryEn = Forum.SignatoryEn,
-            SignatoryZh = Forum.SignatoryZh,
+            SignatoryNameEn = Forum.SignatoryNameEn,
+            SignatoryNameZh = Forum.SignatoryNameZh,
+            SignatoryTitleEn = Forum.SignatoryTitleEn,
+            SignatoryTitleZh = Forum.SignatoryTitleZh,
         };
         return Page();
     }
@@ -139,8 +149,10 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
         forum.NoticesInBothLanguages = Input.NoticesInBothLanguages;
         forum.HostEn = Core.Text.PersonName.CleanOrNull(Input.HostEn);
         forum.HostZh = Core.Text.PersonName.CleanOrNull(Input.HostZh);
-        forum.SignatoryEn = Core.Text.PersonName.CleanOrNull(Input.SignatoryEn);
-        forum.SignatoryZh = Core.Text.PersonName.CleanOrNull(Input.SignatoryZh);
+        forum.SignatoryNameEn = Core.Text.PersonName.CleanOrNull(Input.SignatoryNameEn);
+        forum.SignatoryNameZh = Core.Text.PersonName.CleanOrNull(Input.SignatoryNameZh);
+        forum.SignatoryTitleEn = Core.Text.PersonName.CleanOrNull(Input.SignatoryTitleEn);
+        forum.SignatoryTitleZh = Core.Text.PersonName.CleanOrNull(Input.SignatoryTitleZh);
         db.AuditEntries.Add(new Registration.Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer")
             .Audit(forum.Id, clock.GetUtcNow().UtcDateTime, nameof(Core.Forums.Forum), forum.Id, "settings", before, Describe(forum)));
 
@@ -163,6 +175,6 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
     private static string Describe(Forum forum) => System.Text.Json.JsonSerializer.Serialize(new
     {
         forum.OpenRegistration, forum.RegistrationClosesUtc, forum.EditClosesUtc, forum.Capacity, forum.RetentionDays,
-        forum.HostEn, forum.HostZh, forum.SignatoryEn, forum.SignatoryZh, forum.NoticesInBothLanguages,
+        forum.HostEn, forum.HostZh, forum.SignatoryNameEn, forum.SignatoryNameZh, forum.SignatoryTitleEn, forum.SignatoryTitleZh, forum.NoticesInBothLanguages,
     });
 }
