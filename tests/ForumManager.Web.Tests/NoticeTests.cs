@@ -116,7 +116,15 @@ public sealed class NoticeTests(NoticeAppFixture app) : IClassFixture<NoticeAppF
             Assert.Equal(["my-agenda.ics", "check-in-code.png"], message.Attachments.OfType<MimePart>().Select(a => a.FileName));
             using var ics = new MemoryStream();
             await message.Attachments.OfType<MimePart>().First().Content!.DecodeToAsync(ics);
-            Assert.NotNull(Ical.Net.Calendar.Load(System.Text.Encoding.UTF8.GetString(ics.ToArray())));
+            var calendar = System.Text.Encoding.UTF8.GetString(ics.ToArray());
+            Assert.NotNull(Ical.Net.Calendar.Load(calendar));
+
+            // The attachment is labelled method=PUBLISH, so the calendar says so too and names its organizer, as libical requires.
+            var libical = await Libical.CheckAsync(calendar);
+            Assert.True(libical.Parsed);
+            Assert.Equal("METHOD:PUBLISH", libical.Method);
+            Assert.Empty(libical.Errors);
+            Assert.Equal(libical.Events, libical.Organizers.Count);
         }
     }
 

@@ -50,7 +50,7 @@ public sealed record NoticeAttachments(bool Agenda, bool VisaLetter, bool QrCode
 /// built-in wording, so that no template keeps everyone else waiting.
 /// </summary>
 public sealed partial class NoticeRenderer(ForumDbContext db, ProgrammeReleases releases, PublicLinks links, Letters.VisaLetters letters, TimeProvider clock,
-    ILogger<NoticeRenderer> logger)
+    Microsoft.Extensions.Options.IOptions<MailOptions> mail, ILogger<NoticeRenderer> logger)
 {
     private sealed record Stored(int? Id, string Subject, string Body);
 
@@ -351,7 +351,8 @@ public sealed partial class NoticeRenderer(ForumDbContext db, ProgrammeReleases 
         var chinese = person.PreferredLanguage == "zh-Hans";
         if (wanted.Agenda)
         {
-            var ics = ScheduleExports.Ics(forum, sessions, links.To(string.Empty).TrimEnd('/'), $"{forum.Name(chinese)} · {person.GivenName} {person.FamilyName}", chinese, DateTime.UtcNow);
+            var ics = ScheduleExports.Ics(forum, sessions, links.To(string.Empty).TrimEnd('/'), $"{forum.Name(chinese)} · {person.GivenName} {person.FamilyName}", chinese, DateTime.UtcNow,
+                CalendarOrganizer.For(forum, mail.Value, chinese));
             files.Add(new MailAttachment("my-agenda.ics", "text/calendar; charset=utf-8; method=PUBLISH", Encoding.UTF8.GetBytes(ics)));
         }
 
