@@ -264,6 +264,7 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Progra
                 return NotFound();
             }
 
+            Id = id;
             Confirmation = new ConfirmStep(text["Programme_ConfirmDelete", UiLanguage.Chinese ? found.TitleZh : found.TitleEn],
             [
                 found.Enrolled > 0 ? text["Programme_ConfirmDeleteEnrolled", found.Enrolled] : text["Programme_ConfirmDeleteNoneEnrolled"],
