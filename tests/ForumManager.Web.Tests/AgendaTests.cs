@@ -207,7 +207,13 @@ public sealed class AgendaTests(AgendaAppFixture app) : IClassFixture<AgendaAppF
         var (_, person, email) = await DelegateAsync();
         Assert.Equal(EnrolOutcome.Enrolled, await EnrolAsync(person, sessionId));
 
-        var deleted = await HtmlForms.SubmitAsync(organizer, $"/admin/programme/session/{sessionId}", new Dictionary<string, string>(), "form[action*='handler=Delete']");
+        var asked = await ConfirmSteps.AskedAsync(await HtmlForms.SubmitAsync(organizer, $"/admin/programme/session/{sessionId}", new Dictionary<string, string>(), "form[action*='handler=Delete']"));
+        Assert.Equal("Delete the session “Visit to the Hunan Museum”?", ConfirmSteps.Question(asked));
+        Assert.Contains("Delegates enrolled in it: 1. Each is mailed", ConfirmSteps.Consequences(asked), StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => db.Sessions.AnyAsync(s => s.Id == sessionId)));
+        Assert.False(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.ToAddress == email && m.Purpose == "programme.change")));
+
+        var deleted = await ConfirmSteps.ConfirmAsync(organizer, asked, $"/admin/programme/session/{sessionId}?handler=Delete");
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         var notice = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == email && m.Purpose == "programme.change"));
         Assert.Contains("Visit to the Hunan Museum", (await app.ReadMailAsync(notice)).TextBody, StringComparison.Ordinal);

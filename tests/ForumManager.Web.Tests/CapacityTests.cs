@@ -62,7 +62,10 @@ public sealed class WaitingListTests(CapacityAppFixture app) : IClassFixture<Cap
         await app.WithDbAsync(db => db.Users.Where(u => u.Email == leaving).ExecuteUpdateAsync(s => s.SetProperty(u => u.EmailConfirmed, true)));
         var client = await Clients.SignInAsync(app, leaving, ForumAppFactory.Password);
 
-        var cancelled = await HtmlForms.SubmitAsync(client, "/me", new Dictionary<string, string>(), formSelector: "form.danger-zone");
+        var asked = await ConfirmSteps.AskedAsync(await HtmlForms.SubmitAsync(client, "/me", new Dictionary<string, string>(), formSelector: "form.danger-zone"));
+        Assert.Contains("Your place goes to the next person on the waiting list (2 waiting).", ConfirmSteps.Consequences(asked), StringComparison.Ordinal);
+        Assert.Equal(RegistrationStatus.Waitlisted, await StatusOfAsync(first));
+        var cancelled = await ConfirmSteps.ConfirmAsync(client, asked, "/me?handler=Cancel");
 
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
         Assert.Equal(RegistrationStatus.Cancelled, await StatusOfAsync(leaving));

@@ -373,7 +373,9 @@ public sealed class LogisticsTests(LogisticsAppFixture app) : IClassFixture<Logi
         }
 
         var page = await HtmlForms.GetPageAsync(client, "/me");
-        var cancel = await HtmlForms.SubmitAsync(client, page, "/me", new Dictionary<string, string>(), "form.danger-zone");
+        var asked = await ConfirmSteps.AskedAsync(await HtmlForms.SubmitAsync(client, page, "/me", new Dictionary<string, string>(), "form.danger-zone"));
+        Assert.Contains("your hotel room and your airport pickup are given up", ConfirmSteps.Consequences(asked), StringComparison.Ordinal);
+        var cancel = await ConfirmSteps.ConfirmAsync(client, asked, "/me?handler=Cancel");
 
         Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
         Assert.Equal(RegistrationStatus.Cancelled, await app.WithDbAsync(db => db.Delegates.Where(d => d.Id == me.Id).Select(d => d.Status).SingleAsync()));

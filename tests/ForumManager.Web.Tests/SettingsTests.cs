@@ -58,7 +58,7 @@ public sealed class PurgeTests(SettingsAppFixture app) : IClassFixture<SettingsA
             v["Input.PassportExpiry"] = "2014-05-05";
             v["Input.PassportPlaceOfIssue"] = "Athens";
         }));
-        var asked = await app.WithDbAsync(async db =>
+        var question = await app.WithDbAsync(async db =>
         {
             var question = new Core.Registration.Question { ForumId = await db.Forums.Select(f => f.Id).SingleAsync(), TextEn = "Anything else?", TextZh = "其他？" };
             var yesNo = new Core.Registration.Question { ForumId = question.ForumId, Kind = Core.Registration.QuestionKind.YesNo, TextEn = "Banquet?", TextZh = "晚宴？" };
@@ -78,8 +78,13 @@ public sealed class PurgeTests(SettingsAppFixture app) : IClassFixture<SettingsA
         Assert.Contains("HISCF2010", (await HtmlForms.ParseAsync(wrong)).QuerySelector("[data-valmsg-for=PurgeConfirmation]")!.TextContent, StringComparison.Ordinal);
         Assert.True(await app.WithDbAsync(db => db.Delegates.AnyAsync(d => d.Email == email)));
 
-        var purged = await HtmlForms.SubmitAsync(client, "/admin/settings", new Dictionary<string, string> { ["PurgeConfirmation"] = "HISCF2010" },
-            formSelector: "[data-testid=purge-form]");
+        var asked = await ConfirmSteps.AskedAsync(await HtmlForms.SubmitAsync(client, "/admin/settings", new Dictionary<string, string> { ["PurgeConfirmation"] = "HISCF2010" },
+            formSelector: "[data-testid=purge-form]"));
+        Assert.Equal($"Remove the personal data of every delegate of 2010 China Hunan International Sister Cities Cooperation Forum ({count} people)?", ConfirmSteps.Question(asked));
+        Assert.Contains("cannot be undone", ConfirmSteps.Consequences(asked), StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => db.Delegates.AnyAsync(d => d.Email == email)));
+
+        var purged = await ConfirmSteps.ConfirmAsync(client, asked, "/admin/settings?handler=Purge");
 
         Assert.Equal(HttpStatusCode.Redirect, purged.StatusCode);
         var delegates = await app.WithDbAsync(db => db.Delegates.AsNoTracking().ToListAsync());
@@ -93,7 +98,7 @@ public sealed class PurgeTests(SettingsAppFixture app) : IClassFixture<SettingsA
         });
         Assert.False(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.ToAddress == email)));
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "purged-personal-data")));
-        Assert.False(await app.WithDbAsync(db => db.DelegateAnswers.AnyAsync(a => a.QuestionId == asked)));
+        Assert.False(await app.WithDbAsync(db => db.DelegateAnswers.AnyAsync(a => a.QuestionId == question)));
         Assert.True(await app.WithDbAsync(db => db.DelegateAnswers.AnyAsync(a => a.Text == "yes")));
     }
 }

@@ -9,9 +9,19 @@ namespace ForumManager.Web.Registration;
 /// </summary>
 public sealed class PersonalDataPurge(ForumDbContext db, TimeProvider clock)
 {
+    /// <summary>The address a purged delegate is left with, which also marks the delegate as purged.</summary>
+    public const string PurgedDomain = "@purged.invalid";
+
     public static DateOnly PurgeableFrom(Core.Forums.Forum forum) => forum.EndDate.AddDays(forum.RetentionDays);
 
     public bool IsDue(Core.Forums.Forum forum) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) >= PurgeableFrom(forum);
+
+    /// <summary>How many delegates of the edition still have personal data a purge would remove.</summary>
+    public Task<int> HeldAsync(Core.Forums.Forum forum, CancellationToken ct)
+    {
+        var forumId = forum.Id;
+        return db.Delegates.CountAsync(d => d.ForumId == forumId && !d.Email.EndsWith(PurgedDomain), ct);
+    }
 
     /// <returns>How many delegates' data was removed.</returns>
     public async Task<int> PurgeAsync(Core.Forums.Forum forum, Actor actor, CancellationToken ct)
@@ -23,14 +33,14 @@ public sealed class PersonalDataPurge(ForumDbContext db, TimeProvider clock)
 
         var forumId = forum.Id;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var emails = await db.Delegates.Where(d => d.ForumId == forumId && !d.Email.EndsWith("@purged.invalid")).Select(d => d.Email).ToListAsync(ct);
+        var emails = await db.Delegates.Where(d => d.ForumId == forumId && !d.Email.EndsWith(PurgedDomain)).Select(d => d.Email).ToListAsync(ct);
         await db.OutboxMessages.Where(m => emails.Contains(m.ToAddress)).ExecuteDeleteAsync(ct);
-        var purged = await db.Delegates.Where(d => d.ForumId == forumId && !d.Email.EndsWith("@purged.invalid"))
+        var purged = await db.Delegates.Where(d => d.ForumId == forumId && !d.Email.EndsWith(PurgedDomain))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(d => d.FamilyName, "Purged")
                 .SetProperty(d => d.GivenName, d => "#" + d.Id)
                 .SetProperty(d => d.NativeName, (string?)null)
-                .SetProperty(d => d.Email, d => "delegate-" + d.Id + "@purged.invalid")
+                .SetProperty(d => d.Email, d => "delegate-" + d.Id + PurgedDomain)
                 .SetProperty(d => d.Phone, (string?)null)
                 .SetProperty(d => d.Position, (string?)null)
                 .SetProperty(d => d.Organization, (string?)null)

@@ -10,6 +10,18 @@ namespace ForumManager.Web.Registration;
 
 public sealed record StatusChangeResult(int Changed, IReadOnlyList<int> Refused, int Promoted);
 
+public enum ReinstateOutcome
+{
+    /// <summary>A place was free: the registration holds it again, approved.</summary>
+    Approved,
+
+    /// <summary>Every place is taken; nothing changed.</summary>
+    Full,
+
+    /// <summary>The registration is not cancelled (or its personal data is gone): nothing to reinstate.</summary>
+    NotCancelled,
+}
+
 /// <summary>
 /// Changes registrations' status in one transaction: the place count follows (a freed place goes to the first on the
 /// waiting list), every change is audited and its notice is queued, or nothing happens at all.
@@ -73,6 +85,37 @@ public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces pla
         return new StatusChangeResult(changed, refused, promoted);
     }
 
+    /// <summary>How many wait for a place: those a freed place would go to, first come first served.</summary>
+    public Task<int> WaitingAsync(int forumId, CancellationToken ct) =>
+        db.Delegates.CountAsync(d => d.ForumId == forumId && d.Status == RegistrationStatus.Waitlisted, ct);
+
+    /// <summary>
+    /// Gives a cancelled (or withdrawn) registration its place back, approved, when a place is free: the place is taken
+    /// by the same conditional update as any other, so a reinstatement never overbooks. Audited; the delegate is mailed
+    /// the approval.
+    /// </summary>
+    public async Task<ReinstateOutcome> ReinstateAsync(int forumId, int delegateId, Actor actor, CancellationToken ct)
+    {
+        var forum = await db.Forums.AsNoTracking().SingleAsync(f => f.Id == forumId, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var registration = await db.Delegates.SingleOrDefaultAsync(d => d.ForumId == forumId && d.Id == delegateId, ct);
+        if (registration is not { Status: RegistrationStatus.Cancelled } || registration.Email.EndsWith(PersonalDataPurge.PurgedDomain, StringComparison.Ordinal))
+        {
+            return ReinstateOutcome.NotCancelled;
+        }
+
+        if (!await places.TryTakeAsync(forumId, ct))
+        {
+            return ReinstateOutcome.Full;
+        }
+
+        await ApplyAsync(registration, RegistrationStatus.Approved, null, actor, clock.GetUtcNow().UtcDateTime, forum, ct, action: "reinstated");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        mail.NotifySaved();
+        return ReinstateOutcome.Approved;
+    }
+
     /// <summary>Gives free places to the waiting list, first come first served.</summary>
     private async Task<int> PromoteAsync(Core.Forums.Forum forum, int freePlaces, DateTime now, CancellationToken ct)
     {
@@ -98,13 +141,13 @@ public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces pla
     }
 
     private async Task ApplyAsync(Delegate registration, RegistrationStatus to, string? reason, Actor actor, DateTime now, Core.Forums.Forum forum, CancellationToken ct,
-        Core.Notices.NoticeKind? notice = null)
+        Core.Notices.NoticeKind? notice = null, string action = "status")
     {
         var before = $"{registration.Status}";
         registration.Status = to;
         registration.StatusReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         registration.UpdatedUtc = now;
-        db.AuditEntries.Add(actor.Audit(registration.ForumId, now, nameof(Delegate), registration.Id, notice == Core.Notices.NoticeKind.Promoted ? "promoted" : "status",
+        db.AuditEntries.Add(actor.Audit(registration.ForumId, now, nameof(Delegate), registration.Id, notice == Core.Notices.NoticeKind.Promoted ? "promoted" : action,
             before, registration.StatusReason is null ? to.ToString() : $"{to}: {registration.StatusReason}"));
         mail.Add(await notices.RenderAsync(forum, registration, notice ?? RegistrationNotices.ForStatus(to), Notices.NoticeExtras.None, ct));
     }

@@ -37,6 +37,9 @@ public sealed class DelegationModel(ForumDbContext db, CurrentForum current, Use
     public int Active => Members.Count(m => m.Status is not (RegistrationStatus.Cancelled or RegistrationStatus.Rejected));
     public bool Full => Delegation?.Quota is { } quota && Active >= quota;
 
+    /// <summary>Set when a withdrawal was asked for without its confirmation: the page then only asks.</summary>
+    public ConfirmStep? Confirmation { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
@@ -106,7 +109,7 @@ public sealed class DelegationModel(ForumDbContext db, CurrentForum current, Use
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostWithdrawAsync(int memberId, CancellationToken ct)
+    public async Task<IActionResult> OnPostWithdrawAsync(int memberId, [FromForm(Name = ConfirmStep.Field)] bool confirm, CancellationToken ct)
     {
         await LoadAsync(ct);
         var forum = await current.GetAsync(ct);
@@ -120,6 +123,21 @@ public sealed class DelegationModel(ForumDbContext db, CurrentForum current, Use
         {
             // The head cancels their own registration on /me.
             return RedirectToPage();
+        }
+
+        if (!confirm)
+        {
+            var member = Members.Single(m => m.Id == memberId);
+            var waiting = await changes.WaitingAsync(forum.Id, ct);
+            Confirmation = new ConfirmStep(text["Members_ConfirmWithdraw", $"{member.Honorific} {member.LatinName}".Trim()],
+            [
+                StatusTransitions.HoldsPlace(member.Status)
+                    ? waiting > 0 ? text["Confirm_TheirPlaceGoesToNext", waiting] : text["Confirm_TheirPlaceIsFreed"]
+                    : text["Confirm_TheyLeaveTheWaitingList"],
+                text["Confirm_MemberIsMailed", member.Email],
+                text["Confirm_OnlyOrganizersReinstate"],
+            ], text["Members_Withdraw"], "/me/delegation");
+            return Page();
         }
 
         await changes.ChangeAsync(forum.Id, [memberId], RegistrationStatus.Cancelled, null,

@@ -37,6 +37,9 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
 
     public Core.Forums.Forum? Forum { get; private set; }
 
+    /// <summary>Set when a cancel was asked for without its confirmation: the page then only asks.</summary>
+    public ConfirmStep? Confirmation { get; private set; }
+
     public bool CanEnterTravel => Mine is { Status: not (RegistrationStatus.Cancelled or RegistrationStatus.Rejected) };
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -51,13 +54,28 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
         }
     }
 
-    public async Task<IActionResult> OnPostCancelAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostCancelAsync([FromForm(Name = ConfirmStep.Field)] bool confirm, CancellationToken ct)
     {
         Mine = await LoadAsync(ct);
         var forum = await current.GetAsync(ct);
         if (Mine is null || forum is null || !CanCancel)
         {
             return RedirectToPage();
+        }
+
+        if (!confirm)
+        {
+            var waiting = await changes.WaitingAsync(forum.Id, ct);
+            Confirmation = new ConfirmStep(text["Me_ConfirmCancel", forum.Name(UiLanguage.Chinese)],
+            [
+                StatusTransitions.HoldsPlace(Mine.Status)
+                    ? waiting > 0 ? text["Confirm_YourPlaceGoesToNext", waiting] : text["Confirm_YourPlaceIsFreed"]
+                    : text["Confirm_YouLeaveTheWaitingList"],
+                text["Confirm_YouGiveUpSessionsRoomPickup"],
+                text["Confirm_YouAreMailed"],
+                text["Confirm_OnlyOrganizersReinstate"],
+            ], text["Me_Cancel"], "/me");
+            return Page();
         }
 
         var actor = new Actor(users.GetUserId(User), User.Identity?.Name ?? "delegate");

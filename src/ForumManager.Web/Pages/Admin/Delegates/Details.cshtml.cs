@@ -70,6 +70,27 @@ public sealed class DetailsModel(ForumDbContext db, CurrentForum current, Regist
         return RedirectToPage(new { id });
     }
 
+    /// <summary>Gives a cancelled (or withdrawn) registration its place back while a place is free; refused with a message when full.</summary>
+    public async Task<IActionResult> OnPostReinstateAsync(int id, CancellationToken ct)
+    {
+        var forum = await current.GetAsync(ct);
+        if (forum is null || !await LoadAsync(id, reveal: false, ct))
+        {
+            return NotFound();
+        }
+
+        var outcome = await changes.ReinstateAsync(forum.Id, id, new Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer"), ct);
+        if (outcome != ReinstateOutcome.Approved)
+        {
+            // A refusal is shown on the page as a refusal, where the button was.
+            ModelState.AddModelError("Reinstate", text["Delegates_Reinstate" + outcome, forum.Capacity ?? 0]);
+            return Page();
+        }
+
+        TempData["Status"] = text["Delegates_Reinstated", Delegate.LatinName].Value;
+        return RedirectToPage(new { id });
+    }
+
     private async Task<bool> LoadAsync(int id, bool reveal, CancellationToken ct)
     {
         var forum = await current.GetAsync(ct);

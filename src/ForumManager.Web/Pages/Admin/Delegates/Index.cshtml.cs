@@ -68,6 +68,9 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Registra
     public int Pages => Math.Max(1, (Matching + PageSize - 1) / PageSize);
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
+    /// <summary>Set when a rejection was asked for without its confirmation: the page then only asks.</summary>
+    public ConfirmStep? Confirmation { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid)
@@ -79,7 +82,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Registra
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostDecideAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostDecideAsync([FromForm(Name = ConfirmStep.Field)] bool confirm, CancellationToken ct)
     {
         var forum = await current.GetAsync(ct);
         if (forum is null)
@@ -94,10 +97,40 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Registra
             return Page();
         }
 
+        if (decision == RegistrationStatus.Rejected && !confirm)
+        {
+            Confirmation = await RejectStepAsync(forum.Id, ct);
+            return Page();
+        }
+
         var actor = new Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer");
         var result = await changes.ChangeAsync(forum.Id, Selected, decision, PersonName.CleanOrNull(Reason), actor, byOrganizer: true, ct);
         TempData["Status"] = text["Delegates_Decided", result.Changed, result.Refused.Count, result.Promoted].Value;
         return RedirectToPage(new { q = Query, Status, Category, Country, Delegation, Answer, Contains, Sort, p = PageNumber });
+    }
+
+    /// <summary>What rejecting the selected delegates would do, counted from their status now.</summary>
+    private async Task<ConfirmStep> RejectStepAsync(int forumId, CancellationToken ct)
+    {
+        var selected = Selected.Distinct().ToList();
+        var statuses = await db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId && selected.Contains(d.Id)).Select(d => d.Status).ToListAsync(ct);
+        var rejected = statuses.Count(s => StatusTransitions.OrganizerMay(s, RegistrationStatus.Rejected));
+        var holding = statuses.Count(s => StatusTransitions.OrganizerMay(s, RegistrationStatus.Rejected) && StatusTransitions.HoldsPlace(s));
+        var consequences = new List<string> { text["Delegates_ConfirmEachMailed"] };
+        if (holding > 0)
+        {
+            consequences.Add(text["Delegates_ConfirmPlacesGo", holding, await changes.WaitingAsync(forumId, ct)]);
+        }
+
+        if (statuses.Count - rejected + (selected.Count - statuses.Count) is var left and > 0)
+        {
+            consequences.Add(text["Delegates_ConfirmLeftAlone", left]);
+        }
+
+        consequences.Add(text["Delegates_ConfirmRejectUndo"]);
+        var back = Url.Page("./Index", new { q = Query, Status, Category, Country, Delegation, Answer, Contains, Sort, p = PageNumber }) ?? "/admin/delegates";
+        return new ConfirmStep(rejected == 1 ? text["Delegates_ConfirmRejectOne"] : text["Delegates_ConfirmRejectMany", rejected], consequences,
+            text["Delegates_Reject"], back);
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

@@ -38,6 +38,9 @@ public sealed class HotelModel(ForumDbContext db, CurrentForum current, RoomingL
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>Set when taking a guest out was asked for without its confirmation: the page then only asks.</summary>
+    public ConfirmStep? Confirmation { get; private set; }
+
     public int Pages => Math.Max(1, ((List?.Matching ?? 0) + PageSize - 1) / PageSize);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -48,7 +51,8 @@ public sealed class HotelModel(ForumDbContext db, CurrentForum current, RoomingL
         return Page();
     }
 
-    public async Task<IActionResult> OnPostMoveAsync(int id, int delegateId, string? target, CancellationToken ct)
+    public async Task<IActionResult> OnPostMoveAsync(int id, int delegateId, string? target, [FromForm(Name = ConfirmStep.Field)] bool confirm,
+        CancellationToken ct)
     {
         if (await current.GetAsync(ct) is not { } forum || !await db.Hotels.AnyAsync(h => h.Id == id && h.ForumId == forum.Id, ct))
             return NotFound();
@@ -57,8 +61,28 @@ public sealed class HotelModel(ForumDbContext db, CurrentForum current, RoomingL
         PlaceOutcome outcome;
         if (target == "out")
         {
-            if (!await db.RoomOccupants.AnyAsync(o => o.DelegateId == delegateId && o.HotelRoom!.RoomBlock!.HotelId == id, ct))
+            var guest = await db.RoomOccupants.AsNoTracking().Where(o => o.DelegateId == delegateId && o.HotelRoom!.RoomBlock!.HotelId == id)
+                .Select(o => new
+                {
+                    Name = db.Delegates.Where(d => d.Id == o.DelegateId).Select(d => d.FamilyName.ToUpper() + " " + d.GivenName).First(),
+                    o.HotelRoomId, o.HotelRoom!.RoomNumber, Others = o.HotelRoom.Occupants.Count - 1,
+                    Hotel = UiLanguage.Chinese ? o.HotelRoom.RoomBlock!.Hotel!.NameZh : o.HotelRoom.RoomBlock!.Hotel!.NameEn,
+                })
+                .SingleOrDefaultAsync(ct);
+            if (guest is null)
                 return NotFound();
+            if (!confirm)
+            {
+                Forum = forum;
+                Confirmation = new ConfirmStep(text["Hotels_ConfirmTakeOut", guest.Name, guest.RoomNumber ?? "#" + guest.HotelRoomId, guest.Hotel],
+                [
+                    guest.Others > 0 ? text["Hotels_ConfirmRoommateStays"] : text["Hotels_ConfirmRoomFreed"],
+                    text["Hotels_ConfirmListMarks"],
+                    text["Hotels_ConfirmNotMailed"],
+                ], text["Hotels_TakeOut"], $"/admin/hotels/{id}");
+                return Page();
+            }
+
             await allocations.VacateAsync(forum.Id, delegateId, actor, ct);
             outcome = PlaceOutcome.Placed;
         }

@@ -95,6 +95,9 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Progra
 
     public IReadOnlyList<(ConflictSeverity Severity, string Text)> Problems { get; private set; } = [];
 
+    /// <summary>Set when a deletion was asked for without its confirmation: the page then only asks.</summary>
+    public ConfirmStep? Confirmation { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int? id, int? room, DateOnly? day, TimeOnly? start, CancellationToken ct)
     {
         if (!await LoadAsync(ct))
@@ -243,7 +246,7 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Progra
         return Redirect($"/admin/programme/session/{session.Id}");
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostDeleteAsync(int id, [FromForm(Name = ConfirmStep.Field)] bool confirm, CancellationToken ct)
     {
         if (await current.GetAsync(ct) is not { } forum)
         {
@@ -251,6 +254,26 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Progra
         }
 
         var forumId = forum.Id;
+        if (!confirm)
+        {
+            var found = await db.Sessions.AsNoTracking().Where(s => s.Id == id && s.ForumId == forumId)
+                .Select(s => new { s.TitleEn, s.TitleZh, Enrolled = db.Enrolments.Count(e => e.SessionId == s.Id), People = s.People.Count })
+                .SingleOrDefaultAsync(ct);
+            if (found is null)
+            {
+                return NotFound();
+            }
+
+            Id = id;
+            Confirmation = new ConfirmStep(text["Programme_ConfirmDelete", UiLanguage.Chinese ? found.TitleZh : found.TitleEn],
+            [
+                found.Enrolled > 0 ? text["Programme_ConfirmDeleteEnrolled", found.Enrolled] : text["Programme_ConfirmDeleteNoneEnrolled"],
+                text["Programme_ConfirmDeletePeople", found.People],
+                text["Confirm_CannotUndo"],
+            ], text["Programme_Delete"], $"/admin/programme/session/{id}");
+            return Page();
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
         // Those enrolled are told now: deleting the session takes their enrolments with it, so no release could tell them later.

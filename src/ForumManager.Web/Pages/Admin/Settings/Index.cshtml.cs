@@ -71,7 +71,10 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
     [BindProperty]
     public string? PurgeConfirmation { get; set; }
 
-    public async Task<IActionResult> OnPostPurgeAsync(CancellationToken ct)
+    /// <summary>Set when a purge was asked for without its confirmation: the page then only asks.</summary>
+    public ConfirmStep? Confirmation { get; private set; }
+
+    public async Task<IActionResult> OnPostPurgeAsync([FromForm(Name = ConfirmStep.Field)] bool confirm, CancellationToken ct)
     {
         var forum = await current.GetAsync(ct);
         if (forum is null)
@@ -83,6 +86,19 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
         if (!purge.IsDue(forum) || PurgeConfirmation?.Trim() != forum.Acronym)
         {
             ModelState.AddModelError(nameof(PurgeConfirmation), text["Purge_TypeAcronym", forum.Acronym]);
+            return Page();
+        }
+
+        if (!confirm)
+        {
+            var held = await purge.HeldAsync(forum, ct);
+            Confirmation = new ConfirmStep(text["Purge_ConfirmQuestion", held, forum.Name(UiLanguage.Chinese)],
+            [
+                text["Purge_ConfirmWhatGoes"],
+                text["Purge_ConfirmWhatStays"],
+                text["Purge_ConfirmNoMail"],
+                text["Confirm_CannotUndo"],
+            ], text["Purge_Submit"], "/admin/settings#purge");
             return Page();
         }
 
