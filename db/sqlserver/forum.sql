@@ -2358,3 +2358,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129225031_DelegateNameSearchKey'
+)
+BEGIN
+    ALTER TABLE [Delegates] ADD [SearchKey] nvarchar(2000) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129225031_DelegateNameSearchKey'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129225031_DelegateNameSearchKey', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -65,6 +65,39 @@ public sealed class ForumDbContext(DbContextOptions<ForumDbContext> options)
         builder.ApplyConfigurationsFromAssembly(typeof(ForumDbContext).Assembly);
     }
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefreshSearchKeys();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefreshSearchKeys();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Registration, edits, imports and a head's member forms all save delegates through here, so the search key follows
+    /// every change of a name without any of them having to remember it.
+    /// </summary>
+    private void RefreshSearchKeys()
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries<Delegate>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                var record = entry.Entity;
+                var key = Core.Text.NameSearch.Key(record.FamilyName, record.GivenName, record.NativeName);
+                if (record.SearchKey != key)
+                {
+                    record.SearchKey = key;
+                }
+            }
+        }
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Instants are stored in UTC and must come back marked as UTC, on SQLite as on SQL Server.

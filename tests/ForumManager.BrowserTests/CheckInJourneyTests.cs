@@ -165,4 +165,51 @@ public sealed class CheckInJourneyTests(BrowserFixture browser) : IClassFixture<
             await context.CloseAsync();
         }
     }
+
+    [Fact]
+    public async Task Should_keep_the_hidden_camera_out_of_the_way_offer_no_badge_for_a_refused_scan_and_confirm_a_reprint_in_a_dialog()
+    {
+        var staff = await browser.App.CreateUserAsync(Roles.Staff);
+        var refused = await ApprovedAsync("Boonmee", "Lamai", "ละไม บุญมี", "th");
+        await browser.App.WithDbAsync(db => db.Delegates.Where(d => d.Id == refused.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, RegistrationStatus.Waitlisted)));
+        var lost = await ApprovedAsync("Chaiyo", "Preecha", "ปรีชา ไชโย", "th");
+        var (context, page) = await browser.NewPageAsync();
+        try
+        {
+            await SignInAsync(page, staff);
+            await page.GotoAsync("/checkin");
+
+            var camera = await page.Locator("#camera").BoundingBoxAsync();
+            Assert.Null(camera);
+
+            await ScanAsync(page, refused.CheckInToken);
+            var result = page.GetByTestId("scan-result");
+            await Assertions.Expect(result).ToContainTextAsync("BOONMEE Lamai");
+            await Assertions.Expect(result.GetByTestId("scan-print")).ToHaveCountAsync(0);
+
+            await page.GotoAsync("/checkin?layout=A4&q=Preecha+Chaiyo");
+            await page.GetByLabel("Reason for reprint").FillAsync("Left in a taxi");
+            await page.GetByTestId("reprint").ClickAsync();
+            var dialog = page.GetByTestId("reprint-dialog");
+            await Assertions.Expect(dialog).ToBeVisibleAsync();
+            await Assertions.Expect(dialog).ToContainTextAsync("stops working at every door");
+            await Assertions.Expect(dialog).ToContainTextAsync("Left in a taxi");
+            Assert.Equal(lost.CheckInToken, await browser.App.WithDbAsync(db => db.Delegates.Where(d => d.Id == lost.Id).Select(d => d.CheckInToken).SingleAsync()));
+
+            await dialog.GetByTestId("reprint-dialog-confirm").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("reprint-done")).ToContainTextAsync("New badge for CHAIYO Preecha");
+            Assert.EndsWith("?layout=A4", await page.GetByTestId("reprint-badge").GetAttributeAsync("href"), StringComparison.Ordinal);
+            Assert.NotEqual(lost.CheckInToken, await browser.App.WithDbAsync(db => db.Delegates.Where(d => d.Id == lost.Id).Select(d => d.CheckInToken).SingleAsync()));
+        }
+        catch
+        {
+            await BrowserFixture.KeepEvidenceAsync(context, page, nameof(Should_keep_the_hidden_camera_out_of_the_way_offer_no_badge_for_a_refused_scan_and_confirm_a_reprint_in_a_dialog));
+            throw;
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
 }

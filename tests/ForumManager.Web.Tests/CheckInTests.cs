@@ -304,18 +304,30 @@ public sealed class CheckInTests(CheckInAppFixture app) : IClassFixture<CheckInA
         var page = await HtmlForms.GetPageAsync(staff, url);
 
         var refused = await HtmlForms.SubmitAsync(staff, page, url, new Dictionary<string, string> { ["Reason"] = "  " }, "form[action*='handler=Reprint']");
+        var asked = await HtmlForms.SubmitAsync(staff, page, url, new Dictionary<string, string> { ["Reason"] = "Lost at the hotel" }, "form[action*='handler=Reprint']");
+        var question = await HtmlForms.ParseAsync(asked);
         var unchanged = await app.WithDbAsync(db => db.Delegates.Where(d => d.Id == person.Id).Select(d => d.CheckInToken).SingleAsync());
-        var reprinted = await HtmlForms.SubmitAsync(staff, page, url, new Dictionary<string, string> { ["Reason"] = "Lost at the hotel" }, "form[action*='handler=Reprint']");
+        var reprinted = await HtmlForms.SubmitAsync(staff, question, url, new Dictionary<string, string>(), "[data-testid=reprint-confirm] form");
         var newToken = await app.WithDbAsync(db => db.Delegates.Where(d => d.Id == person.Id).Select(d => d.CheckInToken).SingleAsync());
+        var confirmation = await HtmlForms.GetPageAsync(staff, reprinted.Headers.Location!.OriginalString);
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("Give the reason", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null((await HtmlForms.ParseAsync(refused)).QuerySelector("[data-testid=reprint-confirm]"));
+        var ask = question.QuerySelector("[data-testid=reprint-confirm]")!.TextContent;
+        Assert.Contains($"Reprint the badge of KIM {person.GivenName}?", ask, StringComparison.Ordinal);
+        Assert.Contains("stops working at every door", ask, StringComparison.Ordinal);
+        Assert.Contains("Lost at the hotel", ask, StringComparison.Ordinal);
         Assert.Equal(person.CheckInToken, unchanged);
-        Assert.Equal("application/pdf", reprinted.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Redirect, reprinted.StatusCode);
         Assert.NotEqual(person.CheckInToken, newToken);
+        var done = confirmation.QuerySelector("[data-testid=reprint-done]")!;
+        Assert.Contains($"New badge for KIM {person.GivenName}: the old badge no longer opens any door.", done.TextContent, StringComparison.Ordinal);
+        var badge = await staff.GetAsync(done.QuerySelector("[data-testid=reprint-badge]")!.GetAttribute("href"));
+        Assert.Equal("application/pdf", badge.Content.Headers.ContentType?.MediaType);
         Assert.Equal("unknown-token", (await ScanAsync(staff, person.CheckInToken)).GetProperty("result").GetString());
         Assert.Equal("checked-in", (await ScanAsync(staff, newToken)).GetProperty("result").GetString());
-        var log = await app.WithDbAsync(db => db.BadgePrints.SingleAsync(p => p.DelegateId == person.Id));
+        var log = await app.WithDbAsync(db => db.BadgePrints.Where(p => p.DelegateId == person.Id && p.ReprintReason != null).SingleAsync());
         Assert.Equal("Lost at the hotel", log.ReprintReason);
         var after = await HtmlForms.GetPageAsync(staff, url);
         Assert.Contains("Badge reprinted 1 times", after.QuerySelector("[data-testid=checkin-row]")!.TextContent, StringComparison.Ordinal);
@@ -343,5 +355,56 @@ public sealed class CheckInTests(CheckInAppFixture app) : IClassFixture<CheckInA
         Assert.DoesNotContain(person.GivenName, report, StringComparison.Ordinal);
         Assert.DoesNotContain("\\u738B", report, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("王", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_say_checked_in_just_now_as_a_success_after_checking_in_from_the_list()
+    {
+        var staff = await Clients.SignedInAsync(app, Roles.Staff);
+        var person = await DelegateAsync();
+        var url = "/checkin?q=" + Uri.EscapeDataString(person.GivenName);
+        var page = await HtmlForms.GetPageAsync(staff, url);
+
+        var response = await HtmlForms.SubmitAsync(staff, page, url, new Dictionary<string, string>(), "form[action*='handler=CheckIn']");
+        var after = await HtmlForms.GetPageAsync(staff, response.Headers.Location!.OriginalString);
+
+        var row = Assert.Single(after.QuerySelectorAll("[data-testid=checkin-row]"));
+        Assert.StartsWith("Checked in just now", row.QuerySelector("[data-testid=checked-in-now].desk-ok")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Already checked in", row.TextContent, StringComparison.Ordinal);
+        Assert.Empty(row.QuerySelectorAll(".alert"));
+    }
+
+    [Fact]
+    public async Task Should_offer_no_badge_to_print_for_a_delegate_the_desk_must_not_admit()
+    {
+        var staff = await Clients.SignedInAsync(app, Roles.Staff);
+        var person = await DelegateAsync(RegistrationStatus.Waitlisted);
+
+        var page = await HtmlForms.GetPageAsync(staff, "/checkin?q=" + Uri.EscapeDataString(person.GivenName));
+
+        var row = Assert.Single(page.QuerySelectorAll("[data-testid=checkin-row]"));
+        Assert.Contains("Not approved", row.TextContent, StringComparison.Ordinal);
+        Assert.Null(row.QuerySelector("[data-testid=print-badge]"));
+        Assert.Null(row.QuerySelector("[data-testid=reprint]"));
+        Assert.Null(row.QuerySelector("[data-testid=check-in]"));
+    }
+
+    [Fact]
+    public async Task Should_print_badges_in_the_layout_chosen_at_the_desk_and_keep_the_choice_after_a_check_in()
+    {
+        var staff = await Clients.SignedInAsync(app, Roles.Staff);
+        var person = await DelegateAsync();
+        var url = "/checkin?layout=CR80&q=" + Uri.EscapeDataString(person.GivenName);
+        var page = await HtmlForms.GetPageAsync(staff, url);
+
+        var response = await HtmlForms.SubmitAsync(staff, page, url, new Dictionary<string, string>(), "form[action*='handler=CheckIn']");
+        var after = await HtmlForms.GetPageAsync(staff, response.Headers.Location!.OriginalString);
+        var href = after.QuerySelector("[data-testid=print-badge]")!.GetAttribute("href")!;
+        await staff.GetAsync(href);
+
+        Assert.Equal(["", "A6", "CR80", "A4"], page.QuerySelectorAll("[data-testid=desk-layout] option").Select(o => o.GetAttribute("value")));
+        Assert.Equal("CR80", after.QuerySelector("[data-testid=desk-layout] option[selected]")!.GetAttribute("value"));
+        Assert.Equal($"/checkin/badges/{person.Id}.pdf?layout=CR80", href);
+        Assert.Equal((int)Documents.Badges.BadgeLayout.CR80, await app.WithDbAsync(db => db.BadgePrints.Where(p => p.DelegateId == person.Id).Select(p => p.Layout).SingleAsync()));
     }
 }

@@ -22,6 +22,12 @@ public sealed class Delegate
     /// <summary>BCP 47 language of <see cref="NativeName"/>; picks the right CJK typeface on a badge.</summary>
     public string? NativeNameLanguage { get; set; }
 
+    /// <summary>
+    /// The names folded for search (<see cref="Text.NameSearch.Key"/>). The database context writes it whenever the
+    /// record is saved, so every way a name is written keeps it current.
+    /// </summary>
+    public string SearchKey { get; set; } = string.Empty;
+
     public string? Honorific { get; set; }
 
     /// <summary>Title or position, such as "Mayor" or "Vice President".</summary>

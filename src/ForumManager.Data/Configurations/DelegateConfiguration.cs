@@ -46,6 +46,7 @@ internal sealed class DelegateConfiguration : IEntityTypeConfiguration<Delegate>
         builder.Property(d => d.GivenName).HaveLength(100);
         builder.Property(d => d.NativeName).HaveLength(200);
         builder.Property(d => d.NativeNameLanguage).HasMaxLength(16).IsUnicode(false);
+        builder.Property(d => d.SearchKey).HaveLength(Core.Text.NameSearch.MaxKeyLength);
         builder.Property(d => d.Honorific).HaveLength(40);
         builder.Property(d => d.Position).HaveLength(200);
         builder.Property(d => d.Organization).HaveLength(200);

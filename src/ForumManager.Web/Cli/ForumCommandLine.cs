@@ -43,6 +43,7 @@ public static class ForumCommandLine
                 case "migrate":
                     await db.Database.MigrateAsync();
                     await ForumPipeline.EnsureRolesAsync(provider.GetRequiredService<RoleManager<IdentityRole>>());
+                    await DelegateSearchKeys.FillMissingAsync(db, CancellationToken.None);
                     await output.WriteLineAsync("The database is up to date.");
                     return 0;
 

@@ -57,6 +57,7 @@ public static partial class ForumPipeline
         // so that a copy of the database taken from now on reveals nothing.
         await KeyRing.PrepareAsync(services, db, logger, ct);
         await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
+        await DelegateSearchKeys.FillMissingAsync(db, ct);
 
         if (forum.SeedDemo && !await db.Forums.AnyAsync(ct))
         {

@@ -16,9 +16,16 @@ public static class LikePattern
 
     public static bool CanMatch(string term) => term.Length <= LongestTerm;
 
-    public static string Containing(string term) =>
-        "%" + term.Replace(Escape, Escape + Escape, StringComparison.Ordinal)
+    public static string Containing(string term) => "%" + Escaped(term) + "%";
+
+    public static string Starting(string term) => Escaped(term) + "%";
+
+    /// <summary>Text in which a word begins with the term, where words are separated (and the text opened) by <paramref name="separator"/>.</summary>
+    public static string StartingWord(string term, char separator) => "%" + separator + Escaped(term) + "%";
+
+    private static string Escaped(string term) =>
+        term.Replace(Escape, Escape + Escape, StringComparison.Ordinal)
             .Replace("%", Escape + "%", StringComparison.Ordinal)
             .Replace("_", Escape + "_", StringComparison.Ordinal)
-            .Replace("[", Escape + "[", StringComparison.Ordinal) + "%";
+            .Replace("[", Escape + "[", StringComparison.Ordinal);
 }

@@ -34,9 +34,25 @@ public sealed class IndexModel(
     [BindProperty(SupportsGet = true, Name = "checkpoint")]
     public string? Checkpoint { get; set; }
 
+    /// <summary>The layout staff chose at the desk for printing; none means the one set for the delegate's category.</summary>
+    [BindProperty(SupportsGet = true, Name = "layout")]
+    public BadgeLayout? Layout { get; set; }
+
+    /// <summary>The delegate this desk has just checked in, whose row says so as a success rather than as an alert.</summary>
+    [BindProperty(SupportsGet = true, Name = "done")]
+    public int? Done { get; set; }
+
+    /// <summary>The delegate whose badge this desk has just reprinted: the page confirms it and links the new badge.</summary>
+    [BindProperty(SupportsGet = true, Name = "reprinted")]
+    public int? Reprinted { get; set; }
+
     [BindProperty]
     [StringLength(500, ErrorMessage = "Checkin_ReasonTooLong")]
     public string? Reason { get; set; }
+
+    /// <summary>A reprint is done only once staff have confirmed it; the first post asks.</summary>
+    [BindProperty]
+    public bool Confirmed { get; set; }
 
     public IReadOnlyList<Row> Results { get; private set; } = [];
     public IReadOnlyList<(string Code, string NameEn, string NameZh)> CheckpointList { get; private set; } = [];
@@ -44,6 +60,15 @@ public sealed class IndexModel(
     public bool Searched { get; private set; }
     public string CurrentCheckpoint => string.IsNullOrWhiteSpace(Checkpoint) ? Checkpoints.Main : Checkpoint;
     public int? ReasonFor { get; private set; }
+
+    /// <summary>The delegate whose reprint waits for confirmation.</summary>
+    public DeskDelegate? ConfirmReprintOf { get; private set; }
+
+    public DeskDelegate? ReprintedPerson { get; private set; }
+
+    /// <summary>The badge's address in the layout chosen at the desk.</summary>
+    public string BadgeUrl(int id) => Layout is { } layout && Enum.IsDefined(layout)
+        ? $"/checkin/badges/{id}.pdf?layout={layout}" : $"/checkin/badges/{id}.pdf";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -72,10 +97,14 @@ public sealed class IndexModel(
         }
 
         TempData["Status"] = Describe(answer, forum);
-        return RedirectToPage(new { q = Query, checkpoint = CurrentCheckpoint });
+        return RedirectToPage(new { q = Query, checkpoint = CurrentCheckpoint, layout = Layout, done = answer.Result == ScanResults.CheckedIn ? id : (int?)null });
     }
 
-    /// <summary>Prints the badge again with a new token, so the lost one stops opening doors; the PDF is the answer.</summary>
+    /// <summary>
+    /// Reprints a badge with a new token, so the lost one stops opening doors. The first post asks staff to confirm and
+    /// says what will happen; the confirmed one changes the token, records the reprint and its reason, and comes back to
+    /// the desk, which confirms it and links the new badge.
+    /// </summary>
     public async Task<IActionResult> OnPostReprintAsync(int id, CancellationToken ct)
     {
         var forum = await current.GetAsync(ct);
@@ -90,9 +119,20 @@ public sealed class IndexModel(
             ModelState.AddModelError(nameof(Reason), text["Checkin_ReasonRequired"].Value);
         }
 
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || !Confirmed)
         {
             ReasonFor = id;
+            if (ModelState.IsValid)
+            {
+                ConfirmReprintOf = await desk.DescribeAsync(forum.Id, id, ct);
+                if (ConfirmReprintOf is null)
+                {
+                    return NotFound();
+                }
+
+                Reason = reason;
+            }
+
             await LoadAsync(forum, ct);
             return Page();
         }
@@ -107,9 +147,9 @@ public sealed class IndexModel(
 
         db.AuditEntries.Add(new Actor(users.GetUserId(User), User.Identity?.Name ?? "staff")
             .Audit(forum.Id, clock.GetUtcNow().UtcDateTime, nameof(Core.Delegates.Delegate), id, "badge-reprinted", after: reason));
-        var layout = (await badges.LayoutsAsync(forum.Id, ct))[await CategoryAsync(forum.Id, id, ct)];
-        var pdf = await badges.PrintAsync(forum, [id], layout, User.Identity?.Name ?? "staff", reason, ct);
-        return File(pdf.Pdf, "application/pdf", $"badge-{id}.pdf");
+        var layout = Layout is { } chosen && Enum.IsDefined(chosen) ? chosen : (await badges.LayoutsAsync(forum.Id, ct))[await CategoryAsync(forum.Id, id, ct)];
+        await badges.LogPrintsAsync(forum.Id, [id], layout, User.Identity?.Name ?? "staff", reason, ct);
+        return RedirectToPage(new { q = Query, checkpoint = CurrentCheckpoint, layout = Layout, reprinted = id });
     }
 
     private Task<DelegateCategory> CategoryAsync(int forumId, int id, CancellationToken ct) =>
@@ -124,6 +164,11 @@ public sealed class IndexModel(
         }
 
         Counts = await CheckInCounts.ForAsync(db, forum.Id, CurrentCheckpoint, ct);
+        if (Reprinted is { } reprinted)
+        {
+            ReprintedPerson = await desk.DescribeAsync(forum.Id, reprinted, ct);
+        }
+
         var term = PersonName.Clean(Query);
         if (term.Length == 0 || !ModelState.IsValid && ReasonFor is null)
         {

@@ -45,14 +45,28 @@ public sealed record DelegateFilter(string? Query, RegistrationStatus? Status, D
         }
         else if (term.Length > 0)
         {
-            var pattern = LikePattern.Containing(term);
+            // A name matches word by word (NameSearch): each word of the query begins a word of the delegate's key, or the
+            // query's words run together begin one. Delegations and cities match where one of their words begins with the
+            // query (Chinese names, written without spaces, anywhere), and an address from its start unless the query has
+            // an @; so "wang" finds neither Kwangsoo, nor kwangsoo@…, nor the Gwangju delegation.
+            var terms = NameSearch.Terms(term);
+            var words = terms.Select(t => LikePattern.StartingWord(t, NameSearch.Separator)).ToList();
+            var together = terms.Count > 1 ? LikePattern.StartingWord(string.Concat(terms), NameSearch.Separator) : null;
+            var anywhere = LikePattern.Containing(term);
+            var start = LikePattern.Starting(term);
+            var word = LikePattern.StartingWord(term, ' ');
+            var email = term.Contains('@', StringComparison.Ordinal) ? anywhere : start;
             const string escape = LikePattern.Escape;
-            query = query.Where(d => EF.Functions.Like(d.FamilyName, pattern, escape) || EF.Functions.Like(d.GivenName, pattern, escape)
-                || (d.NativeName != null && EF.Functions.Like(d.NativeName, pattern, escape)) || EF.Functions.Like(d.Email, pattern, escape)
-                || (d.Delegation != null && (EF.Functions.Like(d.Delegation.NameEn, pattern, escape) || EF.Functions.Like(d.Delegation.NameZh, pattern, escape)
-                    || (d.Delegation.PartnerCity != null && (EF.Functions.Like(d.Delegation.PartnerCity.NameEn, pattern, escape)
-                        || EF.Functions.Like(d.Delegation.PartnerCity.NameZh, pattern, escape)
-                        || (d.Delegation.PartnerCity.NameLocal != null && EF.Functions.Like(d.Delegation.PartnerCity.NameLocal, pattern, escape)))))));
+            query = query.Where(d => (words.Count > 0 && words.All(w => EF.Functions.Like(d.SearchKey, w, escape)))
+                || (together != null && EF.Functions.Like(d.SearchKey, together, escape))
+                || EF.Functions.Like(d.Email, email, escape)
+                || (d.Delegation != null && (EF.Functions.Like(d.Delegation.NameEn, start, escape) || EF.Functions.Like(d.Delegation.NameEn, word, escape)
+                    || EF.Functions.Like(d.Delegation.NameZh, anywhere, escape)
+                    || (d.Delegation.PartnerCity != null && (EF.Functions.Like(d.Delegation.PartnerCity.NameEn, start, escape)
+                        || EF.Functions.Like(d.Delegation.PartnerCity.NameEn, word, escape)
+                        || EF.Functions.Like(d.Delegation.PartnerCity.NameZh, anywhere, escape)
+                        || (d.Delegation.PartnerCity.NameLocal != null && (EF.Functions.Like(d.Delegation.PartnerCity.NameLocal, start, escape)
+                            || EF.Functions.Like(d.Delegation.PartnerCity.NameLocal, word, escape))))))));
         }
 
         if (Status is { } status)
