@@ -31,6 +31,9 @@ rm -rf "$results"
 dotnet build ForumManager.sln -c Release -warnaserror -nologo -v quiet || { echo "tests: 0 passed, 1 failed (the build failed)"; exit 1; }
 
 status=0
+# Test hosts do not watch their settings files: each watcher takes one of the user's inotify instances (128 by
+# default), and dozens of test apps alive at once would otherwise run out of them.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 dotnet test ForumManager.sln -c Release --no-build --nologo \
   --logger "trx;LogFilePrefix=results" --logger "console;verbosity=normal" \
   --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=false || status=$?
