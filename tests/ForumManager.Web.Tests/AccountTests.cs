@@ -50,6 +50,33 @@ public sealed class AccountTests(AppFixture app)
         Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(Roles.Delegate, "/me")]
+    [InlineData(Roles.Staff, "/checkin")]
+    [InlineData(Roles.Organizer, "/admin")]
+    [InlineData(Roles.Admin, "/admin")]
+    public async Task Should_land_each_role_where_it_works_after_signing_in(string role, string landing)
+    {
+        var email = await app.CreateUserAsync(role);
+
+        var response = await HtmlForms.SubmitAsync(Clients.Anonymous(app), "/Identity/Account/Login",
+            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = ForumAppFactory.Password });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(landing, response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Should_land_on_the_page_a_person_was_sent_from_rather_than_the_role_s_page()
+    {
+        var email = await app.CreateUserAsync(Roles.Organizer);
+
+        var response = await HtmlForms.SubmitAsync(Clients.Anonymous(app), "/Identity/Account/Login?returnUrl=%2Fadmin%2Fnotices",
+            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = ForumAppFactory.Password });
+
+        Assert.Equal("/admin/notices", response.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task Should_send_anonymous_visitors_of_admin_to_sign_in()
     {

@@ -65,6 +65,30 @@ public static partial class ForumPipeline
             await Programme.ProgrammeReleases.PublishDemoAsync(services, ct);
             LogSeeded(logger, forum.DemoDelegates);
         }
+
+        if (forum.SeedDemo && app.Environment.IsDevelopment())
+        {
+            await MakeDemoAccountsAsync(services, db, logger, ct);
+        }
+    }
+
+    /// <summary>
+    /// An account per role for the demo forum, in Development only: their password is printed when they are made, and on
+    /// a later start only their addresses (the password is not kept in the clear anywhere).
+    /// </summary>
+    private static async Task MakeDemoAccountsAsync(IServiceProvider services, ForumDbContext db, ILogger logger, CancellationToken ct)
+    {
+        var accounts = new DemoAccounts(db, services.GetRequiredService<UserManager<ForumUser>>());
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var list = string.Join(Environment.NewLine, DemoAccounts.All.Select(a => $"  {a.Email,-26} {a.Description}"));
+        if (await accounts.EnsureAsync(now, ct) is { } password)
+        {
+            LogDemoAccountsMade(logger, list, password);
+        }
+        else if (await accounts.ExistAsync(ct))
+        {
+            LogDemoAccountsKept(logger, list);
+        }
     }
 
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
@@ -77,6 +101,12 @@ public static partial class ForumPipeline
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo accounts to try each role (Development only), all with the password {Password}:\n{Accounts}")]
+    private static partial void LogDemoAccountsMade(ILogger logger, string accounts, string password);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo accounts (Development only; their password was printed when they were made, delete the database to make them again):\n{Accounts}")]
+    private static partial void LogDemoAccountsKept(ILogger logger, string accounts);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo forum with {Delegates} delegates.")]
     private static partial void LogSeeded(ILogger logger, int delegates);

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ForumManager.Data;
+using ForumManager.Web.Accounts;
 using ForumManager.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -53,7 +54,7 @@ public sealed class LoginModel(SignInManager<ForumUser> signIn, UserManager<Foru
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return LocalRedirect(ReturnUrl);
+            return LocalRedirect(await SignInLanding.ForAsync(users, await users.FindByEmailAsync(Input.Email.Trim()), ReturnUrl));
         }
 
         if (result.RequiresTwoFactor)

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ForumManager.Data;
+using ForumManager.Web.Accounts;
 using ForumManager.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -48,7 +49,7 @@ public sealed class LoginWith2faModel(SignInManager<ForumUser> signIn, IStringLo
             return Page();
         }
 
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {
             return RedirectToPage("./Login");
         }
@@ -57,7 +58,7 @@ public sealed class LoginWith2faModel(SignInManager<ForumUser> signIn, IStringLo
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, rememberMe, RememberMachine);
         if (result.Succeeded)
         {
-            return LocalRedirect(ReturnUrl);
+            return LocalRedirect(await SignInLanding.ForAsync(signIn.UserManager, user, ReturnUrl));
         }
 
         if (result.IsLockedOut)

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ForumManager.Data;
+using ForumManager.Web.Accounts;
 using ForumManager.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -40,7 +41,7 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<ForumUser> signIn, 
             return Page();
         }
 
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {
             return RedirectToPage("./Login");
         }
@@ -48,7 +49,7 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<ForumUser> signIn, 
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode.Replace(" ", string.Empty, StringComparison.Ordinal));
         if (result.Succeeded)
         {
-            return LocalRedirect(ReturnUrl);
+            return LocalRedirect(await SignInLanding.ForAsync(signIn.UserManager, user, ReturnUrl));
         }
 
         if (result.IsLockedOut)
