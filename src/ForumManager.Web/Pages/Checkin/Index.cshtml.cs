@@ -71,7 +71,7 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        TempData["Status"] = Describe(answer, forum);
+        TempData.Outcome(Describe(answer, forum), refused: answer.Result is not (ScanResults.CheckedIn or ScanResults.AlreadyCheckedIn));
         return RedirectToPage(new { q = Query, checkpoint = CurrentCheckpoint });
     }
 
