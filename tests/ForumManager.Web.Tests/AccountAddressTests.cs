@@ -10,7 +10,6 @@ using ForumManager.Web.Cli;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
 using Delegate = ForumManager.Core.Delegates.Delegate;
 
 namespace ForumManager.Web.Tests;
@@ -40,7 +39,7 @@ public sealed class AccountAddressTests(AccountAddressAppFixture app) : IClassFi
     private async Task<string> LinkAsync(string email, string purpose)
     {
         var row = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.ToAddress == email && m.Purpose == purpose).OrderBy(m => m.Id).LastAsync());
-        var message = await MimeMessage.LoadAsync(new MemoryStream(row.MimeContent));
+        var message = await app.ReadMailAsync(row);
         return (message.TextBody ?? string.Empty).Split('\n').Select(l => l.Trim())
             .First(l => l.StartsWith("http://forum.test/", StringComparison.Ordinal))["http://forum.test".Length..];
     }
