@@ -10,7 +10,6 @@ using ForumManager.Web.Cli;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
 using Delegate = ForumManager.Core.Delegates.Delegate;
 
 namespace ForumManager.Web.Tests;

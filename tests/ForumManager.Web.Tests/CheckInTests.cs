@@ -330,7 +330,7 @@ public sealed class CheckInTests(CheckInAppFixture app) : IClassFixture<CheckInA
         var log = await app.WithDbAsync(db => db.BadgePrints.Where(p => p.DelegateId == person.Id && p.ReprintReason != null).SingleAsync());
         Assert.Equal("Lost at the hotel", log.ReprintReason);
         var after = await HtmlForms.GetPageAsync(staff, url);
-        Assert.Contains("Badge reprinted 1 times", after.QuerySelector("[data-testid=checkin-row]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Badge reprinted once", after.QuerySelector("[data-testid=checkin-row]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -194,6 +194,26 @@ public sealed class MemberEditAndSignInTests(MembersAppFixture app) : IClassFixt
     }
 
     [Fact]
+    public async Task Should_greet_the_member_name_the_forum_sign_the_mail_and_ask_to_choose_a_first_password()
+    {
+        var team = await TeamAsync(memberLanguage: "zh-Hans");
+        var forum = await app.WithDbAsync(db => db.Forums.AsNoTracking().SingleAsync());
+
+        await PostSignInAsync(team.Head, team.MemberId);
+
+        Assert.Null((await RecordAsync(team.MemberId)).Honorific);
+        var row = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == team.MemberEmail && m.Purpose == "account.member-sign-in"));
+        var body = (await app.ReadMailAsync(row)).TextBody ?? string.Empty;
+        Assert.StartsWith("尊敬的Salma BENNANI：", body, StringComparison.Ordinal);
+        Assert.Contains(forum.NameZh, body, StringComparison.Ordinal);
+        Assert.EndsWith($"{forum.NameZh}组委会", body.TrimEnd(), StringComparison.Ordinal);
+        var link = body.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("http://forum.test/", StringComparison.Ordinal));
+        var page = await HtmlForms.GetPageAsync(Clients.Anonymous(app, "zh-Hans"), link["http://forum.test".Length..]);
+        Assert.Equal("设置密码", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.DoesNotContain("新", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_not_link_an_account_that_already_has_a_registration_in_this_forum()
     {
         var team = await TeamAsync();

@@ -237,8 +237,8 @@ public sealed class ProgrammeAdminTests(ProgrammeAppFixture app) : IClassFixture
         }, $"[data-testid=move-{closing.Id}]");
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         var after = await HtmlForms.GetPageAsync(organizer, refused.Headers.Location!.OriginalString);
-        Assert.Contains("was not moved", after.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Visit to Changsha", after.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("was not moved", after.QuerySelector("p.status.error[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Visit to Changsha", after.QuerySelector("p.status.error[role=alert]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(closing.StartUtc, (await app.WithDbAsync(db => db.Sessions.AsNoTracking().SingleAsync(s => s.Id == closing.Id))).StartUtc);
 
         var moved = await HtmlForms.SubmitAsync(organizer, url, new Dictionary<string, string> { ["start"] = "18:00" }, $"[data-testid=move-{closing.Id}]");

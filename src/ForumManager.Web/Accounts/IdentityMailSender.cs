@@ -36,8 +36,20 @@ public sealed class IdentityMailSender(MailQueue queue, IStringLocalizerFactory 
         SendAsync(user, email, "account.reset-password", "Mail_ResetSubject", "Mail_ResetBody", "Mail_ResetAction", resetLink);
 
     /// <summary>To a delegation member the head added: a link to choose a password and so get a sign-in of their own.</summary>
-    public Task SendMemberSignInLinkAsync(ForumUser user, string email, string link) =>
-        SendAsync(user, email, "account.member-sign-in", "Mail_MemberSubject", "Mail_MemberBody", "Mail_MemberAction", link);
+    public Task SendMemberSignInLinkAsync(ForumUser user, string email, string link, Core.Forums.Forum forum, Core.Delegates.Delegate member)
+    {
+        // Greeted by the name the member reads, in the language their registration asked for, and signed by the forum.
+        var chinese = user.PreferredCulture is "zh-Hans";
+        var name = chinese && member.NativeName is { } native
+            ? native
+            : string.Join(' ', new[] { member.Honorific, member.GivenName, member.FamilyName.ToUpperInvariant() }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        var forumName = chinese ? forum.NameZh : forum.NameEn;
+        return SendAsync(user, email, "account.member-sign-in", "Mail_MemberSubject", "Mail_MemberBody", "Mail_MemberAction", link,
+            new Signoff("Mail_MemberSignoff", forumName), name, forumName);
+    }
+
+    /// <summary>A closing line after the link, with its own arguments.</summary>
+    private sealed record Signoff(string Key, params object[] Arguments);
 
     public Task SendPasswordResetCodeAsync(ForumUser user, string email, string resetCode) =>
         SendAsync(user, email, "account.reset-code", "Mail_ResetSubject", "Mail_ResetCodeBody", null, resetCode);
@@ -73,8 +85,12 @@ public sealed class IdentityMailSender(MailQueue queue, IStringLocalizerFactory 
     public Task SendEmailAsync(string email, string subject, string htmlMessage) =>
         queue.EnqueueAsync(new MailDraft(email, null, subject, HtmlToText(htmlMessage), htmlMessage, "account.manage"), CancellationToken.None);
 
+    private Task SendAsync(ForumUser user, string email, string purpose, string subjectKey, string bodyKey, string? actionKey, string? linkOrCode,
+        params object[] bodyArguments) =>
+        SendAsync(user, email, purpose, subjectKey, bodyKey, actionKey, linkOrCode, null, bodyArguments);
+
     private async Task SendAsync(ForumUser user, string email, string purpose, string subjectKey, string bodyKey, string? actionKey, string? linkOrCode,
-        params object[] bodyArguments)
+        Signoff? signoff, params object[] bodyArguments)
     {
         var culture = CultureInfo.GetCultureInfo(user.PreferredCulture is "zh-Hans" ? "zh-Hans" : "en");
         var previous = CultureInfo.CurrentUICulture;
@@ -84,7 +100,8 @@ public sealed class IdentityMailSender(MailQueue queue, IStringLocalizerFactory 
             var text = localizers.Create(typeof(SharedResource));
             var subject = text[subjectKey].Value;
             var body = text[bodyKey, bodyArguments].Value;
-            var plain = linkOrCode is null ? $"{body}\n" : $"{body}\n\n{linkOrCode}\n";
+            var closing = signoff is null ? null : text[signoff.Key, signoff.Arguments].Value;
+            var plain = (linkOrCode is null ? $"{body}\n" : $"{body}\n\n{linkOrCode}\n") + (closing is null ? string.Empty : $"\n{closing}\n");
             var encoded = WebUtility.HtmlEncode(linkOrCode);
             var action = (actionKey, linkOrCode) switch
             {
@@ -93,7 +110,8 @@ public sealed class IdentityMailSender(MailQueue queue, IStringLocalizerFactory 
                 _ => $"<p><a href=\"{encoded}\">{WebUtility.HtmlEncode(text[actionKey].Value)}</a></p><p>{encoded}</p>",
             };
             var paragraphs = string.Concat(body.Split("\n\n").Select(p => $"<p>{WebUtility.HtmlEncode(p)}</p>"));
-            var html = $"<!DOCTYPE html><html lang=\"{culture.Name}\"><body>{paragraphs}{action}</body></html>";
+            var signed = closing is null ? string.Empty : $"<p>{WebUtility.HtmlEncode(closing)}</p>";
+            var html = $"<!DOCTYPE html><html lang=\"{culture.Name}\"><body>{paragraphs}{action}{signed}</body></html>";
             await queue.EnqueueAsync(new MailDraft(email, user.DisplayName, subject, plain, html, purpose), CancellationToken.None);
         }
         finally

@@ -80,9 +80,11 @@ public sealed class MemberSignIn(ForumDbContext db, UserManager<ForumUser> users
             }
 
             var code = AccountTokens.Encode(await users.GeneratePasswordResetTokenAsync(account));
-            var link = links.To("/Identity/Account/ResetPassword", new Dictionary<string, string?> { ["code"] = code, ["email"] = account.Email });
+            // "first" only changes the page's words ("Choose a password"); the token alone decides what the link can do.
+            var link = links.To("/Identity/Account/ResetPassword", new Dictionary<string, string?> { ["code"] = code, ["email"] = account.Email, ["first"] = "true" });
             var owner = account;
-            send = () => mail.SendMemberSignInLinkAsync(owner, owner.Email!, link);
+            var forum = await db.Forums.AsNoTracking().SingleAsync(f => f.Id == member.ForumId, ct);
+            send = () => mail.SendMemberSignInLinkAsync(owner, owner.Email!, link, forum, member);
             action = "sign-in-link-sent";
         }
         else if (await db.Delegates.AnyAsync(d => d.ForumId == member.ForumId && d.UserId == account.Id, ct))

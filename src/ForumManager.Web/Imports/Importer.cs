@@ -217,11 +217,6 @@ public sealed class Importer(ForumDbContext db, ForumPlaces places, MailQueue ma
             DelegateForm.Clean(input);
             var state = new ModelStateDictionary();
             DelegateForm.Validate(input, forum, null, state, text);
-            if (input.Honorific.Length == 0)
-            {
-                state.Remove("Input.Honorific");
-            }
-
             foreach (var (field, entry) in state)
             {
                 var column = ColumnOfField.GetValueOrDefault(field, field);
@@ -278,7 +273,6 @@ public sealed class Importer(ForumDbContext db, ForumPlaces places, MailQueue ma
                 PrecedenceRank = Precedence.DefaultRank(category, input.Position),
             };
             DelegateForm.Apply(input, record, personalData);
-            record.Honorific = input.Honorific.Length == 0 ? null : input.Honorific;
             record.Phone = input.Phone.Length == 0 ? null : input.Phone;
             result.Add(new CheckedRow(row.Number, who, []) { Delegate = record });
         }

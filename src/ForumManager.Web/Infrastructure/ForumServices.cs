@@ -99,6 +99,7 @@ public static class ForumServices
             .AddMvcOptions(o =>
             {
                 ModelBindingMessages.Localize(o.ModelBindingMessageProvider);
+                o.ModelMetadataDetailsProviders.Add(new ImplicitRequiredMessages());
                 o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
             });
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);

@@ -48,7 +48,7 @@ public static class DelegateForm
     {
         void Error(string field, string key, params object[] args) => state.AddModelError("Input." + field, text[key, args]);
 
-        NameChecks.Check(state, text, input.Honorific, input.FamilyName, input.GivenName, input.NativeName, input.Position);
+        NameChecks.Check(state, text, input.Honorific ?? string.Empty, input.FamilyName, input.GivenName, input.NativeName, input.Position);
         foreach (var (field, value) in new[] { (nameof(input.Organization), input.Organization),
             (nameof(input.DietaryNeeds), input.DietaryNeeds), (nameof(input.AccessibilityNeeds), input.AccessibilityNeeds),
             (nameof(input.PassportPlaceOfIssue), input.PassportPlaceOfIssue) })
@@ -157,7 +157,7 @@ public static class DelegateForm
         }
 
         record.NativeName = input.NativeName;
-        record.Honorific = input.Honorific;
+        record.Honorific = string.IsNullOrEmpty(input.Honorific) ? null : input.Honorific;
         record.Position = input.Position;
         record.Organization = input.Organization;
         record.CountryCode = input.CountryCode;

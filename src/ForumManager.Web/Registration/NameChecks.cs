@@ -31,7 +31,7 @@ public static class NameChecks
             state.AddModelError("Input.Position", text["Validation_NoMarkup"]);
         }
 
-        if (!RegistrationInput.Honorifics.Contains(honorific))
+        if (honorific.Length > 0 && !RegistrationInput.Honorifics.Contains(honorific))
         {
             state.AddModelError("Input.Honorific", text["Validation_Choose"]);
         }

@@ -42,12 +42,12 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Progra
                 return Challenge();
             }
 
-            TempData["Status"] = text["Agenda_NoRegistration"].Value;
+            TempData.Refusal(text["Agenda_NoRegistration"].Value);
             return Redirect($"/agenda/session/{id}");
         }
 
         var result = await enrolments.EnrolAsync(me.Delegate, id, ct);
-        TempData["Status"] = result.Outcome switch
+        TempData.Outcome(result.Outcome switch
         {
             EnrolOutcome.Enrolled => text["Agenda_Enrolled"].Value,
             EnrolOutcome.Waitlisted => text["Agenda_Waitlisted"].Value,
@@ -55,7 +55,7 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Progra
             EnrolOutcome.Clash => text["Agenda_Clash", ForumManager.Web.Infrastructure.UiLanguage.Chinese
                 ? result.Clash!.TitleZh : result.Clash!.TitleEn].Value,
             _ => text["Agenda_NotOpen"].Value,
-        };
+        }, refused: result.Outcome is not (EnrolOutcome.Enrolled or EnrolOutcome.Waitlisted or EnrolOutcome.AlreadyEnrolled));
         return Redirect($"/agenda/session/{id}");
     }
 
@@ -74,7 +74,7 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Progra
                 return Challenge();
             }
 
-            TempData["Status"] = text["Agenda_NoRegistration"].Value;
+            TempData.Refusal(text["Agenda_NoRegistration"].Value);
             return Redirect($"/agenda/session/{id}");
         }
 

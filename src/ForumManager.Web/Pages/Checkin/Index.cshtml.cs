@@ -96,7 +96,7 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        TempData["Status"] = Describe(answer, forum);
+        TempData.Outcome(Describe(answer, forum), refused: answer.Result is not (ScanResults.CheckedIn or ScanResults.AlreadyCheckedIn));
         return RedirectToPage(new { q = Query, checkpoint = CurrentCheckpoint, layout = Layout, done = answer.Result == ScanResults.CheckedIn ? id : (int?)null });
     }
 

@@ -84,7 +84,7 @@ public sealed class DelegationModel(ForumDbContext db, CurrentForum current, Use
             FamilyName = Input.FamilyName,
             GivenName = Input.GivenName,
             NativeName = Input.NativeName,
-            Honorific = Input.Honorific,
+            Honorific = string.IsNullOrEmpty(Input.Honorific) ? null : Input.Honorific,
             Position = Input.Position,
             Organization = Head.Organization,
             CountryCode = Head.CountryCode,
@@ -161,12 +161,12 @@ public sealed class DelegationModel(ForumDbContext db, CurrentForum current, Use
         }
 
         var outcome = await signIn.SendAsync(memberId, new Actor(users.GetUserId(User), User.Identity?.Name ?? Head.Email), ct);
-        TempData["Status"] = outcome switch
+        TempData.Outcome(outcome switch
         {
             MemberSignInOutcome.Sent => text["Members_SignInSent", member.Email].Value,
             MemberSignInOutcome.AlreadySignsIn => text["Members_AlreadySignsIn"].Value,
             _ => text["Members_NotAnAccountAddress", member.Email].Value,
-        };
+        }, refused: outcome is not (MemberSignInOutcome.Sent or MemberSignInOutcome.AlreadySignsIn));
         return RedirectToPage();
     }
 

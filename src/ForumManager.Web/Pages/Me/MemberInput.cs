@@ -1,13 +1,14 @@
 using System.ComponentModel.DataAnnotations;
+using ForumManager.Web.Infrastructure;
 
 namespace ForumManager.Web.Pages.Me;
 
 /// <summary>A member added by the head of a delegation.</summary>
 public sealed class MemberInput
 {
-    [Required(ErrorMessage = "Validation_Required"), StringLength(40, ErrorMessage = "Validation_MaxLength")]
+    [StringLength(40, ErrorMessage = "Validation_MaxLength")]
     [Display(Name = "Field_Honorific")]
-    public string Honorific { get; set; } = "Mr";
+    public string? Honorific { get; set; }
 
     [Required(ErrorMessage = "Validation_Required"), StringLength(100, ErrorMessage = "Validation_MaxLength")]
     [Display(Name = "Field_FamilyName")]
@@ -33,5 +34,5 @@ public sealed class MemberInput
     [Required(ErrorMessage = "Validation_Required")]
     [RegularExpression("^(en|zh-Hans)$", ErrorMessage = "Validation_Language")]
     [Display(Name = "Field_PreferredLanguage")]
-    public string PreferredLanguage { get; set; } = "en";
+    public string PreferredLanguage { get; set; } = UiLanguage.Code;
 }

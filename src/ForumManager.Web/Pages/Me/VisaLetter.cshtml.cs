@@ -29,7 +29,7 @@ public sealed class VisaLetterModel(ForumDbContext db, CurrentForum current, Use
             .FirstOrDefaultAsync(ct);
         if (mine is null || mine.Status != RegistrationStatus.Approved || !mine.HasPassport)
         {
-            TempData["Status"] = text["Me_VisaLetterNotYet"].Value;
+            TempData.Refusal(text["Me_VisaLetterNotYet"].Value);
             return Redirect("/me");
         }
 

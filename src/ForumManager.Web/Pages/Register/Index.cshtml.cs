@@ -116,6 +116,7 @@ public sealed class IndexModel(
             var forumId = Forum.Id;
             var free = await db.Forums.AnyAsync(f => f.Id == forumId && (f.Capacity == null || f.PlacesTaken < f.Capacity), ct);
             TempData["Registered"] = (free ? RegistrationStatus.Submitted : RegistrationStatus.Waitlisted).ToString();
+            TempData["RegisteredEmail"] = Input.Email;
             return RedirectToPage("Done");
         }
 
@@ -183,6 +184,7 @@ public sealed class IndexModel(
             await transaction.CommitAsync(ct);
             mail.NotifySaved();
             TempData["Registered"] = registration.Status.ToString();
+            TempData["RegisteredEmail"] = Input.Email;
             return RedirectToPage("Done");
         }
         catch (DbUpdateException)

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ForumManager.Core.Delegates;
+using ForumManager.Web.Infrastructure;
 using ForumManager.Web.Registration;
 
 namespace ForumManager.Web.Pages.Register;
@@ -22,9 +23,10 @@ public sealed class RegistrationInput
     [Display(Name = "Field_NativeName")]
     public string? NativeName { get; set; }
 
-    [Required(ErrorMessage = "Validation_Required"), StringLength(40, ErrorMessage = "Validation_MaxLength")]
+    // Optional and never preselected: a default honorific put "Mr" before women's names.
+    [StringLength(40, ErrorMessage = "Validation_MaxLength")]
     [Display(Name = "Field_Honorific")]
-    public string Honorific { get; set; } = "Mr";
+    public string? Honorific { get; set; }
 
     [StringLength(200, ErrorMessage = "Validation_MaxLength")]
     [Display(Name = "Field_Position")]
@@ -56,7 +58,7 @@ public sealed class RegistrationInput
     [Required(ErrorMessage = "Validation_Required")]
     [RegularExpression("^(en|zh-Hans)$", ErrorMessage = "Validation_Language")]
     [Display(Name = "Field_PreferredLanguage")]
-    public string PreferredLanguage { get; set; } = "en";
+    public string PreferredLanguage { get; set; } = UiLanguage.Code;
 
     [StringLength(500, ErrorMessage = "Validation_MaxLength")]
     [Display(Name = "Field_DietaryNeeds")]

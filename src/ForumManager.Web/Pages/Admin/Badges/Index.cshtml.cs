@@ -124,7 +124,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, BadgeSou
             .ToListAsync(ct);
         if (ids.Count == 0)
         {
-            TempData["Status"] = text["Badges_NoneMatch"].Value;
+            TempData.Refusal(text["Badges_NoneMatch"].Value);
             return RedirectToPage(new { Delegation, Category, Status, NotPrinted, ArrivalDay, Hotel, Layout });
         }
 

@@ -66,7 +66,7 @@ public sealed class DetailsModel(ForumDbContext db, CurrentForum current, Regist
 
         var result = await changes.ChangeAsync(forum.Id, [id], decision, PersonName.CleanOrNull(Reason),
             new Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer"), byOrganizer: true, ct);
-        TempData["Status"] = result.Changed == 1 ? text["Delegates_StatusChanged"].Value : text["Delegates_StatusNotChanged"].Value;
+        TempData.Outcome(result.Changed == 1 ? text["Delegates_StatusChanged"].Value : text["Delegates_StatusNotChanged"].Value, refused: result.Changed != 1);
         return RedirectToPage(new { id });
     }
 
@@ -108,7 +108,7 @@ public sealed class DetailsModel(ForumDbContext db, CurrentForum current, Regist
 
         Delegate = found;
         Zone = forum.TimeZone;
-        DelegationName = found.Delegation?.NameEn;
+        DelegationName = UiLanguage.Chinese ? found.Delegation?.NameZh : found.Delegation?.NameEn;
         var passport = personalData.Unprotect(found.PassportNumberProtected);
         var born = personalData.Unprotect(found.DateOfBirthProtected);
         Revealed = reveal;

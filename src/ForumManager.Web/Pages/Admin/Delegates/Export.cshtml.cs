@@ -1,6 +1,7 @@
 using System.Globalization;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Forums;
+using ForumManager.Core.Registration;
 using ForumManager.Data;
 using ForumManager.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -17,11 +18,20 @@ namespace ForumManager.Web.Pages.Admin.Delegates;
 public sealed class ExportModel(ForumDbContext db, CurrentForum current, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed record Row(string FamilyName, string GivenName, string? NativeName, string? Honorific, string? Position, string? Organization,
-        string? Delegation, string CountryCode, string Email, string? Phone, DelegateCategory Category, RegistrationStatus Status, int PrecedenceRank,
+        string? Delegation, string? DelegationZh, string CountryCode, string Email, string? Phone, DelegateCategory Category, RegistrationStatus Status, int PrecedenceRank,
         string PreferredLanguage, string? DietaryNeeds, string? AccessibilityNeeds, string? InterpretationLanguage, bool NeedsVisaLetter, DateTime CreatedUtc);
 
-    /// <summary>Column key → its header's resource key and its value.</summary>
-    public static readonly IReadOnlyList<(string Key, string Header, Func<Row, TimeZoneInfo, object?> Value)> Columns =
+    /// <summary>What a value needs to be written as words in the organizer's language.</summary>
+    public sealed record Words(TimeZoneInfo Zone, IStringLocalizer Text, bool Chinese)
+    {
+        public string Country(string code) => Countries.Find(code)?.Name(Chinese) ?? code;
+
+        public static string? Language(string? code) =>
+            string.IsNullOrEmpty(code) ? null : CultureInfo.GetCultureInfo(code).NativeName;
+    }
+
+    /// <summary>Column key → its header's resource key and its value, in words rather than codes (organizers read these).</summary>
+    public static readonly IReadOnlyList<(string Key, string Header, Func<Row, Words, object?> Value)> Columns =
     [
         ("family", "Field_FamilyName", (r, _) => r.FamilyName),
         ("given", "Field_GivenName", (r, _) => r.GivenName),
@@ -29,19 +39,19 @@ public sealed class ExportModel(ForumDbContext db, CurrentForum current, IString
         ("honorific", "Field_Honorific", (r, _) => r.Honorific),
         ("position", "Field_Position", (r, _) => r.Position),
         ("organization", "Field_Organization", (r, _) => r.Organization),
-        ("delegation", "Field_Delegation", (r, _) => r.Delegation),
-        ("country", "Field_Country", (r, _) => r.CountryCode),
+        ("delegation", "Field_Delegation", (r, w) => w.Chinese ? r.DelegationZh : r.Delegation),
+        ("country", "Field_Country", (r, w) => w.Country(r.CountryCode)),
         ("email", "Field_Email", (r, _) => r.Email),
         ("phone", "Field_Phone", (r, _) => r.Phone),
-        ("category", "Delegate_Category", (r, _) => r.Category.ToString()),
-        ("status", "Admin_Status", (r, _) => r.Status.ToString()),
+        ("category", "Delegate_Category", (r, w) => w.Text["DelegateCategory_" + r.Category].Value),
+        ("status", "Admin_Status", (r, w) => w.Text["RegistrationStatus_" + r.Status].Value),
         ("precedence", "Delegates_Precedence", (r, _) => r.PrecedenceRank),
-        ("language", "Field_PreferredLanguage", (r, _) => r.PreferredLanguage),
+        ("language", "Field_PreferredLanguage", (r, _) => Words.Language(r.PreferredLanguage)),
         ("dietary", "Field_DietaryNeeds", (r, _) => r.DietaryNeeds),
         ("accessibility", "Field_AccessibilityNeeds", (r, _) => r.AccessibilityNeeds),
-        ("interpretation", "Field_InterpretationLanguage", (r, _) => r.InterpretationLanguage),
-        ("visa", "Field_NeedsVisaLetter", (r, _) => r.NeedsVisaLetter ? "yes" : "no"),
-        ("registered", "Delegates_Registered", (r, zone) => ForumTime.ToLocal(r.CreatedUtc, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
+        ("interpretation", "Field_InterpretationLanguage", (r, _) => Words.Language(r.InterpretationLanguage)),
+        ("visa", "Field_NeedsVisaLetter", (r, w) => w.Text[r.NeedsVisaLetter ? "Common_Yes" : "Common_No"].Value),
+        ("registered", "Delegates_Registered", (r, w) => ForumTime.ToLocal(r.CreatedUtc, w.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
     ];
 
     public static readonly IReadOnlyList<string> DefaultColumns = ["family", "given", "native", "honorific", "position", "organization", "delegation", "country", "category", "status"];
@@ -68,15 +78,15 @@ public sealed class ExportModel(ForumDbContext db, CurrentForum current, IString
         var filter = new DelegateFilter(q, status, category, country, delegation, sort, answer, contains);
         var rows = await filter.Order(filter.Apply(db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId)))
             .Select(d => new Row(d.FamilyName, d.GivenName, d.NativeName, d.Honorific, d.Position, d.Organization,
-                d.Delegation == null ? null : d.Delegation.NameEn, d.CountryCode, d.Email, d.Phone, d.Category, d.Status, d.PrecedenceRank,
+                d.Delegation == null ? null : d.Delegation.NameEn, d.Delegation == null ? null : d.Delegation.NameZh, d.CountryCode, d.Email, d.Phone, d.Category, d.Status, d.PrecedenceRank,
                 d.PreferredLanguage, d.DietaryNeeds, d.AccessibilityNeeds, d.InterpretationLanguage, d.NeedsVisaLetter, d.CreatedUtc))
             .ToListAsync(ct);
         var headers = chosen.Select(c => text[c.Header].Value).ToList();
-        var zone = forum.TimeZone;
+        var words = new Words(forum.TimeZone, text, UiLanguage.Chinese);
         var name = $"{forum.Acronym}-delegates-{DateTime.UtcNow:yyyyMMdd}";
         Response.Headers.CacheControl = "no-store";
 
-        var cells = rows.Select(r => (IReadOnlyList<object?>)chosen.Select(c => c.Value(r, zone)).ToList()).ToList();
+        var cells = rows.Select(r => (IReadOnlyList<object?>)chosen.Select(c => c.Value(r, words)).ToList()).ToList();
         return format == "xlsx"
             ? File(await Spreadsheets.XlsxAsync("Delegates", headers, cells, ct), Spreadsheets.XlsxType, name + ".xlsx")
             : File(await Spreadsheets.CsvAsync(headers, cells, ct), Spreadsheets.CsvType, name + ".csv");

@@ -44,8 +44,9 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Registra
     [BindProperty(SupportsGet = true), StringLength(200)]
     public string? Contains { get; set; }
 
+    // Nullable: a non-nullable string is implicitly required, and the list's own form sends "sort=" when left alone.
     [BindProperty(SupportsGet = true), RegularExpression("^(precedence|name|country|date)$")]
-    public string Sort { get; set; } = "precedence";
+    public string? Sort { get; set; } = "precedence";
 
     [BindProperty(SupportsGet = true, Name = "p"), Range(1, 100_000)]
     public int PageNumber { get; set; } = 1;
@@ -78,6 +79,8 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Registra
             Sort = "precedence";
             PageNumber = 1;
         }
+
+        Sort ??= "precedence";
 
         return await LoadAsync(ct) ? Page() : NotFound();
     }
@@ -148,7 +151,9 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Registra
         Delegations = await db.DelegationsAsync(forumId, ct);
         Questions = await db.Questions.AsNoTracking().Include(q => q.Choices).Where(q => q.ForumId == forumId)
             .OrderBy(q => q.Position).ThenBy(q => q.Id).AsSplitQuery().ToListAsync(ct);
-        Countries = await all.Select(d => d.CountryCode).Distinct().OrderBy(c => c).ToListAsync(ct);
+        var chinese = UiLanguage.Chinese;
+        var present = await all.Select(d => d.CountryCode).Distinct().ToListAsync(ct);
+        Countries = [.. Core.Registration.Countries.SortedFor(chinese).Select(c => c.Code).Where(present.Contains), .. present.Where(c => !Core.Registration.Countries.IsKnown(c)).Order()];
 
         var query = Filters.Apply(all);
         Matching = await query.CountAsync(ct);
@@ -156,7 +161,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Registra
         Rows = await Filters.Order(query)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(d => new Row(d.Id, d.FamilyName.ToUpper() + " " + d.GivenName, d.Honorific, d.NativeName, d.NativeNameLanguage,
-                d.Delegation == null ? null : d.Delegation.NameEn, d.CountryCode, d.Category, d.Status, d.PrecedenceRank, d.CreatedUtc))
+                d.Delegation == null ? null : chinese ? d.Delegation.NameZh : d.Delegation.NameEn, d.CountryCode, d.Category, d.Status, d.PrecedenceRank, d.CreatedUtc))
             .ToListAsync(ct);
         return true;
     }

@@ -93,7 +93,7 @@ public sealed class HotelModel(ForumDbContext db, CurrentForum current, RoomingL
         else
             outcome = PlaceOutcome.NotFound;
 
-        TempData["Status"] = text["Hotels_Place_" + outcome].Value;
+        TempData.Outcome(text["Hotels_Place_" + outcome].Value, refused: outcome != PlaceOutcome.Placed);
         return RedirectToPage(new { id });
     }
 
@@ -105,7 +105,7 @@ public sealed class HotelModel(ForumDbContext db, CurrentForum current, RoomingL
         var value = string.IsNullOrWhiteSpace(number) ? null : number.Trim();
         if (value is { Length: > 20 } || value?.Any(c => c == '|' || char.IsControl(c)) == true)
         {
-            TempData["Status"] = text["Hotels_NumberFormat", 20].Value;
+            TempData.Refusal(text["Hotels_NumberFormat", 20].Value);
             return RedirectToPage(new { id });
         }
 
@@ -129,7 +129,7 @@ public sealed class HotelModel(ForumDbContext db, CurrentForum current, RoomingL
             return NotFound();
         if (byMail && string.IsNullOrWhiteSpace(list.Hotel.ReservationsEmail))
         {
-            TempData["Status"] = text["Hotels_NoReservationsEmail"].Value;
+            TempData.Refusal(text["Hotels_NoReservationsEmail"].Value);
             return RedirectToPage(new { id });
         }
 

@@ -119,7 +119,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, RoomAllo
         var outcome = await allocations.PlaceInNewRoomAsync(forum.Id, delegateId, blockId, Actor(), ct);
         if (outcome == PlaceOutcome.NotFound)
             return NotFound();
-        TempData["Status"] = text["Hotels_Place_" + outcome].Value;
+        TempData.Outcome(text["Hotels_Place_" + outcome].Value, refused: outcome != PlaceOutcome.Placed);
         return RedirectToPage();
     }
 

@@ -53,7 +53,7 @@ public sealed class GridModel(ForumDbContext db, CurrentForum current, Programme
 
         if (start is null || (roomId is { } room && Rooms.All(r => r.Id != room)))
         {
-            TempData["Status"] = text["Grid_BadMove"].Value;
+            TempData.Refusal(text["Grid_BadMove"].Value);
             return Redirect(Back());
         }
 
@@ -65,7 +65,7 @@ public sealed class GridModel(ForumDbContext db, CurrentForum current, Programme
         {
             var sessions = await db.Sessions.AsNoTracking().Where(s => s.ForumId == forumId).ToListAsync(ct);
             var words = await IndexModel.WordsAsync(db, forumId, sessions, Rooms.ToDictionary(r => r.Id, r => r.Name), text, ct);
-            TempData["Status"] = text["Grid_Refused", ForumManager.Web.Infrastructure.UiLanguage.Chinese ? session.TitleZh : session.TitleEn, string.Join(" ", errors.Select(c => words.Describe(c, session.Id)))].Value;
+            TempData.Refusal(text["Grid_Refused", ForumManager.Web.Infrastructure.UiLanguage.Chinese ? session.TitleZh : session.TitleEn, string.Join(" ", errors.Select(c => words.Describe(c, session.Id)))].Value);
             return Redirect(Back());
         }
 

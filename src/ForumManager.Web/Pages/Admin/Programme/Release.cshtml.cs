@@ -68,7 +68,7 @@ public sealed class ReleaseModel(ForumDbContext db, CurrentForum current, Progra
         catch (Microsoft.EntityFrameworkCore.DbUpdateException)
         {
             // Another organizer published the same version number at the same moment; the unique index kept theirs.
-            TempData["Status"] = text["Release_PublishedMeanwhile"].Value;
+            TempData.Refusal(text["Release_PublishedMeanwhile"].Value);
             return RedirectToPage();
         }
 

@@ -198,13 +198,13 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
             if (await db.Questions.Where(q => q.Id == id && q.ForumId == forum.Id && !db.DelegateAnswers.Any(a => a.QuestionId == q.Id))
                 .ExecuteDeleteAsync(ct) == 0)
             {
-                TempData["Status"] = text["Questions_NotDeleted"].Value;
+                TempData.Refusal(text["Questions_NotDeleted"].Value);
                 return RedirectToPage();
             }
         }
         catch (DbUpdateException)
         {
-            TempData["Status"] = text["Questions_NotDeleted"].Value;
+            TempData.Refusal(text["Questions_NotDeleted"].Value);
             return RedirectToPage();
         }
 

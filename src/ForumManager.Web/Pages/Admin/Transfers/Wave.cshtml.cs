@@ -55,7 +55,7 @@ public sealed class WaveModel(ForumDbContext db, CurrentForum current, TransferP
         var outcome = await planning.SeatAsync(forum.Id, journeyId, transferId, Actor(), ct);
         if (outcome == SeatOutcome.NotFound)
             return NotFound();
-        TempData["Status"] = text["Transfers_Seat_" + outcome].Value;
+        TempData.Outcome(text["Transfers_Seat_" + outcome].Value, refused: outcome != SeatOutcome.Seated);
         return RedirectToPage(new { id });
     }
 

@@ -55,7 +55,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Letters.
         var pdf = await letters.IssueAsync(forum, ids, new Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer"), ct);
         if (pdf is null)
         {
-            TempData["Status"] = text["VisaLetters_NoneReady"].Value;
+            TempData.Refusal(text["VisaLetters_NoneReady"].Value);
             return RedirectToPage(new { Delegation, OnlyRequested });
         }
 

@@ -22,7 +22,7 @@ public sealed class LetterModel(CurrentForum current, Letters.VisaLetters letter
         var pdf = await letters.IssueAsync(forum, [id], new Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer"), ct);
         if (pdf is null)
         {
-            TempData["Status"] = text["VisaLetters_NotApproved"].Value;
+            TempData.Refusal(text["VisaLetters_NotApproved"].Value);
             return Redirect($"/admin/delegates/details/{id}");
         }
 

@@ -17,6 +17,10 @@ public sealed class ResetPasswordModel(UserManager<ForumUser> users, Accounts.Ac
     [BindProperty]
     public ResetInput Input { get; set; } = new();
 
+    /// <summary>Set by the link a new member gets: they have no password yet, so the page does not ask for a "new" one.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool First { get; set; }
+
     public sealed class ResetInput
     {
         [Required(ErrorMessage = "Validation_Required")]
