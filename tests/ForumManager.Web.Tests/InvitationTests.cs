@@ -42,6 +42,7 @@ public sealed class InvitationTests(InvitationAppFixture app) : IClassFixture<In
         var form = await HtmlForms.GetPageAsync(client, url);
         Assert.Contains("Mohammed V University", form.QuerySelector("[data-testid=invited-as]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(head, form.QuerySelector("input[name='Input.Email']")!.GetAttribute("value"));
+        Assert.Equal("MA", form.QuerySelector("select[name='Input.CountryCode'] option[selected]")?.GetAttribute("value"));
         var registered = await HtmlForms.SubmitAsync(client, form, url, RegistrationForm.Valid(head, v =>
         {
             v["Input.FamilyName"] = "El Alaoui";

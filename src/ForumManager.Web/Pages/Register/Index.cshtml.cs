@@ -76,6 +76,12 @@ public sealed class IndexModel(
             Input.Email = Invitation.Email;
         }
 
+        // The organizers named the delegation's country when they invited its head: the form starts with it.
+        if (Invitation?.Delegation is { CountryCode: { Length: > 0 } country } && string.IsNullOrEmpty(Input.CountryCode))
+        {
+            Input.CountryCode = country;
+        }
+
         return Page();
     }
 
