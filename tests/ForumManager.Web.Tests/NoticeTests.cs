@@ -128,6 +128,15 @@ public sealed class NoticeTests(NoticeAppFixture app) : IClassFixture<NoticeAppF
         }
     }
 
+    /// <summary>Waits up to 10 s for the dispatcher to have sent every one of <paramref name="ids"/>.</summary>
+    private async Task WaitUntilSentAsync(IReadOnlyCollection<long> ids)
+    {
+        for (var i = 0; i < 100 && await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => ids.Contains(m.Id) && m.Status != OutboxStatus.Sent)); i++)
+        {
+            await Task.Delay(100);
+        }
+    }
+
     [Fact]
     public async Task Should_send_the_failed_messages_of_a_batch_again()
     {
@@ -147,10 +156,7 @@ public sealed class NoticeTests(NoticeAppFixture app) : IClassFixture<NoticeAppF
 
         // The server's refusal is written once the dispatcher has finished with the messages, as a real one would be:
         // written while a message is on its way, the dispatcher's own outcome would overwrite it.
-        for (var i = 0; i < 100 && await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => ids.Contains(m.Id) && m.Status != OutboxStatus.Sent)); i++)
-        {
-            await Task.Delay(100);
-        }
+        await WaitUntilSentAsync(ids);
 
         // Refused by the server instead: a refused message keeps its content (only a sent one drops it), here what was delivered.
         var outbox = app.Services.GetRequiredService<OutboxContent>();
@@ -170,10 +176,7 @@ public sealed class NoticeTests(NoticeAppFixture app) : IClassFixture<NoticeAppF
         var retried = await HtmlForms.SubmitAsync(organizer, failedPage, batchUrl, new Dictionary<string, string>(), "form[action*='handler=Retry']");
 
         Assert.Equal(HttpStatusCode.Redirect, retried.StatusCode);
-        for (var i = 0; i < 100 && await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => ids.Contains(m.Id) && m.Status != OutboxStatus.Sent)); i++)
-        {
-            await Task.Delay(100);
-        }
+        await WaitUntilSentAsync(ids);
 
         Assert.All(await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync()), m => Assert.Equal(OutboxStatus.Sent, m.Status));
     }
