@@ -94,6 +94,7 @@ public sealed class DocumentFitTests
         // The first badge only: on an A4 sheet the badge beside it is read on the same lines.
         var page = words.Where(w => w.Page == 1 && (layout != BadgeLayout.A4 || (w.XMax < w.PageWidth / 2 && w.YMax < w.PageHeight / 2))).ToList();
         AssertAllThere([nativeName, Longest.LatinName, badge.HonorificAndPosition!, Longest.Organization, badge.Delegation!, Longest.ForumNameEn, Longest.ForumNameZh, Longest.Admits], page);
+        AssertNoneOverlap(page);
     }
 
     [Theory]
@@ -221,6 +222,31 @@ public sealed class DocumentFitTests
     {
         var outside = words.Where(w => w.Clearance < FiveMm).ToList();
         Assert.True(outside.Count == 0, "words closer than 5 mm to the page's edge: " + string.Join(", ", outside.Take(10).Select(w => $"\"{w.Text}\" on page {w.Page} at {w.XMin:0.#},{w.YMin:0.#}–{w.XMax:0.#},{w.YMax:0.#} of {w.PageWidth:0.#}×{w.PageHeight:0.#}")));
+    }
+
+    /// <summary>
+    /// No word printed over another. pdftotext gives a Chinese word set in a Type 3 font the height of the font's whole
+    /// box, about twice what the glyphs take, so each word is judged by the middle two fifths of its box: lines set
+    /// one above the other are apart by more than that, and a word printed over another shares it.
+    /// </summary>
+    private static void AssertNoneOverlap(IReadOnlyList<PdfWord> words)
+    {
+        var overlaps = new List<string>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            for (var j = i + 1; j < words.Count; j++)
+            {
+                var (a, b) = (words[i], words[j]);
+                var across = Math.Min(a.XMax, b.XMax) - Math.Max(a.XMin, b.XMin);
+                var down = Math.Min(a.YMax - 0.3f * a.Height, b.YMax - 0.3f * b.Height) - Math.Max(a.YMin + 0.3f * a.Height, b.YMin + 0.3f * b.Height);
+                if (across > 0.5f && down > 0)
+                {
+                    overlaps.Add($"\"{a.Text}\" and \"{b.Text}\" at {a.XMin:0.#},{a.YMin:0.#}");
+                }
+            }
+        }
+
+        Assert.True(overlaps.Count == 0, $"{overlaps.Count} words printed over others: " + string.Join(", ", overlaps.Take(10)));
     }
 
     /// <summary>

@@ -141,11 +141,22 @@ public static class BadgeDocument
         var markBox = SKRect.Create(box.Left + markSide * 0.2f, box.Top + markSide * 0.2f, markSide * 0.6f, markSide * 0.6f);
         Draw(canvas, TextBox.Fit(badge.ForumMark, markBox.Width, markBox.Height, markSide * 0.3f, 1, bold: true, maxLines: 1), markBox, White, Align.Center, "Mark", badge.ForumMark, missing);
 
+        // The two names share the header as a stack, so a long name in one language takes room from the other or is set
+        // smaller, and never runs into the other name or the person below.
         var textLeft = box.Left + markSide * 1.15f;
-        var en = new SKRect(textLeft, box.Top, box.Right, box.Top + box.Height * 0.55f);
-        var zh = new SKRect(textLeft, en.Bottom, box.Right, box.Bottom);
-        Draw(canvas, TextBox.Fit(badge.ForumNameEn, en.Width, en.Height, box.Height * 0.22f, box.Height * 0.14f, "en", bold: true), en, Accent, Align.Start, "ForumName", badge.ForumNameEn, missing);
-        Draw(canvas, TextBox.Fit(badge.ForumNameZh, zh.Width, zh.Height, box.Height * 0.3f, box.Height * 0.15f, "zh-Hans"), zh, Accent, Align.Start, "ForumName", badge.ForumNameZh, missing);
+        var names = TextStack.Fit(
+        [
+            new StackItem(badge.ForumNameEn, box.Height * 0.55f, box.Height * 0.22f, box.Height * 0.14f, "en", Bold: true),
+            new StackItem(badge.ForumNameZh, box.Height * 0.45f, box.Height * 0.3f, box.Height * 0.15f, "zh-Hans"),
+        ], box.Right - textLeft, box.Height);
+        var y = box.Top;
+        foreach (var name in names)
+        {
+            var line = new SKRect(textLeft, y, box.Right, y + name.Height);
+            Draw(canvas, name.Box, line, Accent, Align.Start, "ForumName", name.Item.Text, missing);
+            y = line.Bottom;
+        }
+
         return box.Bottom;
     }
 
