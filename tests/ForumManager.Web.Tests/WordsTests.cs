@@ -36,6 +36,24 @@ public sealed class WordsTests(AppFixture app)
     }
 
     [Theory]
+    [InlineData("en", "Ms", "H.E.")]
+    [InlineData("zh-Hans", "女士 (Ms)", "阁下 (H.E.)")]
+    public async Task Should_offer_honorifics_in_the_pages_language_and_keep_the_one_chosen_after_a_form_error(string language, string ms, string excellency)
+    {
+        var response = await HtmlForms.SubmitAsync(Clients.Anonymous(app, language), RegistrationForm.Url, RegistrationForm.Valid(NewEmail(), v =>
+        {
+            v["Input.Honorific"] = "Ms";
+            v["Input.FamilyName"] = string.Empty;
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var options = (await HtmlForms.ParseAsync(response)).QuerySelectorAll("select[name='Input.Honorific'] option");
+        var chosen = Assert.Single(options, o => o.HasAttribute("selected"));
+        Assert.Equal(("Ms", ms), (chosen.GetAttribute("value"), chosen.TextContent.Trim()));
+        Assert.Contains(options, o => o.GetAttribute("value") == "H.E." && o.TextContent.Trim() == excellency);
+    }
+
+    [Theory]
     [InlineData("en", "We have sent a message to {0}.", "Send it again")]
     [InlineData("zh-Hans", "我们已向 {0} 发送邮件。", "重新发送")]
     public async Task Should_register_without_an_honorific_and_say_where_the_mail_went(string language, string sentTo, string sendAgain)

@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using ForumManager.Core.Delegates;
 using ForumManager.Web.Infrastructure;
 using ForumManager.Web.Registration;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
 
 namespace ForumManager.Web.Pages.Register;
 
@@ -9,6 +11,13 @@ namespace ForumManager.Web.Pages.Register;
 public sealed class RegistrationInput
 {
     public static readonly IReadOnlyList<string> Honorifics = ["Mr", "Ms", "Mrs", "Dr", "Prof", "H.E.", "Hon."];
+    /// <summary>
+    /// The honorifics to choose from: the value is the form stored and printed on English documents ("Mr"), the text
+    /// is in the page's language ("先生 (Mr)" on a Chinese page).
+    /// </summary>
+    public static IEnumerable<SelectListItem> HonorificChoices(IStringLocalizer localizer) =>
+        Honorifics.Select(h => new SelectListItem(localizer["Honorific_" + new string([.. h.Where(char.IsLetter)])], h));
+
     public static readonly IReadOnlyList<string> InterpretationLanguages = ["zh", "en", "fr", "ru", "ar", "es", "ja", "ko", "de", "pt"];
 
     [Required(ErrorMessage = "Validation_Required"), StringLength(100, ErrorMessage = "Validation_MaxLength")]
