@@ -191,13 +191,13 @@ public sealed class CheckInJourneyTests(BrowserFixture browser) : IClassFixture<
             await page.GotoAsync("/checkin?layout=A4&q=Preecha+Chaiyo");
             await page.GetByLabel("Reason for reprint").FillAsync("Left in a taxi");
             await page.GetByTestId("reprint").ClickAsync();
-            var dialog = page.GetByTestId("reprint-dialog");
+            var dialog = page.Locator("dialog.confirm-dialog");
             await Assertions.Expect(dialog).ToBeVisibleAsync();
             await Assertions.Expect(dialog).ToContainTextAsync("stops working at every door");
             await Assertions.Expect(dialog).ToContainTextAsync("Left in a taxi");
             Assert.Equal(lost.CheckInToken, await browser.App.WithDbAsync(db => db.Delegates.Where(d => d.Id == lost.Id).Select(d => d.CheckInToken).SingleAsync()));
 
-            await dialog.GetByTestId("reprint-dialog-confirm").ClickAsync();
+            await dialog.GetByTestId("confirm-yes").ClickAsync();
             await Assertions.Expect(page.GetByTestId("reprint-done")).ToContainTextAsync("New badge for CHAIYO Preecha");
             Assert.EndsWith("?layout=A4", await page.GetByTestId("reprint-badge").GetAttributeAsync("href"), StringComparison.Ordinal);
             Assert.NotEqual(lost.CheckInToken, await browser.App.WithDbAsync(db => db.Delegates.Where(d => d.Id == lost.Id).Select(d => d.CheckInToken).SingleAsync()));

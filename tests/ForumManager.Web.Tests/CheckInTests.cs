@@ -307,14 +307,14 @@ public sealed class CheckInTests(CheckInAppFixture app) : IClassFixture<CheckInA
         var asked = await HtmlForms.SubmitAsync(staff, page, url, new Dictionary<string, string> { ["Reason"] = "Lost at the hotel" }, "form[action*='handler=Reprint']");
         var question = await HtmlForms.ParseAsync(asked);
         var unchanged = await app.WithDbAsync(db => db.Delegates.Where(d => d.Id == person.Id).Select(d => d.CheckInToken).SingleAsync());
-        var reprinted = await HtmlForms.SubmitAsync(staff, question, url, new Dictionary<string, string>(), "[data-testid=reprint-confirm] form");
+        var reprinted = await HtmlForms.SubmitAsync(staff, question, url, new Dictionary<string, string>(), "[data-testid=confirm-step] form");
         var newToken = await app.WithDbAsync(db => db.Delegates.Where(d => d.Id == person.Id).Select(d => d.CheckInToken).SingleAsync());
         var confirmation = await HtmlForms.GetPageAsync(staff, reprinted.Headers.Location!.OriginalString);
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("Give the reason", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Null((await HtmlForms.ParseAsync(refused)).QuerySelector("[data-testid=reprint-confirm]"));
-        var ask = question.QuerySelector("[data-testid=reprint-confirm]")!.TextContent;
+        Assert.Null((await HtmlForms.ParseAsync(refused)).QuerySelector("[data-testid=confirm-step]"));
+        var ask = question.QuerySelector("[data-testid=confirm-step]")!.TextContent;
         Assert.Contains($"Reprint the badge of KIM {person.GivenName}?", ask, StringComparison.Ordinal);
         Assert.Contains("stops working at every door", ask, StringComparison.Ordinal);
         Assert.Contains("Lost at the hotel", ask, StringComparison.Ordinal);

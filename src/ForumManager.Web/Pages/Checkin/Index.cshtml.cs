@@ -51,7 +51,7 @@ public sealed class IndexModel(
     public string? Reason { get; set; }
 
     /// <summary>A reprint is done only once staff have confirmed it; the first post asks.</summary>
-    [BindProperty]
+    [BindProperty(Name = ConfirmStep.Field)]
     public bool Confirmed { get; set; }
 
     public IReadOnlyList<Row> Results { get; private set; } = [];
@@ -61,8 +61,8 @@ public sealed class IndexModel(
     public string CurrentCheckpoint => string.IsNullOrWhiteSpace(Checkpoint) ? Checkpoints.Main : Checkpoint;
     public int? ReasonFor { get; private set; }
 
-    /// <summary>The delegate whose reprint waits for confirmation.</summary>
-    public DeskDelegate? ConfirmReprintOf { get; private set; }
+    /// <summary>The reprint that waits for confirmation: what it will do, asked as every irreversible action is.</summary>
+    public ConfirmStep? Confirmation { get; private set; }
 
     public DeskDelegate? ReprintedPerson { get; private set; }
 
@@ -124,13 +124,18 @@ public sealed class IndexModel(
             ReasonFor = id;
             if (ModelState.IsValid)
             {
-                ConfirmReprintOf = await desk.DescribeAsync(forum.Id, id, ct);
-                if (ConfirmReprintOf is null)
+                if (await desk.DescribeAsync(forum.Id, id, ct) is not { } person)
                 {
                     return NotFound();
                 }
 
                 Reason = reason;
+                Confirmation = new ConfirmStep(text["Checkin_ReprintConfirmTitle", person.LatinName],
+                [
+                    text["Checkin_ReprintNewCode"],
+                    text["Checkin_ReprintOldStops", person.LatinName],
+                    text["Checkin_ReprintRecorded", reason],
+                ], text["Checkin_ReprintConfirm"], Url.Page("Index", new { q = Query, checkpoint = CurrentCheckpoint, layout = Layout })!);
             }
 
             await LoadAsync(forum, ct);

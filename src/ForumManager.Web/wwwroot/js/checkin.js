@@ -151,46 +151,6 @@
     checkpoint.addEventListener('change', function () { form.submit(); });
     if (layout) { layout.addEventListener('change', function () { form.submit(); }); }
 
-    // A reprint asks first, in a dialog that says what will happen; the server asks the same way when script is off.
-    Array.prototype.forEach.call(document.querySelectorAll('form.reprint'), function (reprint) {
-        reprint.addEventListener('submit', function (event) {
-            if (reprint.querySelector('input[name=Confirmed]') || !window.HTMLDialogElement) { return; }
-            var reason = reprint.querySelector('input[name=Reason]');
-            if (!reason.value.trim()) { return; }
-            event.preventDefault();
-            var dialog = document.createElement('dialog');
-            dialog.className = 'desk-dialog';
-            dialog.setAttribute('data-testid', 'reprint-dialog');
-            var title = document.createElement('h2');
-            title.textContent = reprint.dataset.confirmTitle;
-            var text = document.createElement('p');
-            text.textContent = format(reprint.dataset.confirmText, [reason.value.trim()]);
-            var yes = document.createElement('button');
-            yes.type = 'button';
-            yes.className = 'danger';
-            yes.textContent = form.dataset.msgReprintConfirm;
-            yes.setAttribute('data-testid', 'reprint-dialog-confirm');
-            var no = document.createElement('button');
-            no.type = 'button';
-            no.textContent = form.dataset.msgCancel;
-            yes.addEventListener('click', function () {
-                var confirmed = document.createElement('input');
-                confirmed.type = 'hidden';
-                confirmed.name = 'Confirmed';
-                confirmed.value = 'true';
-                reprint.appendChild(confirmed);
-                dialog.close();
-                reprint.submit();
-            });
-            no.addEventListener('click', function () { dialog.close(); });
-            dialog.addEventListener('close', function () { dialog.remove(); });
-            var actions = document.createElement('p');
-            actions.append(yes, ' ', no);
-            dialog.append(title, text, actions);
-            document.body.appendChild(dialog);
-            dialog.showModal();
-        });
-    });
     window.addEventListener('online', flush);
     setInterval(flush, 5000);
     setInterval(refreshCounts, 15000);
