@@ -17,6 +17,17 @@ public sealed class ProgrammeAdminTests(ProgrammeAppFixture app) : IClassFixture
 
     private Task<Session> OpeningAsync() => app.WithDbAsync(db => db.Sessions.AsNoTracking().SingleAsync(s => s.Type == SessionType.OpeningCeremony));
 
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     private static Dictionary<string, string> Form(string title, int? roomId, string day, string start, int minutes = 60) => new()
     {
         ["Input.Type"] = nameof(SessionType.PressConference),
@@ -44,6 +55,8 @@ public sealed class ProgrammeAdminTests(ProgrammeAppFixture app) : IClassFixture
         var error = page.QuerySelector("[data-testid=session-conflicts] [data-severity=Error]")!.TextContent;
         Assert.Contains("Opening ceremony", error, StringComparison.Ordinal);
         Assert.Contains("already booked", error, StringComparison.Ordinal);
+        // The clash is said once, in the list of problems, not again in a summary above the form.
+        Assert.Equal(1, CountOf(page.Body!.TextContent, error.Trim()));
         Assert.False(await app.WithDbAsync(db => db.Sessions.AnyAsync(s => s.TitleEn == title)));
 
         var moved = await HtmlForms.SubmitAsync(organizer, NewUrl, Form(title, opening.RoomId, local.ToString("yyyy-MM-dd"), local.AddHours(-2).ToString("HH:mm")),

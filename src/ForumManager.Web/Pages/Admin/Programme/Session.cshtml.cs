@@ -184,13 +184,9 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Progra
             Math.Max(Input.ExpectedAttendance ?? 0, Input.Capacity ?? 0), people.Select(p => p.Key).Distinct().ToList());
         var found = await conflicts.CheckAsync(Forum, candidate, ct);
         await DescribeAsync(candidate, found, ct);
+        // A clash is said once, in the list of problems above the form (not again in the form's summary), and nothing is saved.
         if (found.Any(c => c.Severity == ConflictSeverity.Error))
         {
-            foreach (var (_, problem) in Problems.Where(p => p.Severity == ConflictSeverity.Error))
-            {
-                ModelState.AddModelError(string.Empty, problem);
-            }
-
             return Page();
         }
 
