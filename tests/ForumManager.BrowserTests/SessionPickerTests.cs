@@ -85,4 +85,54 @@ public sealed class SessionPickerTests(BrowserFixture browser) : IClassFixture<B
             await context.CloseAsync();
         }
     }
+
+    [Theory]
+    [InlineData(375, "en-GB")]
+    [InlineData(1280, "zh-CN")]
+    public async Task Should_show_every_room_of_the_grid_scrolled_sideways_with_the_times_in_view(int width, string locale)
+    {
+        var app = browser.App;
+        var organizer = await app.CreateUserAsync(Roles.Organizer);
+        var rooms = await app.WithDbAsync(db => db.Rooms.CountAsync());
+        var (context, page) = await browser.NewPageAsync(locale);
+        try
+        {
+            await page.SetViewportSizeAsync(width, 800);
+            await page.GotoAsync("/Identity/Account/Login");
+            await page.Locator("#Input_Email").FillAsync(organizer);
+            await page.Locator("#Input_Password").FillAsync(ForumAppFactory.Password);
+            await page.GetByTestId("sign-in-submit").ClickAsync();
+            await page.GotoAsync("/admin/programme/grid?day=2010-06-23");
+
+            await Assertions.Expect(page.Locator("[data-testid=grid] thead th[data-room]")).ToHaveCountAsync(rooms);
+            var layout = await page.EvaluateAsync<double[]>("""
+                async () => {
+                  const box = document.querySelector(".grid-scroll");
+                  const pageWide = document.documentElement.scrollWidth - window.innerWidth;
+                  const roomsWide = box.scrollWidth - box.clientWidth;
+                  box.scrollLeft = box.scrollWidth;
+                  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+                  const position = getComputedStyle(document.querySelector("[data-testid=grid] tbody tr th")).position;
+                  if (position !== "sticky") return [pageWide, roomsWide, -9999, 0];
+                  const time = document.querySelector("[data-testid=grid] tbody tr th").getBoundingClientRect().left - box.getBoundingClientRect().left;
+                  const narrowest = Math.min(...[...document.querySelectorAll("[data-testid=grid] td.session")].map(c => c.getBoundingClientRect().width));
+                  return [pageWide, roomsWide, time, narrowest];
+                }
+                """);
+
+            Assert.True(layout[0] <= 0, $"the page itself scrolls sideways by {layout[0]} px");
+            Assert.True(layout[1] > 0, "the grid's rooms fit without scrolling, so this test proves nothing at this width");
+            Assert.InRange(layout[2], -1, 2);
+            Assert.True(layout[3] >= 150, $"a session's column is only {layout[3]} px wide");
+        }
+        catch
+        {
+            await BrowserFixture.KeepEvidenceAsync(context, page, nameof(Should_show_every_room_of_the_grid_scrolled_sideways_with_the_times_in_view) + width);
+            throw;
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
 }
