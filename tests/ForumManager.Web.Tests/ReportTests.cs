@@ -20,7 +20,7 @@ namespace ForumManager.Web.Tests;
 public sealed class ReportTests(AppFixture app)
 {
     [Fact]
-    public async Task Should_count_dietary_needs_of_those_attending_each_banquet_with_their_names_in_their_own_script()
+    public async Task Should_count_dietary_needs_of_those_attending_each_meal_with_their_names_in_their_own_script()
     {
         var scene = await SetUpAsync();
         var client = await Clients.SignedInAsync(app, Roles.Organizer);
@@ -34,7 +34,7 @@ public sealed class ReportTests(AppFixture app)
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("Session,", lines[0], StringComparison.Ordinal);
 
-        var enrolled = lines.Where(l => l.StartsWith(scene.EnrolledBanquet, StringComparison.Ordinal)).ToList();
+        var enrolled = lines.Where(l => l.StartsWith(scene.EnrolledMeal, StringComparison.Ordinal)).ToList();
         var halal = Assert.Single(enrolled, l => l.Contains(scene.Need, StringComparison.Ordinal));
         Assert.Contains($",{scene.Need},2,", halal, StringComparison.Ordinal);
         Assert.Contains(scene.NativeNames[0], halal, StringComparison.Ordinal);
@@ -43,10 +43,39 @@ public sealed class ReportTests(AppFixture app)
         Assert.Contains(enrolled, l => l.Contains(",No special needs,1,", StringComparison.Ordinal));
         Assert.Contains(enrolled, l => l.Contains(",All attending,3,", StringComparison.Ordinal));
 
-        // A banquet without enrolment feeds every approved delegate, the one waitlisted for the other banquet too.
+        // A banquet feeds every approved delegate, the one waitlisted for the lunch too.
         var open = Assert.Single(lines, l => l.StartsWith(scene.OpenBanquet, StringComparison.Ordinal) && l.Contains(scene.Need, StringComparison.Ordinal));
         Assert.Contains($",{scene.Need},3,", open, StringComparison.Ordinal);
         Assert.Contains(scene.NativeNames[3], open, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_count_every_approved_delegate_at_a_banquet_with_seats_and_list_the_lunches()
+    {
+        var scene = await SetUpAsync();
+        var mark = scene.Need[^8..];
+        await app.WithDbAsync(async db =>
+        {
+            var forumId = await DashboardTests.ForumIdAsync(app);
+            var start = new DateTime(2010, 6, 23, 10, 30, 0, DateTimeKind.Utc);
+            // The hall's 400 seats make no one enrol: the hosts invite every approved delegate to a banquet.
+            db.Sessions.Add(new Session { ForumId = forumId, Type = SessionType.Banquet, TitleEn = "Seated banquet " + mark, TitleZh = "宴会 " + mark, StartUtc = start, EndUtc = start.AddHours(2), Capacity = 400 });
+            db.Sessions.Add(new Session { ForumId = forumId, Type = SessionType.Break, TitleEn = "Lunch " + mark, TitleZh = "午餐 " + mark, StartUtc = start.AddDays(1), EndUtc = start.AddDays(1).AddHours(1) });
+            return await db.SaveChangesAsync();
+        });
+        var client = await Clients.SignedInAsync(app, Roles.Organizer);
+
+        var page = await HtmlForms.GetPageAsync(client, "/admin/reports/dietary");
+
+        var rows = page.QuerySelectorAll("[data-testid=report-table] tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList()).ToList();
+        foreach (var meal in new[] { "Seated banquet " + mark, "Lunch " + mark })
+        {
+            var halal = Assert.Single(rows, r => r[0] == meal && r[2] == scene.Need);
+            Assert.Equal("3", halal[3]);
+            Assert.Contains(scene.NativeNames[3], halal[4], StringComparison.Ordinal);
+            var all = Assert.Single(rows, r => r[0] == meal && r[2] == "All attending");
+            Assert.True(int.Parse(all[3], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture) >= 4, $"{meal}: {all[3]} attending");
+        }
     }
 
     [Fact]
@@ -177,11 +206,11 @@ public sealed class ReportTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
     }
 
-    private sealed record Scene(string Need, string EnrolledBanquet, string OpenBanquet, string Forum, int Booths, string Hotel, IReadOnlyList<int> People, IReadOnlyList<string> NativeNames);
+    private sealed record Scene(string Need, string EnrolledMeal, string OpenBanquet, string Forum, int Booths, string Hotel, IReadOnlyList<int> People, IReadOnlyList<string> NativeNames);
 
     /// <summary>
     /// Four approved delegates of one delegation, with names in their own script: the first two need the same diet,
-    /// the third none, the fourth is only waitlisted for the banquet that takes enrolment; a delegate whose registration is
+    /// the third none, the fourth is only waitlisted for the lunch that takes enrolment; a delegate whose registration is
     /// not approved is enrolled too and must be left out. The first has an accessibility need, a flight and a room.
     /// </summary>
     private async Task<Scene> SetUpAsync()
@@ -226,12 +255,12 @@ public sealed class ReportTests(AppFixture app)
                 ForumId = forumId, Type = type, TitleEn = title, TitleZh = title, StartUtc = start, EndUtc = start.AddHours(2), Capacity = capacity,
                 RoomId = room.Id, Interpretation = InterpretationMode.Simultaneous, InterpretationLanguages = "zh-en",
             };
-            var enrolledBanquet = NewSession("Enrolled banquet " + mark, SessionType.Banquet, 50);
+            var enrolledMeal = NewSession("Enrolled lunch " + mark, SessionType.Break, 50);
             var openBanquet = NewSession("Open banquet " + mark, SessionType.Banquet, null);
             var forum = NewSession("Forum " + mark, SessionType.SpecialTopicForum, 50);
-            db.Sessions.AddRange(enrolledBanquet, openBanquet, forum);
+            db.Sessions.AddRange(enrolledMeal, openBanquet, forum);
             await db.SaveChangesAsync();
-            foreach (var session in new[] { enrolledBanquet, forum })
+            foreach (var session in new[] { enrolledMeal, forum })
             {
                 db.Enrolments.AddRange(people.Take(3).Select(p => new Enrolment { SessionId = session.Id, DelegateId = p.Id, Status = EnrolmentStatus.Enrolled, CreatedUtc = start }));
                 db.Enrolments.Add(new Enrolment { SessionId = session.Id, DelegateId = people[3].Id, Status = EnrolmentStatus.Waitlisted, CreatedUtc = start });
@@ -253,7 +282,7 @@ public sealed class ReportTests(AppFixture app)
             db.CheckIns.Add(new CheckIn { ForumId = forumId, DelegateId = people[0].Id, Checkpoint = Checkpoints.Main, ByName = "desk", CheckedInUtc = DateTime.UtcNow });
             await db.SaveChangesAsync();
 
-            return new Scene(need, enrolledBanquet.TitleEn, openBanquet.TitleEn, forum.TitleEn, room.InterpretationBooths, hotel.NameEn,
+            return new Scene(need, enrolledMeal.TitleEn, openBanquet.TitleEn, forum.TitleEn, room.InterpretationBooths, hotel.NameEn,
                 people.Select(p => p.Id).ToList(), people.Select(p => p.NativeName!).ToList());
         });
     }

@@ -39,6 +39,9 @@ public enum UnplacedReason
 
 public sealed record UnplacedGuest(int DelegateId, UnplacedReason Reason);
 
+/// <summary>Why a guest finds no room: the nights are held nowhere, or the blocks that hold them (of the kind asked for, when there are such) are full.</summary>
+public sealed record PlacementObstacle(UnplacedReason Reason, IReadOnlyList<BlockSpace> FullBlocks);
+
 public sealed record AllocationPlan(IReadOnlyList<PlannedRoom> Rooms, IReadOnlyList<PlannedJoin> Joins, IReadOnlyList<UnplacedGuest> Unplaced);
 
 /// <summary>
@@ -91,6 +94,22 @@ public static class RoomAllocator
 
         var planned = rooms.Where(r => r.ExistingId is null).Select(r => new PlannedRoom(r.Block.BlockId, r.Occupants.Select(o => o.DelegateId).ToList())).ToList();
         return new AllocationPlan(planned, joins, unplaced);
+    }
+
+    /// <summary>
+    /// Why <paramref name="guest"/>, on their own, finds no room in <paramref name="blocks"/> as they are now; null when some
+    /// block would still take them. Organizers read it beside those left waiting after an allocation.
+    /// </summary>
+    public static PlacementObstacle? WhyNotPlaced(RoomGuest guest, IReadOnlyList<BlockSpace> blocks)
+    {
+        var holding = blocks.Where(b => Covers(b, guest.CheckIn, guest.CheckOut) && (b.Type != RoomType.Suite || guest.Senior || guest.Wants == RoomType.Suite)).ToList();
+        if (holding.Count == 0)
+            return new PlacementObstacle(UnplacedReason.NightsNotHeld, []);
+        if (holding.Any(b => b.FreeRooms > 0))
+            return null;
+
+        var wanted = holding.Where(b => b.Type == guest.Wants).ToList();
+        return new PlacementObstacle(UnplacedReason.NoRoomLeft, wanted.Count > 0 ? wanted : holding);
     }
 
     /// <summary>

@@ -109,6 +109,22 @@ public sealed class TransferPlanning(ForumDbContext db, TimeProvider clock)
         return unseated;
     }
 
+    /// <summary>
+    /// Seats the passengers of every wave of the forum-local day, earliest wave first, so that a vehicle goes to the wave
+    /// that needs it first and is counted busy for the later ones; returns how many waves there were and how many passengers have no seat.
+    /// </summary>
+    public async Task<(int Waves, int Unseated)> SuggestVehiclesForDayAsync(Forum forum, DateOnly day, Actor actor, CancellationToken ct)
+    {
+        var (from, to) = DayInUtc(forum, day);
+        var forumId = forum.Id;
+        var waves = await db.PickupWaves.AsNoTracking().Where(w => w.ForumId == forumId && w.StartUtc >= from && w.StartUtc < to)
+            .OrderBy(w => w.StartUtc).ThenBy(w => w.Id).Select(w => w.Id).ToListAsync(ct);
+        var unseated = 0;
+        foreach (var wave in waves)
+            unseated += await SuggestVehiclesAsync(forumId, wave, actor, ct);
+        return (waves.Count, unseated);
+    }
+
     /// <summary>Puts a vehicle on a wave (its seats as it has them now); the existing one when it is already there.</summary>
     public async Task<Transfer?> AddVehicleAsync(int forumId, int waveId, int vehicleId, CancellationToken ct)
     {

@@ -31,8 +31,25 @@ public sealed record AgendaPerson(SessionRole Role, string NameEn, string? NameZ
 /// <summary>The agenda as last released: the release, its sessions in time order, and when it was published.</summary>
 public sealed record ReleasedAgenda(int Version, DateTime PublishedUtc, string Changelog, IReadOnlyList<AgendaSession> Sessions);
 
+/// <summary>One session as the last release has it and as the next one would, and which of what people see differs.</summary>
+public sealed record SessionChange(AgendaSession Before, AgendaSession After)
+{
+    public bool TimeChanged => Before.StartUtc != After.StartUtc || Before.EndUtc != After.EndUtc;
+    public bool RoomChanged => Before.RoomId != After.RoomId || Before.RoomEn != After.RoomEn || Before.RoomZh != After.RoomZh;
+    public bool TitleChanged => Before.TitleEn != After.TitleEn || Before.TitleZh != After.TitleZh;
+
+    /// <summary>The roles whose people (or their order) differ: speakers, moderators, participants.</summary>
+    public IReadOnlyList<SessionRole> PeopleChanged =>
+        [.. new[] { SessionRole.Speaker, SessionRole.Moderator, SessionRole.Participant }.Where(role => !People(Before, role).SequenceEqual(People(After, role)))];
+
+    /// <summary>Something else differs: the description, track, languages, interpretation or capacity.</summary>
+    public bool OtherChanged => !TimeChanged && !RoomChanged && !TitleChanged && PeopleChanged.Count == 0;
+
+    public static IEnumerable<AgendaPerson> People(AgendaSession session, SessionRole role) => session.People.Where(p => p.Role == role);
+}
+
 /// <summary>What a release would change, compared with the one before.</summary>
-public sealed record ReleaseChanges(IReadOnlyList<AgendaSession> Added, IReadOnlyList<AgendaSession> Changed, IReadOnlyList<AgendaSession> Removed)
+public sealed record ReleaseChanges(IReadOnlyList<AgendaSession> Added, IReadOnlyList<SessionChange> Changed, IReadOnlyList<AgendaSession> Removed)
 {
     public bool Any => Added.Count + Changed.Count + Removed.Count > 0;
 }
@@ -121,8 +138,7 @@ public sealed class ProgrammeReleases(IServiceProvider services, ForumDbContext 
         if (previous is not null)
         {
             // Only what changes where and when people must be is worth a mail; a reworded description is not.
-            var was = before.ToDictionary(s => s.Id);
-            await NotifyAsync(forum, changes.Changed.Where(s => was[s.Id].DiffersForAttendees(s)).ToList(), changes.Removed, ct);
+            await NotifyAsync(forum, changes.Changed.Where(c => c.Before.DiffersForAttendees(c.After)).Select(c => c.After).ToList(), changes.Removed, ct);
         }
 
         db.AuditEntries.Add(actor.Audit(forumId, now, nameof(ProgrammeRelease), version, "published",
@@ -168,7 +184,7 @@ public sealed class ProgrammeReleases(IServiceProvider services, ForumDbContext 
         var now = after.ToDictionary(s => s.Id);
         return new ReleaseChanges(
             after.Where(s => !old.ContainsKey(s.Id)).ToList(),
-            after.Where(s => old.TryGetValue(s.Id, out var was) && was != s && !SameContent(was, s)).ToList(),
+            after.Where(s => old.TryGetValue(s.Id, out var was) && was != s && !SameContent(was, s)).Select(s => new SessionChange(old[s.Id], s)).ToList(),
             before.Where(s => !now.ContainsKey(s.Id)).ToList());
     }
 

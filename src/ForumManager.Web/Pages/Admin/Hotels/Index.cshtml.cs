@@ -63,7 +63,11 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, RoomAllo
     public sealed record HotelRow(int Id, string Name, string? Address, string? MapUrl, IReadOnlyList<BlockRow> Blocks, int Guests);
 
     public sealed record WaitingRow(int DelegateId, string LatinName, string? NativeName, string? NativeLanguage, string? Delegation, DelegateCategory Category,
-        Gender? Gender, RoomType Wants, Sharing Sharing, DateOnly CheckIn, DateOnly CheckOut);
+        Gender? Gender, RoomType Wants, Sharing Sharing, DateOnly CheckIn, DateOnly CheckOut)
+    {
+        /// <summary>Why the blocks as they are now cannot take them; null while some block still could.</summary>
+        public string? Why { get; init; }
+    }
 
     /// <summary>Bound only by its own handler, under its prefix, so that the other forms on the page never see its rules.</summary>
     public HotelInput Hotel { get; set; } = new();
@@ -107,7 +111,9 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, RoomAllo
             return NotFound();
 
         var outcome = await allocations.AllocateAsync(forum.Id, Actor(), ct, one);
-        TempData["Status"] = text["Hotels_Allocated", outcome.Placed, outcome.Unplaced.Count].Value;
+        TempData["Status"] = text[outcome.Unplaced.Count == 0 ? "Hotels_Allocated" : "Hotels_AllocatedSomeWaiting", outcome.Placed, outcome.Unplaced.Count].Value;
+        if (outcome.Unplaced.Count > 0)
+            TempData[StatusLine.KindKey] = "warning";
         return RedirectToPage();
     }
 
@@ -205,6 +211,20 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, RoomAllo
         return RedirectToPage();
     }
 
+    private string? Why(WaitingRow row, IReadOnlyList<BlockSpace> free, IReadOnlyDictionary<int, string> blockNames)
+    {
+        var guest = new RoomGuest(row.DelegateId, null, 0, row.Category is DelegateCategory.Vip or DelegateCategory.HeadOfDelegation, 0, row.Gender, row.Wants,
+            row.Sharing, null, row.CheckIn, row.CheckOut);
+        if (RoomAllocator.WhyNotPlaced(guest, free) is not { } obstacle)
+            return null;
+        if (obstacle.Reason == UnplacedReason.NightsNotHeld)
+            return text["Hotels_Why_NightsNotHeld", Dates.Range(row.CheckIn, row.CheckOut)].Value;
+
+        var names = string.Join(UiLanguage.Chinese ? "、" : ", ", obstacle.FullBlocks.Select(b => blockNames.GetValueOrDefault(b.BlockId, "#" + b.BlockId)));
+        var key = obstacle.FullBlocks.All(b => b.Type == row.Wants) ? "Hotels_Why_NoneLeft_" + row.Wants : "Hotels_Why_NoRoomsLeft";
+        return text.Plural(key, obstacle.FullBlocks.Count, names).Value;
+    }
+
     private Actor Actor() => new(users.GetUserId(User), User.Identity?.Name ?? "organizer");
 
     private async Task<bool> LoadAsync(CancellationToken ct)
@@ -236,6 +256,11 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, RoomAllo
             .Select(x => new WaitingRow(x.d.Id, x.d.FamilyName.ToUpper() + " " + x.d.GivenName, x.d.NativeName, x.d.NativeNameLanguage,
                 x.d.Delegation == null ? null : chinese ? x.d.Delegation.NameZh : x.d.Delegation.NameEn, x.d.Category, x.d.Gender, x.r.Type, x.r.Sharing, x.r.CheckIn, x.r.CheckOut))
             .ToListAsync(ct);
+
+        var free = await allocations.FreeBlocksAsync(forumId, ct);
+        var hotelNames = Hotels.ToDictionary(h => h.Id, h => h.Name);
+        var blockNames = blocks.ToDictionary(b => b.Id, b => $"“{hotelNames.GetValueOrDefault(b.HotelId)} · {(string.IsNullOrWhiteSpace(b.Description) ? text["RoomType_" + b.Type].Value : b.Description)}”");
+        Waiting = Waiting.Select(w => w with { Why = Why(w, free, blockNames) }).ToList();
         return true;
     }
 }

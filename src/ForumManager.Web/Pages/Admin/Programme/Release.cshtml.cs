@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ForumManager.Core.Forums;
 using ForumManager.Core.Programme;
 using ForumManager.Core.Text;
 using ForumManager.Data;
@@ -21,6 +22,7 @@ public sealed class ReleaseModel(ForumDbContext db, CurrentForum current, Progra
     public string Changelog { get; set; } = string.Empty;
 
     public ReleaseChanges Changes { get; private set; } = new([], [], []);
+    public Forum Forum { get; private set; } = null!;
     public IReadOnlyList<ProgrammeRelease> Published { get; private set; } = [];
     public int Errors { get; private set; }
 
@@ -83,6 +85,7 @@ public sealed class ReleaseModel(ForumDbContext db, CurrentForum current, Progra
             return false;
         }
 
+        Forum = forum;
         var forumId = forum.Id;
         Changes = await releases.PendingChangesAsync(forumId, ct);
         Published = await db.ProgrammeReleases.AsNoTracking().Where(r => r.ForumId == forumId).OrderByDescending(r => r.Version)
@@ -90,5 +93,44 @@ public sealed class ReleaseModel(ForumDbContext db, CurrentForum current, Progra
             .ToListAsync(ct);
         Errors = (await conflicts.FindAsync(forum, ct)).Count(c => c.Severity == ConflictSeverity.Error);
         return true;
+    }
+
+    /// <summary>When a session runs, in the forum's time: "2010-06-23 09:00–10:30".</summary>
+    public string When(AgendaSession session)
+    {
+        var start = ForumTime.ToLocal(session.StartUtc, Forum.TimeZone);
+        var end = ForumTime.ToLocal(session.EndUtc, Forum.TimeZone);
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return $"{start.ToString("yyyy-MM-dd HH:mm", invariant)}–{end.ToString(end.Date == start.Date ? "HH:mm" : "yyyy-MM-dd HH:mm", invariant)}";
+    }
+
+    public string Where(AgendaSession session) => session.Room(UiLanguage.Chinese) ?? text["Programme_NoRoom"].Value;
+
+    /// <summary>What differs in a changed session, field by field, as it was and as it will be, in the page's language.</summary>
+    public IReadOnlyList<(string Field, string Was, string Now)> Differences(SessionChange change)
+    {
+        var chinese = UiLanguage.Chinese;
+        var (was, now) = (change.Before, change.After);
+        var lines = new List<(string, string, string)>();
+        if (change.TitleChanged)
+        {
+            // In the page's language when it changed there, else in the other one, so that the change shows.
+            var mine = was.Title(chinese) != now.Title(chinese);
+            lines.Add((text["Release_FieldTitle"].Value, was.Title(mine ? chinese : !chinese), now.Title(mine ? chinese : !chinese)));
+        }
+
+        if (change.TimeChanged)
+            lines.Add((text["Programme_Time"].Value, When(was), When(now)));
+        if (change.RoomChanged)
+            lines.Add((text["Programme_Room"].Value, Where(was), Where(now)));
+        foreach (var role in change.PeopleChanged)
+            lines.Add((text["Programme_" + role + "s"].Value, Names(was, role), Names(now, role)));
+        return lines;
+    }
+
+    private string Names(AgendaSession session, SessionRole role)
+    {
+        var names = SessionChange.People(session, role).Select(p => UiLanguage.Chinese ? p.NameZh ?? p.NameEn : p.NameEn).ToList();
+        return names.Count == 0 ? text["Release_Nobody"].Value : string.Join(UiLanguage.Chinese ? "、" : ", ", names);
     }
 }

@@ -24,8 +24,8 @@ public sealed class ForumReports(ForumDbContext db, IStringLocalizer<SharedResou
 {
     public static readonly IReadOnlyList<string> Names = ["dietary", "accessibility", "interpretation", "delegations"];
 
-    /// <summary>Sessions where a meal is served, for the caterers' counts.</summary>
-    public static readonly IReadOnlyList<SessionType> Meals = [SessionType.Banquet];
+    /// <summary>Sessions where food is served, for the caterers' counts: banquets, and the breaks that hold lunches and refreshments.</summary>
+    public static readonly IReadOnlyList<SessionType> Meals = [SessionType.Banquet, SessionType.Break];
 
     /// <summary>The resource keys of each report's title and description.</summary>
     public static (string Title, string Description) Keys(string report) => report switch
@@ -64,7 +64,7 @@ public sealed class ForumReports(ForumDbContext db, IStringLocalizer<SharedResou
         public Delegate Delegate { get; init; } = null!;
     }
 
-    private sealed record SessionFacts(int Id, string TitleEn, string TitleZh, DateTime StartUtc, bool TakesEnrolment, string? RoomEn, string? RoomZh,
+    private sealed record SessionFacts(int Id, SessionType Type, string TitleEn, string TitleZh, DateTime StartUtc, bool TakesEnrolment, string? RoomEn, string? RoomZh,
         int Booths, InterpretationMode Interpretation, string? InterpretationLanguages);
 
     private sealed record NeedCount(int? SessionId, string? Need, int Count);
@@ -80,7 +80,7 @@ public sealed class ForumReports(ForumDbContext db, IStringLocalizer<SharedResou
         }
 
         return await sessions.OrderBy(s => s.StartUtc).ThenBy(s => s.Id)
-            .Select(s => new SessionFacts(s.Id, s.TitleEn, s.TitleZh, s.StartUtc, s.Capacity != null,
+            .Select(s => new SessionFacts(s.Id, s.Type, s.TitleEn, s.TitleZh, s.StartUtc, s.Capacity != null,
                 s.Room == null ? null : s.Room.NameEn, s.Room == null ? null : s.Room.NameZh, s.Room == null ? 0 : s.Room.InterpretationBooths,
                 s.Interpretation, s.InterpretationLanguages))
             .ToListAsync(ct);
@@ -88,7 +88,9 @@ public sealed class ForumReports(ForumDbContext db, IStringLocalizer<SharedResou
 
     private async Task<ReportTable> DietaryAsync(CancellationToken ct)
     {
-        var sessions = await SessionsAsync(Meals, ct);
+        // A banquet is the hosts' invitation to every approved delegate: its capacity is the hall's seats, not a list to
+        // enrol on. Other meals count those enrolled when they take enrolment, and everyone approved when they do not.
+        var sessions = (await SessionsAsync(Meals, ct)).Select(s => s with { TakesEnrolment = s.TakesEnrolment && s.Type != SessionType.Banquet }).ToList();
         var enrolledIds = sessions.Where(s => s.TakesEnrolment).Select(s => s.Id).ToList();
 
         var counts = await EnrolledIn(enrolledIds).GroupBy(x => new { x.SessionId, x.Delegate.DietaryNeeds })

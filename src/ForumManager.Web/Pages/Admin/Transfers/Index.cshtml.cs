@@ -102,6 +102,20 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Transfer
         return RedirectToPage(new { day = Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
     }
 
+    /// <summary>Suggests vehicles for every wave of the day in one go, as the wave page does for one.</summary>
+    public async Task<IActionResult> OnPostSuggestDayAsync(DateOnly? day, CancellationToken ct)
+    {
+        if (!await LoadAsync(day, ct))
+            return NotFound();
+
+        var (waves, unseated) = await planning.SuggestVehiclesForDayAsync(Forum!, Day, Actor(), ct);
+        var words = waves == 0 ? text["Transfers_NoWavesToSeat"].Value
+            : unseated == 0 ? text.Plural("Transfers_DaySeated", waves).Value
+            : text.Plural("Transfers_DaySomeUnseated", unseated, waves).Value;
+        TempData.Outcome(words, refused: waves == 0 || unseated > 0);
+        return RedirectToPage(new { day = Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+    }
+
     public async Task<IActionResult> OnPostVehicleAsync(DateOnly? day, CancellationToken ct)
     {
         if (!await LoadAsync(day, ct))
