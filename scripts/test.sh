@@ -5,6 +5,9 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 apt_packages=(chromium fonts-noto-core fonts-noto-cjk fonts-dejavu-core poppler-utils qpdf zbar-tools libxml2-utils sqlite3 python3 tzdata curl python3-gi gir1.2-ical-3.0)
+# The browser tour installs its checkers with npm and runs the Nu HTML checker on Java: any node and java will do.
+command -v npm >/dev/null || apt_packages+=(npm)
+command -v java >/dev/null || apt_packages+=(default-jre-headless)
 missing=()
 for package in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -25,6 +28,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 dotnet tool restore >/dev/null || { echo "dotnet tool restore failed" >&2; exit 1; }
+
+# The browser tour's checkers (axe-core, the Nu HTML checker) at the versions the lock file names.
+npm ci --prefix tests/ForumManager.BrowserTests/web-checks --ignore-scripts --no-audit --no-fund --silent >/dev/null \
+  || { echo "npm ci in tests/ForumManager.BrowserTests/web-checks failed" >&2; exit 1; }
 
 results="$(pwd)/TestResults"
 rm -rf "$results"

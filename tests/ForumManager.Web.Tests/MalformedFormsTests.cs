@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Access = ForumManager.Web.Tests.PageAuthorizationTests.Access;
 using Delegate = ForumManager.Core.Delegates.Delegate;
 
 namespace ForumManager.Web.Tests;

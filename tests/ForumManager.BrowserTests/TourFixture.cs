@@ -1,0 +1,180 @@
+using System.Globalization;
+using ForumManager.Core.Accounts;
+using ForumManager.Data;
+using ForumManager.Data.Seeding;
+using ForumManager.Documents.Badges;
+using ForumManager.Testing;
+using ForumManager.Web.CheckIns;
+using ForumManager.Web.Logistics;
+using ForumManager.Web.Programme;
+using ForumManager.Web.Registration;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ForumManager.BrowserTests;
+
+/// <summary>Who the tour opens a page as: the demo forum's own accounts, one per kind of user.</summary>
+public enum Visitor
+{
+    Anonymous,
+    Delegate,
+    Head,
+    Staff,
+    Organizer,
+    Admin,
+}
+
+/// <summary>The demo forum at the size a newcomer sees it (the Development default), as its organizers would have it a few days before.</summary>
+public sealed class TourApp : ForumAppFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Forum:DemoDelegates"] = DemoForumSeeder.DefaultDelegates.ToString(CultureInfo.InvariantCulture),
+    };
+}
+
+/// <summary>
+/// The app on Kestrel with the demo forum, its rooms allocated, its pickups planned and vehicles suggested, a notice sent
+/// and badges printed, so that every list, chart and detail page of the tour shows real records; Chromium; and one
+/// signed-in browser context per visitor and language.
+/// </summary>
+public sealed class TourFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+    private readonly Dictionary<(Visitor, string), IBrowserContext> _contexts = [];
+    private string _password = string.Empty;
+
+    public TourApp App { get; } = new();
+    public string BaseUrl { get; private set; } = string.Empty;
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Ids of real records, by the placeholder the tour's URLs use for them ({delegate}, {session}, ...).</summary>
+    public Dictionary<string, string> Ids { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        BaseUrl = App.StartKestrel();
+        _password = await PrepareForumAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await BrowserFixture.LaunchChromiumAsync(_playwright);
+        Ids["{notice}"] = await SendNoticeAsync();
+    }
+
+    /// <summary>A notice to the head's delegation, sent as an organizer would, so that its batch has a page to show; returns the batch's id.</summary>
+    private async Task<string> SendNoticeAsync()
+    {
+        var page = await (await ContextAsync(Visitor.Organizer, "en")).NewPageAsync();
+        await page.GotoAsync("/admin/notices/send");
+        await page.Locator("[name=Delegation]").SelectOptionAsync(Ids["{delegation}"]);
+        await page.Locator("[name=SubjectEn]").FillAsync("Airport pickup for {{ delegate.delegation }}");
+        await page.Locator("[name=BodyEn]").FillAsync("Dear {{ delegate.name }},\nyour pickup is arranged.");
+        await page.Locator("[name=SubjectZh]").FillAsync("{{ delegate.delegation }}接机安排");
+        await page.Locator("[name=BodyZh]").FillAsync("尊敬的{{ delegate.name }}：\n接机已安排。");
+        await page.GetByTestId("send").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/admin/notices/batch/", StringComparison.OrdinalIgnoreCase));
+        var batch = page.Url.Split('/').Last();
+        await page.CloseAsync();
+        return batch;
+    }
+
+    /// <summary>A context signed in as <paramref name="visitor"/> that asks for pages in <paramref name="language"/> (as a browser set to it does).</summary>
+    public async Task<IBrowserContext> ContextAsync(Visitor visitor, string language)
+    {
+        if (_contexts.TryGetValue((visitor, language), out var context))
+        {
+            return context;
+        }
+
+        context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = language == "zh" ? "zh-CN" : "en-GB",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+        if (Account(visitor) is { } email)
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/Identity/Account/Login");
+            await page.Locator("#Input_Email").FillAsync(email);
+            await page.Locator("#Input_Password").FillAsync(_password);
+            await page.GetByTestId("sign-in-submit").ClickAsync();
+            await page.WaitForURLAsync(url => !url.Contains("/Identity/Account/Login", StringComparison.OrdinalIgnoreCase));
+            await page.CloseAsync();
+        }
+
+        _contexts[(visitor, language)] = context;
+        return context;
+    }
+
+    private static string? Account(Visitor visitor) => visitor switch
+    {
+        Visitor.Anonymous => null,
+        Visitor.Delegate => DemoAccounts.Delegate.Email,
+        Visitor.Head => DemoAccounts.Head.Email,
+        Visitor.Staff => DemoAccounts.All.Single(a => a.Role == Roles.Staff).Email,
+        Visitor.Organizer => DemoAccounts.All.Single(a => a.Role == Roles.Organizer).Email,
+        Visitor.Admin => DemoAccounts.All.Single(a => a.Role == Roles.Admin).Email,
+        _ => throw new ArgumentOutOfRangeException(nameof(visitor)),
+    };
+
+    /// <summary>What organizers would have done by now, through the app's own use cases; returns the demo accounts' password.</summary>
+    private async Task<string> PrepareForumAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<ForumDbContext>();
+        var now = DateTime.UtcNow;
+        var password = await new DemoAccounts(db, services.GetRequiredService<UserManager<ForumUser>>()).EnsureAsync(now, CancellationToken.None)
+            ?? throw new InvalidOperationException("The demo accounts were not made: is the demo forum seeded?");
+
+        var forum = await db.Forums.SingleAsync();
+        await services.GetRequiredService<RoomAllocations>().AllocateAsync(forum.Id, Actor.System, CancellationToken.None);
+        var planning = services.GetRequiredService<TransferPlanning>();
+        for (var day = forum.StartDate.AddDays(-1); day <= forum.StartDate; day = day.AddDays(1))
+        {
+            await planning.PlanWavesAsync(forum, day, TimeSpan.FromMinutes(60), TimeSpan.FromMinutes(45), Actor.System, CancellationToken.None);
+        }
+
+        foreach (var wave in await db.PickupWaves.Select(w => w.Id).ToListAsync())
+        {
+            await planning.SuggestVehiclesAsync(forum.Id, wave, Actor.System, CancellationToken.None);
+        }
+
+        var head = await db.Delegates.SingleAsync(d => d.Email == DemoAccounts.Head.Email);
+        var members = await db.Delegates.Where(d => d.DelegationId == head.DelegationId).OrderBy(d => d.Id).Select(d => d.Id).ToListAsync();
+        var badges = services.GetRequiredService<BadgeBatches>().Enqueue(forum.Id, members, BadgeLayout.A6, DemoAccounts.All[1].Email, now);
+
+        var member = await db.Delegates.Where(d => d.DelegationId == head.DelegationId && d.Id != head.Id && d.Email == DemoAccounts.Delegate.Email)
+            .Select(d => (int?)d.Id).SingleOrDefaultAsync() ?? members.First(id => id != head.Id);
+        Ids["{delegate}"] = (await db.Journeys.OrderBy(j => j.DelegateId).Select(j => j.DelegateId).FirstAsync()).ToString(CultureInfo.InvariantCulture);
+        Ids["{delegation}"] = head.DelegationId!.Value.ToString(CultureInfo.InvariantCulture);
+        Ids["{member}"] = member.ToString(CultureInfo.InvariantCulture);
+        var agenda = await services.GetRequiredService<ProgrammeReleases>().LatestAsync(forum.Id, CancellationToken.None)
+            ?? throw new InvalidOperationException("The demo forum has no published programme.");
+        Ids["{session}"] = agenda.Sessions.OrderBy(s => s.Id).First().Id.ToString(CultureInfo.InvariantCulture);
+        Ids["{hotel}"] = (await db.Hotels.OrderBy(h => h.Id).Select(h => h.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture);
+        Ids["{wave}"] = (await db.PickupWaves.OrderBy(w => w.Id).Select(w => w.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture);
+        Ids["{badges}"] = badges.Id.ToString();
+        Ids["{day}"] = forum.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Ids["{arrivals}"] = forum.StartDate.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return password;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in _contexts.Values)
+        {
+            await context.CloseAsync();
+        }
+
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
