@@ -39,6 +39,22 @@ public sealed class TwoFactorTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/checkin")).StatusCode);
     }
 
+    [Fact]
+    public async Task Should_give_one_key_to_every_tab_that_opens_the_authenticator_set_up_at_once()
+    {
+        var email = await app.CreateUserAsync(Roles.Staff);
+        var client = await Clients.SignInAsync(app, email, ForumAppFactory.Password);
+
+        // Two tabs, or a double click, open the set-up page before either has stored a key.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.GetAsync("/Identity/Account/Manage/EnableAuthenticator")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var keys = await Task.WhenAll(responses.Select(async r => (await HtmlForms.ParseAsync(r)).QuerySelector("[data-testid=shared-key]")!.TextContent));
+        Assert.Single(keys.Distinct());
+        var again = await HtmlForms.GetPageAsync(client, "/Identity/Account/Manage/EnableAuthenticator");
+        Assert.Equal(keys[0], again.QuerySelector("[data-testid=shared-key]")!.TextContent);
+    }
+
     /// <summary>RFC 6238: HMAC-SHA1 over the 30-second step, dynamic truncation, six digits.</summary>
     private static string Totp(string base32Key, int stepsAhead)
     {

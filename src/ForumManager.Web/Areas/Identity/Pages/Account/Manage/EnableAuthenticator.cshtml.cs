@@ -4,12 +4,14 @@ using ForumManager.Data;
 using ForumManager.Documents;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace ForumManager.Web.Areas.Identity.Pages.Account.Manage;
 
 /// <summary>Sets up an authenticator app: the key as text and as a QR code, then a code from the app to prove it works.</summary>
-public sealed class EnableAuthenticatorModel(UserManager<ForumUser> users, IStringLocalizer<SharedResource> text) : ManagePageModel(users)
+public sealed class EnableAuthenticatorModel(UserManager<ForumUser> users, IUserStore<ForumUser> store, ForumDbContext db, IStringLocalizer<SharedResource> text)
+    : ManagePageModel(users)
 {
     private const string Issuer = "ForumManager";
 
@@ -70,16 +72,43 @@ public sealed class EnableAuthenticatorModel(UserManager<ForumUser> users, IStri
 
     private async Task LoadKeyAsync(ForumUser user)
     {
-        var key = await Users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
-        {
-            await Users.ResetAuthenticatorKeyAsync(user);
-            key = await Users.GetAuthenticatorKeyAsync(user) ?? string.Empty;
-        }
-
+        var key = await KeyAsync(user);
         SharedKey = Grouped(key);
         var account = Uri.EscapeDataString(user.Email ?? user.UserName ?? "account");
         QrCode = QrCodeImage.PngDataUri($"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{account}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6");
+    }
+
+    /// <summary>
+    /// The account's authenticator key, made on the first visit. Two first visits at once (two tabs, a double click)
+    /// both find no key and both store one; the database keeps the first, and the other request shows that one, so
+    /// every tab shows the key the app will check.
+    /// </summary>
+    private async Task<string> KeyAsync(ForumUser user)
+    {
+        if (await Users.GetAuthenticatorKeyAsync(user) is { Length: > 0 } key)
+        {
+            return key;
+        }
+
+        // The first key is stored without changing the account's security stamp (as a reset would): nothing is turned
+        // on until a code from the app proves it, and a new stamp would sign this browser out within the minute.
+        try
+        {
+            var keys = (IUserAuthenticatorKeyStore<ForumUser>)store;
+            await keys.SetAuthenticatorKeyAsync(user, Users.GenerateNewAuthenticatorKey(), HttpContext.RequestAborted);
+            if ((await Users.UpdateAsync(user)).Succeeded)
+            {
+                return await Users.GetAuthenticatorKeyAsync(user) ?? string.Empty;
+            }
+        }
+        catch (DbUpdateException)
+        {
+            // The other request stored its key first (the token's key is unique); its key is read below.
+        }
+
+        db.ChangeTracker.Clear();
+        var stored = await Users.FindByIdAsync(user.Id) ?? user;
+        return await Users.GetAuthenticatorKeyAsync(stored) ?? string.Empty;
     }
 
     private static string Grouped(string key)
