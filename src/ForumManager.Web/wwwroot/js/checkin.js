@@ -42,7 +42,7 @@
 
     function show(answer) {
         var person = answer.delegate;
-        var name = person ? person.latinName + (person.nativeName ? ' · ' + person.nativeName : '') : '';
+        var name = person ? person.latinName + (person.nativeName ? ' · ' + person.nativeName : '') + (person.reference ? ' · ' + person.reference : '') : '';
         var message;
         switch (answer.result) {
             case 'checked-in': message = format(form.dataset.msgCheckedIn, [name]); break;
