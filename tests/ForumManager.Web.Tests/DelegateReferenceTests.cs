@@ -60,6 +60,8 @@ public sealed class DelegateReferenceTests(ReferenceAppFixture app) : IClassFixt
         var delegateClient = await Clients.SignInAsync(app, email, ForumAppFactory.Password);
         var mine = await HtmlForms.GetPageAsync(delegateClient, "/me");
         Assert.Equal(me.Reference, mine.QuerySelector("[data-testid=my-reference]")?.TextContent.Trim());
+        var held = await delegateClient.GetFromJsonAsync<JsonElement>("/me/data.json");
+        Assert.Equal(me.Reference, held.GetProperty("registrations")[0].GetProperty("reference").GetString());
 
         var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
         var details = await HtmlForms.GetPageAsync(organizer, $"/admin/delegates/details/{me.Id}");
