@@ -2379,3 +2379,56 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130003410_DelegateReadableReference'
+)
+BEGIN
+    ALTER TABLE [Forums] ADD [DelegateNumbersIssued] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130003410_DelegateReadableReference'
+)
+BEGIN
+    ALTER TABLE [Delegates] ADD [Reference] varchar(48) NOT NULL DEFAULT '';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130003410_DelegateReadableReference'
+)
+BEGIN
+    EXEC(N'UPDATE d SET Reference = UPPER(LTRIM(RTRIM(f.Acronym))) + ''-'' + FORMAT(d.Id, ''D5'') FROM Delegates AS d JOIN Forums AS f ON f.Id = d.ForumId')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130003410_DelegateReadableReference'
+)
+BEGIN
+    EXEC(N'UPDATE Forums SET DelegateNumbersIssued = COALESCE((SELECT MAX(Delegates.Id) FROM Delegates WHERE Delegates.ForumId = Forums.Id), 0)')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130003410_DelegateReadableReference'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Delegates_ForumId_Reference] ON [Delegates] ([ForumId], [Reference]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130003410_DelegateReadableReference'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130003410_DelegateReadableReference', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

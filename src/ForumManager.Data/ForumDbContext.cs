@@ -68,13 +68,81 @@ public sealed class ForumDbContext(DbContextOptions<ForumDbContext> options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefreshSearchKeys();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var added = AddedDelegates();
+        if (added.Count == 0)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        foreach (var forum in added.GroupBy(d => d.ForumId))
+        {
+            var count = forum.Count();
+            Forums.Where(f => f.Id == forum.Key)
+                .ExecuteUpdate(s => s.SetProperty(f => f.DelegateNumbersIssued, f => f.DelegateNumbersIssued + count));
+            var issued = Forums.Where(f => f.Id == forum.Key).Select(f => new Issued(f.Acronym, f.DelegateNumbersIssued)).SingleOrDefault();
+            GiveReferences(forum, count, issued);
+        }
+
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        transaction?.Commit();
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefreshSearchKeys();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var added = AddedDelegates();
+        if (added.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        foreach (var forum in added.GroupBy(d => d.ForumId))
+        {
+            var count = forum.Count();
+            await Forums.Where(f => f.Id == forum.Key)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.DelegateNumbersIssued, f => f.DelegateNumbersIssued + count), cancellationToken);
+            var issued = await Forums.Where(f => f.Id == forum.Key).Select(f => new Issued(f.Acronym, f.DelegateNumbersIssued))
+                .SingleOrDefaultAsync(cancellationToken);
+            GiveReferences(forum, count, issued);
+        }
+
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return saved;
+    }
+
+    private sealed record Issued(string Acronym, int Last);
+
+    private List<Delegate> AddedDelegates() =>
+        [.. ChangeTracker.Entries<Delegate>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
+
+    /// <summary>
+    /// Every new delegate gets the next numbers of its forum's count. The count was raised by one UPDATE in the
+    /// transaction that inserts the delegates, which holds the forum's row (SQL Server) or the database's write lock
+    /// (SQLite) until it ends: two registrations saved at once wait for each other and never read the same count, and
+    /// a save that fails gives its numbers back with the rollback. Numbers given before a failed save are always given
+    /// again, never reused from memory. A forum that does not exist leaves the reference empty, and the insert fails on
+    /// the forum's foreign key as it would have.
+    /// </summary>
+    private static void GiveReferences(IEnumerable<Delegate> added, int count, Issued? issued)
+    {
+        if (issued is null)
+        {
+            return;
+        }
+
+        var number = issued.Last - count;
+        foreach (var record in added)
+        {
+            record.Reference = DelegateReference.Format(issued.Acronym, ++number);
+        }
     }
 
     /// <summary>

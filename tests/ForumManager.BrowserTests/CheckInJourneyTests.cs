@@ -61,6 +61,7 @@ public sealed class CheckInJourneyTests(BrowserFixture browser) : IClassFixture<
             await ScanAsync(page, person.CheckInToken);
             var result = page.GetByTestId("scan-result");
             await Assertions.Expect(result).ToContainTextAsync("JAIDEE Somchai · สมชาย ใจดี is checked in.");
+            await Assertions.Expect(result.GetByTestId("scan-reference")).ToHaveTextAsync(person.Reference);
             await Assertions.Expect(page.GetByTestId("desk-input")).ToBeFocusedAsync();
             await Assertions.Expect(page.GetByTestId("desk-input")).ToHaveValueAsync(string.Empty);
 

@@ -93,7 +93,7 @@ public sealed class DocumentFitTests
         AssertInside(words);
         // The first badge only: on an A4 sheet the badge beside it is read on the same lines.
         var page = words.Where(w => w.Page == 1 && (layout != BadgeLayout.A4 || (w.XMax < w.PageWidth / 2 && w.YMax < w.PageHeight / 2))).ToList();
-        AssertAllThere([nativeName, Longest.LatinName, badge.HonorificAndPosition!, Longest.Organization, badge.Delegation!, Longest.ForumNameEn, Longest.ForumNameZh, Longest.Admits], page);
+        AssertAllThere([nativeName, Longest.LatinName, badge.HonorificAndPosition!, Longest.Organization, badge.Delegation!, Longest.ForumNameEn, Longest.ForumNameZh, Longest.Admits, LongestReference], page);
         AssertNoneOverlap(page);
     }
 
@@ -173,7 +173,11 @@ public sealed class DocumentFitTests
         Category = DelegateCategory.HeadOfDelegation,
         Admits = Longest.Admits,
         Token = Token(),
+        Reference = LongestReference,
     };
+
+    /// <summary>The forum's longest acronym (32 characters) and a five-digit number.</summary>
+    private const string LongestReference = "HISCF2010-ABCDEFGHIJKLMNOPQRSTUVW-00221";
 
     private static VisaLetterData LongestLetter(string language, string nativeName) => new()
     {

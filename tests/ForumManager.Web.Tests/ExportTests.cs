@@ -26,7 +26,7 @@ public sealed class ExportTests(AppFixture app)
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)
             .Concat([]).SelectMany(l => l.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();
         Assert.Equal(approved.Count + 1, lines.Count);
-        Assert.StartsWith("Family name", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("Reference,Family name", lines[0], StringComparison.Ordinal);
         var someone = approved.First(d => d.NativeName != null && d.NativeName.Any(c => c > 0x2E80));
         Assert.Contains(lines, l => l.Contains(someone.NativeName!, StringComparison.Ordinal));
     }

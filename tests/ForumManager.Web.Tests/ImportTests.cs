@@ -292,7 +292,7 @@ public sealed class ImportTests(ImportAppFixture app) : IClassFixture<ImportAppF
         var template = await organizer.GetByteArrayAsync(Url + "?handler=Template&kind=Delegates");
         Assert.Equal(Encoding.UTF8.GetPreamble(), template[..3]);
         Assert.Contains("山田太郎", Encoding.UTF8.GetString(template), StringComparison.Ordinal);
-        Assert.StartsWith("family_name,given_name", Encoding.UTF8.GetString(template[3..]), StringComparison.Ordinal);
+        Assert.StartsWith("reference,family_name,given_name", Encoding.UTF8.GetString(template[3..]), StringComparison.Ordinal);
     }
 
     [Theory]

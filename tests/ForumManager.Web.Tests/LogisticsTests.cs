@@ -136,8 +136,11 @@ public sealed class LogisticsTests(LogisticsAppFixture app) : IClassFixture<Logi
         await using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
         var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         var expected = await app.WithDbAsync(db => db.RoomOccupants.AsNoTracking().Where(o => o.HotelRoom!.RoomBlock!.HotelId == hotel)
-            .Select(o => new { o.HotelRoomId, Native = db.Delegates.Where(d => d.Id == o.DelegateId).Select(d => d.NativeName).First() }).ToListAsync());
+            .Select(o => new { o.HotelRoomId, Native = db.Delegates.Where(d => d.Id == o.DelegateId).Select(d => d.NativeName).First(),
+                Reference = db.Delegates.Where(d => d.Id == o.DelegateId).Select(d => d.Reference).First() }).ToListAsync());
         Assert.Equal(expected.Count, rows.Count);
+        Assert.Equal("Reference 参会编号", rows[0].Keys.First());
+        Assert.Equal(expected.Select(e => e.Reference).Order(), rows.Select(r => (string)r["Reference 参会编号"]!).Order());
         Assert.Equal(expected.Select(e => ("#" + e.HotelRoomId, e.Native)).Order(), rows.Select(r => ((string)r["Room 房号"]!, (string?)r["Name in own script 本国文字姓名"])).Order());
     }
 
@@ -244,6 +247,8 @@ public sealed class LogisticsTests(LogisticsAppFixture app) : IClassFixture<Logi
         await using var stream = new MemoryStream(xlsx);
         var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(seats.Count(s => s.TransferId == mine), rows.Count);
+        Assert.Equal("Reference 参会编号", rows[0].Keys.First());
+        Assert.Contains(me.Reference, rows.Select(r => r["Reference 参会编号"] as string));
 
         var home = await HtmlForms.GetPageAsync(client, "/me");
         var vehicle = transfers.Single(t => t.Id == mine).VehicleId;

@@ -127,7 +127,7 @@ public sealed class WordsTests(AppFixture app)
 
         var csv = Encoding.UTF8.GetString(await client.GetByteArrayAsync(
             $"/admin/delegates/export.csv?delegation={someone.DelegationId}&columns=family&columns=delegation&columns=country&columns=category&columns=status"));
-        var line = csv.Split('\n').Single(l => l.StartsWith(someone.FamilyName + ",", StringComparison.Ordinal));
+        var line = csv.Split('\n').Single(l => l.StartsWith(someone.Reference + "," + someone.FamilyName + ",", StringComparison.Ordinal));
         Assert.Contains(country, line, StringComparison.Ordinal);
         Assert.Contains(someone.Delegation.NameZh, line, StringComparison.Ordinal);
         Assert.DoesNotContain("," + someone.CountryCode, line, StringComparison.Ordinal);

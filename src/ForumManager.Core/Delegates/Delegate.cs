@@ -4,6 +4,13 @@ public sealed class Delegate
 {
     public int Id { get; set; }
     public int ForumId { get; set; }
+
+    /// <summary>
+    /// The readable reference (<see cref="DelegateReference"/>), unique within the forum. The database context gives it
+    /// when the registration is first saved, from the forum's own count, so every way a delegate is created gets one.
+    /// </summary>
+    public string Reference { get; set; } = string.Empty;
+
     public int? DelegationId { get; set; }
     public Delegation? Delegation { get; set; }
 

@@ -38,6 +38,12 @@ public sealed class Forum
     /// </summary>
     public int PlacesTaken { get; set; }
 
+    /// <summary>
+    /// The last number given to a delegate's reference in this forum. Raised only by an atomic update inside the
+    /// transaction that saves the new delegates, so two registrations saved together never share a number.
+    /// </summary>
+    public int DelegateNumbersIssued { get; set; }
+
     /// <summary>How long personal data is kept after the forum ends, in days.</summary>
     public int RetentionDays { get; set; } = 365;
 

@@ -487,6 +487,12 @@ namespace ForumManager.Data.SqlServer.Migrations
                         .IsUnicode(false)
                         .HasColumnType("varchar(16)");
 
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(48)");
+
                     b.Property<string>("SearchKey")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -521,6 +527,9 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.HasIndex("ForumId", "CreatedUtc");
 
                     b.HasIndex("ForumId", "Email")
+                        .IsUnique();
+
+                    b.HasIndex("ForumId", "Reference")
                         .IsUnique();
 
                     b.HasIndex("ForumId", "Status");
@@ -726,6 +735,9 @@ namespace ForumManager.Data.SqlServer.Migrations
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<int>("DelegateNumbersIssued")
+                        .HasColumnType("int");
 
                     b.Property<DateTime?>("EditClosesUtc")
                         .HasColumnType("datetime2");

@@ -467,6 +467,12 @@ namespace ForumManager.Data.Sqlite.Migrations
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SearchKey")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -501,6 +507,9 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.HasIndex("ForumId", "CreatedUtc");
 
                     b.HasIndex("ForumId", "Email")
+                        .IsUnique();
+
+                    b.HasIndex("ForumId", "Reference")
                         .IsUnique();
 
                     b.HasIndex("ForumId", "Status");
@@ -697,6 +706,9 @@ namespace ForumManager.Data.Sqlite.Migrations
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("DelegateNumbersIssued")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("EditClosesUtc")
                         .HasColumnType("TEXT");

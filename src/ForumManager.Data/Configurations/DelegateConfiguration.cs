@@ -63,6 +63,10 @@ internal sealed class DelegateConfiguration : IEntityTypeConfiguration<Delegate>
         builder.Property(d => d.PassportPlaceOfIssue).HaveLength(200);
         builder.Property(d => d.StatusReason).HaveLength(1000);
         builder.Property(d => d.CheckInToken).HasMaxLength(32).IsUnicode(false).IsFixedLength();
+        builder.Property(d => d.Reference).HasMaxLength(Core.Delegates.DelegateReference.MaxLength).IsUnicode(false);
+
+        // The database keeps references unique within a forum, whatever creates the delegate; the desk and the list find by it.
+        builder.HasIndex(d => new { d.ForumId, d.Reference }).IsUnique();
         builder.HasIndex(d => d.CheckInToken).IsUnique();
         builder.Ignore(d => d.LatinName);
         builder.Ignore(d => d.HoldsPlace);

@@ -41,6 +41,9 @@ public sealed record BadgeData
 
     /// <summary>The check-in token the QR code carries.</summary>
     public required string Token { get; init; }
+
+    /// <summary>The delegate's readable reference (HISCF2010-00221), in small print; null on a sample.</summary>
+    public string? Reference { get; init; }
 }
 
 /// <summary>The colour and the words of each category's band. The word is printed as well, never the colour alone.</summary>

@@ -193,6 +193,12 @@ public static class BadgeDocument
             }
         }
 
+        // The reference is small print: for the desk and the organizers' files, not for the person at the door.
+        if (!string.IsNullOrWhiteSpace(badge.Reference))
+        {
+            fields.Add(("Reference", badge.Reference, Muted, new StackItem(badge.Reference, 0.03f * h, 0.024f * h, 0.018f * h, "en")));
+        }
+
         var stacked = TextStack.Fit(fields.Select(f => f.Item).ToList(), column.Width, column.Height - gapAfterNames);
         var y = column.Top;
         for (var i = 0; i < stacked.Count; i++)

@@ -70,7 +70,7 @@ public sealed class BadgeSource(ForumDbContext db, DocumentHealth health, TimePr
         var row = await Query(forum.Id, d => d.Category == category, first: true).FirstOrDefaultAsync(ct);
         return row is not null
             ? Badge(forum, row)
-            : Badge(forum, new BadgeRow(0, "SAMPLE", "Name", "样例", "zh-Hans", null, null, null, null, null, null, "CN", category, 0, CheckInTokens.New()));
+            : Badge(forum, new BadgeRow(0, "SAMPLE", "Name", "样例", "zh-Hans", null, null, null, null, null, null, "CN", category, 0, CheckInTokens.New(), null));
     }
 
     private IQueryable<BadgeRow> Query(int forumId, System.Linq.Expressions.Expression<Func<Delegate, bool>> filter, bool first = false)
@@ -86,7 +86,7 @@ public sealed class BadgeSource(ForumDbContext db, DocumentHealth health, TimePr
             d.Delegation == null ? null : d.Delegation.NameEn,
             d.Delegation == null || d.Delegation.PartnerCity == null ? null : d.Delegation.PartnerCity.NameEn,
             d.Delegation == null || d.Delegation.PartnerCity == null ? null : d.Delegation.PartnerCity.NameLocal,
-            d.CountryCode, d.Category, d.PrecedenceRank, d.CheckInToken));
+            d.CountryCode, d.Category, d.PrecedenceRank, d.CheckInToken, d.Reference));
     }
 
     private static BadgeData Badge(Forum forum, BadgeRow row)
@@ -108,6 +108,7 @@ public sealed class BadgeSource(ForumDbContext db, DocumentHealth health, TimePr
             Category = row.Category,
             Admits = Admits(forum, row.Category),
             Token = row.Token,
+            Reference = row.Reference,
         };
     }
 
@@ -139,5 +140,5 @@ public sealed class BadgeSource(ForumDbContext db, DocumentHealth health, TimePr
     private sealed record BadgeRow(
         int Id, string FamilyName, string GivenName, string? NativeName, string? NativeLanguage, string? Honorific, string? Position,
         string? Organization, string? DelegationName, string? City, string? CityLocal, string CountryCode, DelegateCategory Category,
-        int PrecedenceRank, string Token);
+        int PrecedenceRank, string Token, string? Reference);
 }

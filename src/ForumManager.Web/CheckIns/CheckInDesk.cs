@@ -21,7 +21,7 @@ public static class ScanResults
 }
 
 public sealed record DeskDelegate(
-    int Id, string LatinName, string? NativeName, string? NativeLanguage, string? Delegation, string Category, string Status, int Reprints);
+    int Id, string LatinName, string? NativeName, string? NativeLanguage, string? Delegation, string Category, string Status, int Reprints, string Reference);
 
 public sealed record ScanAnswer(string Result, DeskDelegate? Delegate, DateTime? CheckedInUtc, string? CheckedInBy);
 
@@ -213,13 +213,13 @@ public sealed class CheckInDesk(ForumDbContext db, TimeProvider clock)
             .Where(d => d.ForumId == forumId && ids.Contains(d.Id))
             .Select(d => new
             {
-                d.Id, d.FamilyName, d.GivenName, d.NativeName, d.NativeNameLanguage, d.Category, d.Status,
+                d.Id, d.Reference, d.FamilyName, d.GivenName, d.NativeName, d.NativeNameLanguage, d.Category, d.Status,
                 Delegation = d.Delegation == null ? null : d.Delegation.NameEn,
                 Reprints = db.BadgePrints.Count(p => p.DelegateId == d.Id && p.ReprintReason != null),
             })
             .ToListAsync(ct);
         return rows.Select(row => new DeskDelegate(row.Id, row.FamilyName.ToUpperInvariant() + " " + row.GivenName, row.NativeName,
-            row.NativeNameLanguage, row.Delegation, row.Category.ToString(), row.Status.ToString(), row.Reprints)).ToList();
+            row.NativeNameLanguage, row.Delegation, row.Category.ToString(), row.Status.ToString(), row.Reprints, row.Reference)).ToList();
     }
 
     /// <summary>Checkpoints the desk offers: the main entrance, then the sessions people enter by badge, in programme order.</summary>

@@ -73,7 +73,10 @@ public static class ImportFile
         return name.ToString();
     }
 
-    public static IReadOnlyList<ImportRow> Read(string fileName, byte[] content, IReadOnlyCollection<string> requiredColumns, CancellationToken ct)
+    /// <param name="enoughAlone">A column that, when the file has it, lets a file do without the required columns: each row then
+    /// says for itself what it needs (a row naming a delegate by reference changes only what it gives).</param>
+    public static IReadOnlyList<ImportRow> Read(string fileName, byte[] content, IReadOnlyCollection<string> requiredColumns, CancellationToken ct,
+        string? enoughAlone = null)
     {
         if (content.Length == 0)
         {
@@ -116,7 +119,7 @@ public static class ImportFile
             {
                 headers = row.Cells.Select(ColumnKey).ToList();
                 var missing = requiredColumns.Where(c => !headers.Contains(ColumnKey(c))).ToList();
-                if (missing.Count > 0)
+                if (missing.Count > 0 && !(enoughAlone is not null && headers.Contains(ColumnKey(enoughAlone))))
                 {
                     throw new ImportFileException("Import_MissingColumns", string.Join(", ", missing));
                 }

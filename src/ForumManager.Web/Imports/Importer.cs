@@ -23,11 +23,17 @@ public sealed record CheckedRow(int Number, string Who, IReadOnlyList<string> Pr
 {
     public bool Good => Problems.Count == 0;
 
+    /// <summary>The reference of the delegate a good row updates; null for a row that creates a delegate.</summary>
+    public string? Updates { get; init; }
+
     internal Delegate? Delegate { get; init; }
+
+    /// <summary>For a row that updates: the delegate's id and what the row writes to the record.</summary>
+    internal (int Id, Action<Delegate> Apply)? Update { get; init; }
     internal (PartnerCity? City, string? Institution, string? Country, string Email, int Quota)? Invitation { get; init; }
 }
 
-public sealed record ImportResult(int Imported, int Skipped, int Waitlisted);
+public sealed record ImportResult(int Imported, int Skipped, int Waitlisted, int Updated = 0);
 
 /// <summary>
 /// Checks every row of an uploaded file by the same rules as the forms, and imports the good rows whole in one
@@ -38,7 +44,7 @@ public sealed class Importer(ForumDbContext db, ForumPlaces places, MailQueue ma
 {
     public static readonly IReadOnlyList<string> DelegateColumns =
     [
-        "family_name", "given_name", "native_name", "honorific", "position", "organization", "delegation", "country", "email", "phone",
+        "reference", "family_name", "given_name", "native_name", "honorific", "position", "organization", "delegation", "country", "email", "phone",
         "category", "gender", "preferred_language", "dietary_needs", "accessibility_needs", "interpretation_language",
     ];
 
@@ -85,7 +91,8 @@ public sealed class Importer(ForumDbContext db, ForumPlaces places, MailQueue ma
             throw new ImportFileException("PersonalData_Unreadable");
         }
 
-        var rows = ImportFile.Read(file.FileName, content, Required(file.Kind), ct);
+        // A file that names delegates by reference may give only the columns it changes; a row without one still needs them all.
+        var rows = ImportFile.Read(file.FileName, content, Required(file.Kind), ct, file.Kind == ImportKind.Delegates ? "reference" : null);
         return file.Kind == ImportKind.Delegates ? await CheckDelegatesAsync(forum, rows, ct) : await CheckInvitationsAsync(forum, rows, ct);
     }
 
@@ -113,9 +120,24 @@ public sealed class Importer(ForumDbContext db, ForumPlaces places, MailQueue ma
         var rows = await CheckAsync(forum, file, ct);
         var good = rows.Where(r => r.Good).ToList();
         var waitlisted = 0;
+        var updates = good.Where(r => r.Update is not null).ToList();
         if (file.Kind == ImportKind.Delegates)
         {
-            foreach (var row in good)
+            foreach (var row in updates)
+            {
+                var (id, apply) = row.Update!.Value;
+                var record = await db.Delegates.SingleAsync(d => d.Id == id && d.ForumId == forumId, ct);
+                var changes = DelegateChanges.Watch(record);
+                apply(record);
+                if (changes.Compare(record) is { } difference)
+                {
+                    record.UpdatedUtc = now;
+                    db.AuditEntries.Add(actor.Audit(forumId, now, nameof(Delegate), id, "import-updated",
+                        difference.Before, $"{difference.After}\n({file.FileName}, row {row.Number})"));
+                }
+            }
+
+            foreach (var row in good.Where(r => r.Update is null))
             {
                 var record = row.Delegate!;
                 record.Status = await places.TryTakeAsync(forumId, ct) ? RegistrationStatus.Approved : RegistrationStatus.Waitlisted;
@@ -127,7 +149,7 @@ public sealed class Importer(ForumDbContext db, ForumPlaces places, MailQueue ma
             }
 
             await db.SaveChangesAsync(ct);
-            foreach (var row in good)
+            foreach (var row in good.Where(r => r.Update is null))
             {
                 db.AuditEntries.Add(actor.Audit(forumId, now, nameof(Delegate), row.Delegate!.Id, "imported",
                     after: $"{row.Delegate.Status} ({file.FileName}, row {row.Number})"));
@@ -151,7 +173,7 @@ public sealed class Importer(ForumDbContext db, ForumPlaces places, MailQueue ma
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         mail.NotifySaved();
-        return new ImportResult(good.Count, rows.Count - good.Count, waitlisted);
+        return new ImportResult(good.Count, rows.Count - good.Count, waitlisted, updates.Count);
     }
 
     private List<string> CommonProblems(ImportRow row, IEnumerable<string> required)
@@ -188,27 +210,69 @@ public sealed class Importer(ForumDbContext db, ForumPlaces places, MailQueue ma
         var emails = rows.Select(Email).Where(e => e.Length > 0).Distinct().ToList();
         var registered = (await db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId && emails.Contains(d.Email)).Select(d => d.Email).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
+        var references = rows.Select(r => DelegateReference.Normalize(r["reference"])).OfType<string>().Distinct().ToList();
+        var onFile = new Dictionary<string, Delegate>(StringComparer.Ordinal);
+        var elsewhere = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in references.Chunk(500))
+        {
+            foreach (var record in await db.Delegates.AsNoTracking().Where(d => chunk.Contains(d.Reference)).ToListAsync(ct))
+            {
+                if (record.ForumId == forumId)
+                {
+                    onFile[record.Reference] = record;
+                }
+                else
+                {
+                    elsewhere.Add(record.Reference);
+                }
+            }
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seenReferences = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<CheckedRow>();
         foreach (var row in rows)
         {
-            var problems = CommonProblems(row, DelegateRequired);
-            var input = new RegistrationInput
+            // A row with a reference updates that delegate of this forum with the cells it gives; any other reference is refused.
+            Delegate? existing = null;
+            var problems = new List<string>();
+            if (row["reference"] is { } referenceText)
             {
-                FamilyName = row["familyname"] ?? string.Empty,
-                GivenName = row["givenname"] ?? string.Empty,
-                NativeName = row["nativename"],
-                Honorific = row["honorific"] ?? string.Empty,
-                Position = row["position"],
-                Organization = row["organization"],
-                CountryCode = row["country"] ?? string.Empty,
-                Email = Email(row),
-                Phone = row["phone"] ?? string.Empty,
-                PreferredLanguage = row["preferredlanguage"] switch { null or "en" or "EN" => "en", "zh" or "zh-Hans" or "zh-CN" => "zh-Hans", var other => other },
-                DietaryNeeds = row["dietaryneeds"],
-                AccessibilityNeeds = row["accessibilityneeds"],
-                InterpretationLanguage = row["interpretationlanguage"],
+                var reference = DelegateReference.Normalize(referenceText);
+                if (reference is not null && onFile.TryGetValue(reference, out existing))
+                {
+                    if (!seenReferences.Add(reference))
+                    {
+                        problems.Add(text["Import_Column", "reference", text["Import_ReferenceTwice"]]);
+                    }
+                }
+                else
+                {
+                    problems.Add(text["Import_Column", "reference",
+                        text[reference is not null && elsewhere.Contains(reference) ? "Import_ReferenceOtherForum" : "Import_ReferenceUnknown", referenceText, forum.Acronym]]);
+                    result.Add(new CheckedRow(row.Number, referenceText, problems));
+                    continue;
+                }
+            }
+
+            problems.AddRange(CommonProblems(row, existing is null ? DelegateRequired : []));
+            var input = existing is null ? new RegistrationInput() : DelegateForm.From(existing);
+            input.FamilyName = row["familyname"] ?? input.FamilyName;
+            input.GivenName = row["givenname"] ?? input.GivenName;
+            input.NativeName = row["nativename"] ?? input.NativeName;
+            input.Honorific = row["honorific"] ?? input.Honorific ?? string.Empty;
+            input.Position = row["position"] ?? input.Position;
+            input.Organization = row["organization"] ?? input.Organization;
+            input.CountryCode = row["country"] ?? input.CountryCode;
+            input.Email = row["email"] is null ? input.Email : Email(row);
+            input.Phone = row["phone"] ?? input.Phone;
+            input.PreferredLanguage = row["preferredlanguage"] switch
+            {
+                null => existing?.PreferredLanguage ?? "en", "en" or "EN" => "en", "zh" or "zh-Hans" or "zh-CN" => "zh-Hans", var other => other,
             };
+            input.DietaryNeeds = row["dietaryneeds"] ?? input.DietaryNeeds;
+            input.AccessibilityNeeds = row["accessibilityneeds"] ?? input.AccessibilityNeeds;
+            input.InterpretationLanguage = row["interpretationlanguage"] ?? input.InterpretationLanguage;
             if (row["gender"] is { } gender)
             {
                 input.Gender = gender.ToUpperInvariant() switch { "F" or "FEMALE" => Gender.Female, "M" or "MALE" => Gender.Male, "OTHER" => Gender.Other, _ => (Gender)(-1) };
@@ -216,10 +280,16 @@ public sealed class Importer(ForumDbContext db, ForumPlaces places, MailQueue ma
 
             DelegateForm.Clean(input);
             var state = new ModelStateDictionary();
-            DelegateForm.Validate(input, forum, null, state, text);
+            DelegateForm.Validate(input, forum, existing, state, text);
             foreach (var (field, entry) in state)
             {
                 var column = ColumnOfField.GetValueOrDefault(field, field);
+                if (existing is not null && row[ImportFile.ColumnKey(column)] is null)
+                {
+                    // An update leaves this field as it is on file; what the row does not give is not the row's problem.
+                    continue;
+                }
+
                 problems.AddRange(entry?.Errors.Select(e => text["Import_Column", column, e.ErrorMessage].Value) ?? []);
             }
 
@@ -228,14 +298,14 @@ public sealed class Importer(ForumDbContext db, ForumPlaces places, MailQueue ma
                 problems.Add(text["Import_Column", "preferred_language", text["Validation_Language", "preferred_language"]]);
             }
 
-            var category = DelegateCategory.Delegate;
+            var category = existing?.Category ?? DelegateCategory.Delegate;
             if (row["category"] is { } categoryText && (!Enum.TryParse(categoryText.Replace(" ", string.Empty, StringComparison.Ordinal), ignoreCase: true, out category)
                 || !Enum.IsDefined(category) || int.TryParse(categoryText, out _)))
             {
                 problems.Add(text["Import_Column", "category", text["Import_OneOf", string.Join(", ", Enum.GetNames<DelegateCategory>())]]);
             }
 
-            int? delegationId = null;
+            var delegationId = existing?.DelegationId;
             if (PersonName.CleanOrNull(row["delegation"]) is { } delegationName)
             {
                 delegationId = delegations.FirstOrDefault(d => string.Equals(d.NameEn, delegationName, StringComparison.OrdinalIgnoreCase) || d.NameZh == delegationName)?.Id;
@@ -245,7 +315,12 @@ public sealed class Importer(ForumDbContext db, ForumPlaces places, MailQueue ma
                 }
             }
 
-            if (input.Email.Length > 0 && registered.Contains(input.Email))
+            if (existing is not null && input.Email != existing.Email && existing.UserId is not null)
+            {
+                // As on the organizers' edit form: the address a delegate signs in with is theirs to change.
+                problems.Add(text["Import_Column", "email", text["Import_EmailIsSignIn", existing.Email]]);
+            }
+            else if (input.Email.Length > 0 && input.Email != existing?.Email && registered.Contains(input.Email))
             {
                 problems.Add(text["Import_Column", "email", text["Register_AlreadyRegistered"]]);
             }
@@ -258,6 +333,23 @@ public sealed class Importer(ForumDbContext db, ForumPlaces places, MailQueue ma
             if (problems.Count > 0)
             {
                 result.Add(new CheckedRow(row.Number, who, problems.Distinct().ToList()));
+                continue;
+            }
+
+            if (existing is not null)
+            {
+                var email = input.Email;
+                var categoryGiven = row["category"] is not null;
+                result.Add(new CheckedRow(row.Number, who, []) { Updates = existing.Reference, Update = (existing.Id, record =>
+                {
+                    DelegateForm.Apply(input, record, personalData);
+                    record.Email = email;
+                    record.DelegationId = delegationId;
+                    if (categoryGiven)
+                    {
+                        record.Category = category;
+                    }
+                }) });
                 continue;
             }
 

@@ -17,7 +17,7 @@ public enum RoomingChange
 
 public sealed record RoomingRow(int DelegateId, int HotelRoomId, string Room, RoomType Type, string? BlockEn, string? BlockZh, string LatinName, string? NativeName,
     string? NativeLanguage, string? Honorific, int? DelegationId, string? Delegation, string? DelegationZh, DateOnly? CheckIn, DateOnly? CheckOut, string? Arrival, DateTime? ArrivalUtc,
-    string? Notes, RoomingChange Change, string? Departure = null, DateTime? DepartureUtc = null)
+    string? Notes, RoomingChange Change, string? Departure = null, DateTime? DepartureUtc = null, string? Reference = null)
 {
     /// <summary>What the hotel acts on; a change in any of these marks the row on the next list.</summary>
     public string Key => string.Join('|', DelegateId.ToString(CultureInfo.InvariantCulture), HotelRoomId.ToString(CultureInfo.InvariantCulture), Room, Type,
@@ -69,7 +69,7 @@ public sealed class RoomingList(ForumDbContext db)
                 o.DelegateId, o.HotelRoomId, o.HotelRoom!.RoomNumber, o.HotelRoom.RoomBlock!.Type, o.HotelRoom.RoomBlock.DescriptionEn, o.HotelRoom.RoomBlock.DescriptionZh,
                 Latin = d.FamilyName.ToUpper() + " " + d.GivenName, d.NativeName, d.NativeNameLanguage, d.Honorific,
                 d.DelegationId, Delegation = d.Delegation == null ? null : d.Delegation.NameEn, DelegationZh = d.Delegation == null ? null : d.Delegation.NameZh,
-                d.PrecedenceRank,
+                d.PrecedenceRank, d.Reference,
                 Request = db.AccommodationRequests.Where(r => r.DelegateId == d.Id).Select(r => new { r.CheckIn, r.CheckOut, r.Notes }).FirstOrDefault(),
                 Arrival = db.Journeys.Where(j => j.DelegateId == d.Id && j.Direction == JourneyDirection.Arrival).Select(j => new { j.Number, j.ScheduledUtc }).FirstOrDefault(),
                 Departure = db.Journeys.Where(j => j.DelegateId == d.Id && j.Direction == JourneyDirection.Departure).Select(j => new { j.Number, j.ScheduledUtc }).FirstOrDefault(),
@@ -78,7 +78,7 @@ public sealed class RoomingList(ForumDbContext db)
         var current = rows
             .Select(r => new RoomingRow(r.DelegateId, r.HotelRoomId, r.RoomNumber ?? "#" + r.HotelRoomId.ToString(CultureInfo.InvariantCulture), r.Type, r.DescriptionEn, r.DescriptionZh,
                 r.Latin, r.NativeName, r.NativeNameLanguage, r.Honorific, r.DelegationId, r.Delegation, r.DelegationZh, r.Request?.CheckIn, r.Request?.CheckOut, r.Arrival?.Number,
-                r.Arrival?.ScheduledUtc, r.Request?.Notes, RoomingChange.None, r.Departure?.Number, r.Departure?.ScheduledUtc))
+                r.Arrival?.ScheduledUtc, r.Request?.Notes, RoomingChange.None, r.Departure?.Number, r.Departure?.ScheduledUtc, r.Reference))
             .ToList();
 
         var lastSent = await db.RoomingListSendings.AsNoTracking().Where(s => s.HotelId == hotelId).OrderByDescending(s => s.SentUtc).ThenByDescending(s => s.Id).FirstOrDefaultAsync(ct);
@@ -98,12 +98,12 @@ public sealed class RoomingList(ForumDbContext db)
             if (gone.Count > 0 && window is null)
             {
                 var people = await db.Delegates.AsNoTracking().Where(d => gone.Contains(d.Id))
-                    .Select(d => new { d.Id, Latin = d.FamilyName.ToUpper() + " " + d.GivenName, d.NativeName, d.NativeNameLanguage, d.Honorific }).ToListAsync(ct);
+                    .Select(d => new { d.Id, Latin = d.FamilyName.ToUpper() + " " + d.GivenName, d.NativeName, d.NativeNameLanguage, d.Honorific, d.Reference }).ToListAsync(ct);
                 current.AddRange(people.Select(p =>
                 {
                     var parts = sent[p.Id].Split('|');
                     return new RoomingRow(p.Id, int.Parse(parts[1], CultureInfo.InvariantCulture), parts[2], Enum.Parse<RoomType>(parts[3]), null, null, p.Latin, p.NativeName,
-                        p.NativeNameLanguage, p.Honorific, null, null, null, ParseDate(parts[4]), ParseDate(parts[5]), null, null, null, RoomingChange.Removed);
+                        p.NativeNameLanguage, p.Honorific, null, null, null, ParseDate(parts[4]), ParseDate(parts[5]), null, null, null, RoomingChange.Removed, Reference: p.Reference);
                 }));
             }
         }
@@ -130,11 +130,12 @@ public sealed class RoomingList(ForumDbContext db)
             null, null, string.Empty, null, null, null, null, null, null, k.Stay?.CheckIn, k.Stay?.CheckOut, null, null, null, RoomingChange.None).Key)).ToList();
     }
 
+    /// <summary>The sheet: the delegate's reference first, as in every export; the printed list leaves it out.</summary>
     public static (IReadOnlyList<string> Headings, IReadOnlyList<IReadOnlyList<object?>> Rows) Table(RoomingListData list, Forum forum) =>
-        (["Change 变动", "Room 房号", "Room type 房型", "Guest 宾客", "Name in own script 本国文字姓名", "Delegation 代表团", "Arrival 抵达", "Departure 离开", "Check-in 入住", "Check-out 退房", "Nights 晚数", "Notes 备注"],
+        (["Reference 参会编号", "Change 变动", "Room 房号", "Room type 房型", "Guest 宾客", "Name in own script 本国文字姓名", "Delegation 代表团", "Arrival 抵达", "Departure 离开", "Check-in 入住", "Check-out 退房", "Nights 晚数", "Notes 备注"],
         list.Rows.Select(r => (IReadOnlyList<object?>)
         [
-            r.Change == RoomingChange.None ? null : Mark(r.Change), r.Room, $"{r.Type} {r.BlockEn}".Trim(), $"{r.Honorific} {r.LatinName}".Trim(), r.NativeName,
+            r.Reference, r.Change == RoomingChange.None ? null : Mark(r.Change), r.Room, $"{r.Type} {r.BlockEn}".Trim(), $"{r.Honorific} {r.LatinName}".Trim(), r.NativeName,
             r.Delegation, r.Arrival is null ? null : $"{r.Arrival} {ForumTime.ToLocal(r.ArrivalUtc!.Value, forum.TimeZone):yyyy-MM-dd HH:mm}",
             r.Departure is null ? null : $"{r.Departure} {ForumTime.ToLocal(r.DepartureUtc!.Value, forum.TimeZone):yyyy-MM-dd HH:mm}",
             r.CheckIn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.CheckOut?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -158,9 +159,9 @@ public sealed class RoomingList(ForumDbContext db)
                     $"as of 截至 {ForumTime.ToLocal(nowUtc, forum.TimeZone):yyyy-MM-dd HH:mm} ({ForumTime.OffsetLabel(nowUtc, forum.TimeZone)})" +
                     (marked ? $" · changes since 自上次发送以来的变动 {ForumTime.ToLocal(list.LastSent!.SentUtc, forum.TimeZone):yyyy-MM-dd HH:mm}" : string.Empty),
             ],
-            Columns = headings.Skip(1).Zip(widths, (h, w) => new ListColumn(h, w)).ToList(),
+            Columns = headings.Skip(2).Zip(widths, (h, w) => new ListColumn(h, w)).ToList(),
             Rows = list.Rows.Select((r, i) => new ListRow(
-                rows[i].Skip(1).Select((cell, c) => new ListCell(Convert.ToString(cell, CultureInfo.InvariantCulture) ?? string.Empty, c == 3 ? r.NativeLanguage : null)).ToList(),
+                rows[i].Skip(2).Select((cell, c) => new ListCell(Convert.ToString(cell, CultureInfo.InvariantCulture) ?? string.Empty, c == 3 ? r.NativeLanguage : null)).ToList(),
                 roomGroups[r.HotelRoomId], r.Change == RoomingChange.None ? null : Mark(r.Change), r.Change == RoomingChange.Removed)).ToList(),
             Footer = $"{forum.Acronym} · {list.Hotel.NameEn}",
         };

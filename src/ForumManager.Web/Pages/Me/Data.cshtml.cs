@@ -49,7 +49,7 @@ public sealed class DataModel(ForumDbContext db, UserManager<ForumUser> users, P
             account = new { user.Email, user.DisplayName, user.PreferredCulture, user.CreatedUtc, user.EmailConfirmed, user.TwoFactorEnabled, roles = await users.GetRolesAsync(user) },
             registrations = registrations.Select(d => new
             {
-                d.Id, d.ForumId, d.DelegationId, d.FamilyName, d.GivenName, d.NativeName, d.Honorific, d.Position, d.Organization, d.CountryCode,
+                d.Id, d.Reference, d.ForumId, d.DelegationId, d.FamilyName, d.GivenName, d.NativeName, d.Honorific, d.Position, d.Organization, d.CountryCode,
                 d.Email, d.Phone, Category = d.Category.ToString(), Status = d.Status.ToString(), d.StatusReason, d.PreferredLanguage,
                 Gender = d.Gender?.ToString(), d.DietaryNeeds, d.AccessibilityNeeds, d.InterpretationLanguage, d.NeedsVisaLetter,
                 PassportNumber = personalData.Unprotect(d.PassportNumberProtected), DateOfBirth = personalData.Unprotect(d.DateOfBirthProtected),

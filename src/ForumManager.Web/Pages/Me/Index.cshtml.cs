@@ -16,7 +16,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
 {
     public sealed record Registration(int Id, string LatinName, string? NativeName, string? NativeLanguage, string? Honorific, string? Position,
         string? Organization, string? Delegation, string CountryCode, DelegateCategory Category, RegistrationStatus Status, string? StatusReason,
-        bool NeedsVisaLetter, bool HasPassport, string CheckInToken);
+        bool NeedsVisaLetter, bool HasPassport, string CheckInToken, string Reference);
 
     public Registration? Mine { get; private set; }
 
@@ -98,7 +98,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
             .Where(d => d.ForumId == forumId && d.UserId == userId)
             .Select(d => new Registration(d.Id, d.FamilyName.ToUpper() + " " + d.GivenName, d.NativeName, d.NativeNameLanguage, d.Honorific,
                 d.Position, d.Organization, d.Delegation == null ? null : d.Delegation.NameEn, d.CountryCode, d.Category, d.Status, d.StatusReason,
-                d.NeedsVisaLetter, d.PassportNumberProtected != null, d.CheckInToken))
+                d.NeedsVisaLetter, d.PassportNumberProtected != null, d.CheckInToken, d.Reference))
             .FirstOrDefaultAsync(ct);
     }
 }

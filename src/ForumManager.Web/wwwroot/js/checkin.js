@@ -54,6 +54,15 @@
 
         result.className = 'scan-result ' + answer.result;
         result.textContent = message;
+        // The reference after the sentence, so the person at the desk can read it out or note it.
+        if (person && person.reference) {
+            var reference = document.createElement('span');
+            reference.className = 'reference';
+            reference.setAttribute('data-testid', 'scan-reference');
+            reference.textContent = person.reference;
+            result.appendChild(document.createTextNode(' '));
+            result.appendChild(reference);
+        }
         // A badge is offered only to someone the desk admits; "not approved" and the like get none.
         if (person && (answer.result === 'checked-in' || answer.result === 'already-checked-in')) {
             var link = document.createElement('a');

@@ -56,8 +56,13 @@ public sealed record DelegateFilter(string? Query, RegistrationStatus? Status, D
             var start = LikePattern.Starting(term);
             var word = LikePattern.StartingWord(term, ' ');
             var email = term.Contains('@', StringComparison.Ordinal) ? anywhere : start;
+
+            // A reference as printed on the badge (any case), or its number alone as a person reads it out ("221").
+            var reference = DelegateReference.Normalize(term) ?? string.Empty;
+            var referenceEnding = DelegateReference.Number(term) is { } number ? "%" + DelegateReference.Ending(number) : string.Empty;
             const string escape = LikePattern.Escape;
-            query = query.Where(d => (words.Count > 0 && words.All(w => EF.Functions.Like(d.SearchKey, w, escape)))
+            query = query.Where(d => d.Reference == reference || (referenceEnding != string.Empty && EF.Functions.Like(d.Reference, referenceEnding))
+                || (words.Count > 0 && words.All(w => EF.Functions.Like(d.SearchKey, w, escape)))
                 || (together != null && EF.Functions.Like(d.SearchKey, together, escape))
                 || EF.Functions.Like(d.Email, email, escape)
                 || (d.Delegation != null && (EF.Functions.Like(d.Delegation.NameEn, start, escape) || EF.Functions.Like(d.Delegation.NameEn, word, escape)

@@ -17,7 +17,7 @@ namespace ForumManager.Web.Pages.Admin.Delegates;
 /// </summary>
 public sealed class ExportModel(ForumDbContext db, CurrentForum current, IStringLocalizer<SharedResource> text) : PageModel
 {
-    public sealed record Row(string FamilyName, string GivenName, string? NativeName, string? Honorific, string? Position, string? Organization,
+    public sealed record Row(string Reference, string FamilyName, string GivenName, string? NativeName, string? Honorific, string? Position, string? Organization,
         string? Delegation, string? DelegationZh, string CountryCode, string Email, string? Phone, DelegateCategory Category, RegistrationStatus Status, int PrecedenceRank,
         string PreferredLanguage, string? DietaryNeeds, string? AccessibilityNeeds, string? InterpretationLanguage, bool NeedsVisaLetter, DateTime CreatedUtc);
 
@@ -54,6 +54,13 @@ public sealed class ExportModel(ForumDbContext db, CurrentForum current, IString
         ("registered", "Delegates_Registered", (r, w) => ForumTime.ToLocal(r.CreatedUtc, w.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
     ];
 
+    /// <summary>
+    /// Every file begins with the reference, whatever columns were chosen: it names the delegate for another program and
+    /// for an import that updates delegates by it.
+    /// </summary>
+    public static readonly (string Key, string Header, Func<Row, Words, object?> Value) ReferenceColumn =
+        ("reference", "Delegate_Reference", (r, _) => r.Reference);
+
     public static readonly IReadOnlyList<string> DefaultColumns = ["family", "given", "native", "honorific", "position", "organization", "delegation", "country", "category", "status"];
 
     public async Task<IActionResult> OnGetAsync(string format, string? q, RegistrationStatus? status, DelegateCategory? category, string? country,
@@ -77,10 +84,11 @@ public sealed class ExportModel(ForumDbContext db, CurrentForum current, IString
         var forumId = forum.Id;
         var filter = new DelegateFilter(q, status, category, country, delegation, sort, answer, contains);
         var rows = await filter.Order(filter.Apply(db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId)))
-            .Select(d => new Row(d.FamilyName, d.GivenName, d.NativeName, d.Honorific, d.Position, d.Organization,
+            .Select(d => new Row(d.Reference, d.FamilyName, d.GivenName, d.NativeName, d.Honorific, d.Position, d.Organization,
                 d.Delegation == null ? null : d.Delegation.NameEn, d.Delegation == null ? null : d.Delegation.NameZh, d.CountryCode, d.Email, d.Phone, d.Category, d.Status, d.PrecedenceRank,
                 d.PreferredLanguage, d.DietaryNeeds, d.AccessibilityNeeds, d.InterpretationLanguage, d.NeedsVisaLetter, d.CreatedUtc))
             .ToListAsync(ct);
+        chosen.Insert(0, ReferenceColumn);
         var headers = chosen.Select(c => text[c.Header].Value).ToList();
         var words = new Words(forum.TimeZone, text, UiLanguage.Chinese);
         var name = $"{forum.Acronym}-delegates-{DateTime.UtcNow:yyyyMMdd}";

@@ -42,6 +42,9 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Importer
     public string? FileName { get; private set; }
     public int Good { get; private set; }
     public int Bad { get; private set; }
+
+    /// <summary>Good rows that update a delegate named by reference; the others add one.</summary>
+    public int Updates { get; private set; }
     public IReadOnlyList<CheckedRow> GoodRows { get; private set; } = [];
     public IReadOnlyList<CheckedRow> BadRows { get; private set; } = [];
 
@@ -67,7 +70,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Importer
         var header = string.Join(',', Importer.Columns(kind)) + "\r\n";
         var city = await db.PartnerCities.AsNoTracking().OrderBy(c => c.Id).Select(c => c.NameEn).FirstOrDefaultAsync(ct);
         var example = kind == ImportKind.Delegates
-            ? "Yamada,Taro,山田太郎,Mr,Deputy Mayor,Kumamoto City Government,,JP,taro.yamada@example.org,+81 96 328 2111,Delegate,Male,en,,,ja\r\n"
+            ? ",Yamada,Taro,山田太郎,Mr,Deputy Mayor,Kumamoto City Government,,JP,taro.yamada@example.org,+81 96 328 2111,Delegate,Male,en,,,ja\r\n"
             : city is null ? ",Example University,FR,head@example.org,6\r\n" : $"\"{city.Replace("\"", "\"\"", StringComparison.Ordinal)}\",,,head@example.org,6\r\n";
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(header + example)).ToArray(), "text/csv; charset=utf-8",
             $"{kind.ToString().ToLowerInvariant()}-template.csv");
@@ -131,6 +134,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Importer
             var rows = await importer.CheckAsync(forum, pending, ct);
             Good = rows.Count(r => r.Good);
             Bad = rows.Count - Good;
+            Updates = rows.Count(r => r.Good && r.Updates is not null);
             GoodRows = rows.Where(r => r.Good).Take(ShownRows).ToList();
             BadRows = rows.Where(r => !r.Good).Take(ShownRows).ToList();
         }
@@ -171,7 +175,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Importer
 
         TempData["Status"] = result is null
             ? text["Import_AlreadyDone"].Value
-            : text["Import_Done", result.Imported, result.Skipped, result.Waitlisted].Value;
+            : text[result.Updated > 0 ? "Import_DoneWithUpdates" : "Import_Done", result.Imported, result.Skipped, result.Waitlisted, result.Updated].Value;
         return RedirectToPage();
     }
 

@@ -1,0 +1,60 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ForumManager.Data.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class DelegateReadableReference : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "DelegateNumbersIssued",
+                table: "Forums",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Reference",
+                table: "Delegates",
+                type: "varchar(48)",
+                unicode: false,
+                maxLength: 48,
+                nullable: false,
+                defaultValue: "");
+
+            // Delegates saved before references existed get the number their visa letter already carries (their id), so a
+            // letter sent and a reference shown agree; each forum's count continues after the largest. EXEC compiles the
+            // statements after the columns exist, also in the idempotent script.
+            migrationBuilder.Sql(
+                "EXEC(N'UPDATE d SET Reference = UPPER(LTRIM(RTRIM(f.Acronym))) + ''-'' + FORMAT(d.Id, ''D5'') FROM Delegates AS d JOIN Forums AS f ON f.Id = d.ForumId')");
+            migrationBuilder.Sql(
+                "EXEC(N'UPDATE Forums SET DelegateNumbersIssued = COALESCE((SELECT MAX(Delegates.Id) FROM Delegates WHERE Delegates.ForumId = Forums.Id), 0)')");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Delegates_ForumId_Reference",
+                table: "Delegates",
+                columns: new[] { "ForumId", "Reference" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Delegates_ForumId_Reference",
+                table: "Delegates");
+
+            migrationBuilder.DropColumn(
+                name: "DelegateNumbersIssued",
+                table: "Forums");
+
+            migrationBuilder.DropColumn(
+                name: "Reference",
+                table: "Delegates");
+        }
+    }
+}
