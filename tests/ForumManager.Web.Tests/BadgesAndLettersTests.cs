@@ -52,11 +52,14 @@ public sealed class BadgesAndLettersTests(BadgesAppFixture app) : IClassFixture<
         var file = await PdfReadBack.SaveAsync(await response.Content.ReadAsByteArrayAsync(), "mine.pdf");
         await PdfReadBack.AssertValidAsync(file);
         var text = string.Concat((await PdfReadBack.TextAsync(file)).Where(c => !char.IsWhiteSpace(c)));
-        foreach (var expected in new[] { "TK7654321", "1975-08-09", "TANAKAYuki", "田中由紀", "中华人民共和国驻日本使（领）馆", "EmbassyorConsulate-GeneralofthePeople'sRepublicofChinainJapan", "HISCF2010-VL-" })
+        foreach (var expected in new[] { "TK7654321", "1975-08-09", "TANAKAYuki", "田中由紀", "中华人民共和国驻日本使（领）馆", "EmbassyorConsulate-GeneralofthePeople'sRepublicofChinainJapan", DelegateReference.Letter(me.Reference) })
         {
             Assert.Contains(expected, text, StringComparison.Ordinal);
         }
 
+        // The letter's number is the delegate's reference with "VL" before its number, in the file's name as on the page.
+        Assert.Matches(@"^HISCF2010-VL-\d{5}$", DelegateReference.Letter(me.Reference));
+        Assert.Equal($"visa-letter-{DelegateReference.Letter(me.Reference)}.pdf", response.Content.Headers.ContentDisposition?.FileName);
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityId == me.Id.ToString() && a.Action == "visa-letter-issued")));
     }
 

@@ -15,6 +15,13 @@ public static class DelegateReference
     public static string Format(string acronym, int number) =>
         string.Create(CultureInfo.InvariantCulture, $"{acronym.Trim().ToUpperInvariant()}-{number:D5}");
 
+    /// <summary>The number of the delegate's visa letter: the reference with "VL" before its number (HISCF2010-VL-00221).</summary>
+    public static string Letter(string reference)
+    {
+        var dash = reference.LastIndexOf('-');
+        return dash < 0 ? reference + "-VL" : string.Concat(reference.AsSpan(0, dash), "-VL", reference.AsSpan(dash));
+    }
+
     /// <summary>
     /// What a person typed or a file holds, in the stored form: trimmed and upper-cased, so "hiscf2010-00221 " finds
     /// HISCF2010-00221. Null for text that cannot be a reference (no hyphen followed by digits at the end).

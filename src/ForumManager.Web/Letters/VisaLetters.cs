@@ -23,8 +23,14 @@ public sealed class VisaLetters(ForumDbContext db, PersonalData personalData, Do
 
     public const int DaysAfter = 2;
 
-    public static string Reference(Forum forum, int delegateId) =>
-        string.Create(CultureInfo.InvariantCulture, $"{forum.Acronym}-VL-{delegateId:D5}");
+    /// <summary>The letter's number, the delegate's own reference with "VL" before its number, so the two always match.</summary>
+    public static string Reference(Delegate d) => DelegateReference.Letter(d.Reference);
+
+    /// <summary>The name a downloaded letter is saved under; null when the delegate is not of this forum.</summary>
+    public async Task<string?> FileNameAsync(Forum forum, int delegateId, CancellationToken ct) =>
+        await db.Delegates.AsNoTracking().Where(d => d.ForumId == forum.Id && d.Id == delegateId).Select(d => d.Reference).FirstOrDefaultAsync(ct) is { } reference
+            ? $"visa-letter-{DelegateReference.Letter(reference)}.pdf"
+            : null;
 
     /// <summary>Letters for the approved delegates among <paramref name="delegateIds"/>, in the order given; null when there are none.</summary>
     public async Task<PdfResult?> IssueAsync(Forum forum, IReadOnlyList<int> delegateIds, Actor actor, CancellationToken ct)
@@ -49,7 +55,7 @@ public sealed class VisaLetters(ForumDbContext db, PersonalData personalData, Do
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var id in delegateIds.Where(byId.ContainsKey))
         {
-            db.AuditEntries.Add(actor.Audit(forum.Id, now, nameof(Delegate), id, "visa-letter-issued", after: Reference(forum, id)));
+            db.AuditEntries.Add(actor.Audit(forum.Id, now, nameof(Delegate), id, "visa-letter-issued", after: Reference(byId[id])));
         }
 
         await db.SaveChangesAsync(ct);
@@ -68,7 +74,7 @@ public sealed class VisaLetters(ForumDbContext db, PersonalData personalData, Do
         return new VisaLetterData
         {
             DelegateId = d.Id,
-            Reference = Reference(forum, d.Id),
+            Reference = Reference(d),
             IssuedOn = DateOnly.FromDateTime(ForumTime.ToLocal(clock.GetUtcNow().UtcDateTime, forum.TimeZone)),
             HostEn = forum.HostEn ?? forum.NameEn,
             HostZh = forum.HostZh ?? forum.NameZh,

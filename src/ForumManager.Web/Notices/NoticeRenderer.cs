@@ -361,7 +361,7 @@ public sealed partial class NoticeRenderer(ForumDbContext db, ProgrammeReleases 
             var pdf = await letters.IssueAsync(forum, [person.Id], Actor.System, ct);
             if (pdf is not null)
             {
-                files.Add(new MailAttachment($"visa-letter-{Letters.VisaLetters.Reference(forum, person.Id)}.pdf", "application/pdf", pdf.Pdf));
+                files.Add(new MailAttachment($"visa-letter-{Letters.VisaLetters.Reference(person)}.pdf", "application/pdf", pdf.Pdf));
             }
         }
 

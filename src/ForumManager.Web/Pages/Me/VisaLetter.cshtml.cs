@@ -35,6 +35,6 @@ public sealed class VisaLetterModel(ForumDbContext db, CurrentForum current, Use
 
         var pdf = await letters.IssueAsync(forum, [mine.Id], new Actor(userId, User.Identity?.Name ?? "delegate"), ct);
         Response.Headers.CacheControl = "no-store";
-        return File(pdf!.Pdf, "application/pdf", $"visa-letter-{VisaLetters.Reference(forum, mine.Id)}.pdf");
+        return File(pdf!.Pdf, "application/pdf", await letters.FileNameAsync(forum, mine.Id, ct));
     }
 }

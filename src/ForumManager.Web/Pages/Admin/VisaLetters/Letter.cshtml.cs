@@ -27,6 +27,6 @@ public sealed class LetterModel(CurrentForum current, Letters.VisaLetters letter
         }
 
         Response.Headers.CacheControl = "no-store";
-        return File(pdf.Pdf, "application/pdf", $"visa-letter-{Letters.VisaLetters.Reference(forum, id)}.pdf");
+        return File(pdf.Pdf, "application/pdf", await letters.FileNameAsync(forum, id, ct));
     }
 }
