@@ -238,6 +238,23 @@ public sealed class CheckInTests(CheckInAppFixture app) : IClassFixture<CheckInA
     }
 
     [Fact]
+    public async Task Should_name_the_delegations_in_the_desks_counts_in_the_readers_language()
+    {
+        var delegation = await app.WithDbAsync(db => db.Delegates.Where(d => d.Status == RegistrationStatus.Approved && d.Delegation != null)
+            .Select(d => new { d.Delegation!.NameEn, d.Delegation.NameZh }).FirstAsync());
+        var staff = await Clients.SignedInAsync(app, Roles.Staff);
+        staff.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-Hans");
+
+        var page = await HtmlForms.GetPageAsync(staff, "/checkin");
+        var counts = await staff.GetFromJsonAsync<JsonElement>("/checkin/api/counts");
+
+        var rows = page.QuerySelectorAll("#count-table tbody th").Select(th => th.TextContent.Trim()).ToList();
+        Assert.Contains(delegation.NameZh, rows);
+        Assert.DoesNotContain(delegation.NameEn, rows);
+        Assert.Contains(counts.GetProperty("byDelegation").EnumerateArray(), row => row.GetProperty("delegation").GetString() == delegation.NameZh);
+    }
+
+    [Fact]
     public async Task Should_let_only_staff_and_above_scan_and_only_as_JSON()
     {
         var person = await DelegateAsync();

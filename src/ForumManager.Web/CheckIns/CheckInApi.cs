@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 using ForumManager.Core.CheckIns;
 using ForumManager.Core.Delegates;
@@ -64,7 +65,7 @@ public static class CheckInApi
             return Results.NotFound();
         }
 
-        var counts = await CheckInCounts.ForAsync(db, forum.Id, string.IsNullOrWhiteSpace(checkpoint) ? Checkpoints.Main : checkpoint, ct);
+        var counts = await CheckInCounts.ForAsync(db, forum.Id, string.IsNullOrWhiteSpace(checkpoint) ? Checkpoints.Main : checkpoint, UiLanguage.Chinese, ct);
         return Results.Json(counts);
     }
 }
@@ -74,7 +75,8 @@ public sealed record CheckInCounts(string Checkpoint, int CheckedIn, int Expecte
 {
     public sealed record DelegationCount(string Delegation, int CheckedIn, int Expected);
 
-    public static async Task<CheckInCounts> ForAsync(ForumDbContext db, int forumId, string checkpoint, CancellationToken ct)
+    /// <summary>The counts, delegations named in the reader's language and sorted in it (Chinese by pinyin).</summary>
+    public static async Task<CheckInCounts> ForAsync(ForumDbContext db, int forumId, string checkpoint, bool chinese, CancellationToken ct)
     {
         var sessionId = Checkpoints.SessionId(checkpoint);
         var expectedPeople = db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId && d.Status == RegistrationStatus.Approved);
@@ -84,12 +86,12 @@ public sealed record CheckInCounts(string Checkpoint, int CheckedIn, int Expecte
         }
 
         var expected = await expectedPeople
-            .GroupBy(d => d.Delegation == null ? "" : d.Delegation.NameEn)
+            .GroupBy(d => d.Delegation == null ? "" : chinese ? d.Delegation.NameZh : d.Delegation.NameEn)
             .Select(g => new { Delegation = g.Key, Count = g.Count() })
             .ToListAsync(ct);
         var arrived = await db.CheckIns.AsNoTracking()
             .Where(c => c.ForumId == forumId && c.Checkpoint == checkpoint)
-            .Join(db.Delegates, c => c.DelegateId, d => d.Id, (c, d) => d.Delegation == null ? "" : d.Delegation.NameEn)
+            .Join(db.Delegates, c => c.DelegateId, d => d.Id, (c, d) => d.Delegation == null ? "" : chinese ? d.Delegation.NameZh : d.Delegation.NameEn)
             .GroupBy(name => name)
             .Select(g => new { Delegation = g.Key, Count = g.Count() })
             .ToListAsync(ct);
@@ -99,7 +101,8 @@ public sealed record CheckInCounts(string Checkpoint, int CheckedIn, int Expecte
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 
-        var names = expected.Select(e => e.Delegation).Union(arrived.Select(a => a.Delegation)).OrderBy(n => n.Length == 0).ThenBy(n => n, StringComparer.Ordinal);
+        var names = expected.Select(e => e.Delegation).Union(arrived.Select(a => a.Delegation)).OrderBy(n => n.Length == 0)
+            .ThenBy(n => n, StringComparer.Create(CultureInfo.GetCultureInfo(chinese ? "zh-Hans" : "en"), ignoreCase: true));
         var rows = names.Select(n => new DelegationCount(
             n,
             arrived.FirstOrDefault(a => a.Delegation == n)?.Count ?? 0,

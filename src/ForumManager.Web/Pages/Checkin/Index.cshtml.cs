@@ -168,7 +168,7 @@ public sealed class IndexModel(
             Checkpoint = Checkpoints.Main;
         }
 
-        Counts = await CheckInCounts.ForAsync(db, forum.Id, CurrentCheckpoint, ct);
+        Counts = await CheckInCounts.ForAsync(db, forum.Id, CurrentCheckpoint, UiLanguage.Chinese, ct);
         if (Reprinted is { } reprinted)
         {
             ReprintedPerson = await desk.DescribeAsync(forum.Id, reprinted, ct);
