@@ -238,20 +238,24 @@ public sealed class CheckInTests(CheckInAppFixture app) : IClassFixture<CheckInA
     }
 
     [Fact]
-    public async Task Should_name_the_delegations_in_the_desks_counts_in_the_readers_language()
+    public async Task Should_name_the_delegations_in_the_desks_counts_and_results_in_the_readers_language()
     {
         var delegation = await app.WithDbAsync(db => db.Delegates.Where(d => d.Status == RegistrationStatus.Approved && d.Delegation != null)
-            .Select(d => new { d.Delegation!.NameEn, d.Delegation.NameZh }).FirstAsync());
+            .Select(d => new { d.Delegation!.NameEn, d.Delegation.NameZh, d.Reference }).FirstAsync());
         var staff = await Clients.SignedInAsync(app, Roles.Staff);
         staff.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-Hans");
 
         var page = await HtmlForms.GetPageAsync(staff, "/checkin");
         var counts = await staff.GetFromJsonAsync<JsonElement>("/checkin/api/counts");
+        var found = await HtmlForms.GetPageAsync(staff, "/checkin?q=" + Uri.EscapeDataString(delegation.Reference));
 
         var rows = page.QuerySelectorAll("#count-table tbody th").Select(th => th.TextContent.Trim()).ToList();
         Assert.Contains(delegation.NameZh, rows);
         Assert.DoesNotContain(delegation.NameEn, rows);
         Assert.Contains(counts.GetProperty("byDelegation").EnumerateArray(), row => row.GetProperty("delegation").GetString() == delegation.NameZh);
+        var result = found.QuerySelector("[data-testid=checkin-results] tbody tr")!.TextContent;
+        Assert.Contains(delegation.NameZh, result, StringComparison.Ordinal);
+        Assert.DoesNotContain(delegation.NameEn, result, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using ForumManager.Core.CheckIns;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Programme;
 using ForumManager.Data;
+using ForumManager.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace ForumManager.Web.CheckIns;
@@ -209,12 +210,14 @@ public sealed class CheckInDesk(ForumDbContext db, TimeProvider clock)
     /// <summary>The desk's view of several delegates in one query, in no particular order.</summary>
     public async Task<IReadOnlyList<DeskDelegate>> DescribeAsync(int forumId, IReadOnlyCollection<int> ids, CancellationToken ct)
     {
+        // The delegation in the desk's language, as its counts name it.
+        var chinese = UiLanguage.Chinese;
         var rows = await db.Delegates.AsNoTracking()
             .Where(d => d.ForumId == forumId && ids.Contains(d.Id))
             .Select(d => new
             {
                 d.Id, d.Reference, d.FamilyName, d.GivenName, d.NativeName, d.NativeNameLanguage, d.Category, d.Status,
-                Delegation = d.Delegation == null ? null : d.Delegation.NameEn,
+                Delegation = d.Delegation == null ? null : chinese ? d.Delegation.NameZh : d.Delegation.NameEn,
                 Reprints = db.BadgePrints.Count(p => p.DelegateId == d.Id && p.ReprintReason != null),
             })
             .ToListAsync(ct);

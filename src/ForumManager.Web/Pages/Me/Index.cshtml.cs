@@ -94,10 +94,11 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
         }
 
         var forumId = forum.Id;
+        var chinese = UiLanguage.Chinese;
         return await db.Delegates.AsNoTracking()
             .Where(d => d.ForumId == forumId && d.UserId == userId)
             .Select(d => new Registration(d.Id, d.FamilyName.ToUpper() + " " + d.GivenName, d.NativeName, d.NativeNameLanguage, d.Honorific,
-                d.Position, d.Organization, d.Delegation == null ? null : d.Delegation.NameEn, d.CountryCode, d.Category, d.Status, d.StatusReason,
+                d.Position, d.Organization, d.Delegation == null ? null : chinese ? d.Delegation.NameZh : d.Delegation.NameEn, d.CountryCode, d.Category, d.Status, d.StatusReason,
                 d.NeedsVisaLetter, d.PassportNumberProtected != null, d.CheckInToken, d.Reference))
             .FirstOrDefaultAsync(ct);
     }
