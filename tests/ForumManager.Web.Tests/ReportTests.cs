@@ -105,11 +105,12 @@ public sealed class ReportTests(AppFixture app)
         var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>()
             .Where(r => r["Session"] as string == scene.Forum).ToList();
         Assert.Equal(2, rows.Count);
-        Assert.Equal(("fr", 2), (rows[0]["Interpretation into"] as string, Convert.ToInt32(rows[0]["People"], System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.Equal(("ru", 1), (rows[1]["Interpretation into"] as string, Convert.ToInt32(rows[1]["People"], System.Globalization.CultureInfo.InvariantCulture)));
+        // Languages are read as their own names, not as codes.
+        Assert.Equal(("français", 2), (rows[0]["Interpretation into"] as string, Convert.ToInt32(rows[0]["People"], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(("русский", 1), (rows[1]["Interpretation into"] as string, Convert.ToInt32(rows[1]["People"], System.Globalization.CultureInfo.InvariantCulture)));
         Assert.All(rows, r => Assert.Equal(3, Convert.ToInt32(r["Attending"], System.Globalization.CultureInfo.InvariantCulture)));
         Assert.All(rows, r => Assert.Equal(scene.Booths, Convert.ToInt32(r["Booths"], System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.All(rows, r => Assert.Equal("zh-en", r["Languages interpreted"] as string));
+        Assert.All(rows, r => Assert.Equal("中文 – English", r["Languages interpreted"] as string));
     }
 
     [Fact]
@@ -145,6 +146,7 @@ public sealed class ReportTests(AppFixture app)
             return new
             {
                 delegation.NameEn,
+                Country = ForumManager.Core.Registration.Countries.Find(delegation.CountryCode)?.NameEn,
                 Approved = approved.Count,
                 Submitted = members.Count(m => m.Status == RegistrationStatus.Submitted),
                 Rooms = await db.RoomOccupants.CountAsync(o => approved.Contains(o.DelegateId)),
@@ -160,6 +162,9 @@ public sealed class ReportTests(AppFixture app)
         var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         var row = Assert.Single(rows, r => r["Delegation"] as string == expected.NameEn);
         int Number(string column) => Convert.ToInt32(row[column], System.Globalization.CultureInfo.InvariantCulture);
+        // The country is named, not coded ("Japan", never "JP").
+        Assert.NotNull(expected.Country);
+        Assert.Equal(expected.Country, row["Country or region"] as string);
         Assert.Equal(expected.Approved, Number("Approved"));
         Assert.Equal(expected.Submitted, Number("Submitted"));
         Assert.Equal(expected.Rooms, Number("With a room"));
