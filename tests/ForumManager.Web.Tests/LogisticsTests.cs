@@ -142,6 +142,8 @@ public sealed class LogisticsTests(LogisticsAppFixture app) : IClassFixture<Logi
         Assert.Equal("Reference 参会编号", rows[0].Keys.First());
         Assert.Equal(expected.Select(e => e.Reference).Order(), rows.Select(r => (string)r["Reference 参会编号"]!).Order());
         Assert.Equal(expected.Select(e => ("#" + e.HotelRoomId, e.Native)).Order(), rows.Select(r => ((string)r["Room 房号"]!, (string?)r["Name in own script 本国文字姓名"])).Order());
+        // The hotel reads the room type in both languages, never the program's own word for it.
+        Assert.All(rows, r => Assert.Matches(@"^(Single room 单人间|Double room 大床房|Twin room 双床房|Suite 套房)( · .+)?$", (string)r["Room type 房型"]!));
     }
 
     [Fact]

@@ -135,7 +135,7 @@ public sealed class RoomingList(ForumDbContext db)
         (["Reference 参会编号", "Change 变动", "Room 房号", "Room type 房型", "Guest 宾客", "Name in own script 本国文字姓名", "Delegation 代表团", "Arrival 抵达", "Departure 离开", "Check-in 入住", "Check-out 退房", "Nights 晚数", "Notes 备注"],
         list.Rows.Select(r => (IReadOnlyList<object?>)
         [
-            r.Reference, r.Change == RoomingChange.None ? null : Mark(r.Change), r.Room, $"{r.Type} {r.BlockEn}".Trim(), $"{r.Honorific} {r.LatinName}".Trim(), r.NativeName,
+            r.Reference, r.Change == RoomingChange.None ? null : Mark(r.Change), r.Room, $"{SharedResource.Get("RoomType_" + r.Type, "en")} {SharedResource.Get("RoomType_" + r.Type, "zh-Hans")} · {r.BlockEn}".TrimEnd(' ', '·'), $"{r.Honorific} {r.LatinName}".Trim(), r.NativeName,
             r.Delegation, r.Arrival is null ? null : $"{r.Arrival} {ForumTime.ToLocal(r.ArrivalUtc!.Value, forum.TimeZone):yyyy-MM-dd HH:mm}",
             r.Departure is null ? null : $"{r.Departure} {ForumTime.ToLocal(r.DepartureUtc!.Value, forum.TimeZone):yyyy-MM-dd HH:mm}",
             r.CheckIn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.CheckOut?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
