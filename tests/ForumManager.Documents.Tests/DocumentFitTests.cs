@@ -97,6 +97,41 @@ public sealed class DocumentFitTests
         AssertNoneOverlap(page);
     }
 
+    /// <summary>
+    /// An everyday badge: a short name, a short title and the days and zones of a head of delegation. On a CR80 card
+    /// the days and zones go across the card above the code, so the person's lines must make room for them.
+    /// </summary>
+    [Theory]
+    [InlineData(BadgeLayout.A6)]
+    [InlineData(BadgeLayout.CR80)]
+    [InlineData(BadgeLayout.A4)]
+    public async Task Should_print_an_everyday_badge_with_no_line_over_another_in_every_layout(BadgeLayout layout)
+    {
+        var badge = new BadgeData
+        {
+            ForumNameEn = "2010 China Hunan International Sister Cities Cooperation Forum",
+            ForumNameZh = "2010中国湖南国际友好城市合作论坛",
+            ForumMark = "HISCF",
+            NativeName = "정은정",
+            NativeLanguage = "ko",
+            LatinName = "JUNG Eunjung",
+            HonorificAndPosition = "Ms Mayor",
+            Organization = "City of Bucheon",
+            Delegation = "Bucheon · South Korea",
+            Category = DelegateCategory.HeadOfDelegation,
+            Admits = "22–24 June 2010 · 6月22日至6月24日\nAll areas, VIP lounge · 全部区域及贵宾室",
+            Token = Token(),
+            Reference = "HISCF2010-00044",
+        };
+
+        var result = BadgeDocument.Render([badge], layout);
+
+        var words = await WordsAsync(result.Pdf, $"everyday-{layout}.pdf");
+        AssertInside(words);
+        AssertNoneOverlap(words);
+        AssertAllThere([badge.NativeName, badge.LatinName, badge.HonorificAndPosition, badge.Organization, badge.Delegation, badge.Admits, badge.Reference], words);
+    }
+
     [Theory]
     [InlineData(BadgeLayout.A6)]
     [InlineData(BadgeLayout.CR80)]

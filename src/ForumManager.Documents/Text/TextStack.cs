@@ -16,6 +16,15 @@ public static class TextStack
 {
     public static IReadOnlyList<StackedText> Fit(IReadOnlyList<StackItem> items, float width, float height)
     {
+        // A column shorter than the heights asked for is shared out in the same proportions, so that the stack never
+        // runs past its column into what is below it (a CR80 card's days and zones, say).
+        var wanted = items.Sum(i => i.Height);
+        if (wanted > height && wanted > 0)
+        {
+            var scale = height / wanted;
+            items = [.. items.Select(i => i with { Height = i.Height * scale })];
+        }
+
         var fitted = items.Select(i => Place(i, width, i.Height)).ToList();
         if (fitted.All(f => f.Box.Size >= f.Item.MinSize - 0.05f && f.Box.Height <= f.Height + 0.05f))
         {
