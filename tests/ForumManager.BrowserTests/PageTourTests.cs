@@ -35,7 +35,8 @@ public sealed class PageTourTests(TourFixture tour, ITestOutputHelper output) : 
         ["Me/Delegation"] = (Visitor.Head, "/me/delegation"),
         ["me/delegation/member/{id:int}"] = (Visitor.Head, "/me/delegation/member/{member}"),
 
-        ["Checkin"] = (Visitor.Staff, "/checkin"),
+        // The desk as staff see it most: a search that found a delegation's members.
+        ["Checkin"] = (Visitor.Staff, "/checkin?q={desk-search}"),
 
         ["Admin"] = (Visitor.Organizer, "/admin"),
         ["Admin/Delegates"] = (Visitor.Organizer, "/admin/delegates"),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ForumManager.Core.Accounts;
+using ForumManager.Core.Forums;
 using ForumManager.Data;
 using ForumManager.Data.Seeding;
 using ForumManager.Documents.Badges;
@@ -157,7 +158,11 @@ public sealed class TourFixture : IAsyncLifetime
         Ids["{hotel}"] = (await db.Hotels.OrderBy(h => h.Id).Select(h => h.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture);
         Ids["{wave}"] = (await db.PickupWaves.OrderBy(w => w.Id).Select(w => w.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture);
         Ids["{badges}"] = badges.Id.ToString();
-        Ids["{day}"] = forum.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Ids["{desk-search}"] = Uri.EscapeDataString(await db.Delegations.Where(d => d.Id == head.DelegationId).Select(d => d.NameEn).SingleAsync());
+        // The grid on the forum's busiest day, the one organizers spend longest on.
+        var starts = await db.Sessions.Where(s => s.ForumId == forum.Id).Select(s => s.StartUtc).ToListAsync();
+        Ids["{day}"] = starts.Select(s => DateOnly.FromDateTime(ForumTime.ToLocal(s, forum.TimeZone))).GroupBy(d => d).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
+            .Select(g => g.Key).DefaultIfEmpty(forum.StartDate).First().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Ids["{arrivals}"] = forum.StartDate.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return password;
     }
