@@ -351,7 +351,7 @@ public sealed partial class NoticeRenderer(ForumDbContext db, ProgrammeReleases 
         var chinese = person.PreferredLanguage == "zh-Hans";
         if (wanted.Agenda)
         {
-            var ics = ScheduleExports.Ics(forum, sessions, links.To(string.Empty).TrimEnd('/'), $"{forum.Name(chinese)} · {person.GivenName} {person.FamilyName}", chinese, DateTime.UtcNow,
+            var ics = ScheduleExports.Ics(forum, sessions, links.To(string.Empty).TrimEnd('/'), $"{forum.Name(chinese)} · {person.GivenName} {person.FamilyName}", chinese, clock.GetUtcNow().UtcDateTime,
                 CalendarOrganizer.For(forum, mail.Value, chinese));
             files.Add(new MailAttachment("my-agenda.ics", "text/calendar; charset=utf-8; method=PUBLISH", Encoding.UTF8.GetBytes(ics)));
         }

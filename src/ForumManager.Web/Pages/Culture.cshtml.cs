@@ -11,7 +11,7 @@ namespace ForumManager.Web.Pages;
 /// can do is change someone's language.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class CultureModel : PageModel
+public sealed class CultureModel(TimeProvider clock) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 
@@ -21,7 +21,7 @@ public sealed class CultureModel : PageModel
         Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 }

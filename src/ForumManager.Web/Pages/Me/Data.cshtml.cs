@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ForumManager.Web.Pages.Me;
 
 /// <summary>Everything held about the signed-in person, as JSON: the account, each registration, its history and the mail sent.</summary>
-public sealed class DataModel(ForumDbContext db, UserManager<ForumUser> users, PersonalData personalData) : PageModel
+public sealed class DataModel(ForumDbContext db, UserManager<ForumUser> users, PersonalData personalData, TimeProvider clock) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -45,7 +45,7 @@ public sealed class DataModel(ForumDbContext db, UserManager<ForumUser> users, P
 
         var body = new
         {
-            exportedUtc = DateTime.UtcNow,
+            exportedUtc = clock.GetUtcNow().UtcDateTime,
             account = new { user.Email, user.DisplayName, user.PreferredCulture, user.CreatedUtc, user.EmailConfirmed, user.TwoFactorEnabled, roles = await users.GetRolesAsync(user) },
             registrations = registrations.Select(d => new
             {

@@ -15,7 +15,7 @@ namespace ForumManager.Web.Pages.Admin.Delegates;
 /// The delegate list as CSV (UTF-8 with a byte-order mark, so Excel keeps Chinese and every other script) or XLSX,
 /// with the list's filters and order and the columns the organizer chose. Passport data is never exported.
 /// </summary>
-public sealed class ExportModel(ForumDbContext db, CurrentForum current, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ExportModel(ForumDbContext db, CurrentForum current, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     public sealed record Row(string Reference, string FamilyName, string GivenName, string? NativeName, string? Honorific, string? Position, string? Organization,
         string? Delegation, string? DelegationZh, string CountryCode, string Email, string? Phone, DelegateCategory Category, RegistrationStatus Status, int PrecedenceRank,
@@ -106,7 +106,7 @@ public sealed class ExportModel(ForumDbContext db, CurrentForum current, IString
         chosen.Insert(0, ReferenceColumn);
         var headers = chosen.Select(c => text[c.Header].Value).ToList();
         var words = new Words(forum.TimeZone, text, UiLanguage.Chinese);
-        var name = $"{forum.Acronym}-delegates-{DateTime.UtcNow:yyyyMMdd}";
+        var name = $"{forum.Acronym}-delegates-{clock.GetUtcNow().UtcDateTime:yyyyMMdd}";
         Response.Headers.CacheControl = "no-store";
 
         var cells = rows.Select(r => (IReadOnlyList<object?>)chosen.Select(c => c.Value(r, words)).ToList()).ToList();

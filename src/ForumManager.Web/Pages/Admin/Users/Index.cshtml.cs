@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace ForumManager.Web.Pages.Admin.Users;
 
 /// <summary>Admins give and take roles. An admin cannot take the Admin role from themselves, so one always remains.</summary>
-public sealed class IndexModel(ForumDbContext db, UserManager<ForumUser> users, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(ForumDbContext db, UserManager<ForumUser> users, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     public sealed record UserRow(string Id, string Email, bool EmailConfirmed, bool LockedOut, IReadOnlyList<string> Roles);
 
@@ -72,7 +72,7 @@ public sealed class IndexModel(ForumDbContext db, UserManager<ForumUser> users, 
             query = query.Where(u => u.NormalizedEmail != null && u.NormalizedEmail.Contains(term));
         }
 
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var rows = await query.OrderBy(u => u.Email).Take(200)
             .Select(u => new
             {

@@ -1,0 +1,35 @@
+using System.Text.RegularExpressions;
+
+namespace ForumManager.Web.Tests;
+
+/// <summary>Rules the code keeps everywhere, read from the sources themselves.</summary>
+public sealed partial class SourceRulesTests
+{
+    [Fact]
+    public void Should_read_the_time_only_from_the_TimeProvider()
+    {
+        // A clock read straight from the system cannot be set by a test, a reminder or a replay; TimeProvider can.
+        var offenders = Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/Migrations/", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
+            .Where(l => SystemClock().IsMatch(l.Text))
+            .Select(l => $"{Path.GetRelativePath(RepositoryRoot(), l.File)}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+
+        Assert.True(offenders.Count == 0, "the system clock read directly:\n" + string.Join('\n', offenders));
+    }
+
+    [GeneratedRegex(@"\bDateTime(Offset)?\.(UtcNow|Now|Today)\b")]
+    private static partial Regex SystemClock();
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ForumManager.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder!.FullName;
+    }
+}
