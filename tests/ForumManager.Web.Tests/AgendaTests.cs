@@ -1,3 +1,4 @@
+using ForumManager.Core.Auditing;
 using System.Net;
 using ForumManager.Core.Accounts;
 using ForumManager.Core.Delegates;
@@ -189,7 +190,7 @@ public sealed class AgendaTests(AgendaAppFixture app) : IClassFixture<AgendaAppF
         {
             var changes = scope.ServiceProvider.GetRequiredService<Registration.RegistrationStatusChanges>();
             await changes.ChangeAsync(await app.WithDbAsync(db => db.Forums.Select(f => f.Id).SingleAsync()), [first], RegistrationStatus.Cancelled, null,
-                Registration.Actor.System, byOrganizer: false, CancellationToken.None);
+                Actor.System, byOrganizer: false, CancellationToken.None);
         }
 
         Assert.Null(await StatusAsync(first, sessionId));

@@ -1,3 +1,4 @@
+using ForumManager.Core.Auditing;
 using System.Globalization;
 using System.Net;
 using ForumManager.Core.Accounts;

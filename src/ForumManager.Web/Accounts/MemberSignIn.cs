@@ -1,4 +1,5 @@
 using ForumManager.Core.Accounts;
+using ForumManager.Core.Auditing;
 using ForumManager.Core.Delegates;
 using ForumManager.Data;
 using ForumManager.Web.Areas.Identity.Pages.Account;

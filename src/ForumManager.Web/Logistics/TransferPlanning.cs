@@ -1,3 +1,4 @@
+using ForumManager.Core.Auditing;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Forums;
 using ForumManager.Core.Logistics;

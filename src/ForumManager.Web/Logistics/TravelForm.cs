@@ -1,3 +1,4 @@
+using ForumManager.Core.Auditing;
 using System.ComponentModel.DataAnnotations;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Forums;

@@ -1,3 +1,4 @@
+using ForumManager.Core.Auditing;
 using ForumManager.Core.Registration;
 using ForumManager.Data;
 using ForumManager.Web.Infrastructure;

@@ -1,3 +1,4 @@
+using ForumManager.Core.Auditing;
 using ForumManager.Data;
 using Microsoft.EntityFrameworkCore;
 

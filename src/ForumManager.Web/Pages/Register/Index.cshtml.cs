@@ -1,4 +1,5 @@
 using ForumManager.Core.Accounts;
+using ForumManager.Core.Auditing;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Forums;
 using ForumManager.Core.Registration;

@@ -1,3 +1,4 @@
+using ForumManager.Core.Auditing;
 using System.Text;
 using ForumManager.Core.Imports;
 using ForumManager.Data;

@@ -1,3 +1,4 @@
+using ForumManager.Core.Auditing;
 using ForumManager.Core.Forums;
 using ForumManager.Core.Programme;
 using ForumManager.Data;

@@ -1,3 +1,4 @@
+using ForumManager.Core.Auditing;
 using System.ComponentModel.DataAnnotations;
 using ForumManager.Core.Forums;
 using ForumManager.Core.Programme;

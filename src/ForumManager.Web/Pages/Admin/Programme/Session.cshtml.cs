@@ -1,3 +1,4 @@
+using ForumManager.Core.Auditing;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using ForumManager.Core.Forums;

@@ -1,3 +1,4 @@
+using ForumManager.Core.Auditing;
 using System.ComponentModel.DataAnnotations;
 using ForumManager.Core.Registration;
 using ForumManager.Core.Text;

@@ -1,3 +1,4 @@
+using ForumManager.Core.Auditing;
 using System.ComponentModel.DataAnnotations;
 using ForumManager.Core.Forums;
 using ForumManager.Data;
@@ -102,7 +103,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
             return Page();
         }
 
-        var count = await purge.PurgeAsync(forum, new Registration.Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer"), ct);
+        var count = await purge.PurgeAsync(forum, new Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer"), ct);
         homeFigures.Forget();
         TempData["Status"] = text["Purge_Done", count].Value;
         return RedirectToPage();
@@ -169,7 +170,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
         forum.SignatoryNameZh = Core.Text.PersonName.CleanOrNull(Input.SignatoryNameZh);
         forum.SignatoryTitleEn = Core.Text.PersonName.CleanOrNull(Input.SignatoryTitleEn);
         forum.SignatoryTitleZh = Core.Text.PersonName.CleanOrNull(Input.SignatoryTitleZh);
-        db.AuditEntries.Add(new Registration.Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer")
+        db.AuditEntries.Add(new Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer")
             .Audit(forum.Id, clock.GetUtcNow().UtcDateTime, nameof(Core.Forums.Forum), forum.Id, "settings", before, Describe(forum)));
 
         try

@@ -1,3 +1,4 @@
+using ForumManager.Core.Auditing;
 using ForumManager.Data;
 using ForumManager.Web.Infrastructure;
 using ForumManager.Web.Registration;
