@@ -63,7 +63,11 @@ public sealed class AgendaTests(AgendaAppFixture app) : IClassFixture<AgendaAppF
         Assert.Contains("专题论坛：文化", printable.QuerySelector("[data-testid=printable]")!.TextContent, StringComparison.Ordinal);
         var theme = await app.WithDbAsync(db => db.Sessions.Where(s => s.Type == SessionType.ThemeForum).Select(s => s.Id).SingleAsync());
         var page = await HtmlForms.GetPageAsync(Clients.Anonymous(app), $"/agenda/session/{theme}");
-        Assert.Contains("Simultaneous zh-en", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        // Languages are named in the reader's language, never given as codes.
+        Assert.Contains("Simultaneous Chinese – English", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var themeInChinese = (await HtmlForms.GetPageAsync(Clients.Anonymous(app, "zh-CN"), $"/agenda/session/{theme}")).QuerySelector("main")!.TextContent;
+        Assert.Contains("中文 – 英语", themeInChinese, StringComparison.Ordinal);
+        Assert.DoesNotContain("zh,en", themeInChinese, StringComparison.Ordinal);
     }
 
     [Fact]

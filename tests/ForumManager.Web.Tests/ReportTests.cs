@@ -105,12 +105,12 @@ public sealed class ReportTests(AppFixture app)
         var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>()
             .Where(r => r["Session"] as string == scene.Forum).ToList();
         Assert.Equal(2, rows.Count);
-        // Languages are read as their own names, not as codes.
-        Assert.Equal(("français", 2), (rows[0]["Interpretation into"] as string, Convert.ToInt32(rows[0]["People"], System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.Equal(("русский", 1), (rows[1]["Interpretation into"] as string, Convert.ToInt32(rows[1]["People"], System.Globalization.CultureInfo.InvariantCulture)));
+        // Languages are named in the reader's language, not given as codes.
+        Assert.Equal(("French", 2), (rows[0]["Interpretation into"] as string, Convert.ToInt32(rows[0]["People"], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(("Russian", 1), (rows[1]["Interpretation into"] as string, Convert.ToInt32(rows[1]["People"], System.Globalization.CultureInfo.InvariantCulture)));
         Assert.All(rows, r => Assert.Equal(3, Convert.ToInt32(r["Attending"], System.Globalization.CultureInfo.InvariantCulture)));
         Assert.All(rows, r => Assert.Equal(scene.Booths, Convert.ToInt32(r["Booths"], System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.All(rows, r => Assert.Equal("中文 – English", r["Languages interpreted"] as string));
+        Assert.All(rows, r => Assert.Equal("Chinese – English", r["Languages interpreted"] as string));
     }
 
     [Fact]

@@ -26,23 +26,8 @@ public sealed class ExportModel(ForumDbContext db, CurrentForum current, IString
     {
         public string Country(string code) => Countries.Find(code)?.Name(Chinese) ?? code;
 
-        /// <summary>A language code as the language's own name ("fr" → "français"); a code no culture knows stays as it is.</summary>
-        public static string? Language(string? code)
-        {
-            if (string.IsNullOrEmpty(code))
-            {
-                return null;
-            }
-
-            try
-            {
-                return CultureInfo.GetCultureInfo(code, predefinedOnly: true).NativeName;
-            }
-            catch (CultureNotFoundException)
-            {
-                return code;
-            }
-        }
+        /// <summary>A language code in the reader's words ("fr" → "French", "法语").</summary>
+        public static string? Language(string? code) => LanguageNames.Of(code);
     }
 
     /// <summary>Column key → its header's resource key and its value, in words rather than codes (organizers read these).</summary>

@@ -182,7 +182,7 @@ public sealed class ForumReports(ForumDbContext db, IStringLocalizer<SharedResou
             object?[] Row(string? language, int count) =>
             [
                 _chinese ? session.TitleZh : session.TitleEn, Local(session.StartUtc), _chinese ? session.RoomZh : session.RoomEn, session.Booths,
-                text["InterpretationMode_" + session.Interpretation].Value, Languages(session.InterpretationLanguages), attending, Delegates.ExportModel.Words.Language(language), count,
+                text["InterpretationMode_" + session.Interpretation].Value, LanguageNames.Pair(session.InterpretationLanguages), attending, LanguageNames.Of(language), count,
             ];
 
             var wanted = mine.Where(m => m.Language is not null).OrderByDescending(m => m.Count).ThenBy(m => m.Language, StringComparer.Ordinal).ToList();
@@ -261,11 +261,6 @@ public sealed class ForumReports(ForumDbContext db, IStringLocalizer<SharedResou
     private string ZoneLabel => ForumTime.OffsetLabel(forum.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), _zone);
 
     private string Local(DateTime utc) => ForumTime.ToLocal(utc, _zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    /// <summary>A session's language pair ("zh-en") as the languages' own names ("中文 – English").</summary>
-    private static string? Languages(string? pair) => string.IsNullOrWhiteSpace(pair)
-        ? null
-        : string.Join(" – ", pair.Split('-', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(code => Delegates.ExportModel.Words.Language(code)));
 
     private static string? Need(string? need) => string.IsNullOrWhiteSpace(need) ? null : need.Trim();
 
