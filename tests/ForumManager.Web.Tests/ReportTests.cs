@@ -114,6 +114,37 @@ public sealed class ReportTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Should_count_only_the_delegates_named_on_a_session_by_invitation_in_the_interpretation_report()
+    {
+        var mark = Guid.NewGuid().ToString("N")[..8];
+        await app.WithDbAsync(async db =>
+        {
+            var forumId = await db.Forums.Select(f => f.Id).SingleAsync();
+            var named = await db.Delegates.Where(d => d.ForumId == forumId && d.Status == RegistrationStatus.Approved).OrderBy(d => d.Id).Take(2).ToListAsync();
+            named[0].InterpretationLanguage = "fr";
+            named[1].InterpretationLanguage = "fr";
+            var start = new DateTime(2010, 6, 23, 7, 0, 0, DateTimeKind.Utc);
+            var meeting = new Session
+            {
+                ForumId = forumId, Type = SessionType.BilateralMeeting, TitleEn = "Bilateral " + mark, TitleZh = "双边会见 " + mark, StartUtc = start, EndUtc = start.AddHours(1),
+                IsPublic = false, Interpretation = InterpretationMode.Consecutive, InterpretationLanguages = "zh-fr",
+            };
+            meeting.People.AddRange(named.Select((d, i) => new SessionPerson { Role = SessionRole.Participant, DelegateId = d.Id, Position = i }));
+            db.Sessions.Add(meeting);
+            return await db.SaveChangesAsync();
+        });
+        var client = await Clients.SignedInAsync(app, Roles.Organizer);
+
+        var response = await client.GetAsync("/admin/reports/interpretation.xlsx");
+
+        await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var row = Assert.Single(stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>(), r => r["Session"] as string == "Bilateral " + mark);
+        Assert.Equal(2, Convert.ToInt32(row["Attending"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(("French", 2), (row["Interpretation into"] as string, Convert.ToInt32(row["People"], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal("Chinese – French", row["Languages interpreted"] as string);
+    }
+
+    [Fact]
     public async Task Should_print_accessibility_needs_with_the_arrival_in_forum_time_and_the_hotel()
     {
         var scene = await SetUpAsync();

@@ -66,7 +66,7 @@ public sealed class ForumReports(ForumDbContext db, IStringLocalizer<SharedResou
     }
 
     private sealed record SessionFacts(int Id, SessionType Type, string TitleEn, string TitleZh, DateTime StartUtc, bool TakesEnrolment, string? RoomEn, string? RoomZh,
-        int Booths, InterpretationMode Interpretation, string? InterpretationLanguages);
+        int Booths, InterpretationMode Interpretation, string? InterpretationLanguages, bool IsPublic = true);
 
     private sealed record NeedCount(int? SessionId, string? Need, int Count);
 
@@ -83,7 +83,7 @@ public sealed class ForumReports(ForumDbContext db, IStringLocalizer<SharedResou
         return await sessions.OrderBy(s => s.StartUtc).ThenBy(s => s.Id)
             .Select(s => new SessionFacts(s.Id, s.Type, s.TitleEn, s.TitleZh, s.StartUtc, s.Capacity != null,
                 s.Room == null ? null : s.Room.NameEn, s.Room == null ? null : s.Room.NameZh, s.Room == null ? 0 : s.Room.InterpretationBooths,
-                s.Interpretation, s.InterpretationLanguages))
+                s.Interpretation, s.InterpretationLanguages, s.IsPublic))
             .ToListAsync(ct);
     }
 
@@ -173,10 +173,21 @@ public sealed class ForumReports(ForumDbContext db, IStringLocalizer<SharedResou
             ? await Approved.GroupBy(d => d.InterpretationLanguage).Select(g => new NeedCount(null, g.Key, g.Count())).ToListAsync(ct)
             : [];
 
+        // A session by invitation (a bilateral meeting, a leaders' meeting) is attended by the delegates named on it,
+        // not by everyone approved.
+        var invitedIds = sessions.Where(s => !s.IsPublic && !s.TakesEnrolment).Select(s => s.Id).ToList();
+        var invited = await (from p in db.SessionPeople.AsNoTracking()
+                             where invitedIds.Contains(p.SessionId) && p.DelegateId != null
+                             join d in Approved on p.DelegateId equals d.Id
+                             select new { p.SessionId, d.Id, d.InterpretationLanguage })
+            .Distinct().GroupBy(x => new { x.SessionId, x.InterpretationLanguage })
+            .Select(g => new NeedCount(g.Key.SessionId, g.Key.InterpretationLanguage, g.Count())).ToListAsync(ct);
+
         var rows = new List<object?[]>();
         foreach (var session in sessions)
         {
-            var mine = (session.TakesEnrolment ? counts.Where(c => c.SessionId == session.Id) : open)
+            var mine = (session.TakesEnrolment ? counts.Where(c => c.SessionId == session.Id)
+                    : invitedIds.Contains(session.Id) ? invited.Where(c => c.SessionId == session.Id) : open)
                 .GroupBy(c => Need(c.Need)).Select(g => (Language: g.Key, Count: g.Sum(c => c.Count))).ToList();
             var attending = mine.Sum(m => m.Count);
             object?[] Row(string? language, int count) =>
