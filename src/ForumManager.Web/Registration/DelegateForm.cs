@@ -76,7 +76,7 @@ public static class DelegateForm
             }
         }
 
-        if (input.InterpretationLanguage is not null && !RegistrationInput.InterpretationLanguages.Contains(input.InterpretationLanguage))
+        if (input.InterpretationLanguage is not null && !DelegateChoices.InterpretationLanguages.Contains(input.InterpretationLanguage))
         {
             Error(nameof(input.InterpretationLanguage), "Validation_Choose");
         }

@@ -1,5 +1,5 @@
+using ForumManager.Core.Delegates;
 using ForumManager.Core.Registration;
-using ForumManager.Web.Pages.Register;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
@@ -31,7 +31,7 @@ public static class NameChecks
             state.AddModelError("Input.Position", text["Validation_NoMarkup"]);
         }
 
-        if (honorific.Length > 0 && !RegistrationInput.Honorifics.Contains(honorific))
+        if (honorific.Length > 0 && !DelegateChoices.Honorifics.Contains(honorific))
         {
             state.AddModelError("Input.Honorific", text["Validation_Choose"]);
         }

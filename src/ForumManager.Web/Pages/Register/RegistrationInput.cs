@@ -10,15 +10,13 @@ namespace ForumManager.Web.Pages.Register;
 /// <summary>What the registration form asks. Checks that need more than one field live in the page model.</summary>
 public sealed class RegistrationInput
 {
-    public static readonly IReadOnlyList<string> Honorifics = ["Mr", "Ms", "Mrs", "Dr", "Prof", "H.E.", "Hon."];
     /// <summary>
     /// The honorifics to choose from: the value is the form stored and printed on English documents ("Mr"), the text
     /// is in the page's language ("先生 (Mr)" on a Chinese page).
     /// </summary>
     public static IEnumerable<SelectListItem> HonorificChoices(IStringLocalizer localizer) =>
-        Honorifics.Select(h => new SelectListItem(localizer["Honorific_" + new string([.. h.Where(char.IsLetter)])], h));
+        DelegateChoices.Honorifics.Select(h => new SelectListItem(localizer["Honorific_" + new string([.. h.Where(char.IsLetter)])], h));
 
-    public static readonly IReadOnlyList<string> InterpretationLanguages = ["zh", "en", "fr", "ru", "ar", "es", "ja", "ko", "de", "pt"];
 
     [Required(ErrorMessage = "Validation_Required"), StringLength(100, ErrorMessage = "Validation_MaxLength")]
     [Display(Name = "Field_FamilyName")]
