@@ -19,6 +19,24 @@ public sealed partial class SourceRulesTests
         Assert.True(offenders.Count == 0, "the system clock read directly:\n" + string.Join('\n', offenders));
     }
 
+    [Fact]
+    public void Should_let_every_async_page_handler_be_cancelled_with_its_request()
+    {
+        // A handler without the request's token keeps querying and rendering for a browser that has gone away.
+        var offenders = Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "src", "ForumManager.Web"), "*.cshtml.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal))
+            .SelectMany(f => AsyncHandler().Matches(File.ReadAllText(f))
+                .Where(m => !m.Groups["parameters"].Value.Contains("CancellationToken", StringComparison.Ordinal))
+                .Select(m => $"{Path.GetRelativePath(RepositoryRoot(), f)}: {m.Groups["name"].Value}"))
+            .ToList();
+
+        Assert.True(offenders.Count == 0, "async page handlers without a CancellationToken:\n" + string.Join('\n', offenders));
+    }
+
+    // The parameters run to the parenthesis that closes the list, allowing attributes with parentheses of their own.
+    [GeneratedRegex(@"public\s+async\s+Task(<[^>]+>)?\s+(?<name>On(Get|Post)\w*)\s*\((?<parameters>(?>[^()]+|\((?<depth>)|\)(?<-depth>))*)\)")]
+    private static partial Regex AsyncHandler();
+
     [GeneratedRegex(@"\bDateTime(Offset)?\.(UtcNow|Now|Today)\b")]
     private static partial Regex SystemClock();
 

@@ -11,7 +11,7 @@ public sealed class ConfirmEmailModel(UserManager<ForumUser> users) : PageModel
 {
     public bool Confirmed { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? userId, string? code)
+    public async Task<IActionResult> OnGetAsync(string? userId, string? code, CancellationToken ct)
     {
         var token = AccountTokens.Decode(code);
         var user = userId is null ? null : await users.FindByIdAsync(userId);

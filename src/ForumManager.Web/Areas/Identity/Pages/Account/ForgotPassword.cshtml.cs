@@ -23,7 +23,7 @@ public sealed class ForgotPasswordModel(UserManager<ForumUser> users, IEmailSend
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid)
         {

@@ -37,13 +37,13 @@ public sealed class LoginModel(SignInManager<ForumUser> signIn, UserManager<Foru
         public bool RememberMe { get; set; }
     }
 
-    public async Task OnGetAsync(string? returnUrl)
+    public async Task OnGetAsync(string? returnUrl, CancellationToken ct)
     {
         ReturnUrl = SafeReturnUrl(returnUrl);
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
     }
 
-    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    public async Task<IActionResult> OnPostAsync(string? returnUrl, CancellationToken ct)
     {
         ReturnUrl = SafeReturnUrl(returnUrl);
         if (!ModelState.IsValid)

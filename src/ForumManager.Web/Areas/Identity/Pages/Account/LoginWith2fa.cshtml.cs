@@ -28,7 +28,7 @@ public sealed class LoginWith2faModel(SignInManager<ForumUser> signIn, IStringLo
     public bool RememberMe { get; private set; }
     public string ReturnUrl { get; private set; } = "/";
 
-    public async Task<IActionResult> OnGetAsync(bool rememberMe, string? returnUrl)
+    public async Task<IActionResult> OnGetAsync(bool rememberMe, string? returnUrl, CancellationToken ct)
     {
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
         {
@@ -40,7 +40,7 @@ public sealed class LoginWith2faModel(SignInManager<ForumUser> signIn, IStringLo
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(bool rememberMe, string? returnUrl)
+    public async Task<IActionResult> OnPostAsync(bool rememberMe, string? returnUrl, CancellationToken ct)
     {
         RememberMe = rememberMe;
         ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : "/";

@@ -22,7 +22,7 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<ForumUser> signIn, 
 
     public string ReturnUrl { get; private set; } = "/";
 
-    public async Task<IActionResult> OnGetAsync(string? returnUrl)
+    public async Task<IActionResult> OnGetAsync(string? returnUrl, CancellationToken ct)
     {
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
         {
@@ -33,7 +33,7 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<ForumUser> signIn, 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    public async Task<IActionResult> OnPostAsync(string? returnUrl, CancellationToken ct)
     {
         ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
         if (!ModelState.IsValid)

@@ -13,7 +13,7 @@ public sealed class LogoutModel(SignInManager<ForumUser> signIn) : PageModel
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    public async Task<IActionResult> OnPostAsync(string? returnUrl, CancellationToken ct)
     {
         await signIn.SignOutAsync();
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");

@@ -25,7 +25,7 @@ public sealed class ResendEmailConfirmationModel(UserManager<ForumUser> users, I
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid)
         {

@@ -32,7 +32,7 @@ public sealed class ChangePasswordModel(UserManager<ForumUser> users, SignInMana
         public string ConfirmPassword { get; set; } = string.Empty;
     }
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var (user, challenge) = await CurrentUserAsync();
         return user is null ? challenge! : Page();

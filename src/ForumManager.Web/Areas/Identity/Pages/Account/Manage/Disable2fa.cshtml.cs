@@ -7,13 +7,13 @@ namespace ForumManager.Web.Areas.Identity.Pages.Account.Manage;
 
 public sealed class Disable2faModel(UserManager<ForumUser> users, IStringLocalizer<SharedResource> text) : ManagePageModel(users)
 {
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var (user, challenge) = await CurrentUserAsync();
         return user is null ? challenge! : Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var (user, challenge) = await CurrentUserAsync();
         if (user is null)

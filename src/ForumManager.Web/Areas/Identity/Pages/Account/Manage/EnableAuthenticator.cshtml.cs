@@ -24,7 +24,7 @@ public sealed class EnableAuthenticatorModel(UserManager<ForumUser> users, IUser
     [Display(Name = "Field_AuthenticatorCode")]
     public string Code { get; set; } = string.Empty;
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var (user, challenge) = await CurrentUserAsync();
         if (user is null)
@@ -32,11 +32,11 @@ public sealed class EnableAuthenticatorModel(UserManager<ForumUser> users, IUser
             return challenge!;
         }
 
-        await LoadKeyAsync(user);
+        await LoadKeyAsync(user, ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var (user, challenge) = await CurrentUserAsync();
         if (user is null)
@@ -46,7 +46,7 @@ public sealed class EnableAuthenticatorModel(UserManager<ForumUser> users, IUser
 
         if (!ModelState.IsValid)
         {
-            await LoadKeyAsync(user);
+            await LoadKeyAsync(user, ct);
             return Page();
         }
 
@@ -55,7 +55,7 @@ public sealed class EnableAuthenticatorModel(UserManager<ForumUser> users, IUser
         if (!valid)
         {
             ModelState.AddModelError(nameof(Code), text["TwoFactor_WrongCode"]);
-            await LoadKeyAsync(user);
+            await LoadKeyAsync(user, ct);
             return Page();
         }
 
@@ -70,9 +70,9 @@ public sealed class EnableAuthenticatorModel(UserManager<ForumUser> users, IUser
         return RedirectToPage("./TwoFactorAuthentication");
     }
 
-    private async Task LoadKeyAsync(ForumUser user)
+    private async Task LoadKeyAsync(ForumUser user, CancellationToken ct)
     {
-        var key = await KeyAsync(user);
+        var key = await KeyAsync(user, ct);
         SharedKey = Grouped(key);
         var account = Uri.EscapeDataString(user.Email ?? user.UserName ?? "account");
         QrCode = QrCodeImage.PngDataUri($"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{account}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6");
@@ -83,7 +83,7 @@ public sealed class EnableAuthenticatorModel(UserManager<ForumUser> users, IUser
     /// both find no key and both store one; the database keeps the first, and the other request shows that one, so
     /// every tab shows the key the app will check.
     /// </summary>
-    private async Task<string> KeyAsync(ForumUser user)
+    private async Task<string> KeyAsync(ForumUser user, CancellationToken ct)
     {
         if (await Users.GetAuthenticatorKeyAsync(user) is { Length: > 0 } key)
         {
@@ -95,7 +95,7 @@ public sealed class EnableAuthenticatorModel(UserManager<ForumUser> users, IUser
         try
         {
             var keys = (IUserAuthenticatorKeyStore<ForumUser>)store;
-            await keys.SetAuthenticatorKeyAsync(user, Users.GenerateNewAuthenticatorKey(), HttpContext.RequestAborted);
+            await keys.SetAuthenticatorKeyAsync(user, Users.GenerateNewAuthenticatorKey(), ct);
             if ((await Users.UpdateAsync(user)).Succeeded)
             {
                 return await Users.GetAuthenticatorKeyAsync(user) ?? string.Empty;

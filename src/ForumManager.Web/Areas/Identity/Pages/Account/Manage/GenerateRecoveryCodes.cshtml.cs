@@ -6,7 +6,7 @@ namespace ForumManager.Web.Areas.Identity.Pages.Account.Manage;
 
 public sealed class GenerateRecoveryCodesModel(UserManager<ForumUser> users) : ManagePageModel(users)
 {
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var (user, challenge) = await CurrentUserAsync();
         if (user is null)
@@ -17,7 +17,7 @@ public sealed class GenerateRecoveryCodesModel(UserManager<ForumUser> users) : M
         return await Users.GetTwoFactorEnabledAsync(user) ? Page() : RedirectToPage("./TwoFactorAuthentication");
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var (user, challenge) = await CurrentUserAsync();
         if (user is null)

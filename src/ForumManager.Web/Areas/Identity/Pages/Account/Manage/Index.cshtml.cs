@@ -27,7 +27,7 @@ public sealed class IndexModel(UserManager<ForumUser> users, IStringLocalizer<Sh
         public string PreferredCulture { get; set; } = "en";
     }
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var (user, challenge) = await CurrentUserAsync();
         if (user is null)
@@ -40,7 +40,7 @@ public sealed class IndexModel(UserManager<ForumUser> users, IStringLocalizer<Sh
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var (user, challenge) = await CurrentUserAsync();
         if (user is null)

@@ -13,7 +13,7 @@ public sealed class TwoFactorAuthenticationModel(UserManager<ForumUser> users, S
     public bool IsMachineRemembered { get; private set; }
     public int RecoveryCodesLeft { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var (user, challenge) = await CurrentUserAsync();
         if (user is null)
@@ -28,7 +28,7 @@ public sealed class TwoFactorAuthenticationModel(UserManager<ForumUser> users, S
         return Page();
     }
 
-    public async Task<IActionResult> OnPostForgetBrowserAsync()
+    public async Task<IActionResult> OnPostForgetBrowserAsync(CancellationToken ct)
     {
         var (user, challenge) = await CurrentUserAsync();
         if (user is null)
