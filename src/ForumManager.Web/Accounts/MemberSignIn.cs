@@ -2,7 +2,6 @@ using ForumManager.Core.Accounts;
 using ForumManager.Core.Auditing;
 using ForumManager.Core.Delegates;
 using ForumManager.Data;
-using ForumManager.Web.Areas.Identity.Pages.Account;
 using ForumManager.Web.Infrastructure;
 using ForumManager.Web.Registration;
 using Microsoft.AspNetCore.Identity;

@@ -38,6 +38,7 @@ public static class ForumServices
         services.AddScoped<IdentityMailSender>();
         services.AddScoped<IEmailSender<ForumUser>>(sp => sp.GetRequiredService<IdentityMailSender>());
         services.AddScoped<Accounts.MemberSignIn>();
+        services.AddScoped<Accounts.AccountConfirmation>();
         services.AddScoped<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender, IdentityMailSender>();
         services.AddScoped<CurrentForum>();
         services.AddSingleton<PublicLinks>();

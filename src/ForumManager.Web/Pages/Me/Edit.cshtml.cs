@@ -92,11 +92,6 @@ public sealed class EditModel(ForumDbContext db, CurrentForum current, UserManag
     }
 
     /// <summary>The resource key saying why a registration cannot be edited now, or null when it can.</summary>
-    public static string? WhyClosed(RegistrationStatus status, Forum forum, DateTime now) =>
-        status is RegistrationStatus.Cancelled or RegistrationStatus.Rejected ? "Edit_NotWhile"
-        : forum.EditClosesUtc is { } closes && now >= closes ? "Edit_Closed"
-        : null;
-
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         Forum = await current.GetAsync(ct);
@@ -113,11 +108,11 @@ public sealed class EditModel(ForumDbContext db, CurrentForum current, UserManag
             return false;
         }
 
-        ClosedMessage = WhyClosed(Mine.Status, Forum, clock.GetUtcNow().UtcDateTime) switch
+        ClosedMessage = EditWindow.WhyClosed(Mine.Status, Forum, clock.GetUtcNow().UtcDateTime) switch
         {
             null => null,
-            "Edit_NotWhile" => text["Edit_NotWhile", text["RegistrationStatus_" + Mine.Status]].Value,
-            { } key => text[key].Value,
+            EditClosed.NotWhileStatus => text["Edit_NotWhile", text["RegistrationStatus_" + Mine.Status]].Value,
+            _ => text["Edit_Closed"].Value,
         };
 
         var passport = personalData.Unprotect(Mine.PassportNumberProtected);

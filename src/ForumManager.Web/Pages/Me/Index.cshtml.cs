@@ -1,5 +1,6 @@
 using ForumManager.Core.Auditing;
 using ForumManager.Core.Delegates;
+using ForumManager.Core.Registration;
 using ForumManager.Data;
 using ForumManager.Web.Infrastructure;
 using ForumManager.Web.Registration;
@@ -50,7 +51,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
         {
             Forum = forum;
             Travel = await travel.SummaryAsync(Mine.Id, ct);
-            CanEdit = EditModel.WhyClosed(Mine.Status, forum, clock.GetUtcNow().UtcDateTime) is null;
+            CanEdit = EditWindow.WhyClosed(Mine.Status, forum, clock.GetUtcNow().UtcDateTime) is null;
             Answers = await questions.ShownAsync(Mine.Id, ct);
         }
     }

@@ -34,6 +34,7 @@ public sealed class IndexModel(
     PersonalData personalData,
     MailQueue mail,
     Accounts.IdentityMailSender accountMail,
+    Accounts.AccountConfirmation confirmation,
     PublicLinks links,
     QuestionForm questions,
     TimeProvider clock,
@@ -185,7 +186,7 @@ public sealed class IndexModel(
 
             if (account is null)
             {
-                await ResendEmailConfirmationModel.SendConfirmationAsync(users, accountMail, links, user);
+                await confirmation.SendAsync(user);
             }
 
             await transaction.CommitAsync(ct);

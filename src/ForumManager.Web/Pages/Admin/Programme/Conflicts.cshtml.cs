@@ -26,7 +26,7 @@ public sealed class ConflictsModel(ForumDbContext db, CurrentForum current, Prog
         var forumId = forum.Id;
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.ForumId == forumId).ToListAsync(ct);
         var rooms = await db.Rooms.AsNoTracking().Where(r => r.ForumId == forumId).ToDictionaryAsync(r => r.Id, r => ForumManager.Web.Infrastructure.UiLanguage.Chinese ? r.NameZh : r.NameEn, ct);
-        var words = await IndexModel.WordsAsync(db, forumId, sessions, rooms, text, ct);
+        var words = await SessionConflictWords.ForAsync(db, forumId, sessions, rooms, text, ct);
         var titles = sessions.ToDictionary(s => s.Id, s => ForumManager.Web.Infrastructure.UiLanguage.Chinese ? s.TitleZh : s.TitleEn);
         Rows = (await conflicts.FindAsync(forum, ct))
             .Select(c => new Row(c.Severity, c.Kind, c.SessionId, titles.GetValueOrDefault(c.SessionId, "?"), words.Describe(c, c.SessionId)))

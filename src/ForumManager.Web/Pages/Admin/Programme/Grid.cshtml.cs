@@ -65,7 +65,7 @@ public sealed class GridModel(ForumDbContext db, CurrentForum current, Programme
         if (errors.Count > 0)
         {
             var sessions = await db.Sessions.AsNoTracking().Where(s => s.ForumId == forumId).ToListAsync(ct);
-            var words = await IndexModel.WordsAsync(db, forumId, sessions, Rooms.ToDictionary(r => r.Id, r => r.Name), text, ct);
+            var words = await SessionConflictWords.ForAsync(db, forumId, sessions, Rooms.ToDictionary(r => r.Id, r => r.Name), text, ct);
             TempData.Refusal(text["Grid_Refused", ForumManager.Web.Infrastructure.UiLanguage.Chinese ? session.TitleZh : session.TitleEn, string.Join(" ", errors.Select(c => words.Describe(c, session.Id)))].Value);
             return Redirect(Back());
         }

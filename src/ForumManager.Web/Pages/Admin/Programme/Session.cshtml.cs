@@ -390,7 +390,7 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Progra
     {
         var forumId = Forum.Id;
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.ForumId == forumId).ToListAsync(ct);
-        var words = await IndexModel.WordsAsync(db, forumId, sessions, Rooms.ToDictionary(r => r.Id, r => r.Name), text, ct);
+        var words = await SessionConflictWords.ForAsync(db, forumId, sessions, Rooms.ToDictionary(r => r.Id, r => r.Name), text, ct);
         Problems = found.Select(c => (c.Severity, words.Describe(c, candidate.Id))).ToList();
     }
 

@@ -1,4 +1,5 @@
 using ForumManager.Data;
+using ForumManager.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

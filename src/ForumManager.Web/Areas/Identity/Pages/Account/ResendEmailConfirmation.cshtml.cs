@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ForumManager.Data;
+using ForumManager.Web.Accounts;
 using ForumManager.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -12,8 +13,7 @@ namespace ForumManager.Web.Areas.Identity.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(ForumServices.AuthRateLimit)]
-public sealed class ResendEmailConfirmationModel(UserManager<ForumUser> users, IEmailSender<ForumUser> mail, PublicLinks links,
-    IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ResendEmailConfirmationModel(UserManager<ForumUser> users, AccountConfirmation confirmation, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation_Required")]
@@ -35,18 +35,10 @@ public sealed class ResendEmailConfirmationModel(UserManager<ForumUser> users, I
         var user = await users.FindByEmailAsync(Email.Trim());
         if (user is { EmailConfirmed: false })
         {
-            await SendConfirmationAsync(users, mail, links, user);
+            await confirmation.SendAsync(user);
         }
 
         TempData["Status"] = text["Resend_Sent"].Value;
         return RedirectToPage();
-    }
-
-    /// <summary>Sends the link that confirms an account's address; registration uses it too.</summary>
-    public static async Task SendConfirmationAsync(UserManager<ForumUser> users, IEmailSender<ForumUser> mail, PublicLinks links, ForumUser user)
-    {
-        var code = AccountTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-        var link = links.To("/Identity/Account/ConfirmEmail", new Dictionary<string, string?> { ["userId"] = user.Id, ["code"] = code });
-        await mail.SendConfirmationLinkAsync(user, user.Email!, link);
     }
 }

@@ -1,3 +1,4 @@
+using ForumManager.Web.Accounts;
 using System.ComponentModel.DataAnnotations;
 using ForumManager.Data;
 using ForumManager.Web.Infrastructure;

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace ForumManager.Web.Areas.Identity.Pages.Account;
+namespace ForumManager.Web.Accounts;
 
 /// <summary>Identity tokens travel in links Base64Url-encoded, as Identity UI does it.</summary>
 internal static class AccountTokens
