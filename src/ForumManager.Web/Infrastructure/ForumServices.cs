@@ -28,6 +28,8 @@ public static class ForumServices
         var services = builder.Services;
         services.AddOptions<ForumOptions>().BindConfiguration(ForumOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidation>();
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
@@ -132,7 +134,7 @@ public static class ForumServices
             });
         });
 
-        services.Configure<ForwardedHeadersOptions>(o => TrustProxies(o, builder.Configuration));
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((o, proxies) => TrustProxies(o, proxies.Value));
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddHealthChecks()
@@ -163,30 +165,35 @@ public static class ForumServices
     /// the sign-in rate limit counts by, with a made-up header on each post. With no proxy named, the headers are not
     /// read at all (the framework would believe them from anyone once both lists are empty).
     /// </summary>
-    private static void TrustProxies(ForwardedHeadersOptions options, IConfiguration configuration)
+    private static void TrustProxies(ForwardedHeadersOptions options, ProxyOptions proxies)
     {
         options.KnownProxies.Clear();
         options.KnownIPNetworks.Clear();
-        foreach (var address in Split(configuration["Proxy:KnownProxies"]))
+        foreach (var address in proxies.Proxies)
         {
-            options.KnownProxies.Add(System.Net.IPAddress.Parse(address));
+            options.KnownProxies.Add(address);
         }
 
-        foreach (var network in Split(configuration["Proxy:KnownNetworks"]))
+        foreach (var network in proxies.Networks)
         {
-            options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            options.KnownIPNetworks.Add(network);
         }
 
         options.ForwardedHeaders = options.KnownProxies.Count + options.KnownIPNetworks.Count == 0
             ? ForwardedHeaders.None
             : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-
-        static string[] Split(string? list) => (list ?? string.Empty).Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries);
     }
 
     private static void AddForumDatabase(this WebApplicationBuilder builder)
     {
         var provider = builder.Configuration[$"{DatabaseOptions.Section}:Provider"] ?? "Sqlite";
+        // SQL Server has no file to fall back on: without its connection string the app stops here, naming the key,
+        // rather than quietly opening a SQLite file.
+        if (provider == "SqlServer" && string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Forum")))
+        {
+            throw new InvalidOperationException("ConnectionStrings:Forum must be set when Database:Provider is SqlServer.");
+        }
+
         var connectionString = builder.Configuration.GetConnectionString("Forum") ?? "Data Source=App_Data/forum.db";
         if (provider == "Sqlite")
         {
