@@ -196,13 +196,9 @@ public sealed class AccountTests(AppFixture app)
         var email = await app.CreateUserAsync(Roles.Staff);
         await HtmlForms.SubmitAsync(Clients.Anonymous(app), "/Identity/Account/ForgotPassword", new Dictionary<string, string> { ["Email"] = email });
 
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        OutboxMessage? row = null;
-        while (DateTime.UtcNow < deadline && row?.Status != OutboxStatus.Sent)
-        {
-            await Task.Delay(100);
-            row = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.ToAddress == email));
-        }
+        var row = await Eventually.ReadAsync(
+            () => app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.ToAddress == email)),
+            m => m?.Status == OutboxStatus.Sent);
 
         Assert.Equal(OutboxStatus.Sent, row?.Status);
         var files = Directory.GetFiles(app.MailFolder, "*.eml");

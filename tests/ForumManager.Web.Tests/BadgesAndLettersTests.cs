@@ -134,17 +134,9 @@ public sealed class BadgesAndLettersTests(BadgesAppFixture app) : IClassFixture<
         Assert.Contains("/admin/badges/batch/", batchUrl, StringComparison.OrdinalIgnoreCase);
         var page = await HtmlForms.GetPageAsync(organizer, batchUrl);
         Assert.NotNull(page.QuerySelector("[data-testid=batch-progress]"));
-        JsonElement status = default;
-        for (var i = 0; i < 200; i++)
-        {
-            status = JsonDocument.Parse(await organizer.GetStringAsync(batchUrl + "?handler=Status")).RootElement;
-            if (status.GetProperty("state").GetString() is "done" or "failed")
-            {
-                break;
-            }
-
-            await Task.Delay(100);
-        }
+        var status = await Eventually.ReadAsync(
+            async () => JsonDocument.Parse(await organizer.GetStringAsync(batchUrl + "?handler=Status")).RootElement,
+            s => s.GetProperty("state").GetString() is "done" or "failed", TimeSpan.FromSeconds(20));
 
         Assert.Equal("done", status.GetProperty("state").GetString());
         Assert.Equal(total, status.GetProperty("done").GetInt32());

@@ -218,12 +218,9 @@ public sealed class KeyRingTests : IDisposable
 
     private static async Task<OutboxMessage> NoticeWhenAsync(ForumAppFactory app, string email, Func<OutboxMessage, bool> done)
     {
-        OutboxMessage? row = null;
-        for (var i = 0; i < 150 && (row is null || !done(row)); i++)
-        {
-            await Task.Delay(100);
-            row = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.ToAddress == email && m.Purpose == "notice.freeform"));
-        }
+        var row = await Eventually.ReadAsync(
+            () => app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.ToAddress == email && m.Purpose == "notice.freeform")),
+            m => m is not null && done(m));
 
         Assert.NotNull(row);
         Assert.True(done(row), $"The notice is {row.Status} (attempts {row.Attempts}, {row.LastError}).");

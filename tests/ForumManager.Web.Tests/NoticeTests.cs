@@ -87,17 +87,9 @@ public sealed class NoticeTests(NoticeAppFixture app) : IClassFixture<NoticeAppF
 
         Assert.Equal(HttpStatusCode.Redirect, sentPage.StatusCode);
         var batchUrl = sentPage.Headers.Location!.OriginalString;
-        JsonElement status = default;
-        for (var i = 0; i < 150; i++)
-        {
-            status = JsonDocument.Parse(await organizer.GetStringAsync(batchUrl + "?handler=Status")).RootElement;
-            if (status.GetProperty("percent").GetInt32() == 100)
-            {
-                break;
-            }
-
-            await Task.Delay(100);
-        }
+        var status = await Eventually.ReadAsync(
+            async () => JsonDocument.Parse(await organizer.GetStringAsync(batchUrl + "?handler=Status")).RootElement,
+            s => s.GetProperty("percent").GetInt32() == 100);
 
         Assert.Equal(members.Count, status.GetProperty("total").GetInt32());
         Assert.Equal(members.Count, status.GetProperty("sent").GetInt32());
@@ -129,13 +121,8 @@ public sealed class NoticeTests(NoticeAppFixture app) : IClassFixture<NoticeAppF
     }
 
     /// <summary>Waits up to 10 s for the dispatcher to have sent every one of <paramref name="ids"/>.</summary>
-    private async Task WaitUntilSentAsync(IReadOnlyCollection<long> ids)
-    {
-        for (var i = 0; i < 100 && await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => ids.Contains(m.Id) && m.Status != OutboxStatus.Sent)); i++)
-        {
-            await Task.Delay(100);
-        }
-    }
+    private Task WaitUntilSentAsync(IReadOnlyCollection<long> ids) =>
+        Eventually.HoldsAsync(async () => !await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => ids.Contains(m.Id) && m.Status != OutboxStatus.Sent)), TimeSpan.FromSeconds(10));
 
     [Fact]
     public async Task Should_send_the_failed_messages_of_a_batch_again()
@@ -216,10 +203,8 @@ public sealed class NoticeTests(NoticeAppFixture app) : IClassFixture<NoticeAppF
         Assert.Equal((0, 1, 0, 0), (tooEarly, due, again, afterTheForum));
         var batch = await app.WithDbAsync(db => db.NoticeBatches.AsNoTracking().SingleAsync(b => b.ReminderFor == new DateOnly(2010, 6, 23)));
         Assert.Equal(approved, batch.Total);
-        for (var i = 0; i < 100 && await app.WithDbAsync(db => db.NoticeRecipients.AnyAsync(r => r.BatchId == batch.Id && r.OutboxMessageId == null)); i++)
-        {
-            await Task.Delay(100);
-        }
+        await Eventually.HoldsAsync(async () => !await app.WithDbAsync(db => db.NoticeRecipients.AnyAsync(r => r.BatchId == batch.Id && r.OutboxMessageId == null)),
+            TimeSpan.FromSeconds(10));
 
         var rows = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Purpose == "notice.reminder").ToListAsync());
         Assert.Equal(approved, rows.Count);
