@@ -6,7 +6,7 @@ namespace ForumManager.Web.Tests;
 
 public sealed partial class ResourceTests
 {
-    private static string WebFolder => Path.Combine(RepositoryRoot(), "src", "ForumManager.Web");
+    private static string WebFolder => Path.Combine(RepositoryFolder.Root, "src", "ForumManager.Web");
 
     private static Dictionary<string, string> Read(string file) =>
         XDocument.Load(Path.Combine(WebFolder, "Resources", file)).Root!.Elements("data")
@@ -38,17 +38,6 @@ public sealed partial class ResourceTests
     }
 
     private static string Placeholders(string text) => string.Join(",", PlaceholderPattern().Matches(text).Select(m => m.Value).Order());
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ForumManager.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder!.FullName;
-    }
 
     // Every string literal shaped like a key (Area_Name), wherever it is: in L[...], in attributes, in a ternary.
     // Prefixes completed at run time ("Role_" + role) end with an underscore and are left out.

@@ -1,3 +1,4 @@
+using ForumManager.Testing;
 using System.Text.RegularExpressions;
 
 namespace ForumManager.Web.Tests;
@@ -9,11 +10,11 @@ public sealed partial class SourceRulesTests
     public void Should_read_the_time_only_from_the_TimeProvider()
     {
         // A clock read straight from the system cannot be set by a test, a reminder or a replay; TimeProvider can.
-        var offenders = Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "src"), "*.cs", SearchOption.AllDirectories)
+        var offenders = Directory.EnumerateFiles(Path.Combine(RepositoryFolder.Root, "src"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/Migrations/", StringComparison.Ordinal))
             .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
             .Where(l => SystemClock().IsMatch(l.Text))
-            .Select(l => $"{Path.GetRelativePath(RepositoryRoot(), l.File)}:{l.Line}: {l.Text.Trim()}")
+            .Select(l => $"{Path.GetRelativePath(RepositoryFolder.Root, l.File)}:{l.Line}: {l.Text.Trim()}")
             .ToList();
 
         Assert.True(offenders.Count == 0, "the system clock read directly:\n" + string.Join('\n', offenders));
@@ -23,11 +24,11 @@ public sealed partial class SourceRulesTests
     public void Should_let_every_async_page_handler_be_cancelled_with_its_request()
     {
         // A handler without the request's token keeps querying and rendering for a browser that has gone away.
-        var offenders = Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "src", "ForumManager.Web"), "*.cshtml.cs", SearchOption.AllDirectories)
+        var offenders = Directory.EnumerateFiles(Path.Combine(RepositoryFolder.Root, "src", "ForumManager.Web"), "*.cshtml.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains("/obj/", StringComparison.Ordinal))
             .SelectMany(f => AsyncHandler().Matches(File.ReadAllText(f))
                 .Where(m => !m.Groups["parameters"].Value.Contains("CancellationToken", StringComparison.Ordinal))
-                .Select(m => $"{Path.GetRelativePath(RepositoryRoot(), f)}: {m.Groups["name"].Value}"))
+                .Select(m => $"{Path.GetRelativePath(RepositoryFolder.Root, f)}: {m.Groups["name"].Value}"))
             .ToList();
 
         Assert.True(offenders.Count == 0, "async page handlers without a CancellationToken:\n" + string.Join('\n', offenders));
@@ -39,15 +40,4 @@ public sealed partial class SourceRulesTests
 
     [GeneratedRegex(@"\bDateTime(Offset)?\.(UtcNow|Now|Today)\b")]
     private static partial Regex SystemClock();
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ForumManager.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder!.FullName;
-    }
 }

@@ -21,9 +21,6 @@ public static class DelegateExport
     public sealed record Words(TimeZoneInfo Zone, IStringLocalizer Text, bool Chinese)
     {
         public string Country(string code) => Countries.Find(code)?.Name(Chinese) ?? code;
-
-        /// <summary>A language code in the reader's words ("fr" → "French", "法语").</summary>
-        public static string? Language(string? code) => LanguageNames.Of(code);
     }
 
     /// <summary>Column key → its header's resource key and its value, in words rather than codes (organizers read these).</summary>
@@ -42,10 +39,10 @@ public static class DelegateExport
         ("category", "Delegate_Category", (r, w) => w.Text["DelegateCategory_" + r.Category].Value),
         ("status", "Admin_Status", (r, w) => w.Text["RegistrationStatus_" + r.Status].Value),
         ("precedence", "Delegates_Precedence", (r, _) => r.PrecedenceRank),
-        ("language", "Field_PreferredLanguage", (r, _) => Words.Language(r.PreferredLanguage)),
+        ("language", "Field_PreferredLanguage", (r, _) => LanguageNames.Of(r.PreferredLanguage)),
         ("dietary", "Field_DietaryNeeds", (r, _) => r.DietaryNeeds),
         ("accessibility", "Field_AccessibilityNeeds", (r, _) => r.AccessibilityNeeds),
-        ("interpretation", "Field_InterpretationLanguage", (r, _) => Words.Language(r.InterpretationLanguage)),
+        ("interpretation", "Field_InterpretationLanguage", (r, _) => LanguageNames.Of(r.InterpretationLanguage)),
         ("visa", "Field_NeedsVisaLetter", (r, w) => w.Text[r.NeedsVisaLetter ? "Common_Yes" : "Common_No"].Value),
         ("registered", "Delegates_Registered", (r, w) => ForumTime.ToLocal(r.CreatedUtc, w.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
     ];
