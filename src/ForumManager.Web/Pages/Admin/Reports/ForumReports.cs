@@ -81,7 +81,9 @@ public sealed class ForumReports(ForumDbContext db, IStringLocalizer<SharedResou
         }
 
         return await sessions.OrderBy(s => s.StartUtc).ThenBy(s => s.Id)
-            .Select(s => new SessionFacts(s.Id, s.Type, s.TitleEn, s.TitleZh, s.StartUtc, s.Capacity != null,
+            // A banquet is the hosts' invitation to every approved delegate: its capacity is the hall's seats, not a list
+            // to enrol on. Other sessions with seats count those enrolled.
+            .Select(s => new SessionFacts(s.Id, s.Type, s.TitleEn, s.TitleZh, s.StartUtc, s.Capacity != null && s.Type != SessionType.Banquet,
                 s.Room == null ? null : s.Room.NameEn, s.Room == null ? null : s.Room.NameZh, s.Room == null ? 0 : s.Room.InterpretationBooths,
                 s.Interpretation, s.InterpretationLanguages, s.IsPublic))
             .ToListAsync(ct);
@@ -89,9 +91,8 @@ public sealed class ForumReports(ForumDbContext db, IStringLocalizer<SharedResou
 
     private async Task<ReportTable> DietaryAsync(CancellationToken ct)
     {
-        // A banquet is the hosts' invitation to every approved delegate: its capacity is the hall's seats, not a list to
-        // enrol on. Other meals count those enrolled when they take enrolment, and everyone approved when they do not.
-        var sessions = (await SessionsAsync(Meals, ct)).Select(s => s with { TakesEnrolment = s.TakesEnrolment && s.Type != SessionType.Banquet }).ToList();
+        // Meals count those enrolled when they take enrolment (never a banquet), and everyone approved when they do not.
+        var sessions = await SessionsAsync(Meals, ct);
         var enrolledIds = sessions.Where(s => s.TakesEnrolment).Select(s => s.Id).ToList();
 
         var counts = await EnrolledIn(enrolledIds).GroupBy(x => new { x.SessionId, x.Delegate.DietaryNeeds })
