@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using ForumManager.Features.Privacy;
 using ForumManager.Testing;
 using Microsoft.Playwright;
 using Xunit.Abstractions;

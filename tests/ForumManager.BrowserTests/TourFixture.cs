@@ -1,15 +1,14 @@
-using ForumManager.Core.Auditing;
 using System.Globalization;
 using ForumManager.Core.Accounts;
+using ForumManager.Core.Auditing;
 using ForumManager.Core.Forums;
 using ForumManager.Data;
 using ForumManager.Data.Seeding;
 using ForumManager.Documents.Badges;
+using ForumManager.Features.Badges;
+using ForumManager.Features.Logistics;
+using ForumManager.Features.Programme;
 using ForumManager.Testing;
-using ForumManager.Web.CheckIns;
-using ForumManager.Web.Logistics;
-using ForumManager.Web.Programme;
-using ForumManager.Web.Registration;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -156,7 +155,7 @@ public sealed class TourFixture : IAsyncLifetime
         Ids["{delegate}"] = (await db.Journeys.OrderBy(j => j.DelegateId).Select(j => j.DelegateId).FirstAsync()).ToString(CultureInfo.InvariantCulture);
         Ids["{delegation}"] = head.DelegationId!.Value.ToString(CultureInfo.InvariantCulture);
         Ids["{member}"] = member.ToString(CultureInfo.InvariantCulture);
-        var agenda = await services.GetRequiredService<ProgrammeReleases>().LatestAsync(forum.Id, CancellationToken.None)
+        var agenda = await services.GetRequiredService<ReleasedAgendas>().LatestAsync(forum.Id, CancellationToken.None)
             ?? throw new InvalidOperationException("The demo forum has no published programme.");
         Ids["{session}"] = agenda.Sessions.OrderBy(s => s.Id).First().Id.ToString(CultureInfo.InvariantCulture);
         Ids["{hotel}"] = (await db.Hotels.OrderBy(h => h.Id).Select(h => h.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture);

@@ -1,8 +1,8 @@
 using ForumManager.Core.Accounts;
 using ForumManager.Core.Mail;
 using ForumManager.Data;
+using ForumManager.Features.Accounts;
 using ForumManager.Mail;
-using ForumManager.Web.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

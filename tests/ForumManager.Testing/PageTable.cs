@@ -1,3 +1,5 @@
+using ForumManager.Features.Privacy;
+
 namespace ForumManager.Testing;
 
 /// <summary>Who may open a page: the rows of <see cref="PageTable"/>.</summary>

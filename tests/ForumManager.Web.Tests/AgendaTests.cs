@@ -1,10 +1,11 @@
-using ForumManager.Core.Auditing;
 using System.Net;
 using ForumManager.Core.Accounts;
+using ForumManager.Core.Auditing;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Programme;
+using ForumManager.Features.Programme;
+using ForumManager.Features.Registration;
 using ForumManager.Testing;
-using ForumManager.Web.Programme;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -192,7 +193,7 @@ public sealed class AgendaTests(AgendaAppFixture app) : IClassFixture<AgendaAppF
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var changes = scope.ServiceProvider.GetRequiredService<Registration.RegistrationStatusChanges>();
+            var changes = scope.ServiceProvider.GetRequiredService<RegistrationStatusChanges>();
             await changes.ChangeAsync(await app.WithDbAsync(db => db.Forums.Select(f => f.Id).SingleAsync()), [first], RegistrationStatus.Cancelled, null,
                 Actor.System, byOrganizer: false, CancellationToken.None);
         }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using ForumManager.Core.Accounts;
 using ForumManager.Core.Delegates;
+using ForumManager.Features.Privacy;
 using ForumManager.Testing;
 using ForumManager.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;

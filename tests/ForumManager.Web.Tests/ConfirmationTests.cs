@@ -1,12 +1,11 @@
-using ForumManager.Core.Auditing;
 using System.Globalization;
 using System.Net;
 using ForumManager.Core.Accounts;
+using ForumManager.Core.Auditing;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Logistics;
+using ForumManager.Features.Logistics;
 using ForumManager.Testing;
-using ForumManager.Web.Logistics;
-using ForumManager.Web.Registration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Delegate = ForumManager.Core.Delegates.Delegate;

@@ -1,6 +1,7 @@
 using System.Net;
 using ForumManager.Core.Accounts;
 using ForumManager.Core.Delegates;
+using ForumManager.Features.Privacy;
 using ForumManager.Testing;
 using ForumManager.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using ForumManager.Web.Imports;
+using ForumManager.Features.Imports;
 
 namespace ForumManager.Web.Tests;
 

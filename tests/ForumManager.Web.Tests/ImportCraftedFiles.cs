@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using ForumManager.Features.Imports;
 
 namespace ForumManager.Web.Tests;
 
@@ -44,11 +45,11 @@ internal static class ImportCraftedFiles
     /// </summary>
     public static byte[] OneLongTextInEveryCell()
     {
-        var columns = ForumManager.Web.Imports.Importer.DelegateColumns;
+        var columns = Importer.DelegateColumns;
         var sheet = new StringBuilder("<row r=\"1\">");
         for (var c = 0; c < columns.Count; c++)
         {
-            sheet.Append($"<c r=\"{ForumManager.Web.Imports.ImportFile.ColumnName(c + 1)}1\" t=\"inlineStr\"><is><t>{columns[c]}</t></is></c>");
+            sheet.Append($"<c r=\"{ImportFile.ColumnName(c + 1)}1\" t=\"inlineStr\"><is><t>{columns[c]}</t></is></c>");
         }
 
         sheet.Append("</row>");
@@ -57,7 +58,7 @@ internal static class ImportCraftedFiles
             sheet.Append($"<row r=\"{r}\">");
             for (var c = 1; c <= columns.Count; c++)
             {
-                sheet.Append($"<c r=\"{ForumManager.Web.Imports.ImportFile.ColumnName(c)}{r}\" t=\"s\"><v>0</v></c>");
+                sheet.Append($"<c r=\"{ImportFile.ColumnName(c)}{r}\" t=\"s\"><v>0</v></c>");
             }
 
             sheet.Append("</row>");

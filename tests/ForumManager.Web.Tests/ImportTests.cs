@@ -4,6 +4,7 @@ using System.Text;
 using AngleSharp.Html.Dom;
 using ForumManager.Core.Accounts;
 using ForumManager.Core.Delegates;
+using ForumManager.Features.Imports;
 using ForumManager.Testing;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;

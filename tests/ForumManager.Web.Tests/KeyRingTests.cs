@@ -9,6 +9,7 @@ using ForumManager.Core.Accounts;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Mail;
 using ForumManager.Data;
+using ForumManager.Features.Privacy;
 using ForumManager.Mail;
 using ForumManager.Testing;
 using ForumManager.Web.Infrastructure;

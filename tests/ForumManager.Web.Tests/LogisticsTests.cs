@@ -1,11 +1,11 @@
-using ForumManager.Core.Auditing;
 using System.Net;
 using ForumManager.Core.Accounts;
+using ForumManager.Core.Auditing;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Logistics;
+using ForumManager.Features.Logistics;
+using ForumManager.Features.Notices;
 using ForumManager.Testing;
-using ForumManager.Web.Logistics;
-using ForumManager.Web.Registration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
@@ -263,8 +263,8 @@ public sealed class LogisticsTests(LogisticsAppFixture app) : IClassFixture<Logi
         var db = scope.ServiceProvider.GetRequiredService<ForumManager.Data.ForumDbContext>();
         var forum = await db.Forums.SingleAsync();
         var person = await db.Delegates.SingleAsync(d => d.Id == me.Id);
-        var reminder = await scope.ServiceProvider.GetRequiredService<ForumManager.Web.Notices.NoticeRenderer>()
-            .RenderAsync(forum, person, ForumManager.Core.Notices.NoticeKind.Reminder, ForumManager.Web.Notices.NoticeExtras.None, CancellationToken.None);
+        var reminder = await scope.ServiceProvider.GetRequiredService<NoticeRenderer>()
+            .RenderAsync(forum, person, ForumManager.Core.Notices.NoticeKind.Reminder, NoticeExtras.None, CancellationToken.None);
         var driver = await db.Vehicles.Where(v => v.Id == vehicle).Select(v => v.DriverPhone).SingleAsync();
         Assert.Contains($"Your airport pickup: {label}", reminder.TextBody, StringComparison.Ordinal);
         Assert.Contains(driver!, reminder.TextBody, StringComparison.Ordinal);

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using ForumManager.Core.Accounts;
 using ForumManager.Core.Delegates;
+using ForumManager.Features.Text;
 using ForumManager.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using ForumManager.Core.Accounts;
 using ForumManager.Core.Delegates;
+using ForumManager.Features;
 using ForumManager.Testing;
 using Microsoft.EntityFrameworkCore;
 using Delegate = ForumManager.Core.Delegates.Delegate;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ForumManager.Web.Notices;
+using ForumManager.Features.Notices;
 
 namespace ForumManager.Web.Tests;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using Fluid;
 using Fluid.Ast;
-using ForumManager.Web.Notices;
+using ForumManager.Features.Notices;
 
 namespace ForumManager.Web.Tests;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ForumManager.Core.Accounts;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Mail;
+using ForumManager.Features.Notices;
 using ForumManager.Mail;
 using ForumManager.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -176,10 +177,10 @@ public sealed class NoticeTests(NoticeAppFixture app) : IClassFixture<NoticeAppF
         forum.NoticesInBothLanguages = true;
 
         await using var scope = app.Services.CreateAsyncScope();
-        var renderer = scope.ServiceProvider.GetRequiredService<Notices.NoticeRenderer>();
-        var both = await renderer.RenderAsync(forum, person, Core.Notices.NoticeKind.Approved, Notices.NoticeExtras.None, CancellationToken.None);
+        var renderer = scope.ServiceProvider.GetRequiredService<NoticeRenderer>();
+        var both = await renderer.RenderAsync(forum, person, Core.Notices.NoticeKind.Approved, NoticeExtras.None, CancellationToken.None);
         forum.NoticesInBothLanguages = false;
-        var english = await renderer.RenderAsync(forum, person, Core.Notices.NoticeKind.Approved, Notices.NoticeExtras.None, CancellationToken.None);
+        var english = await renderer.RenderAsync(forum, person, Core.Notices.NoticeKind.Approved, NoticeExtras.None, CancellationToken.None);
 
         Assert.Equal($"报名已批准：{forum.NameZh} / Registration approved: {forum.NameEn}", both.Subject);
         Assert.True(both.TextBody.IndexOf("组委会", StringComparison.Ordinal) < both.TextBody.IndexOf("The organizing committee", StringComparison.Ordinal));
@@ -192,7 +193,7 @@ public sealed class NoticeTests(NoticeAppFixture app) : IClassFixture<NoticeAppF
     [Fact]
     public async Task Should_send_every_approved_delegate_the_reminder_with_their_agenda_once_on_the_eve_of_each_day()
     {
-        var reminders = app.Services.GetRequiredService<Notices.Reminders>();
+        var reminders = app.Services.GetRequiredService<Reminders>();
         var approved = await app.WithDbAsync(db => db.Delegates.CountAsync(d => d.Status == RegistrationStatus.Approved));
 
         var tooEarly = await reminders.RunDueAsync(new DateTime(2010, 6, 22, 9, 0, 0, DateTimeKind.Utc), CancellationToken.None);

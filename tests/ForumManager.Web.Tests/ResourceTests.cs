@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using ForumManager.Features;
 using ForumManager.Testing;
 
 namespace ForumManager.Web.Tests;

@@ -4,6 +4,8 @@ using System.Xml;
 using System.Xml.Schema;
 using ForumManager.Core.Accounts;
 using ForumManager.Core.Programme;
+using ForumManager.Features.Agenda;
+using ForumManager.Features.Programme;
 using ForumManager.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -181,7 +183,7 @@ public sealed class ScheduleExportTests(ExportAppFixture app) : IClassFixture<Ex
             await db.SaveChangesAsync();
             return person;
         });
-        var token = app.Services.GetRequiredService<ForumManager.Web.Programme.CalendarFeeds>().Token(speaker);
+        var token = app.Services.GetRequiredService<CalendarFeeds>().Token(speaker);
 
         var report = await Libical.CheckAsync(await Clients.Anonymous(app).GetStringAsync("/agenda/feed/" + Uri.EscapeDataString(token)));
 
@@ -196,9 +198,9 @@ public sealed class ScheduleExportTests(ExportAppFixture app) : IClassFixture<Ex
     {
         var forum = await app.WithDbAsync(db => db.Forums.AsNoTracking().FirstAsync(f => f.HostEn != null));
         using var scope = app.Services.CreateScope();
-        var agenda = await scope.ServiceProvider.GetRequiredService<ForumManager.Web.Programme.ProgrammeReleases>().LatestAsync(forum.Id, CancellationToken.None);
+        var agenda = await scope.ServiceProvider.GetRequiredService<ReleasedAgendas>().LatestAsync(forum.Id, CancellationToken.None);
 
-        var ics = ForumManager.Web.Programme.ScheduleExports.Ics(forum, agenda!.Sessions, "http://forum.test", forum.NameEn, chinese: false, DateTime.UtcNow);
+        var ics = ScheduleExports.Ics(forum, agenda!.Sessions, "http://forum.test", forum.NameEn, chinese: false, DateTime.UtcNow);
         var report = await Libical.CheckAsync(ics);
 
         Assert.Null(report.Method);
@@ -219,10 +221,10 @@ public sealed class ScheduleExportTests(ExportAppFixture app) : IClassFixture<Ex
             StartDate = new DateOnly(2010, 6, 22), EndDate = new DateOnly(2010, 6, 24),
         };
         var startUtc = TimeZoneInfo.ConvertTimeToUtc(DateTime.Parse(local, System.Globalization.CultureInfo.InvariantCulture), zone);
-        var session = new ForumManager.Web.Programme.AgendaSession(1, Core.Programme.SessionType.ThemeForum, "Theme forum", "主题论坛", null, null,
+        var session = new AgendaSession(1, Core.Programme.SessionType.ThemeForum, "Theme forum", "主题论坛", null, null,
             startUtc, startUtc.AddHours(1), null, null, null, null, null, null, null, null, null, "en", Core.Programme.InterpretationMode.None, null, null, 0, []);
 
-        var ics = ForumManager.Web.Programme.ScheduleExports.Ics(forum, [session], "http://forum.test", "Berlin", chinese: false, DateTime.UtcNow);
+        var ics = ScheduleExports.Ics(forum, [session], "http://forum.test", "Berlin", chinese: false, DateTime.UtcNow);
         var calendar = Ical.Net.Calendar.Load(ics)!;
 
         // The file's own VTIMEZONE carries the year's changes, for clients that read it rather than their own zone data.

@@ -1,7 +1,9 @@
 using System.Globalization;
 using ForumManager.Data;
 using ForumManager.Data.Seeding;
-using ForumManager.Web.Accounts;
+using ForumManager.Features.Accounts;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Programme;
 using ForumManager.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +44,7 @@ public static class ForumCommandLine
             {
                 case "migrate":
                     await db.Database.MigrateAsync();
-                    await ForumPipeline.EnsureRolesAsync(provider.GetRequiredService<RoleManager<IdentityRole>>());
+                    await UserAccounts.EnsureRolesAsync(provider.GetRequiredService<RoleManager<IdentityRole>>());
                     await DelegateSearchKeys.FillMissingAsync(db, CancellationToken.None);
                     await output.WriteLineAsync("The database is up to date.");
                     return 0;
@@ -111,7 +113,7 @@ public static class ForumCommandLine
         var seeded = await new DemoForumSeeder(db).SeedAsync(count, CancellationToken.None);
         if (seeded)
         {
-            await Programme.ProgrammeReleases.PublishDemoAsync(provider, CancellationToken.None);
+            await ProgrammeReleases.PublishDemoAsync(provider, CancellationToken.None);
         }
 
         await output.WriteLineAsync(seeded

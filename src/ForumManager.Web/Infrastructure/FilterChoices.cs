@@ -1,5 +1,6 @@
 using System.Globalization;
 using ForumManager.Data;
+using ForumManager.Features.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace ForumManager.Web.Infrastructure;

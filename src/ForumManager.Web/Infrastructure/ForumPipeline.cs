@@ -1,7 +1,10 @@
 using ForumManager.Core.Accounts;
 using ForumManager.Data;
 using ForumManager.Data.Seeding;
-using ForumManager.Web.CheckIns;
+using ForumManager.Features.Accounts;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Programme;
+using ForumManager.Web.Pages.CheckIns;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -56,13 +59,13 @@ public static partial class ForumPipeline
         // Production, keys kept in the clear are retired, and every key and stored value is encrypted as it should be,
         // so that a copy of the database taken from now on reveals nothing.
         await KeyRing.PrepareAsync(services, db, logger, ct);
-        await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
+        await UserAccounts.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
         await DelegateSearchKeys.FillMissingAsync(db, ct);
 
         if (forum.SeedDemo && !await db.Forums.AnyAsync(ct))
         {
             await new DemoForumSeeder(db).SeedAsync(forum.DemoDelegates, ct);
-            await Programme.ProgrammeReleases.PublishDemoAsync(services, ct);
+            await ProgrammeReleases.PublishDemoAsync(services, ct);
             LogSeeded(logger, forum.DemoDelegates);
         }
 
@@ -88,17 +91,6 @@ public static partial class ForumPipeline
         else if (await accounts.ExistAsync(ct))
         {
             LogDemoAccountsKept(logger, list);
-        }
-    }
-
-    public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
-    {
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
         }
     }
 

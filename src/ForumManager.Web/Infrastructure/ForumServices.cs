@@ -4,12 +4,25 @@ using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using ForumManager.Core.Accounts;
 using ForumManager.Data;
-using ForumManager.Data.Sqlite;
 using ForumManager.Data.SqlServer;
+using ForumManager.Data.Sqlite;
+using ForumManager.Features;
+using ForumManager.Features.Accounts;
+using ForumManager.Features.Agenda;
+using ForumManager.Features.Badges;
+using ForumManager.Features.CheckIns;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Imports;
+using ForumManager.Features.Letters;
+using ForumManager.Features.Logistics;
+using ForumManager.Features.Notices;
+using ForumManager.Features.Privacy;
+using ForumManager.Features.Programme;
+using ForumManager.Features.Registration;
 using ForumManager.Mail;
-using ForumManager.Web.Accounts;
-using Microsoft.AspNetCore.Identity;
+using ForumManager.Web.Pages.Agenda;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -36,45 +49,26 @@ public static class ForumServices
         builder.AddForumDatabase();
         services.AddForumIdentity();
         services.AddForumMail(runDispatcher: runBackgroundWork);
-        services.AddScoped<UserAccounts>();
-        services.AddScoped<IdentityMailSender>();
-        services.AddScoped<IEmailSender<ForumUser>>(sp => sp.GetRequiredService<IdentityMailSender>());
-        services.AddScoped<Accounts.MemberSignIn>();
-        services.AddScoped<Accounts.AccountConfirmation>();
-        services.AddScoped<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender, IdentityMailSender>();
-        services.AddScoped<CurrentForum>();
-        services.AddSingleton<PublicLinks>();
-        services.AddMemoryCache();
-        services.AddOutputCache(o => o.AddPolicy(Programme.AgendaOutputCache.PolicyName, new Programme.AgendaOutputCache()));
+        services
+            .AddForums()
+            .AddPrivacy()
+            .AddAccounts()
+            .AddRegistration()
+            .AddImports()
+            .AddProgramme()
+            .AddAgenda()
+            .AddCheckIns()
+            .AddBadges()
+            .AddLetters()
+            .AddLogistics()
+            .AddNotices();
+        services.AddScoped<IdentityEmailSender>();
+        services.AddScoped<IEmailSender<ForumUser>>(sp => sp.GetRequiredService<IdentityEmailSender>());
+        services.AddScoped<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender>(sp => sp.GetRequiredService<IdentityEmailSender>());
+        services.AddOutputCache(o => o.AddPolicy(AgendaOutputCache.PolicyName, new AgendaOutputCache()));
+        services.AddScoped<IProgrammeReleaseListener, AgendaOutputCacheEviction>();
         services.AddSingleton<HomeFiguresCache>();
-        services.AddSingleton<PersonalData>();
-        services.AddScoped<ForumPlaces>();
-        services.AddScoped<Registration.RegistrationStatusChanges>();
-        services.AddScoped<Registration.QuestionForm>();
-        services.AddScoped<Registration.DelegateEditor>();
-        services.AddScoped<Registration.DelegationInvitations>();
-        services.AddScoped<Imports.Importer>();
-        services.AddScoped<Programme.ProgrammeConflicts>();
-        services.AddScoped<Programme.ProgrammeReleases>();
-        services.AddScoped<Programme.Enrolments>();
-        services.AddSingleton<Programme.CalendarFeeds>();
         services.AddSingleton<Documents.DocumentHealth>();
-        services.AddScoped<CheckIns.CheckInDesk>();
-        services.AddScoped<CheckIns.BadgeSource>();
-        services.AddScoped<Letters.VisaLetters>();
-        services.AddScoped<Logistics.RoomAllocations>();
-        services.AddScoped<Logistics.TransferPlanning>();
-        services.AddScoped<Logistics.TravelForm>();
-        services.AddScoped<Logistics.RoomingList>();
-        services.AddScoped<Logistics.Manifest>();
-        services.AddScoped<Notices.NoticeRenderer>();
-        services.AddSingleton<Notices.NoticeBatchService>();
-        services.AddHostedService(sp => sp.GetRequiredService<Notices.NoticeBatchService>());
-        services.AddSingleton<Notices.Reminders>();
-        services.AddHostedService(sp => sp.GetRequiredService<Notices.Reminders>());
-        services.AddSingleton<CheckIns.BadgeBatches>();
-        services.AddHostedService<CheckIns.BadgeBatchService>();
-        services.AddScoped<Registration.PersonalDataPurge>();
 
         // Pages carry Chinese and other scripts as text, not as numeric character references.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -91,9 +85,10 @@ public static class ForumServices
 
         services.AddRazorPages(o =>
             {
+                o.Conventions.Add(new FeatureRoutes());
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Organizer);
-                o.Conventions.AuthorizeFolder("/Admin/Users", Policies.Admin);
-                o.Conventions.AuthorizeFolder("/Checkin", Policies.Staff);
+                o.Conventions.AuthorizeFolder("/Admin/Accounts", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/CheckIns", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Me", Policies.Delegate);
                 o.Conventions.AuthorizeAreaFolder("Identity", "/Account/Manage");
             })
@@ -241,7 +236,6 @@ public static class ForumServices
             .AddEntityFrameworkStores<ForumDbContext>()
             .AddSignInManager<ForumSignInManager>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
-        services.AddScoped<UnknownAddressSignIns>();
         services.AddSingleton<AccountSessions>();
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = AccountSessions.KeepSessionAsync);
 

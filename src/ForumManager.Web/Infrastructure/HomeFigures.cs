@@ -1,6 +1,7 @@
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Forums;
 using ForumManager.Data;
+using ForumManager.Features.Forums;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ForumManager.Features.Privacy;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ForumManager.Web.Infrastructure;

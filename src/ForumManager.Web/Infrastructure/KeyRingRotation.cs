@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using ForumManager.Core.Mail;
 using ForumManager.Data;
+using ForumManager.Features.Privacy;
 using ForumManager.Mail;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.WebUtilities;

@@ -1,3 +1,4 @@
+using ForumManager.Features;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 
 namespace ForumManager.Web.Infrastructure;

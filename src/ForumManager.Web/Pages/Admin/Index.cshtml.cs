@@ -5,6 +5,8 @@ using ForumManager.Core.Logistics;
 using ForumManager.Core.Mail;
 using ForumManager.Core.Registration;
 using ForumManager.Data;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Text;
 using ForumManager.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,9 @@
 using System.Text;
+using ForumManager.Features.Agenda;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Programme;
 using ForumManager.Mail;
 using ForumManager.Web.Infrastructure;
-using ForumManager.Web.Programme;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -13,7 +15,7 @@ namespace ForumManager.Web.Pages.Agenda;
 /// with <c>?lang=zh</c>, Chinese. Both come from the cached latest release.
 /// </summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = AgendaOutputCache.PolicyName)]
-public sealed class ExportsModel(CurrentForum current, ProgrammeReleases releases, IOptions<ForumOptions> options, IOptions<MailOptions> mail) : PageModel
+public sealed class ExportsModel(CurrentForum current, ReleasedAgendas releases, IOptions<ForumOptions> options, IOptions<MailOptions> mail) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? lang, CancellationToken ct)
     {

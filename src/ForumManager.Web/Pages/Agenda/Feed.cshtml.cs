@@ -1,9 +1,11 @@
 using System.Text;
 using ForumManager.Core.Programme;
 using ForumManager.Data;
+using ForumManager.Features.Agenda;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Programme;
 using ForumManager.Mail;
 using ForumManager.Web.Infrastructure;
-using ForumManager.Web.Programme;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +14,7 @@ using Microsoft.Extensions.Options;
 namespace ForumManager.Web.Pages.Agenda;
 
 /// <summary>A delegate's own programme as a calendar feed at a secret address, for calendar apps that cannot sign in.</summary>
-public sealed class FeedModel(ForumDbContext db, CurrentForum current, ProgrammeReleases releases, CalendarFeeds feeds, IOptions<ForumOptions> options, IOptions<MailOptions> mail)
+public sealed class FeedModel(ForumDbContext db, CurrentForum current, ReleasedAgendas releases, CalendarFeeds feeds, IOptions<ForumOptions> options, IOptions<MailOptions> mail)
     : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)

@@ -1,7 +1,8 @@
 using ForumManager.Core.Forums;
 using ForumManager.Core.Programme;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Programme;
 using ForumManager.Web.Infrastructure;
-using ForumManager.Web.Programme;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,7 +10,7 @@ namespace ForumManager.Web.Pages.Agenda;
 
 /// <summary>The public agenda as last released, by day, filtered by track, room and kind of session.</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = AgendaOutputCache.PolicyName)]
-public sealed class IndexModel(CurrentForum current, ProgrammeReleases releases) : PageModel
+public sealed class IndexModel(CurrentForum current, ReleasedAgendas releases) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Track { get; set; }

@@ -1,6 +1,7 @@
 using ForumManager.Core.Forums;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Programme;
 using ForumManager.Web.Infrastructure;
-using ForumManager.Web.Programme;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,7 +9,7 @@ namespace ForumManager.Web.Pages.Agenda;
 
 /// <summary>The whole released programme on paper: every day, time, room, session and speaker, in the reader's language.</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = AgendaOutputCache.PolicyName)]
-public sealed class PrintModel(CurrentForum current, ProgrammeReleases releases) : PageModel
+public sealed class PrintModel(CurrentForum current, ReleasedAgendas releases) : PageModel
 {
     public Forum? Forum { get; private set; }
     public ReleasedAgenda? Agenda { get; private set; }

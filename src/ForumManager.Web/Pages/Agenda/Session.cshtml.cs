@@ -1,8 +1,11 @@
 using ForumManager.Core.Forums;
 using ForumManager.Core.Programme;
 using ForumManager.Data;
+using ForumManager.Features;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Programme;
+using ForumManager.Features.Text;
 using ForumManager.Web.Infrastructure;
-using ForumManager.Web.Programme;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +16,7 @@ using Delegate = ForumManager.Core.Delegates.Delegate;
 namespace ForumManager.Web.Pages.Agenda;
 
 /// <summary>One released session; a signed-in delegate enrols in it (or its waiting list) or leaves it.</summary>
-public sealed class SessionModel(ForumDbContext db, CurrentForum current, ProgrammeReleases releases, Enrolments enrolments,
+public sealed class SessionModel(ForumDbContext db, CurrentForum current, ReleasedAgendas releases, Enrolments enrolments,
     UserManager<ForumUser> users, IStringLocalizer<SharedResource> text) : PageModel
 {
     public Forum Forum { get; private set; } = null!;
@@ -52,7 +55,7 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Progra
             EnrolOutcome.Enrolled => text["Agenda_Enrolled"].Value,
             EnrolOutcome.Waitlisted => text["Agenda_Waitlisted"].Value,
             EnrolOutcome.AlreadyEnrolled => text["Agenda_AlreadyEnrolled"].Value,
-            EnrolOutcome.Clash => text["Agenda_Clash", ForumManager.Web.Infrastructure.UiLanguage.Chinese
+            EnrolOutcome.Clash => text["Agenda_Clash", UiLanguage.Chinese
                 ? result.Clash!.TitleZh : result.Clash!.TitleEn].Value,
             _ => text["Agenda_NotOpen"].Value,
         }, refused: result.Outcome is not (EnrolOutcome.Enrolled or EnrolOutcome.Waitlisted or EnrolOutcome.AlreadyEnrolled));

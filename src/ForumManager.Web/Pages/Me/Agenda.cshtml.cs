@@ -1,8 +1,10 @@
 using ForumManager.Core.Forums;
 using ForumManager.Core.Programme;
 using ForumManager.Data;
+using ForumManager.Features.Agenda;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Programme;
 using ForumManager.Web.Infrastructure;
-using ForumManager.Web.Programme;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ForumManager.Web.Pages.Me;
 
 /// <summary>The signed-in delegate's own programme: the sessions they enrolled in or wait for, and those they take part in.</summary>
-public sealed class AgendaModel(ForumDbContext db, CurrentForum current, ProgrammeReleases releases, CalendarFeeds feeds, UserManager<ForumUser> users,
+public sealed class AgendaModel(ForumDbContext db, CurrentForum current, ReleasedAgendas releases, CalendarFeeds feeds, UserManager<ForumUser> users,
     Microsoft.Extensions.Options.IOptions<ForumOptions> options) : PageModel
 {
     public sealed record Item(AgendaSession Session, EnrolmentStatus? Enrolment, SessionRole? Role);

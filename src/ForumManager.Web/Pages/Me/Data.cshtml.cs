@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ForumManager.Data;
+using ForumManager.Features.Privacy;
 using ForumManager.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -2,10 +2,13 @@ using ForumManager.Core.Auditing;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Text;
 using ForumManager.Data;
+using ForumManager.Features;
+using ForumManager.Features.Accounts;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Notices;
+using ForumManager.Features.Registration;
 using ForumManager.Mail;
-using ForumManager.Web.Accounts;
 using ForumManager.Web.Infrastructure;
-using ForumManager.Web.Registration;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,8 +22,8 @@ namespace ForumManager.Web.Pages.Me;
 /// The head of a delegation sees every member with their status, adds members up to the quota and withdraws them.
 /// Only the members of the signed-in head's own delegation are ever read or changed.
 /// </summary>
-public sealed class DelegationModel(ForumDbContext db, CurrentForum current, UserManager<ForumUser> users, ForumPlaces places, MailQueue mail,
-    RegistrationStatusChanges changes, MemberSignIn signIn, TimeProvider clock, IStringLocalizer<SharedResource> text, Notices.NoticeRenderer notices) : PageModel
+public sealed class DelegationModel(ForumDbContext db, CurrentForum current, UserManager<ForumUser> users, Admissions admissions,
+    RegistrationStatusChanges changes, MemberSignIn signIn, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed record Member(int Id, string LatinName, string? Honorific, string? NativeName, string? Position, string Email, RegistrationStatus Status,
         bool IsHead, bool SignInOffered, bool HasPassword)
@@ -57,7 +60,7 @@ public sealed class DelegationModel(ForumDbContext db, CurrentForum current, Use
         Input.NativeName = PersonName.CleanOrNull(Input.NativeName);
         Input.Position = PersonName.CleanOrNull(Input.Position);
         Input.Email = (Input.Email ?? string.Empty).Trim().ToLowerInvariant();
-        NameChecks.Check(ModelState, text, Input.Honorific ?? string.Empty, Input.FamilyName, Input.GivenName, Input.NativeName, Input.Position);
+        ModelState.Check(errors => NameChecks.Check(errors, text, Input.Honorific ?? string.Empty, Input.FamilyName, Input.GivenName, Input.NativeName, Input.Position));
 
         if (Full)
         {
@@ -75,12 +78,8 @@ public sealed class DelegationModel(ForumDbContext db, CurrentForum current, Use
             return Page();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var hasPlace = await places.TryTakeAsync(forumId, ct);
         var member = new Delegate
         {
-            ForumId = forumId,
             DelegationId = Delegation.Id,
             FamilyName = Input.FamilyName,
             GivenName = Input.GivenName,
@@ -91,21 +90,11 @@ public sealed class DelegationModel(ForumDbContext db, CurrentForum current, Use
             CountryCode = Head.CountryCode,
             Email = Input.Email,
             Category = DelegateCategory.Delegate,
-            Status = hasPlace ? RegistrationStatus.Submitted : RegistrationStatus.Waitlisted,
             PrecedenceRank = Precedence.DefaultRank(DelegateCategory.Delegate, Input.Position),
             PreferredLanguage = Input.PreferredLanguage,
-            ConsentUtc = now,
-            CreatedUtc = now,
-            UpdatedUtc = now,
+            ConsentUtc = clock.GetUtcNow().UtcDateTime,
         };
-        db.Delegates.Add(member);
-        mail.Add(await notices.RenderAsync(forum, member, hasPlace ? Core.Notices.NoticeKind.RegistrationReceived : Core.Notices.NoticeKind.Waitlisted, Notices.NoticeExtras.None, HttpContext.RequestAborted));
-        await db.SaveChangesAsync(ct);
-        db.AuditEntries.Add(new Actor(Head.UserId, User.Identity?.Name ?? Head.Email)
-            .Audit(forumId, now, nameof(Delegate), member.Id, "added-by-head", after: member.Status.ToString()));
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        mail.NotifySaved();
+        await admissions.AdmitAsync(forum, member, new Admission(new Actor(Head.UserId, User.Identity?.Name ?? Head.Email), "added-by-head"), ct);
         TempData["Status"] = text["Members_Added", $"{Input.GivenName} {Input.FamilyName}"].Value;
         return RedirectToPage();
     }

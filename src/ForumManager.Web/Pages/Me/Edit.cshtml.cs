@@ -3,9 +3,12 @@ using ForumManager.Core.Delegates;
 using ForumManager.Core.Forums;
 using ForumManager.Core.Registration;
 using ForumManager.Data;
+using ForumManager.Features;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Privacy;
+using ForumManager.Features.Registration;
 using ForumManager.Web.Infrastructure;
-using ForumManager.Web.Pages.Register;
-using ForumManager.Web.Registration;
+using ForumManager.Web.Pages.Registration;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -63,8 +66,8 @@ public sealed class EditModel(ForumDbContext db, CurrentForum current, UserManag
         ModelState.Remove("Input.Email");
         DelegateForm.Clean(Input);
         Input.Answers = QuestionForm.Align(Options.Questions, Input.Answers);
-        DelegateForm.Validate(Input, Forum!, mine, ModelState, text);
-        QuestionForm.Validate(Options.Questions, Input.Answers, "Input.Answers", enforceRequired: true, ModelState, text);
+        ModelState.Check(errors => DelegateForm.Validate(Input, Forum!, mine, errors, text));
+        ModelState.Check(errors => QuestionForm.Validate(Options.Questions, Input.Answers, "Input.Answers", enforceRequired: true, errors, text));
         if (!ModelState.IsValid)
         {
             return Page();

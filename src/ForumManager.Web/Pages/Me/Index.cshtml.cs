@@ -2,8 +2,12 @@ using ForumManager.Core.Auditing;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Registration;
 using ForumManager.Data;
+using ForumManager.Features;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Logistics;
+using ForumManager.Features.Registration;
+using ForumManager.Features.Text;
 using ForumManager.Web.Infrastructure;
-using ForumManager.Web.Registration;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +18,7 @@ namespace ForumManager.Web.Pages.Me;
 
 /// <summary>The signed-in delegate's own registration; the query is keyed by the account, never by an id from the URL.</summary>
 public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserManager<ForumUser> users, RegistrationStatusChanges changes,
-    QuestionForm questions, Logistics.TravelForm travel, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+    QuestionForm questions, TravelForm travel, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed record Registration(int Id, string LatinName, string? NativeName, string? NativeLanguage, string? Honorific, string? Position,
         string? Organization, string? Delegation, string CountryCode, DelegateCategory Category, RegistrationStatus Status, string? StatusReason,
@@ -35,7 +39,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
     public IReadOnlyList<GivenAnswer> Answers { get; private set; } = [];
 
     /// <summary>The room and the pickup the organizers have given.</summary>
-    public Logistics.TravelSummary? Travel { get; private set; }
+    public TravelSummary? Travel { get; private set; }
 
     public Core.Forums.Forum? Forum { get; private set; }
 

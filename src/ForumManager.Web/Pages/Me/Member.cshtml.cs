@@ -2,8 +2,10 @@ using ForumManager.Core.Auditing;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Text;
 using ForumManager.Data;
+using ForumManager.Features;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Registration;
 using ForumManager.Web.Infrastructure;
-using ForumManager.Web.Registration;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -66,7 +68,7 @@ public sealed class MemberModel(ForumDbContext db, CurrentForum current, UserMan
             ModelState.AddModelError("Input.Email", text["Members_EmailLocked"]);
         }
 
-        NameChecks.Check(ModelState, text, Input.Honorific ?? string.Empty, Input.FamilyName, Input.GivenName, Input.NativeName, Input.Position);
+        ModelState.Check(errors => NameChecks.Check(errors, text, Input.Honorific ?? string.Empty, Input.FamilyName, Input.GivenName, Input.NativeName, Input.Position));
         var forumId = member.ForumId;
         if (ModelState.IsValid && Input.Email != member.Email && await db.Delegates.AnyAsync(d => d.ForumId == forumId && d.Email == Input.Email, ct))
         {

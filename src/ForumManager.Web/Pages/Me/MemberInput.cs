@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ForumManager.Features.Text;
 using ForumManager.Web.Infrastructure;
 
 namespace ForumManager.Web.Pages.Me;

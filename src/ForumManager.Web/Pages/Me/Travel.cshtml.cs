@@ -2,9 +2,10 @@ using ForumManager.Core.Auditing;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Forums;
 using ForumManager.Data;
+using ForumManager.Features;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Logistics;
 using ForumManager.Web.Infrastructure;
-using ForumManager.Web.Logistics;
-using ForumManager.Web.Registration;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -39,8 +40,12 @@ public sealed class TravelModel(ForumDbContext db, CurrentForum current, UserMan
 
         // Binding errors (a date that is not a date) are already at their fields; the form adds its own checks.
         var actor = new Actor(users.GetUserId(User), User.Identity?.Name ?? "delegate");
-        if (!ModelState.IsValid || !await form.SaveAsync(Forum!, mine, Travel, Options!, ModelState, nameof(Travel), actor, ct))
+        var errors = new FieldErrors();
+        if (!ModelState.IsValid || !await form.SaveAsync(Forum!, mine, Travel, Options!, errors, nameof(Travel), actor, ct))
+        {
+            ModelState.AddErrors(errors);
             return Page();
+        }
 
         TempData["Status"] = text["Travel_Saved"].Value;
         return RedirectToPage();

@@ -1,9 +1,10 @@
 using ForumManager.Core.Auditing;
 using ForumManager.Core.Delegates;
 using ForumManager.Data;
+using ForumManager.Features;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Letters;
 using ForumManager.Web.Infrastructure;
-using ForumManager.Web.Letters;
-using ForumManager.Web.Registration;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

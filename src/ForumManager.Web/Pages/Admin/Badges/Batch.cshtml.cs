@@ -1,4 +1,4 @@
-using ForumManager.Web.CheckIns;
+using ForumManager.Features.Badges;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -4,7 +4,10 @@ using ForumManager.Core.Delegates;
 using ForumManager.Core.Forums;
 using ForumManager.Data;
 using ForumManager.Documents.Badges;
-using ForumManager.Web.CheckIns;
+using ForumManager.Features;
+using ForumManager.Features.Badges;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Logistics;
 using ForumManager.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -144,7 +147,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, BadgeSou
         var forumId = forum.Id;
         var query = new Delegates.DelegateFilter(null, Status, Category, null, Delegation, null)
             .Apply(db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId));
-        query = Logistics.TravelAudience.Apply(query, db, forum, ArrivalDay, Hotel);
+        query = TravelAudience.Apply(query, db, forum, ArrivalDay, Hotel);
         if (NotPrinted)
         {
             query = query.Where(d => !db.BadgePrints.Any(p => p.DelegateId == d.Id));
@@ -158,8 +161,8 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, BadgeSou
         var forumId = forum.Id;
         Layouts = await badges.LayoutsAsync(forumId, ct);
         Delegations = await db.DelegationsAsync(forumId, ct);
-        ArrivalDays = Logistics.TravelAudience.ArrivalDays(forum);
-        Hotels = await Logistics.TravelAudience.HotelsAsync(db, forumId, ct);
+        ArrivalDays = TravelAudience.ArrivalDays(forum);
+        Hotels = await TravelAudience.HotelsAsync(db, forumId, ct);
         Matching = await Selection(forum).CountAsync(ct);
     }
 }

@@ -1,7 +1,8 @@
 using ForumManager.Core.Delegates;
 using ForumManager.Documents;
 using ForumManager.Documents.Badges;
-using ForumManager.Web.CheckIns;
+using ForumManager.Features.Badges;
+using ForumManager.Features.Forums;
 using ForumManager.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

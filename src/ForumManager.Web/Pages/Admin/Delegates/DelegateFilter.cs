@@ -1,6 +1,7 @@
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Registration;
 using ForumManager.Core.Text;
+using ForumManager.Features.Text;
 using ForumManager.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Delegate = ForumManager.Core.Delegates.Delegate;

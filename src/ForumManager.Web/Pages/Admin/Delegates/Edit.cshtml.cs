@@ -1,11 +1,14 @@
-using ForumManager.Core.Auditing;
 using System.ComponentModel.DataAnnotations;
+using ForumManager.Core.Auditing;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Forums;
 using ForumManager.Data;
+using ForumManager.Features;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Privacy;
+using ForumManager.Features.Registration;
 using ForumManager.Web.Infrastructure;
-using ForumManager.Web.Pages.Register;
-using ForumManager.Web.Registration;
+using ForumManager.Web.Pages.Registration;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -75,8 +78,8 @@ public sealed class EditModel(ForumDbContext db, CurrentForum current, UserManag
 
         DelegateForm.Clean(Input);
         Input.Answers = QuestionForm.Align(Options.Questions, Input.Answers);
-        DelegateForm.Validate(Input, Forum, Record, ModelState, text);
-        QuestionForm.Validate(Options.Questions, Input.Answers, "Input.Answers", enforceRequired: false, ModelState, text);
+        ModelState.Check(errors => DelegateForm.Validate(Input, Forum, Record, errors, text));
+        ModelState.Check(errors => QuestionForm.Validate(Options.Questions, Input.Answers, "Input.Answers", enforceRequired: false, errors, text));
         if (!Enum.IsDefined(Category))
         {
             ModelState.AddModelError(nameof(Category), text["Validation_Choose"]);

@@ -1,11 +1,14 @@
-using ForumManager.Core.Auditing;
 using System.ComponentModel.DataAnnotations;
+using ForumManager.Core.Auditing;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Registration;
 using ForumManager.Core.Text;
 using ForumManager.Data;
+using ForumManager.Features;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Registration;
+using ForumManager.Features.Text;
 using ForumManager.Web.Infrastructure;
-using ForumManager.Web.Registration;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

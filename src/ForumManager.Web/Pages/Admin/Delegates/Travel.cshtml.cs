@@ -1,9 +1,10 @@
 using ForumManager.Core.Auditing;
 using ForumManager.Core.Forums;
 using ForumManager.Data;
+using ForumManager.Features;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Logistics;
 using ForumManager.Web.Infrastructure;
-using ForumManager.Web.Logistics;
-using ForumManager.Web.Registration;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -37,8 +38,12 @@ public sealed class TravelModel(ForumDbContext db, CurrentForum current, UserMan
             return NotFound();
 
         var actor = new Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer");
-        if (!ModelState.IsValid || !await form.SaveAsync(Forum!, id, Travel, Options!, ModelState, nameof(Travel), actor, ct))
+        var errors = new FieldErrors();
+        if (!ModelState.IsValid || !await form.SaveAsync(Forum!, id, Travel, Options!, errors, nameof(Travel), actor, ct))
+        {
+            ModelState.AddErrors(errors);
             return Page();
+        }
 
         TempData["Status"] = text["Travel_Saved"].Value;
         return RedirectToPage(new { id });

@@ -1,7 +1,8 @@
 using ForumManager.Core.Notices;
 using ForumManager.Data;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Notices;
 using ForumManager.Web.Infrastructure;
-using ForumManager.Web.Notices;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

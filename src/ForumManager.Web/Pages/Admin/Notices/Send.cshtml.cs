@@ -4,9 +4,12 @@ using ForumManager.Core.Forums;
 using ForumManager.Core.Notices;
 using ForumManager.Core.Programme;
 using ForumManager.Data;
+using ForumManager.Features;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Logistics;
+using ForumManager.Features.Notices;
 using ForumManager.Mail;
 using ForumManager.Web.Infrastructure;
-using ForumManager.Web.Notices;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -188,7 +191,7 @@ public sealed class SendModel(ForumDbContext db, CurrentForum current, NoticeRen
         var forumId = forum.Id;
         var country = string.IsNullOrWhiteSpace(Country) ? null : Country.Trim();
         var query = new Delegates.DelegateFilter(null, Status, Category, country, Delegation, null).Apply(db.Delegates.Where(d => d.ForumId == forumId));
-        query = Logistics.TravelAudience.Apply(query, db, forum, ArrivalDay, Hotel);
+        query = TravelAudience.Apply(query, db, forum, ArrivalDay, Hotel);
         if (Session is { } session)
         {
             query = query.Where(d => db.Enrolments.Any(e => e.SessionId == session && e.DelegateId == d.Id && e.Status == EnrolmentStatus.Enrolled));
@@ -214,8 +217,8 @@ public sealed class SendModel(ForumDbContext db, CurrentForum current, NoticeRen
     {
         var forumId = forum.Id;
         Delegations = await db.DelegationsAsync(forumId, ct);
-        ArrivalDays = Logistics.TravelAudience.ArrivalDays(forum);
-        Hotels = await Logistics.TravelAudience.HotelsAsync(db, forumId, ct);
+        ArrivalDays = TravelAudience.ArrivalDays(forum);
+        Hotels = await TravelAudience.HotelsAsync(db, forumId, ct);
         Sessions = (await db.Sessions.AsNoTracking().Where(s => s.ForumId == forumId && s.Capacity != null).OrderBy(s => s.StartUtc).Select(s => new { s.Id, s.TitleEn }).ToListAsync(ct))
             .Select(s => (s.Id, s.TitleEn)).ToList();
         Count = await Audience(forum).CountAsync(ct);

@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using ForumManager.Core.Notices;
 using ForumManager.Data;
+using ForumManager.Features;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Notices;
 using ForumManager.Mail;
 using ForumManager.Web.Infrastructure;
-using ForumManager.Web.Notices;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

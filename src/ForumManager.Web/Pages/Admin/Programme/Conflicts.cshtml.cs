@@ -1,7 +1,10 @@
 using ForumManager.Core.Programme;
 using ForumManager.Data;
+using ForumManager.Features;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Programme;
+using ForumManager.Features.Text;
 using ForumManager.Web.Infrastructure;
-using ForumManager.Web.Programme;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -25,9 +28,9 @@ public sealed class ConflictsModel(ForumDbContext db, CurrentForum current, Prog
 
         var forumId = forum.Id;
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.ForumId == forumId).ToListAsync(ct);
-        var rooms = await db.Rooms.AsNoTracking().Where(r => r.ForumId == forumId).ToDictionaryAsync(r => r.Id, r => ForumManager.Web.Infrastructure.UiLanguage.Chinese ? r.NameZh : r.NameEn, ct);
+        var rooms = await db.Rooms.AsNoTracking().Where(r => r.ForumId == forumId).ToDictionaryAsync(r => r.Id, r => UiLanguage.Chinese ? r.NameZh : r.NameEn, ct);
         var words = await SessionConflictWords.ForAsync(db, forumId, sessions, rooms, text, ct);
-        var titles = sessions.ToDictionary(s => s.Id, s => ForumManager.Web.Infrastructure.UiLanguage.Chinese ? s.TitleZh : s.TitleEn);
+        var titles = sessions.ToDictionary(s => s.Id, s => UiLanguage.Chinese ? s.TitleZh : s.TitleEn);
         Rows = (await conflicts.FindAsync(forum, ct))
             .Select(c => new Row(c.Severity, c.Kind, c.SessionId, titles.GetValueOrDefault(c.SessionId, "?"), words.Describe(c, c.SessionId)))
             .OrderByDescending(r => r.Severity).ThenBy(r => r.Kind).ThenBy(r => r.Session, StringComparer.Ordinal).ToList();

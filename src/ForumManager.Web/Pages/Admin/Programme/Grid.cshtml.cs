@@ -2,9 +2,11 @@ using ForumManager.Core.Auditing;
 using ForumManager.Core.Forums;
 using ForumManager.Core.Programme;
 using ForumManager.Data;
+using ForumManager.Features;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Programme;
+using ForumManager.Features.Text;
 using ForumManager.Web.Infrastructure;
-using ForumManager.Web.Programme;
-using ForumManager.Web.Registration;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -66,7 +68,7 @@ public sealed class GridModel(ForumDbContext db, CurrentForum current, Programme
         {
             var sessions = await db.Sessions.AsNoTracking().Where(s => s.ForumId == forumId).ToListAsync(ct);
             var words = await SessionConflictWords.ForAsync(db, forumId, sessions, Rooms.ToDictionary(r => r.Id, r => r.Name), text, ct);
-            TempData.Refusal(text["Grid_Refused", ForumManager.Web.Infrastructure.UiLanguage.Chinese ? session.TitleZh : session.TitleEn, string.Join(" ", errors.Select(c => words.Describe(c, session.Id)))].Value);
+            TempData.Refusal(text["Grid_Refused", UiLanguage.Chinese ? session.TitleZh : session.TitleEn, string.Join(" ", errors.Select(c => words.Describe(c, session.Id)))].Value);
             return Redirect(Back());
         }
 
@@ -79,7 +81,7 @@ public sealed class GridModel(ForumDbContext db, CurrentForum current, Programme
         db.AuditEntries.Add(new Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer").Audit(forumId, session.UpdatedUtc, nameof(Session), id, "moved",
             before, $"{startUtc:yyyy-MM-dd HH:mm}Z room {roomId}"));
         await db.SaveChangesAsync(ct);
-        TempData["Status"] = text["Grid_Moved", ForumManager.Web.Infrastructure.UiLanguage.Chinese ? session.TitleZh : session.TitleEn].Value;
+        TempData["Status"] = text["Grid_Moved", UiLanguage.Chinese ? session.TitleZh : session.TitleEn].Value;
         return Redirect(Back());
     }
 
@@ -99,7 +101,7 @@ public sealed class GridModel(ForumDbContext db, CurrentForum current, Programme
         Days = all.Select(s => DateOnly.FromDateTime(ForumTime.ToLocal(s.StartUtc, zone))).Append(forum.StartDate).Distinct().Order().ToList();
         Day = Day is { } chosen && chosen >= forum.StartDate.AddDays(-7) && chosen <= forum.EndDate.AddDays(7) ? chosen : Days[0];
         Rooms = (await db.Rooms.AsNoTracking().Include(r => r.Venue).Where(r => r.ForumId == forumId).OrderBy(r => r.VenueId).ThenBy(r => r.Id).ToListAsync(ct))
-            .Select(r => (r.Id, ForumManager.Web.Infrastructure.UiLanguage.Chinese ? r.NameZh : r.NameEn)).ToList();
+            .Select(r => (r.Id, UiLanguage.Chinese ? r.NameZh : r.NameEn)).ToList();
         var day = Day.Value;
         var sessions = all.Where(s => s.RoomId is not null && DateOnly.FromDateTime(ForumTime.ToLocal(s.StartUtc, zone)) == day).ToList();
         var first = sessions.Count == 0 ? new TimeOnly(8, 0) : TimeOnly.FromDateTime(ForumTime.ToLocal(sessions.Min(s => s.StartUtc), zone));

@@ -1,8 +1,11 @@
 using ForumManager.Core.Forums;
 using ForumManager.Core.Programme;
 using ForumManager.Data;
+using ForumManager.Features;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Programme;
+using ForumManager.Features.Text;
 using ForumManager.Web.Infrastructure;
-using ForumManager.Web.Programme;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +34,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Programm
         var forumId = forum.Id;
         var sessions = await db.Sessions.AsNoTracking().Include(s => s.Track).Where(s => s.ForumId == forumId)
             .OrderBy(s => s.StartUtc).ThenBy(s => s.RoomId).ToListAsync(ct);
-        var rooms = await db.Rooms.AsNoTracking().Where(r => r.ForumId == forumId).ToDictionaryAsync(r => r.Id, r => ForumManager.Web.Infrastructure.UiLanguage.Chinese ? r.NameZh : r.NameEn, ct);
+        var rooms = await db.Rooms.AsNoTracking().Where(r => r.ForumId == forumId).ToDictionaryAsync(r => r.Id, r => UiLanguage.Chinese ? r.NameZh : r.NameEn, ct);
         var words = await SessionConflictWords.ForAsync(db, forumId, sessions, rooms, text, ct);
         var found = await conflicts.FindAsync(forum, ct);
         Errors = found.Count(c => c.Severity == ConflictSeverity.Error);

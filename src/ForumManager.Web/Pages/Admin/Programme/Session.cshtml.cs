@@ -1,14 +1,16 @@
-using ForumManager.Core.Auditing;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using ForumManager.Core.Auditing;
 using ForumManager.Core.Forums;
 using ForumManager.Core.Programme;
 using ForumManager.Core.Text;
 using ForumManager.Data;
+using ForumManager.Features;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Notices;
+using ForumManager.Features.Programme;
+using ForumManager.Features.Text;
 using ForumManager.Web.Infrastructure;
-using ForumManager.Web.Notices;
-using ForumManager.Web.Programme;
-using ForumManager.Web.Registration;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -411,8 +413,8 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Progra
         Forum = forum;
         var forumId = forum.Id;
         Rooms = (await db.Rooms.AsNoTracking().Include(r => r.Venue).Where(r => r.ForumId == forumId).OrderBy(r => r.VenueId).ThenBy(r => r.NameEn)
-            .ToListAsync(ct)).Select(r => (r.Id, ForumManager.Web.Infrastructure.UiLanguage.Chinese ? $"{r.Venue!.NameZh} · {r.NameZh} ({r.Capacity})" : $"{r.Venue!.NameEn} · {r.NameEn} ({r.Capacity})")).ToList();
-        Tracks = (await db.Tracks.AsNoTracking().Where(t => t.ForumId == forumId).OrderBy(t => t.Id).ToListAsync(ct)).Select(t => (t.Id, ForumManager.Web.Infrastructure.UiLanguage.Chinese ? t.NameZh : t.NameEn)).ToList();
+            .ToListAsync(ct)).Select(r => (r.Id, UiLanguage.Chinese ? $"{r.Venue!.NameZh} · {r.NameZh} ({r.Capacity})" : $"{r.Venue!.NameEn} · {r.NameEn} ({r.Capacity})")).ToList();
+        Tracks = (await db.Tracks.AsNoTracking().Where(t => t.ForumId == forumId).OrderBy(t => t.Id).ToListAsync(ct)).Select(t => (t.Id, UiLanguage.Chinese ? t.NameZh : t.NameEn)).ToList();
         var guests = await db.Guests.AsNoTracking().Where(g => g.ForumId == forumId).OrderBy(g => g.NameEn).ToListAsync(ct);
         GuestKinds = guests.ToDictionary(g => g.Id, g => g.Kind);
         var delegates = await db.Delegates.AsNoTracking()

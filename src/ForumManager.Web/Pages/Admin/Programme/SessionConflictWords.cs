@@ -1,5 +1,6 @@
 using ForumManager.Core.Programme;
 using ForumManager.Data;
+using ForumManager.Features.Text;
 using ForumManager.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

@@ -1,10 +1,12 @@
-using ForumManager.Core.Auditing;
 using System.ComponentModel.DataAnnotations;
+using ForumManager.Core.Auditing;
 using ForumManager.Core.Programme;
 using ForumManager.Core.Text;
 using ForumManager.Data;
+using ForumManager.Features;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Text;
 using ForumManager.Web.Infrastructure;
-using ForumManager.Web.Registration;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -218,7 +220,7 @@ public sealed class SetupModel(ForumDbContext db, CurrentForum current, UserMana
         Pairs = venues.SelectMany((a, i) => venues.Skip(i + 1).Select(b => new Pair(a.Id, b.Id, a.NameEn, b.NameEn,
             times.FirstOrDefault(t => t.FromVenueId == a.Id && t.ToVenueId == b.Id)?.Minutes))).ToList();
         Rooms = (await db.Rooms.AsNoTracking().Include(r => r.Venue).Where(r => r.ForumId == forumId).OrderBy(r => r.VenueId).ThenBy(r => r.Id).ToListAsync(ct))
-            .Select(r => new RoomRow(r.Id, ForumManager.Web.Infrastructure.UiLanguage.Chinese ? $"{r.Venue!.NameZh} · {r.NameZh}" : $"{r.Venue!.NameEn} · {r.NameEn}", r.Capacity, r.OpensAt, r.ClosesAt)).ToList();
+            .Select(r => new RoomRow(r.Id, UiLanguage.Chinese ? $"{r.Venue!.NameZh} · {r.NameZh}" : $"{r.Venue!.NameEn} · {r.NameEn}", r.Capacity, r.OpensAt, r.ClosesAt)).ToList();
         Guests = await db.Guests.AsNoTracking().Where(g => g.ForumId == forumId).OrderBy(g => g.Kind).ThenBy(g => g.NameEn).ToListAsync(ct);
         return true;
     }

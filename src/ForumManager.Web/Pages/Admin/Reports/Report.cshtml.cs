@@ -1,6 +1,10 @@
 using System.Globalization;
 using ForumManager.Core.Forums;
 using ForumManager.Data;
+using ForumManager.Features;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Reports;
+using ForumManager.Features.Text;
 using ForumManager.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

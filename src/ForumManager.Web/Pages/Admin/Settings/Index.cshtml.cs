@@ -1,7 +1,12 @@
-using ForumManager.Core.Auditing;
 using System.ComponentModel.DataAnnotations;
+using ForumManager.Core.Auditing;
 using ForumManager.Core.Forums;
 using ForumManager.Data;
+using ForumManager.Features.Privacy;
+using ForumManager.Features;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Registration;
+using ForumManager.Features.Text;
 using ForumManager.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +18,7 @@ namespace ForumManager.Web.Pages.Admin.Settings;
 
 /// <summary>Settings of the current edition: open or by invitation, deadlines, capacity, retention, and who invites and signs on visa letters.</summary>
 public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserManager<ForumUser> users, HomeFiguresCache homeFigures,
-    Registration.PersonalDataPurge purge, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+    PersonalDataPurge purge, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public sealed class SettingsInput
     {

@@ -1,9 +1,11 @@
-using ForumManager.Core.Auditing;
 using System.ComponentModel.DataAnnotations;
+using ForumManager.Core.Auditing;
 using ForumManager.Core.Forums;
 using ForumManager.Data;
+using ForumManager.Features;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Logistics;
 using ForumManager.Web.Infrastructure;
-using ForumManager.Web.Registration;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,7 +21,7 @@ namespace ForumManager.Web.Pages.Admin.Venues;
 public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserManager<ForumUser> users, TimeProvider clock,
     IStringLocalizer<SharedResource> text) : PageModel
 {
-    public sealed class VenueInput : Logistics.PlaceInput
+    public sealed class VenueInput : PlaceInput
     {
         public int? Id { get; set; }
     }

@@ -1,5 +1,5 @@
 using ForumManager.Data;
-using ForumManager.Web.Accounts;
+using ForumManager.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

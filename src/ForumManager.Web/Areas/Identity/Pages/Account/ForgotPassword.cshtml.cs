@@ -1,6 +1,7 @@
-using ForumManager.Web.Accounts;
 using System.ComponentModel.DataAnnotations;
 using ForumManager.Data;
+using ForumManager.Features.Accounts;
+using ForumManager.Features.Forums;
 using ForumManager.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

@@ -2,8 +2,9 @@ using ForumManager.Core.Accounts;
 using ForumManager.Core.Auditing;
 using ForumManager.Core.Delegates;
 using ForumManager.Data;
-using ForumManager.Web.Accounts;
-using ForumManager.Web.Registration;
+using ForumManager.Features;
+using ForumManager.Features.Accounts;
+using ForumManager.Features.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -129,9 +130,9 @@ public sealed class JoinDelegationModel(ForumDbContext db, UserManager<ForumUser
         return Redirect("/");
     }
 
-    public static string DelegationName(Delegation delegation) => Infrastructure.UiLanguage.Chinese ? delegation.NameZh : delegation.NameEn;
+    public static string DelegationName(Delegation delegation) => UiLanguage.Chinese ? delegation.NameZh : delegation.NameEn;
 
-    public string ForumName => Forum is null ? string.Empty : Infrastructure.UiLanguage.Chinese ? Forum.NameZh : Forum.NameEn;
+    public string ForumName => Forum is null ? string.Empty : UiLanguage.Chinese ? Forum.NameZh : Forum.NameEn;
 
     private async Task<(ForumUser? User, MemberSignInOffer? Offer)> LoadAsync(CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using ForumManager.Data;
-using ForumManager.Web.Accounts;
+using ForumManager.Features;
+using ForumManager.Features.Accounts;
 using ForumManager.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

@@ -1,6 +1,7 @@
-using ForumManager.Web.Accounts;
 using System.ComponentModel.DataAnnotations;
 using ForumManager.Data;
+using ForumManager.Features;
+using ForumManager.Features.Accounts;
 using ForumManager.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -13,7 +14,7 @@ namespace ForumManager.Web.Areas.Identity.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(ForumServices.AuthRateLimit)]
-public sealed class ResetPasswordModel(UserManager<ForumUser> users, Accounts.AccountSessions sessions, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ResetPasswordModel(UserManager<ForumUser> users, AccountSessions sessions, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public ResetInput Input { get; set; } = new();

@@ -1,12 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using ForumManager.Data;
+using ForumManager.Features;
+using ForumManager.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace ForumManager.Web.Areas.Identity.Pages.Account.Manage;
 
-public sealed class ChangePasswordModel(UserManager<ForumUser> users, SignInManager<ForumUser> signIn, Accounts.AccountSessions sessions,
+public sealed class ChangePasswordModel(UserManager<ForumUser> users, SignInManager<ForumUser> signIn, AccountSessions sessions,
     IStringLocalizer<SharedResource> text)
     : ManagePageModel(users)
 {

@@ -1,4 +1,5 @@
 using ForumManager.Data;
+using ForumManager.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using ForumManager.Data;
 using ForumManager.Core.Text;
+using ForumManager.Data;
+using ForumManager.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;

@@ -1,0 +1,9 @@
+namespace ForumManager.Features.Forums;
+
+public static class ForumsFeature
+{
+    /// <summary>The edition the site shows, and links to it for mails.</summary>
+    public static IServiceCollection AddForums(this IServiceCollection services) => services
+        .AddScoped<CurrentForum>()
+        .AddSingleton<PublicLinks>();
+}

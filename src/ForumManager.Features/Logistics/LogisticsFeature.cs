@@ -1,0 +1,12 @@
+namespace ForumManager.Features.Logistics;
+
+public static class LogisticsFeature
+{
+    /// <summary>Travel, hotel rooms, rooming lists, airport transfers and their manifests.</summary>
+    public static IServiceCollection AddLogistics(this IServiceCollection services) => services
+        .AddScoped<TravelForm>()
+        .AddScoped<RoomAllocations>()
+        .AddScoped<RoomingList>()
+        .AddScoped<TransferPlanning>()
+        .AddScoped<Manifest>();
+}

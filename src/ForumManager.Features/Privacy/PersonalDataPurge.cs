@@ -1,0 +1,78 @@
+using ForumManager.Core.Auditing;
+using ForumManager.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ForumManager.Features.Privacy;
+
+/// <summary>
+/// After an edition's retention period, its delegates' personal data goes: names, contact, needs, passport data and
+/// the mail sent to them, free-text answers and files waiting to be imported. What remains is counts: category, status, country and delegation, for the record.
+/// </summary>
+public sealed class PersonalDataPurge(ForumDbContext db, TimeProvider clock)
+{
+    /// <summary>The address a purged delegate is left with, which also marks the delegate as purged.</summary>
+    public const string PurgedDomain = "@purged.invalid";
+
+    public static DateOnly PurgeableFrom(Core.Forums.Forum forum) => forum.EndDate.AddDays(forum.RetentionDays);
+
+    public bool IsDue(Core.Forums.Forum forum) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) >= PurgeableFrom(forum);
+
+    /// <summary>How many delegates of the edition still have personal data a purge would remove.</summary>
+    public Task<int> HeldAsync(Core.Forums.Forum forum, CancellationToken ct)
+    {
+        var forumId = forum.Id;
+        return db.Delegates.CountAsync(d => d.ForumId == forumId && !d.Email.EndsWith(PurgedDomain), ct);
+    }
+
+    /// <returns>How many delegates' data was removed.</returns>
+    public async Task<int> PurgeAsync(Core.Forums.Forum forum, Actor actor, CancellationToken ct)
+    {
+        if (!IsDue(forum))
+        {
+            throw new InvalidOperationException("The retention period of this forum has not ended.");
+        }
+
+        var forumId = forum.Id;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var emails = await db.Delegates.Where(d => d.ForumId == forumId && !d.Email.EndsWith(PurgedDomain)).Select(d => d.Email).ToListAsync(ct);
+        await db.OutboxMessages.Where(m => emails.Contains(m.ToAddress)).ExecuteDeleteAsync(ct);
+        var purged = await db.Delegates.Where(d => d.ForumId == forumId && !d.Email.EndsWith(PurgedDomain))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.FamilyName, "Purged")
+                .SetProperty(d => d.GivenName, d => "#" + d.Id)
+                .SetProperty(d => d.NativeName, (string?)null)
+                .SetProperty(d => d.SearchKey, string.Empty)
+                .SetProperty(d => d.Email, d => "delegate-" + d.Id + PurgedDomain)
+                .SetProperty(d => d.Phone, (string?)null)
+                .SetProperty(d => d.Position, (string?)null)
+                .SetProperty(d => d.Organization, (string?)null)
+                .SetProperty(d => d.Gender, (Core.Delegates.Gender?)null)
+                .SetProperty(d => d.DietaryNeeds, (string?)null)
+                .SetProperty(d => d.AccessibilityNeeds, (string?)null)
+                .SetProperty(d => d.PassportNumberProtected, (string?)null)
+                .SetProperty(d => d.DateOfBirthProtected, (string?)null)
+                .SetProperty(d => d.PassportExpiry, (DateOnly?)null)
+                .SetProperty(d => d.PassportPlaceOfIssue, (string?)null)
+                .SetProperty(d => d.Nationality, (string?)null)
+                .SetProperty(d => d.StatusReason, (string?)null)
+                .SetProperty(d => d.UserId, (string?)null), ct);
+
+        // Free-text answers may say anything about a person; choices and yes/no stay, as counts do.
+        await db.DelegateAnswers.Where(a => a.Text != null && a.Question!.Kind == Core.Registration.QuestionKind.Text && a.Question.ForumId == forumId)
+            .ExecuteDeleteAsync(ct);
+        await db.PendingImports.Where(p => p.ForumId == forumId).ExecuteDeleteAsync(ct);
+        await db.NoticeBatches.Where(b => b.ForumId == forumId).ExecuteDeleteAsync(ct);
+
+        // Flights, trains and what someone asked of the hotel say where a person was; rooms given out stay, as counts.
+        await db.Journeys.Where(j => j.ForumId == forumId).ExecuteDeleteAsync(ct);
+        await db.AccommodationRequests.Where(r => r.ForumId == forumId).ExecuteDeleteAsync(ct);
+
+        // The history held the same data (reasons, reveals); its entries about this edition's delegates go too.
+        await db.AuditEntries.Where(a => a.ForumId == forumId && a.EntityType == "Delegate").ExecuteDeleteAsync(ct);
+        db.AuditEntries.Add(actor.Audit(forumId, clock.GetUtcNow().UtcDateTime, nameof(Core.Forums.Forum), forumId, "purged-personal-data",
+            after: $"{purged} delegates"));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return purged;
+    }
+}

@@ -1,0 +1,12 @@
+namespace ForumManager.Features.Programme;
+
+public static class ProgrammeFeature
+{
+    /// <summary>The draft programme's conflicts, its releases, the released agenda and enrolment in sessions.</summary>
+    public static IServiceCollection AddProgramme(this IServiceCollection services) => services
+        .AddMemoryCache()
+        .AddScoped<ProgrammeConflicts>()
+        .AddScoped<ReleasedAgendas>()
+        .AddScoped<ProgrammeReleases>()
+        .AddScoped<Enrolments>();
+}

@@ -1,0 +1,24 @@
+using ForumManager.Features;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace ForumManager.Web.Infrastructure;
+
+public static class FieldErrorsModelState
+{
+    /// <summary>Puts what a use case found next to the form's fields, under the keys it named them by.</summary>
+    public static void AddErrors(this ModelStateDictionary state, FieldErrors errors)
+    {
+        foreach (var (field, message) in errors.All)
+        {
+            state.AddModelError(field, message);
+        }
+    }
+
+    /// <summary>Runs a feature's checks and puts what they found next to the form's fields.</summary>
+    public static void Check(this ModelStateDictionary state, Action<FieldErrors> check)
+    {
+        var errors = new FieldErrors();
+        check(errors);
+        state.AddErrors(errors);
+    }
+}

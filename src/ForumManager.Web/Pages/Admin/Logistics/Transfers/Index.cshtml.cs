@@ -1,0 +1,209 @@
+using System.ComponentModel.DataAnnotations;
+using ForumManager.Core.Auditing;
+using ForumManager.Core.Delegates;
+using ForumManager.Core.Forums;
+using ForumManager.Core.Logistics;
+using ForumManager.Data;
+using ForumManager.Features;
+using ForumManager.Features.Forums;
+using ForumManager.Features.Logistics;
+using ForumManager.Features.Text;
+using ForumManager.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace ForumManager.Web.Pages.Admin.Logistics.Transfers;
+
+/// <summary>A day's arrivals board by hour and place, its pickup waves, and the vehicles.</summary>
+public sealed class IndexModel(ForumDbContext db, CurrentForum current, TransferPlanning planning, UserManager<ForumUser> users,
+    TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public sealed class VehicleInput
+    {
+        [Required(ErrorMessage = "Validation_Required"), StringLength(100, ErrorMessage = "Validation_MaxLength"), Display(Name = "Vehicles_Label")]
+        public string Label { get; set; } = string.Empty;
+
+        [StringLength(20, ErrorMessage = "Validation_MaxLength"), Display(Name = "Vehicles_Plate")]
+        public string? Plate { get; set; }
+
+        [Range(1, 100, ErrorMessage = "Validation_Range"), Display(Name = "Vehicles_Seats")]
+        public int Seats { get; set; } = 45;
+
+        [StringLength(100, ErrorMessage = "Validation_MaxLength"), Display(Name = "Travel_Driver")]
+        public string? DriverName { get; set; }
+
+        [StringLength(40, ErrorMessage = "Validation_MaxLength"), Display(Name = "Vehicles_DriverPhone")]
+        public string? DriverPhone { get; set; }
+
+        [StringLength(100, ErrorMessage = "Validation_MaxLength"), Display(Name = "Travel_Liaison")]
+        public string? LiaisonName { get; set; }
+
+        [StringLength(40, ErrorMessage = "Validation_MaxLength"), Display(Name = "Vehicles_LiaisonPhone")]
+        public string? LiaisonPhone { get; set; }
+    }
+
+    public sealed class HubInput
+    {
+        [Required(ErrorMessage = "Validation_Required"), RegularExpression("^[A-Za-z0-9]{2,8}$", ErrorMessage = "Hubs_CodeFormat"), Display(Name = "Hubs_Code")]
+        public string Code { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Validation_Required"), StringLength(200, ErrorMessage = "Validation_MaxLength"), Display(Name = "Hotels_NameEn")]
+        public string NameEn { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Validation_Required"), StringLength(200, ErrorMessage = "Validation_MaxLength"), Display(Name = "Hotels_NameZh")]
+        public string NameZh { get; set; } = string.Empty;
+
+        [Display(Name = "Travel_Mode")]
+        public TravelMode Mode { get; set; }
+    }
+
+    /// <summary>Bound only by the handler that adds a place, under its own prefix.</summary>
+    public HubInput Hub { get; set; } = new();
+
+    public sealed record HourRow(int Hour, IReadOnlyDictionary<int, int> ByHub, int Total);
+
+    public sealed record WaveRow(int Id, string Hub, DateTime StartUtc, DateTime EndUtc, DateTime DepartsUtc, int Passengers, int Seated, IReadOnlyList<string> Vehicles);
+
+    /// <summary>Bound only by the handler that adds a vehicle, under its own prefix, so other forms on the page never see its rules.</summary>
+    public VehicleInput Vehicle { get; set; } = new();
+
+    /// <summary>The window within which arrivals share a wave, in minutes.</summary>
+    [BindProperty]
+    public int Window { get; set; } = 60;
+
+    /// <summary>From landing to leaving the airport: baggage, immigration, finding the liaison officer.</summary>
+    [BindProperty]
+    public int Allowance { get; set; } = 45;
+
+    public Forum? Forum { get; private set; }
+    public DateOnly Day { get; private set; }
+    public IReadOnlyList<DateOnly> Days { get; private set; } = [];
+    public IReadOnlyList<TransportHub> Hubs { get; private set; } = [];
+    public IReadOnlyList<HourRow> Board { get; private set; } = [];
+    public IReadOnlyList<WaveRow> Waves { get; private set; } = [];
+    public int NotInWave { get; private set; }
+    public IReadOnlyList<Vehicle> Vehicles { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(DateOnly? day, CancellationToken ct) => await LoadAsync(day, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostPlanAsync(DateOnly? day, CancellationToken ct)
+    {
+        if (!await LoadAsync(day, ct))
+            return NotFound();
+        if (Window is < 0 or > 360)
+            ModelState.AddModelError(nameof(Window), text["Validation_Range", text["Transfers_Window"], 0, 360]);
+        if (Allowance is < 0 or > 240)
+            ModelState.AddModelError(nameof(Allowance), text["Validation_Range", text["Transfers_Allowance"], 0, 240]);
+        if (!ModelState.IsValid)
+            return Page();
+
+        var made = await planning.PlanWavesAsync(Forum!, Day, TimeSpan.FromMinutes(Window), TimeSpan.FromMinutes(Allowance), Actor(), ct);
+        TempData["Status"] = text["Transfers_Planned", made].Value;
+        return RedirectToPage(new { day = Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+    }
+
+    /// <summary>Suggests vehicles for every wave of the day in one go, as the wave page does for one.</summary>
+    public async Task<IActionResult> OnPostSuggestDayAsync(DateOnly? day, CancellationToken ct)
+    {
+        if (!await LoadAsync(day, ct))
+            return NotFound();
+
+        var (waves, unseated) = await planning.SuggestVehiclesForDayAsync(Forum!, Day, Actor(), ct);
+        var words = waves == 0 ? text["Transfers_NoWavesToSeat"].Value
+            : unseated == 0 ? text.Plural("Transfers_DaySeated", waves).Value
+            : text.Plural("Transfers_DaySomeUnseated", unseated, waves).Value;
+        TempData.Outcome(words, refused: waves == 0 || unseated > 0);
+        return RedirectToPage(new { day = Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+    }
+
+    public async Task<IActionResult> OnPostVehicleAsync(DateOnly? day, CancellationToken ct)
+    {
+        if (!await LoadAsync(day, ct))
+            return NotFound();
+        await TryUpdateModelAsync(Vehicle, nameof(Vehicle));
+        var label = Vehicle.Label?.Trim() ?? string.Empty;
+        if (ModelState.IsValid && await db.Vehicles.AnyAsync(v => v.ForumId == Forum!.Id && v.Label == label, ct))
+            ModelState.AddModelError("Vehicle.Label", text["Vehicles_LabelTaken"]);
+        if (!ModelState.IsValid)
+            return Page();
+
+        db.Vehicles.Add(new Vehicle
+        {
+            ForumId = Forum!.Id, Label = label, Plate = Vehicle.Plate?.Trim(), Seats = Vehicle.Seats, DriverName = Vehicle.DriverName?.Trim(),
+            DriverPhone = Vehicle.DriverPhone?.Trim(), LiaisonName = Vehicle.LiaisonName?.Trim(), LiaisonPhone = Vehicle.LiaisonPhone?.Trim(),
+        });
+        db.AuditEntries.Add(Actor().Audit(Forum.Id, clock.GetUtcNow().UtcDateTime, nameof(Core.Logistics.Vehicle), 0, "created", after: label));
+        await db.SaveChangesAsync(ct);
+        TempData["Status"] = text["Vehicles_Added", label].Value;
+        return RedirectToPage(new { day = Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+    }
+
+    /// <summary>Adds an airport or station delegates can arrive at and leave from.</summary>
+    public async Task<IActionResult> OnPostHubAsync(DateOnly? day, CancellationToken ct)
+    {
+        if (!await LoadAsync(day, ct))
+            return NotFound();
+        await TryUpdateModelAsync(Hub, nameof(Hub));
+        var code = Hub.Code?.Trim().ToUpperInvariant() ?? string.Empty;
+        if (ModelState.IsValid && Hubs.Any(h => h.Code == code))
+            ModelState.AddModelError("Hub.Code", text["Hubs_CodeTaken"]);
+        if (!ModelState.IsValid)
+            return Page();
+
+        db.TransportHubs.Add(new TransportHub { ForumId = Forum!.Id, Code = code, NameEn = Hub.NameEn.Trim(), NameZh = Hub.NameZh.Trim(), Mode = Hub.Mode });
+        db.AuditEntries.Add(Actor().Audit(Forum.Id, clock.GetUtcNow().UtcDateTime, nameof(TransportHub), 0, "created", after: code));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another organizer added the same code a moment ago.
+            ModelState.AddModelError("Hub.Code", text["Hubs_CodeTaken"]);
+            return Page();
+        }
+
+        TempData["Status"] = text["Vehicles_Added", code].Value;
+        return RedirectToPage(new { day = Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+    }
+
+    private Actor Actor() => new(users.GetUserId(User), User.Identity?.Name ?? "organizer");
+
+    private async Task<bool> LoadAsync(DateOnly? day, CancellationToken ct)
+    {
+        Forum = await current.GetAsync(ct);
+        if (Forum is null)
+            return false;
+
+        var forumId = Forum.Id;
+        var zone = Forum.TimeZone;
+        Days = TravelAudience.ArrivalDays(Forum);
+        Day = day is { } chosen && Days.Contains(chosen) ? chosen : Forum.StartDate;
+        var (from, to) = TransferPlanning.DayInUtc(Forum, Day);
+        Hubs = await db.TransportHubs.AsNoTracking().Where(h => h.ForumId == forumId).OrderBy(h => h.Mode).ThenBy(h => h.Id).ToListAsync(ct);
+
+        // Counted by the database per place and UTC hour; each UTC hour is one local hour in a zone with whole-hour offsets.
+        var arrivals = db.Journeys.AsNoTracking()
+            .Where(j => j.ForumId == forumId && j.Direction == JourneyDirection.Arrival && j.ScheduledUtc >= from && j.ScheduledUtc < to)
+            .Where(j => db.Delegates.Any(d => d.Id == j.DelegateId && d.Status == RegistrationStatus.Approved));
+        var times = await arrivals.Select(j => new { j.HubId, j.ScheduledUtc }).ToListAsync(ct);
+        Board = times.GroupBy(t => ForumTime.ToLocal(t.ScheduledUtc, zone).Hour).OrderBy(g => g.Key)
+            .Select(g => new HourRow(g.Key, g.GroupBy(t => t.HubId).ToDictionary(h => h.Key, h => h.Count()), g.Count())).ToList();
+        NotInWave = await arrivals.CountAsync(j => j.PickupWaveId == null, ct);
+
+        var chinese = UiLanguage.Chinese;
+        var waves = await db.PickupWaves.AsNoTracking().Where(w => w.ForumId == forumId && w.StartUtc >= from && w.StartUtc < to).OrderBy(w => w.StartUtc)
+            .Select(w => new
+            {
+                w.Id, Hub = chinese ? w.Hub!.NameZh : w.Hub!.NameEn, w.StartUtc, w.EndUtc, w.DepartsUtc,
+                Passengers = db.Journeys.Count(j => j.PickupWaveId == w.Id), Seated = db.Journeys.Count(j => j.PickupWaveId == w.Id && j.TransferId != null),
+                Vehicles = w.Transfers.OrderBy(t => t.VehicleId).Select(t => t.Vehicle!.Label + " (" + t.Taken + "/" + t.Seats + ")").ToList(),
+            }).ToListAsync(ct);
+        Waves = waves.Select(w => new WaveRow(w.Id, w.Hub, w.StartUtc, w.EndUtc, w.DepartsUtc, w.Passengers, w.Seated, w.Vehicles)).ToList();
+        Vehicles = await db.Vehicles.AsNoTracking().Where(v => v.ForumId == forumId).OrderBy(v => v.Id).ToListAsync(ct);
+        return true;
+    }
+}
