@@ -9,7 +9,7 @@ import re
 import sys
 from xml.sax.saxutils import escape
 
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "ForumManager.Web", "Resources")
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "ForumManager.Features", "Resources")
 FILES = {"en": "SharedResource.resx", "zh": "SharedResource.zh-Hans.resx"}
 ENTRY = re.compile(r'  <data name="([^"]+)" xml:space="preserve"><value>.*?</value></data>\n', re.S)
 

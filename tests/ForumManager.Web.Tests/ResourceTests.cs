@@ -7,10 +7,11 @@ namespace ForumManager.Web.Tests;
 
 public sealed partial class ResourceTests
 {
-    private static string WebFolder => Path.Combine(RepositoryFolder.Root, "src", "ForumManager.Web");
+    /// <summary>The words live with the features that say them; the pages name them too.</summary>
+    private static readonly string[] Speakers = ["ForumManager.Web", "ForumManager.Features"];
 
     private static Dictionary<string, string> Read(string file) =>
-        XDocument.Load(Path.Combine(WebFolder, "Resources", file)).Root!.Elements("data")
+        XDocument.Load(Path.Combine(RepositoryFolder.Root, "src", "ForumManager.Features", "Resources", file)).Root!.Elements("data")
             .ToDictionary(e => e.Attribute("name")!.Value, e => e.Element("value")!.Value);
 
     [Fact]
@@ -29,7 +30,7 @@ public sealed partial class ResourceTests
     public void Should_have_a_resource_for_every_key_the_pages_name()
     {
         var english = Read("SharedResource.resx");
-        var used = Directory.EnumerateFiles(WebFolder, "*.*", SearchOption.AllDirectories)
+        var used = Speakers.SelectMany(p => Directory.EnumerateFiles(Path.Combine(RepositoryFolder.Root, "src", p), "*.*", SearchOption.AllDirectories))
             .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal)) && !f.Contains("/obj/", StringComparison.Ordinal))
             .SelectMany(f => KeyPattern().Matches(File.ReadAllText(f)).Select(m => m.Groups["key"].Value))
             .ToHashSet();

@@ -4,6 +4,7 @@ public static class NoticesFeature
 {
     /// <summary>Notices from the organizers' templates, batches sent in the background, and the daily reminders.</summary>
     public static IServiceCollection AddNotices(this IServiceCollection services) => services
+        .AddScoped<NoticeContexts>()
         .AddScoped<NoticeRenderer>()
         .AddSingleton<NoticeBatchService>()
         .AddHostedService(sp => sp.GetRequiredService<NoticeBatchService>())

@@ -6,6 +6,7 @@ public static class ProgrammeFeature
     public static IServiceCollection AddProgramme(this IServiceCollection services) => services
         .AddMemoryCache()
         .AddScoped<ProgrammeConflicts>()
+        .AddScoped<ProgrammeEditor>()
         .AddScoped<ReleasedAgendas>()
         .AddScoped<ProgrammeReleases>()
         .AddScoped<Enrolments>();

@@ -69,13 +69,12 @@ public sealed class ProgrammeReleases(ReleasedAgendas agendas, ForumDbContext db
     IEnumerable<IProgrammeReleaseListener> listeners, TimeProvider clock)
 {
     /// <summary>The demo forum comes with its programme released, so a fresh install shows a full agenda.</summary>
-    public static async Task PublishDemoAsync(IServiceProvider services, CancellationToken ct)
+    public async Task PublishDemoAsync(CancellationToken ct)
     {
-        var db = services.GetRequiredService<ForumDbContext>();
         var forum = await db.Forums.AsNoTracking().SingleOrDefaultAsync(f => f.Acronym == Data.Seeding.DemoForumSeeder.Acronym, ct);
         if (forum is not null && !await db.ProgrammeReleases.AnyAsync(r => r.ForumId == forum.Id, ct))
         {
-            await services.GetRequiredService<ProgrammeReleases>().PublishAsync(forum, "First programme / 首版日程", Actor.System, ct);
+            await PublishAsync(forum, "First programme / 首版日程", Actor.System, ct);
         }
     }
 
@@ -139,7 +138,7 @@ public sealed class ProgrammeReleases(ReleasedAgendas agendas, ForumDbContext db
                 SessionRemoved = removed.Contains(session.Id),
             };
 
-            mail.Add(await notices.RenderAsync(forum, people[enrolment.DelegateId], Core.Notices.NoticeKind.ProgrammeChange, extras, ct));
+            await notices.QueueAsync(forum, people[enrolment.DelegateId], Core.Notices.NoticeKind.ProgrammeChange, extras, ct);
         }
     }
 

@@ -30,7 +30,7 @@ public sealed class Admissions(ForumDbContext db, ForumPlaces places, MailQueue 
             record.CreatedUtc = now;
             record.UpdatedUtc = now;
             db.Delegates.Add(record);
-            mail.Add(await notices.RenderAsync(forum, record, RegistrationNotices.ForStatus(record.Status), NoticeExtras.None, ct));
+            await notices.QueueAsync(forum, record, RegistrationNotices.ForStatus(record.Status), NoticeExtras.None, ct);
             await db.SaveChangesAsync(ct);
             db.AuditEntries.Add(admission.Actor.Audit(forum.Id, now, nameof(Delegate), record.Id, admission.AuditAction,
                 after: admission.Note is null ? record.Status.ToString() : $"{record.Status} ({admission.Note})"));

@@ -287,6 +287,11 @@ public sealed class OpenRegistration(
             ConsentUtc = now,
         };
         DelegateForm.Apply(input, registration, personalData);
+        foreach (var answer in QuestionForm.Rows(input.Answers))
+        {
+            registration.Answers.Add(answer);
+        }
+
         return registration;
     }
 }

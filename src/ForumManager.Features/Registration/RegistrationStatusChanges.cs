@@ -153,6 +153,6 @@ public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces pla
         registration.UpdatedUtc = now;
         db.AuditEntries.Add(actor.Audit(registration.ForumId, now, nameof(Delegate), registration.Id, notice == Core.Notices.NoticeKind.Promoted ? "promoted" : action,
             before, registration.StatusReason is null ? to.ToString() : $"{to}: {registration.StatusReason}"));
-        mail.Add(await notices.RenderAsync(forum, registration, notice ?? RegistrationNotices.ForStatus(to), NoticeExtras.None, ct));
+        await notices.QueueAsync(forum, registration, notice ?? RegistrationNotices.ForStatus(to), NoticeExtras.None, ct);
     }
 }

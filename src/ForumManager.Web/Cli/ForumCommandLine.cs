@@ -113,7 +113,7 @@ public static class ForumCommandLine
         var seeded = await new DemoForumSeeder(db).SeedAsync(count, CancellationToken.None);
         if (seeded)
         {
-            await ProgrammeReleases.PublishDemoAsync(provider, CancellationToken.None);
+            await provider.GetRequiredService<ProgrammeReleases>().PublishDemoAsync(CancellationToken.None);
         }
 
         await output.WriteLineAsync(seeded

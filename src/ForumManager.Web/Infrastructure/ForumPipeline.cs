@@ -65,7 +65,7 @@ public static partial class ForumPipeline
         if (forum.SeedDemo && !await db.Forums.AnyAsync(ct))
         {
             await new DemoForumSeeder(db).SeedAsync(forum.DemoDelegates, ct);
-            await ProgrammeReleases.PublishDemoAsync(services, ct);
+            await services.GetRequiredService<ProgrammeReleases>().PublishDemoAsync(ct);
             LogSeeded(logger, forum.DemoDelegates);
         }
 

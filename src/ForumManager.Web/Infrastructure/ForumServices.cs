@@ -68,7 +68,6 @@ public static class ForumServices
         services.AddOutputCache(o => o.AddPolicy(AgendaOutputCache.PolicyName, new AgendaOutputCache()));
         services.AddScoped<IProgrammeReleaseListener, AgendaOutputCacheEviction>();
         services.AddSingleton<HomeFiguresCache>();
-        services.AddSingleton<Documents.DocumentHealth>();
 
         // Pages carry Chinese and other scripts as text, not as numeric character references.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -212,26 +211,7 @@ public static class ForumServices
 
     private static void AddForumIdentity(this IServiceCollection services)
     {
-        services.AddDefaultIdentity<ForumUser>(o =>
-            {
-                o.SignIn.RequireConfirmedEmail = true;
-                o.SignIn.RequireConfirmedAccount = true;
-                o.User.RequireUniqueEmail = true;
-
-                // An account is named by its email address, so its name may hold whatever an address may (o'brien@,
-                // josé@, user%tag@): Identity's default letters, digits and -._@+ refused real addresses the
-                // forms accept. The address itself is still checked, and matched without regard to case.
-                o.User.AllowedUserNameCharacters = string.Empty;
-                o.Password.RequiredLength = 10;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireDigit = false;
-                o.Password.RequiredUniqueChars = 4;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-            })
+        services.AddDefaultIdentity<ForumUser>(AccountRules.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ForumDbContext>()
             .AddSignInManager<ForumSignInManager>()

@@ -20,8 +20,8 @@ namespace ForumManager.Web.Pages.Admin.Programme;
 /// its own small form (keyboard and screen readers) or, with the script, dragged to another room or time; an empty
 /// slot links to a new session there. A move that would book a room or a person twice is refused with the clash named.
 /// </summary>
-public sealed class GridModel(ForumDbContext db, CurrentForum current, ProgrammeConflicts conflicts, UserManager<ForumUser> users,
-    TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class GridModel(ForumDbContext db, CurrentForum current, ProgrammeEditor editor, UserManager<ForumUser> users,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
     public static readonly TimeSpan Slot = TimeSpan.FromMinutes(15);
 
@@ -48,8 +48,7 @@ public sealed class GridModel(ForumDbContext db, CurrentForum current, Programme
         }
 
         var forumId = Forum.Id;
-        var session = await db.Sessions.Include(s => s.People).ThenInclude(p => p.Guest).SingleOrDefaultAsync(s => s.Id == id && s.ForumId == forumId, ct);
-        if (session is null)
+        if (await editor.FindAsync(Forum, id, ct) is not { } session)
         {
             return NotFound();
         }
@@ -62,25 +61,15 @@ public sealed class GridModel(ForumDbContext db, CurrentForum current, Programme
 
         var day = Day ?? DateOnly.FromDateTime(ForumTime.ToLocal(session.StartUtc, Forum.TimeZone));
         var startUtc = ForumTime.ToUtc(day, start.Value, Forum.TimeZone);
-        var candidate = ProgrammeConflicts.Plan(session) with { RoomId = roomId, StartUtc = startUtc, EndUtc = startUtc + session.Duration };
-        var errors = (await conflicts.CheckAsync(Forum, candidate, ct)).Where(c => c.Severity == ConflictSeverity.Error).ToList();
-        if (errors.Count > 0)
+        var clashes = await editor.MoveAsync(Forum, session, roomId, startUtc, new Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer"), ct);
+        if (clashes.Count > 0)
         {
             var sessions = await db.Sessions.AsNoTracking().Where(s => s.ForumId == forumId).ToListAsync(ct);
             var words = await SessionConflictWords.ForAsync(db, forumId, sessions, Rooms.ToDictionary(r => r.Id, r => r.Name), text, ct);
-            TempData.Refusal(text["Grid_Refused", UiLanguage.Chinese ? session.TitleZh : session.TitleEn, string.Join(" ", errors.Select(c => words.Describe(c, session.Id)))].Value);
+            TempData.Refusal(text["Grid_Refused", UiLanguage.Chinese ? session.TitleZh : session.TitleEn, string.Join(" ", clashes.Select(c => words.Describe(c, session.Id)))].Value);
             return Redirect(Back());
         }
 
-        var before = $"{session.StartUtc:yyyy-MM-dd HH:mm}Z room {session.RoomId}";
-        session.RoomId = roomId;
-        session.EndUtc = candidate.EndUtc;
-        session.StartUtc = startUtc;
-        session.Sequence++;
-        session.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
-        db.AuditEntries.Add(new Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer").Audit(forumId, session.UpdatedUtc, nameof(Session), id, "moved",
-            before, $"{startUtc:yyyy-MM-dd HH:mm}Z room {roomId}"));
-        await db.SaveChangesAsync(ct);
         TempData["Status"] = text["Grid_Moved", UiLanguage.Chinese ? session.TitleZh : session.TitleEn].Value;
         return Redirect(Back());
     }
