@@ -42,21 +42,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context; on failure the test saves a screenshot and trace under TestResults.</summary>
-    public async Task<(IBrowserContext Context, IPage Page)> NewPageAsync(string locale = "en-GB")
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = locale });
-        await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true });
-        return (context, await context.NewPageAsync());
-    }
+    /// <summary>Where a failing browser test keeps its screenshot and trace: <c>browser-failures</c> in the test output.</summary>
+    public static string EvidenceFolder { get; } = Path.Combine(AppContext.BaseDirectory, "browser-failures");
 
-    public static async Task KeepEvidenceAsync(IBrowserContext context, IPage page, string testName)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "browser-failures");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, testName + ".png"), FullPage = true });
-        await context.Tracing.StopAsync(new TracingStopOptions { Path = Path.Combine(folder, testName + ".trace.zip") });
-    }
+    /// <summary>Runs a test's browser work on one page; should it fail, the page's screenshot and trace are kept as <paramref name="testName"/>.</summary>
+    public Task RunAsync(string testName, Func<IPage, Task> body, string locale = "en-GB") =>
+        RunSessionAsync(testName, async session => await body(await session.NewPageAsync(locale: locale)));
+
+    /// <summary>Runs a test's browser work on the pages it opens, such as an organizer's and a delegate's side by side.</summary>
+    public Task RunSessionAsync(string testName, Func<BrowserSession, Task> body) =>
+        BrowserSession.RunAsync(Browser, BaseUrl, EvidenceFolder, testName, body);
 
     public async Task DisposeAsync()
     {

@@ -51,8 +51,7 @@ public sealed class CheckInJourneyTests(BrowserFixture browser) : IClassFixture<
     {
         var staff = await browser.App.CreateUserAsync(Roles.Staff);
         var person = await ApprovedAsync("Jaidee", "Somchai", "สมชาย ใจดี", "th");
-        var (context, page) = await browser.NewPageAsync();
-        try
+        await browser.RunAsync(nameof(Should_check_in_a_scanned_badge_print_it_and_say_already_checked_in_on_a_second_scan), async page =>
         {
             await SignInAsync(page, staff);
             await page.GotoAsync("/checkin");
@@ -66,7 +65,7 @@ public sealed class CheckInJourneyTests(BrowserFixture browser) : IClassFixture<
             await Assertions.Expect(page.GetByTestId("desk-input")).ToHaveValueAsync(string.Empty);
 
             var popup = await page.RunAndWaitForPopupAsync(() => result.GetByTestId("scan-print").ClickAsync());
-            var badge = await context.APIRequest.GetAsync(popup.Url);
+            var badge = await page.Context.APIRequest.GetAsync(popup.Url);
             Assert.Equal("application/pdf", badge.Headers["content-type"]);
             var file = await PdfReadBack.SaveAsync(await badge.BodyAsync(), "desk-badge.pdf");
             Assert.Contains("สมชาย ใจดี", PdfReadBack.Flat(await PdfReadBack.TextAsync(file)), StringComparison.Ordinal);
@@ -77,16 +76,7 @@ public sealed class CheckInJourneyTests(BrowserFixture browser) : IClassFixture<
             await Assertions.Expect(result).ToContainTextAsync("was already checked in at");
             await Assertions.Expect(result).ToContainTextAsync(staff);
             Assert.Equal(1, await CheckInsAsync(person.Id));
-        }
-        catch
-        {
-            await BrowserFixture.KeepEvidenceAsync(context, page, nameof(Should_check_in_a_scanned_badge_print_it_and_say_already_checked_in_on_a_second_scan));
-            throw;
-        }
-        finally
-        {
-            await context.CloseAsync();
-        }
+        });
     }
 
     [Fact]
@@ -95,12 +85,11 @@ public sealed class CheckInJourneyTests(BrowserFixture browser) : IClassFixture<
         var staff = await browser.App.CreateUserAsync(Roles.Staff);
         var first = await ApprovedAsync("Srisai", "Anong", "อนงค์ ศรีใส", "th");
         var second = await ApprovedAsync("Wong", "Kanya", "กัญญา วงศ์", "th");
-        var (context, page) = await browser.NewPageAsync();
-        try
+        await browser.RunAsync(nameof(Should_keep_scans_made_offline_and_count_each_once_when_the_network_returns), async page =>
         {
             await SignInAsync(page, staff);
             await page.GotoAsync("/checkin");
-            await context.SetOfflineAsync(true);
+            await page.Context.SetOfflineAsync(true);
 
             await ScanAsync(page, first.CheckInToken);
             await ScanAsync(page, second.CheckInToken);
@@ -108,21 +97,12 @@ public sealed class CheckInJourneyTests(BrowserFixture browser) : IClassFixture<
             await Assertions.Expect(page.GetByTestId("offline-queue")).ToContainTextAsync("3 scans are waiting");
             Assert.Equal(0, await CheckInsAsync(first.Id) + await CheckInsAsync(second.Id));
 
-            await context.SetOfflineAsync(false);
+            await page.Context.SetOfflineAsync(false);
             await Assertions.Expect(page.GetByTestId("offline-queue")).ToBeHiddenAsync(new() { Timeout = 15_000 });
             Assert.Equal(1, await CheckInsAsync(first.Id));
             Assert.Equal(1, await CheckInsAsync(second.Id));
             Assert.Equal("[]", await page.EvaluateAsync<string>("() => localStorage.getItem('forum-desk-queue')"));
-        }
-        catch
-        {
-            await BrowserFixture.KeepEvidenceAsync(context, page, nameof(Should_keep_scans_made_offline_and_count_each_once_when_the_network_returns));
-            throw;
-        }
-        finally
-        {
-            await context.CloseAsync();
-        }
+        });
     }
 
     [Fact]
@@ -131,8 +111,7 @@ public sealed class CheckInJourneyTests(BrowserFixture browser) : IClassFixture<
         var staff = await browser.App.CreateUserAsync(Roles.Staff);
         var first = await ApprovedAsync("Boonmee", "Chai", "ชัย บุญมี", "th");
         var second = await ApprovedAsync("Saetang", "Malee", "มาลี แซ่ตั้ง", "th");
-        var (context, page) = await browser.NewPageAsync();
-        try
+        await browser.RunAsync(nameof(Should_drop_a_queued_scan_whose_id_belongs_to_another_badge_and_say_it_was_not_recorded), async page =>
         {
             await SignInAsync(page, staff);
             await page.GotoAsync("/checkin");
@@ -155,16 +134,7 @@ public sealed class CheckInJourneyTests(BrowserFixture browser) : IClassFixture<
             Assert.Equal("[]", await page.EvaluateAsync<string>("() => localStorage.getItem('forum-desk-queue')"));
             Assert.Equal(1, await CheckInsAsync(first.Id));
             Assert.Equal(0, await CheckInsAsync(second.Id));
-        }
-        catch
-        {
-            await BrowserFixture.KeepEvidenceAsync(context, page, nameof(Should_drop_a_queued_scan_whose_id_belongs_to_another_badge_and_say_it_was_not_recorded));
-            throw;
-        }
-        finally
-        {
-            await context.CloseAsync();
-        }
+        });
     }
 
     [Fact]
@@ -175,8 +145,7 @@ public sealed class CheckInJourneyTests(BrowserFixture browser) : IClassFixture<
         await browser.App.WithDbAsync(db => db.Delegates.Where(d => d.Id == refused.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, RegistrationStatus.Waitlisted)));
         var lost = await ApprovedAsync("Chaiyo", "Preecha", "ปรีชา ไชโย", "th");
-        var (context, page) = await browser.NewPageAsync();
-        try
+        await browser.RunAsync(nameof(Should_keep_the_hidden_camera_out_of_the_way_offer_no_badge_for_a_refused_scan_and_confirm_a_reprint_in_a_dialog), async page =>
         {
             await SignInAsync(page, staff);
             await page.GotoAsync("/checkin");
@@ -202,15 +171,6 @@ public sealed class CheckInJourneyTests(BrowserFixture browser) : IClassFixture<
             await Assertions.Expect(page.GetByTestId("reprint-done")).ToContainTextAsync("New badge for CHAIYO Preecha");
             Assert.EndsWith("?layout=A4", await page.GetByTestId("reprint-badge").GetAttributeAsync("href"), StringComparison.Ordinal);
             Assert.NotEqual(lost.CheckInToken, await browser.App.WithDbAsync(db => db.Delegates.Where(d => d.Id == lost.Id).Select(d => d.CheckInToken).SingleAsync()));
-        }
-        catch
-        {
-            await BrowserFixture.KeepEvidenceAsync(context, page, nameof(Should_keep_the_hidden_camera_out_of_the_way_offer_no_badge_for_a_refused_scan_and_confirm_a_reprint_in_a_dialog));
-            throw;
-        }
-        finally
-        {
-            await context.CloseAsync();
-        }
+        });
     }
 }

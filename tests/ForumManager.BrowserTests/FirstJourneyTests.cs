@@ -11,8 +11,7 @@ public sealed partial class FirstJourneyTests(BrowserFixture browser) : IClassFi
     public async Task Should_let_a_visitor_switch_to_Chinese_and_an_organizer_sign_in_and_reach_admin()
     {
         var email = await browser.App.CreateUserAsync(Roles.Organizer);
-        var (context, page) = await browser.NewPageAsync();
-        try
+        await browser.RunAsync(nameof(Should_let_a_visitor_switch_to_Chinese_and_an_organizer_sign_in_and_reach_admin), async page =>
         {
             await page.GotoAsync("/");
             await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("International Sister Cities Cooperation Forum");
@@ -31,23 +30,13 @@ public sealed partial class FirstJourneyTests(BrowserFixture browser) : IClassFi
             await page.GetByTestId("nav-admin").ClickAsync();
             await Assertions.Expect(page).ToHaveURLAsync(AdminUrl());
             await Assertions.Expect(page.GetByTestId("admin-heading")).ToHaveTextAsync("组委会概览");
-        }
-        catch
-        {
-            await BrowserFixture.KeepEvidenceAsync(context, page, nameof(Should_let_a_visitor_switch_to_Chinese_and_an_organizer_sign_in_and_reach_admin));
-            throw;
-        }
-        finally
-        {
-            await context.CloseAsync();
-        }
+        });
     }
 
     [Fact]
     public async Task Should_keep_the_language_when_a_page_is_opened_again_later()
     {
-        var (context, page) = await browser.NewPageAsync(locale: "zh-CN");
-        try
+        await browser.RunAsync(nameof(Should_keep_the_language_when_a_page_is_opened_again_later), async page =>
         {
             await page.GotoAsync("/");
             Assert.Equal("zh-Hans", await page.Locator("html").GetAttributeAsync("lang"));
@@ -56,11 +45,7 @@ public sealed partial class FirstJourneyTests(BrowserFixture browser) : IClassFi
             await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
             await page.GotoAsync("/no-such-page");
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Page not found");
-        }
-        finally
-        {
-            await context.CloseAsync();
-        }
+        }, locale: "zh-CN");
     }
 
     [GeneratedRegex("/admin$")]

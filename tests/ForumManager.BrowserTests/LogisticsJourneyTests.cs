@@ -46,8 +46,7 @@ public sealed class LogisticsJourneyTests(BrowserFixture browser) : IClassFixtur
             return d;
         });
 
-        var (context, page) = await browser.NewPageAsync();
-        try
+        await browser.RunAsync(nameof(Should_house_three_delegations_plan_the_pickups_of_23_June_and_show_a_delegate_their_pickup), async page =>
         {
             await page.GotoAsync("/Identity/Account/Login");
             await page.GetByLabel("Email").FillAsync(organizer);
@@ -97,7 +96,7 @@ public sealed class LogisticsJourneyTests(BrowserFixture browser) : IClassFixtur
                 Assert.All(names, name => Assert.Contains(name!, text, StringComparison.Ordinal));
             }
 
-            await context.ClearCookiesAsync();
+            await page.Context.ClearCookiesAsync();
             await page.GotoAsync("/Identity/Account/Login");
             await page.GetByLabel("Email").FillAsync(delegateEmail);
             await page.GetByLabel("Password", new() { Exact = true }).FillAsync(ForumAppFactory.Password);
@@ -106,15 +105,6 @@ public sealed class LogisticsJourneyTests(BrowserFixture browser) : IClassFixtur
             var vehicle = await app.WithDbAsync(db => db.Journeys.Where(j => j.DelegateId == me.Id).Select(j => j.Transfer!.Vehicle!.Label).SingleAsync());
             await Assertions.Expect(page.GetByTestId("my-pickup")).ToContainTextAsync(vehicle);
             await Assertions.Expect(page.GetByTestId("my-pickup")).ToContainTextAsync("Changsha Huanghua International Airport T2");
-        }
-        catch
-        {
-            await BrowserFixture.KeepEvidenceAsync(context, page, nameof(Should_house_three_delegations_plan_the_pickups_of_23_June_and_show_a_delegate_their_pickup));
-            throw;
-        }
-        finally
-        {
-            await context.CloseAsync();
-        }
+        });
     }
 }

@@ -17,8 +17,7 @@ public sealed class NoticeJourneyTests(BrowserFixture browser) : IClassFixture<B
         var delegation = await app.WithDbAsync(db => db.Delegations.AsNoTracking()
             .Where(d => d.Members.Count(m => m.Status == RegistrationStatus.Approved) >= 2).OrderBy(d => d.Id).Select(d => new { d.Id, d.NameEn }).FirstAsync());
         var members = await app.WithDbAsync(db => db.Delegates.CountAsync(d => d.DelegationId == delegation.Id && d.Status == RegistrationStatus.Approved));
-        var (context, page) = await browser.NewPageAsync();
-        try
+        await browser.RunAsync(nameof(Should_send_a_notice_to_one_delegation_and_watch_every_recipient_reach_sent), async page =>
         {
             await page.GotoAsync("/Identity/Account/Login");
             await page.GetByLabel("Email").FillAsync(organizer);
@@ -40,15 +39,6 @@ public sealed class NoticeJourneyTests(BrowserFixture browser) : IClassFixture<B
             await Assertions.Expect(page.GetByTestId("notice-progress")).ToHaveAttributeAsync("value", "100", new() { Timeout = 20_000 });
             await Assertions.Expect(page.Locator("[data-testid=notice-recipients] td.state[data-state=sent]")).ToHaveCountAsync(members);
             await Assertions.Expect(page.GetByTestId("notice-summary")).ToContainTextAsync("100%");
-        }
-        catch
-        {
-            await BrowserFixture.KeepEvidenceAsync(context, page, nameof(Should_send_a_notice_to_one_delegation_and_watch_every_recipient_reach_sent));
-            throw;
-        }
-        finally
-        {
-            await context.CloseAsync();
-        }
+        });
     }
 }

@@ -13,35 +13,31 @@ public sealed class PrintedProgrammeTests(BrowserFixture browser) : IClassFixtur
     [InlineData("zh-CN")]
     public async Task Should_print_the_programme_on_A4_with_every_word_at_least_5_mm_inside_the_page(string locale)
     {
-        var (context, page) = await browser.NewPageAsync(locale: locale);
         var file = Path.Combine(Path.GetTempPath(), $"programme-{locale}-{Guid.NewGuid():N}.pdf");
         try
         {
-            await page.GotoAsync("/agenda/print");
-            await Assertions.Expect(page.GetByTestId("printable")).ToBeVisibleAsync();
-            await page.EmulateMediaAsync(new() { Media = Media.Print });
-            await page.PdfAsync(new() { Path = file, PreferCSSPageSize = true, PrintBackground = false });
-
-            var words = await PdfReadBack.WordsAsync(file);
-            Assert.NotEmpty(words);
-            var margin = 5 * PointsPerMillimetre;
-            Assert.All(words, w =>
+            await browser.RunAsync(nameof(Should_print_the_programme_on_A4_with_every_word_at_least_5_mm_inside_the_page) + locale, async page =>
             {
-                // A4 is 595 × 842 points: the page's own size says the stylesheet's @page was followed.
-                Assert.InRange(w.PageWidth, 594, 596);
-                Assert.InRange(w.PageHeight, 841, 843);
-                Assert.True(w.XMin >= margin && w.YMin >= margin && w.XMax <= w.PageWidth - margin && w.YMax <= w.PageHeight - margin,
-                    $"\"{w.Text}\" on page {w.Page} lies at ({w.XMin:0}, {w.YMin:0})–({w.XMax:0}, {w.YMax:0}), closer than 5 mm to the edge");
-            });
-        }
-        catch
-        {
-            await BrowserFixture.KeepEvidenceAsync(context, page, nameof(Should_print_the_programme_on_A4_with_every_word_at_least_5_mm_inside_the_page) + locale);
-            throw;
+                await page.GotoAsync("/agenda/print");
+                await Assertions.Expect(page.GetByTestId("printable")).ToBeVisibleAsync();
+                await page.EmulateMediaAsync(new() { Media = Media.Print });
+                await page.PdfAsync(new() { Path = file, PreferCSSPageSize = true, PrintBackground = false });
+
+                var words = await PdfReadBack.WordsAsync(file);
+                Assert.NotEmpty(words);
+                var margin = 5 * PointsPerMillimetre;
+                Assert.All(words, w =>
+                {
+                    // A4 is 595 × 842 points: the page's own size says the stylesheet's @page was followed.
+                    Assert.InRange(w.PageWidth, 594, 596);
+                    Assert.InRange(w.PageHeight, 841, 843);
+                    Assert.True(w.XMin >= margin && w.YMin >= margin && w.XMax <= w.PageWidth - margin && w.YMax <= w.PageHeight - margin,
+                        $"\"{w.Text}\" on page {w.Page} lies at ({w.XMin:0}, {w.YMin:0})–({w.XMax:0}, {w.YMax:0}), closer than 5 mm to the edge");
+                });
+            }, locale: locale);
         }
         finally
         {
-            await context.CloseAsync();
             File.Delete(file);
         }
     }

@@ -28,8 +28,7 @@ public sealed class ProgrammeJourneyTests(BrowserFixture browser) : IClassFixtur
         var app = browser.App;
         var organizer = await app.CreateUserAsync(Roles.Organizer);
         var opening = await app.WithDbAsync(db => db.Sessions.AsNoTracking().SingleAsync(s => s.Type == SessionType.OpeningCeremony));
-        var (context, page) = await browser.NewPageAsync();
-        try
+        await browser.RunAsync(nameof(Should_let_an_organizer_resolve_a_room_clash_and_release_and_a_delegate_enrol) + "-organizer", async page =>
         {
             await SignInAsync(page, organizer);
             await page.GotoAsync("/admin/programme/session");
@@ -55,16 +54,7 @@ public sealed class ProgrammeJourneyTests(BrowserFixture browser) : IClassFixtur
             await page.GetByLabel("What changed (shown with the release)").FillAsync("Press briefing before the opening");
             await page.GetByTestId("publish").ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Release 2 is published.");
-        }
-        catch
-        {
-            await BrowserFixture.KeepEvidenceAsync(context, page, nameof(Should_let_an_organizer_resolve_a_room_clash_and_release_and_a_delegate_enrol) + "-organizer");
-            throw;
-        }
-        finally
-        {
-            await context.CloseAsync();
-        }
+        });
 
         var delegateEmail = await app.CreateUserAsync(Roles.Delegate);
         await app.WithDbAsync(async db =>
@@ -77,8 +67,7 @@ public sealed class ProgrammeJourneyTests(BrowserFixture browser) : IClassFixtur
             });
             return await db.SaveChangesAsync();
         });
-        (context, page) = await browser.NewPageAsync();
-        try
+        await browser.RunAsync(nameof(Should_let_an_organizer_resolve_a_room_clash_and_release_and_a_delegate_enrol) + "-delegate", async page =>
         {
             await SignInAsync(page, delegateEmail);
             await page.GotoAsync("/agenda");
@@ -90,16 +79,7 @@ public sealed class ProgrammeJourneyTests(BrowserFixture browser) : IClassFixtur
 
             await page.GotoAsync("/me/agenda");
             await Assertions.Expect(page.GetByTestId("my-agenda")).ToContainTextAsync("Special-topic forum: Economy and Trade");
-        }
-        catch
-        {
-            await BrowserFixture.KeepEvidenceAsync(context, page, nameof(Should_let_an_organizer_resolve_a_room_clash_and_release_and_a_delegate_enrol) + "-delegate");
-            throw;
-        }
-        finally
-        {
-            await context.CloseAsync();
-        }
+        });
     }
 
     [Fact]
@@ -108,8 +88,7 @@ public sealed class ProgrammeJourneyTests(BrowserFixture browser) : IClassFixtur
         var app = browser.App;
         var organizer = await app.CreateUserAsync(Roles.Organizer);
         var closing = await app.WithDbAsync(db => db.Sessions.AsNoTracking().SingleAsync(s => s.Type == SessionType.ClosingCeremony));
-        var (context, page) = await browser.NewPageAsync();
-        try
+        await browser.RunAsync(nameof(Should_move_a_session_by_dragging_it_on_the_grid), async page =>
         {
             await SignInAsync(page, organizer);
             await page.GotoAsync("/admin/programme/grid?day=2010-06-24");
@@ -118,15 +97,6 @@ public sealed class ProgrammeJourneyTests(BrowserFixture browser) : IClassFixtur
 
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("is moved");
             await Assertions.Expect(page.Locator($"td.session[data-session='{closing.Id}']")).ToHaveAttributeAsync("data-start", "18:30");
-        }
-        catch
-        {
-            await BrowserFixture.KeepEvidenceAsync(context, page, nameof(Should_move_a_session_by_dragging_it_on_the_grid));
-            throw;
-        }
-        finally
-        {
-            await context.CloseAsync();
-        }
+        });
     }
 }

@@ -14,10 +14,11 @@ public sealed partial class RegistrationJourneyTests(BrowserFixture browser) : I
     {
         var organizerEmail = await browser.App.CreateUserAsync(Roles.Organizer);
         var headEmail = $"zhang.wei-{Guid.NewGuid():N}@luxor.example.org";
-        var (organizerContext, organizer) = await browser.NewPageAsync();
-        var (headContext, head) = await browser.NewPageAsync();
-        try
+        await browser.RunSessionAsync(nameof(Should_take_a_delegation_from_invitation_to_approval), async session =>
         {
+            var organizer = await session.NewPageAsync("organizer");
+            var head = await session.NewPageAsync("head");
+
             await SignInAsync(organizer, organizerEmail);
             await organizer.GotoAsync("/admin/delegations");
             await organizer.GetByLabel("Partner city", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Luxor (EG)" });
@@ -59,18 +60,7 @@ public sealed partial class RegistrationJourneyTests(BrowserFixture browser) : I
 
             await head.GotoAsync("/me");
             await Assertions.Expect(head.GetByTestId("my-status")).ToHaveTextAsync("Approved");
-        }
-        catch
-        {
-            await BrowserFixture.KeepEvidenceAsync(headContext, head, nameof(Should_take_a_delegation_from_invitation_to_approval) + "-head");
-            await BrowserFixture.KeepEvidenceAsync(organizerContext, organizer, nameof(Should_take_a_delegation_from_invitation_to_approval) + "-organizer");
-            throw;
-        }
-        finally
-        {
-            await headContext.CloseAsync();
-            await organizerContext.CloseAsync();
-        }
+        });
     }
 
     private static async Task SignInAsync(IPage page, string email)

@@ -35,8 +35,7 @@ public sealed class SessionPickerTests(BrowserFixture browser) : IClassFixture<B
             var session = await db.Sessions.Where(s => s.Type == SessionType.SpecialTopicForum).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
             return (session, first.Id, second.Id);
         });
-        var (context, page) = await browser.NewPageAsync();
-        try
+        await browser.RunAsync(nameof(Should_find_speakers_by_any_part_of_their_name_and_keep_the_chosen_as_chips), async page =>
         {
             await page.GotoAsync("/Identity/Account/Login");
             await page.GetByLabel("Email").FillAsync(organizer);
@@ -74,16 +73,7 @@ public sealed class SessionPickerTests(BrowserFixture browser) : IClassFixture<B
 
             // The saved choice comes back as a chip.
             await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = "Chosen: Speakers" }).GetByRole(AriaRole.Listitem)).ToContainTextAsync([$"WANG Xiaoming{mark}"]);
-        }
-        catch
-        {
-            await BrowserFixture.KeepEvidenceAsync(context, page, nameof(Should_find_speakers_by_any_part_of_their_name_and_keep_the_chosen_as_chips));
-            throw;
-        }
-        finally
-        {
-            await context.CloseAsync();
-        }
+        });
     }
 
     [Theory]
@@ -94,8 +84,7 @@ public sealed class SessionPickerTests(BrowserFixture browser) : IClassFixture<B
         var app = browser.App;
         var organizer = await app.CreateUserAsync(Roles.Organizer);
         var rooms = await app.WithDbAsync(db => db.Rooms.CountAsync());
-        var (context, page) = await browser.NewPageAsync(locale);
-        try
+        await browser.RunAsync(nameof(Should_show_every_room_of_the_grid_scrolled_sideways_with_the_times_in_view) + width, async page =>
         {
             await page.SetViewportSizeAsync(width, 800);
             await page.GotoAsync("/Identity/Account/Login");
@@ -124,15 +113,6 @@ public sealed class SessionPickerTests(BrowserFixture browser) : IClassFixture<B
             Assert.True(layout[1] > 0, "the grid's rooms fit without scrolling, so this test proves nothing at this width");
             Assert.InRange(layout[2], -1, 2);
             Assert.True(layout[3] >= 150, $"a session's column is only {layout[3]} px wide");
-        }
-        catch
-        {
-            await BrowserFixture.KeepEvidenceAsync(context, page, nameof(Should_show_every_room_of_the_grid_scrolled_sideways_with_the_times_in_view) + width);
-            throw;
-        }
-        finally
-        {
-            await context.CloseAsync();
-        }
+        }, locale: locale);
     }
 }

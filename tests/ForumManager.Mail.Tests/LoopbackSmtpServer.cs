@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using ForumManager.Testing;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.ComponentModel;
@@ -59,16 +60,8 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         _server = null;
     }
 
-    public async Task<IReadOnlyCollection<MimeMessage>> WaitForAsync(int count, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (_store.Messages.Count < count && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
-        return _store.Messages;
-    }
+    public Task<IReadOnlyCollection<MimeMessage>> WaitForAsync(int count, TimeSpan timeout) =>
+        Eventually.ReadAsync(() => Task.FromResult(_store.Messages), received => received.Count >= count, timeout, TimeSpan.FromMilliseconds(50));
 
     public async ValueTask DisposeAsync() => await StopAsync();
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ForumManager.Core.Mail;
+using ForumManager.Testing;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
@@ -36,7 +37,7 @@ public sealed class OutboxCrashTests(ITestOutputHelper output)
         int beforeKill;
         await using (var first = AppProcess.Start(settings))
         {
-            var sending = await WaitUntilAsync(() => smtp.Received.Count >= 40 || first.HasExited, TimeSpan.FromSeconds(90));
+            var sending = await Eventually.HoldsAsync(() => Task.FromResult(smtp.Received.Count >= 40 || first.HasExited), TimeSpan.FromSeconds(90));
             Assert.True(sending && !first.HasExited, $"the app sent {smtp.Received.Count} messages in 90 s; it wrote:\n{first.Output}");
             await first.KillAsync();
             beforeKill = smtp.Received.Count;
@@ -44,7 +45,7 @@ public sealed class OutboxCrashTests(ITestOutputHelper output)
 
         await using var second = AppProcess.Start(settings);
         var restarted = Stopwatch.StartNew();
-        await WaitUntilAsync(() => Distinct(smtp) >= 200 || second.HasExited, TimeSpan.FromSeconds(60));
+        await Eventually.HoldsAsync(() => Task.FromResult(Distinct(smtp) >= 200 || second.HasExited), TimeSpan.FromSeconds(60));
         var took = restarted.Elapsed;
 
         // Time for a late second copy to show up before counting.
@@ -62,20 +63,4 @@ public sealed class OutboxCrashTests(ITestOutputHelper output)
     }
 
     private static int Distinct(LoopbackSmtpServer smtp) => smtp.Received.Select(m => m.MessageId).Distinct().Count();
-
-    private static async Task<bool> WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (deadline.Elapsed > timeout)
-            {
-                return false;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(20));
-        }
-
-        return true;
-    }
 }

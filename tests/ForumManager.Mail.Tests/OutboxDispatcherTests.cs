@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ForumManager.Core.Mail;
+using ForumManager.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -125,6 +126,8 @@ public sealed class OutboxDispatcherTests
 
             Assert.True(received.Count == 7, $"{received.Count - 1} of the 6 messages arrived within {FirstRetrySeconds + 5} s of the server's return");
             Assert.True(waited <= TimeSpan.FromSeconds(FirstRetrySeconds + 5), $"the last message arrived {waited.TotalSeconds:F1} s after the server's return");
+
+            // Time for a late second copy to show up before counting.
             await Task.Delay(TimeSpan.FromSeconds(1));
             Assert.Equal(7, smtp.Received.Count);
             Assert.Equal(7, smtp.Received.Select(m => m.MessageId).Distinct().Count());
@@ -150,20 +153,20 @@ public sealed class OutboxDispatcherTests
         await MailHarness.QueueAsync(slow, 2, Draft);
 
         var sending = Task.Run(() => slow.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None));
-        while (!await MailHarness.QueryAsync(slow, db => db.OutboxMessages.AnyAsync(m => m.ClaimedBy != null)) && !sending.IsCompleted)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(20));
-        }
+        await Eventually.HoldsAsync(
+            async () => sending.IsCompleted || await MailHarness.QueryAsync(slow, db => db.OutboxMessages.AnyAsync(m => m.ClaimedBy != null)),
+            every: TimeSpan.FromMilliseconds(20));
 
+        // Another instance looks for due mail all the while, as a second app instance would.
         var otherDispatcher = other.GetRequiredService<OutboxDispatcher>();
         var otherClaimed = 0;
-        while (!sending.IsCompleted)
+        var sent = await Eventually.HoldsAsync(async () =>
         {
-            // Another instance looks for due mail all the while, as a second app instance would.
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
             otherClaimed += await otherDispatcher.DispatchDueAsync(CancellationToken.None);
-        }
+            return sending.IsCompleted;
+        }, within: TimeSpan.FromSeconds(60), every: TimeSpan.FromMilliseconds(250));
 
+        Assert.True(sent, "the slow instance was still sending its two messages after 60 s");
         Assert.Equal(2, await sending);
         Assert.Equal(0, otherClaimed);
         var received = await smtp.WaitForAsync(2, TimeSpan.FromSeconds(5));

@@ -25,6 +25,6 @@ public static class Eventually
     }
 
     /// <summary>Until <paramref name="condition"/> holds or the time is up; whether it held.</summary>
-    public static async Task<bool> HoldsAsync(Func<Task<bool>> condition, TimeSpan? within = null) =>
-        await ReadAsync(condition, held => held, within);
+    public static async Task<bool> HoldsAsync(Func<Task<bool>> condition, TimeSpan? within = null, TimeSpan? every = null) =>
+        await ReadAsync(condition, held => held, within, every);
 }

@@ -59,14 +59,15 @@ public sealed class NoticeOperationTests(NoticeOperationAppFixture app) : IClass
         var watch = Stopwatch.StartNew();
         var confirming = ConfirmAsync(organizer, preview);
         var signIns = new List<(HttpStatusCode Status, TimeSpan Took)>();
-        while (!confirming.IsCompleted)
+        // Staff sign in at once and then every second for as long as the import runs.
+        await Eventually.HoldsAsync(async () =>
         {
-            await Task.Delay(TimeSpan.FromSeconds(1));
             var took = Stopwatch.StartNew();
             var response = await HtmlForms.SubmitAsync(Clients.Anonymous(app), "/Identity/Account/Login",
                 new Dictionary<string, string> { ["Input.Email"] = staff, ["Input.Password"] = ForumAppFactory.Password });
             signIns.Add((response.StatusCode, took.Elapsed));
-        }
+            return confirming.IsCompleted;
+        }, within: TimeSpan.FromSeconds(90), every: TimeSpan.FromSeconds(1));
 
         var confirmed = await confirming;
         watch.Stop();
@@ -75,7 +76,6 @@ public sealed class NoticeOperationTests(NoticeOperationAppFixture app) : IClass
         // The proof that the budget held is that some messages went with the built-in wording (below); the time is
         // a bound a machine busy with every other test stays under (about 10 s on a quiet one; ~50 s of templates without the budget).
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(90), $"the import took {watch.Elapsed.TotalSeconds:0} s");
-        Assert.NotEmpty(signIns);
         Assert.All(signIns, s => Assert.True(s.Status == HttpStatusCode.Redirect && s.Took < TimeSpan.FromSeconds(20),
             $"a sign-in during the import answered {(int)s.Status} after {s.Took.TotalSeconds:0.0} s"));
 

@@ -135,10 +135,8 @@ public sealed class NoticeTests(NoticeAppFixture app) : IClassFixture<NoticeAppF
             "[data-testid=send-form]", button: "[data-testid=send]");
         var batchUrl = response.Headers.Location!.OriginalString;
         var batchId = int.Parse(batchUrl.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
-        for (var i = 0; i < 100 && await app.WithDbAsync(db => db.NoticeRecipients.AnyAsync(r => r.BatchId == batchId && r.OutboxMessageId == null)); i++)
-        {
-            await Task.Delay(100);
-        }
+        await Eventually.HoldsAsync(async () => !await app.WithDbAsync(db => db.NoticeRecipients.AnyAsync(r => r.BatchId == batchId && r.OutboxMessageId == null)),
+            TimeSpan.FromSeconds(10));
 
         var ids = await app.WithDbAsync(db => db.NoticeRecipients.Where(r => r.BatchId == batchId).Select(r => r.OutboxMessageId!.Value).ToListAsync());
 
