@@ -12,6 +12,7 @@ public static class LogisticsFeature
         return services
             .AddScoped<TravelForm>()
             .AddScoped<RoomAllocations>()
+            .AddScoped<HotelBlocks>()
             .AddScoped<RoomingList>()
             .AddScoped<TransferPlanning>()
             .AddScoped<Manifest>();

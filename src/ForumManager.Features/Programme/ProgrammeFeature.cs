@@ -7,6 +7,7 @@ public static class ProgrammeFeature
         .AddMemoryCache()
         .AddScoped<ProgrammeConflicts>()
         .AddScoped<ProgrammeEditor>()
+        .AddScoped<ProgrammeSetup>()
         .AddScoped<ReleasedAgendas>()
         .AddScoped<ProgrammeReleases>()
         .AddScoped<Enrolments>();

@@ -11,6 +11,7 @@ public static class RegistrationFeature
         .AddScoped<OpenRegistration>()
         .AddScoped<RegistrationStatusChanges>()
         .AddScoped<QuestionForm>()
+        .AddScoped<QuestionEditor>()
         .AddScoped<DelegateEditor>()
         .AddScoped<DelegationInvitations>();
 }

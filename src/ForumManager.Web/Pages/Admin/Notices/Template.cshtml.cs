@@ -5,7 +5,6 @@ using ForumManager.Features;
 using ForumManager.Features.Forums;
 using ForumManager.Features.Notices;
 using ForumManager.Mail;
-using ForumManager.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

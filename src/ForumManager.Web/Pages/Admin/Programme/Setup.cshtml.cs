@@ -5,6 +5,7 @@ using ForumManager.Core.Text;
 using ForumManager.Data;
 using ForumManager.Features;
 using ForumManager.Features.Forums;
+using ForumManager.Features.Programme;
 using ForumManager.Features.Text;
 using ForumManager.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -16,9 +17,11 @@ using Microsoft.Extensions.Localization;
 namespace ForumManager.Web.Pages.Admin.Programme;
 
 /// <summary>What conflict detection needs besides sessions: travel times between venues, and the guests on the programme.</summary>
-public sealed class SetupModel(ForumDbContext db, CurrentForum current, UserManager<ForumUser> users, TimeProvider clock,
+public sealed class SetupModel(ForumDbContext db, CurrentForum current, ProgrammeSetup setup, UserManager<ForumUser> users,
     IStringLocalizer<SharedResource> text) : PageModel
 {
+    private Actor Actor => new(users.GetUserId(User), User.Identity?.Name ?? "organizer");
+
     public const int MaxMinutes = 24 * 60;
 
     public sealed record Pair(int From, int To, string FromName, string ToName, int? Minutes);
@@ -31,21 +34,6 @@ public sealed class SetupModel(ForumDbContext db, CurrentForum current, UserMana
 
     public IReadOnlyList<RoomRow> Rooms { get; private set; } = [];
     public Dictionary<string, string> RoomErrors { get; } = [];
-
-    public sealed class GuestInput
-    {
-        [Display(Name = "Guests_Kind")]
-        public GuestKind Kind { get; set; } = GuestKind.Interpreter;
-
-        [Required(ErrorMessage = "Validation_Required"), StringLength(200, ErrorMessage = "Validation_MaxLength"), Display(Name = "Guests_NameEn")]
-        public string NameEn { get; set; } = string.Empty;
-
-        [StringLength(200, ErrorMessage = "Validation_MaxLength"), Display(Name = "Guests_NameZh")]
-        public string? NameZh { get; set; }
-
-        [StringLength(200, ErrorMessage = "Validation_MaxLength"), Display(Name = "Guests_TitleEn")]
-        public string? TitleEn { get; set; }
-    }
 
     [BindProperty]
     public GuestInput Guest { get; set; } = new();
@@ -92,17 +80,7 @@ public sealed class SetupModel(ForumDbContext db, CurrentForum current, UserMana
             return Page();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.VenueTravelTimes.Where(t => t.ForumId == forumId).ExecuteDeleteAsync(ct);
-        foreach (var ((from, to), minutes) in chosen.Where(c => c.Value is not null))
-        {
-            db.VenueTravelTimes.Add(new VenueTravelTime { ForumId = forumId, FromVenueId = from, ToVenueId = to, Minutes = minutes!.Value });
-        }
-
-        db.AuditEntries.Add(new Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer").Audit(forumId, clock.GetUtcNow().UtcDateTime,
-            nameof(VenueTravelTime), forumId, "travel-times", after: string.Join("; ", chosen.Where(c => c.Value is not null).Select(c => $"{c.Key.From}-{c.Key.To}: {c.Value}"))));
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await setup.SaveTravelTimesAsync(forumId, chosen.Where(c => c.Value is not null).Select(c => (c.Key.From, c.Key.To, c.Value!.Value)).ToList(), Actor, ct);
         TempData["Status"] = text["Setup_TravelSaved"].Value;
         return RedirectToPage();
     }
@@ -138,18 +116,7 @@ public sealed class SetupModel(ForumDbContext db, CurrentForum current, UserMana
             return Page();
         }
 
-        var forumId = (await current.GetAsync(ct))!.Id;
-        var rooms = await db.Rooms.Where(r => r.ForumId == forumId).ToDictionaryAsync(r => r.Id, ct);
-        foreach (var (id, capacity, opens, closes) in parsed)
-        {
-            rooms[id].Capacity = capacity;
-            rooms[id].OpensAt = opens;
-            rooms[id].ClosesAt = closes;
-        }
-
-        db.AuditEntries.Add(new Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer").Audit(forumId, clock.GetUtcNow().UtcDateTime,
-            "Room", forumId, "rooms", after: string.Join("; ", parsed.Select(p => $"{p.Id}: {p.Capacity} {p.Opens}-{p.Closes}"))));
-        await db.SaveChangesAsync(ct);
+        await setup.SaveRoomsAsync((await current.GetAsync(ct))!.Id, parsed, Actor, ct);
         TempData["Status"] = text["Setup_RoomsSaved"].Value;
         return RedirectToPage();
     }
@@ -174,35 +141,11 @@ public sealed class SetupModel(ForumDbContext db, CurrentForum current, UserMana
             return NotFound();
         }
 
-        Guest.NameEn = PersonName.Clean(Guest.NameEn);
-        Guest.NameZh = PersonName.CleanOrNull(Guest.NameZh);
-        Guest.TitleEn = PersonName.CleanOrNull(Guest.TitleEn);
-        if (!Enum.IsDefined(Guest.Kind))
-        {
-            ModelState.AddModelError("Guest.Kind", text["Validation_Choose"]);
-        }
-
-        foreach (var (field, value) in new[] { ("Guest.NameEn", Guest.NameEn), ("Guest.NameZh", Guest.NameZh), ("Guest.TitleEn", Guest.TitleEn) })
-        {
-            if (value is not null && value.IndexOfAny(['<', '>']) >= 0)
-            {
-                ModelState.AddModelError(field, text["Validation_NoMarkup"]);
-            }
-        }
-
-        if (Guest.NameEn.Length == 0)
-        {
-            ModelState.AddModelError("Guest.NameEn", text["Validation_Required", text["Guests_NameEn"]]);
-        }
-
-        if (!ModelState.IsValid)
+        if (!await setup.AddGuestAsync((await current.GetAsync(ct))!.Id, Guest, errors => ModelState.AddErrors(errors), alreadyRefused: !ModelState.IsValid, ct))
         {
             return Page();
         }
 
-        var forumId = (await current.GetAsync(ct))!.Id;
-        db.Guests.Add(new Guest { ForumId = forumId, Kind = Guest.Kind, NameEn = Guest.NameEn, NameZh = Guest.NameZh, TitleEn = Guest.TitleEn });
-        await db.SaveChangesAsync(ct);
         TempData["Status"] = text["Setup_GuestAdded", Guest.NameEn].Value;
         return RedirectToPage();
     }

@@ -5,7 +5,6 @@ using ForumManager.Data;
 using ForumManager.Features.Privacy;
 using ForumManager.Features;
 using ForumManager.Features.Forums;
-using ForumManager.Features.Registration;
 using ForumManager.Features.Text;
 using ForumManager.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using ForumManager.Core.Auditing;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Forums;
@@ -18,49 +17,9 @@ using Microsoft.Extensions.Localization;
 namespace ForumManager.Web.Pages.Admin.Logistics.Hotels;
 
 /// <summary>Hotels and their room blocks, the automatic allocation, and those still waiting for a room.</summary>
-public sealed class IndexModel(ForumDbContext db, CurrentForum current, RoomAllocations allocations, UserManager<ForumUser> users,
-    TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(ForumDbContext db, CurrentForum current, RoomAllocations allocations, HotelBlocks hotels, UserManager<ForumUser> users,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
-    public sealed class HotelInput : PlaceInput
-    {
-        [StringLength(40, ErrorMessage = "Validation_MaxLength"), Display(Name = "Field_Phone")]
-        public string? Phone { get; set; }
-
-        [EmailAddress(ErrorMessage = "Validation_Email"), StringLength(256, ErrorMessage = "Validation_MaxLength"), Display(Name = "Hotels_ReservationsEmail")]
-        public string? ReservationsEmail { get; set; }
-    }
-
-    public sealed class BlockInput
-    {
-        [Display(Name = "Hotels_Hotel")]
-        public int HotelId { get; set; }
-
-        [Display(Name = "Stay_RoomType")]
-        public RoomType Type { get; set; }
-
-        [Range(1, 5, ErrorMessage = "Validation_Range"), Display(Name = "Hotels_Grade")]
-        public int Grade { get; set; } = 2;
-
-        [StringLength(200, ErrorMessage = "Validation_MaxLength"), Display(Name = "Hotels_DescriptionEn")]
-        public string? DescriptionEn { get; set; }
-
-        [StringLength(200, ErrorMessage = "Validation_MaxLength"), Display(Name = "Hotels_DescriptionZh")]
-        public string? DescriptionZh { get; set; }
-
-        [Required(ErrorMessage = "Validation_Required"), Display(Name = "Hotels_FirstNight")]
-        public DateOnly? FirstNight { get; set; }
-
-        [Required(ErrorMessage = "Validation_Required"), Display(Name = "Hotels_LastNight")]
-        public DateOnly? LastNight { get; set; }
-
-        [Range(1, 5000, ErrorMessage = "Validation_Range"), Display(Name = "Hotels_Rooms")]
-        public int Rooms { get; set; } = 10;
-
-        [Range(typeof(decimal), "0", "1000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true, ErrorMessage = "Validation_Range")]
-        [Display(Name = "Hotels_Rate")]
-        public decimal Rate { get; set; }
-    }
-
     public sealed record BlockRow(int Id, int HotelId, RoomType Type, int Grade, string? Description, DateOnly FirstNight, DateOnly LastNight, int Rooms, int Allocated, decimal Rate, string Currency);
 
     public sealed record HotelRow(int Id, string Name, string? Address, string? MapUrl, IReadOnlyList<BlockRow> Blocks, int Guests);
@@ -137,22 +96,16 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, RoomAllo
         if (!await LoadAsync(ct))
             return NotFound();
         await TryUpdateModelAsync(Hotel, nameof(Hotel));
-
-        var name = Hotel.NameEn?.Trim() ?? string.Empty;
-        if (ModelState.IsValid && await db.Hotels.AnyAsync(h => h.ForumId == Forum!.Id && h.NameEn == name, ct))
-            ModelState.AddModelError("Hotel.NameEn", text["Hotels_NameTaken"]);
         if (!ModelState.IsValid)
             return Page();
 
-        var hotel = new Hotel
+        var errors = new FieldErrors();
+        if (await hotels.AddHotelAsync(Forum!, Hotel, Actor(), errors, ct) is not { } hotel)
         {
-            ForumId = Forum!.Id, NameEn = name, NameZh = Hotel.NameZh?.Trim() ?? string.Empty, AddressEn = Hotel.AddressEn?.Trim(), AddressZh = Hotel.AddressZh?.Trim(),
-            MapUrl = Hotel.MapUrl, Phone = Hotel.Phone?.Trim(), ReservationsEmail = Hotel.ReservationsEmail?.Trim(),
-        };
-        db.Hotels.Add(hotel);
-        await db.SaveChangesAsync(ct);
-        db.AuditEntries.Add(Actor().Audit(Forum.Id, clock.GetUtcNow().UtcDateTime, nameof(Core.Logistics.Hotel), hotel.Id, "created", after: hotel.NameEn));
-        await db.SaveChangesAsync(ct);
+            ModelState.AddErrors(errors);
+            return Page();
+        }
+
         TempData["Status"] = text["Hotels_HotelAdded", hotel.NameEn].Value;
         return RedirectToPage();
     }
@@ -162,48 +115,26 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, RoomAllo
         if (!await LoadAsync(ct))
             return NotFound();
         await TryUpdateModelAsync(Block, nameof(Block));
-
-        if (Hotels.All(h => h.Id != Block.HotelId))
-            ModelState.AddModelError("Block.HotelId", text["Validation_Required", text["Hotels_Hotel"]]);
-        if (Block.FirstNight is { } first && Block.LastNight is { } last && last < first)
-            ModelState.AddModelError("Block.LastNight", text["Hotels_LastNightBeforeFirst"]);
+        ModelState.Check(errors => hotels.CheckBlock(Block, Hotels.Select(h => h.Id).ToList(), errors));
         if (!ModelState.IsValid)
             return Page();
 
-        var block = new RoomBlock
-        {
-            ForumId = Forum!.Id, HotelId = Block.HotelId, Type = Block.Type, Grade = Block.Grade, DescriptionEn = Block.DescriptionEn?.Trim(),
-            DescriptionZh = Block.DescriptionZh?.Trim(), FirstNight = Block.FirstNight!.Value, LastNight = Block.LastNight!.Value, Rooms = Block.Rooms, Rate = Block.Rate,
-        };
-        db.RoomBlocks.Add(block);
-        await db.SaveChangesAsync(ct);
-        db.AuditEntries.Add(Actor().Audit(Forum.Id, clock.GetUtcNow().UtcDateTime, nameof(RoomBlock), block.Id, "created", after: $"{block.Type} ×{block.Rooms}"));
-        await db.SaveChangesAsync(ct);
+        await hotels.AddBlockAsync(Forum!, Block, Actor(), ct);
         TempData["Status"] = text["Hotels_BlockAdded"].Value;
         return RedirectToPage();
     }
 
-    /// <summary>Changes the number of rooms in blocks; never below the rooms already given out (the database refuses that too).</summary>
+    /// <summary>Changes the number of rooms in blocks; never below the rooms already given out.</summary>
     public async Task<IActionResult> OnPostRoomsAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct))
             return NotFound();
 
         var blocks = Hotels.SelectMany(h => h.Blocks).ToDictionary(b => b.Id);
-        foreach (var (id, rooms) in BlockRooms)
-        {
-            if (!blocks.TryGetValue(id, out var block) || rooms is not { } wanted || wanted == block.Rooms)
-                continue;
-            if (wanted is < 1 or > 5000)
-                BlockErrors[id] = text["Validation_Range", text["Hotels_Rooms"], 1, 5000];
-            else if (await db.RoomBlocks.Where(b => b.Id == id && b.Allocated <= wanted)
-                    .ExecuteUpdateAsync(s => s.SetProperty(b => b.Rooms, wanted), ct) == 0)
-                BlockErrors[id] = text["Hotels_RoomsBelowAllocated", block.Allocated];
-            else
-                db.AuditEntries.Add(Actor().Audit(Forum!.Id, clock.GetUtcNow().UtcDateTime, nameof(RoomBlock), id, "rooms", block.Rooms.ToString(System.Globalization.CultureInfo.InvariantCulture), wanted.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        }
-
-        await db.SaveChangesAsync(ct);
+        var changes = BlockRooms.Where(p => blocks.ContainsKey(p.Key) && p.Value is { } wanted && wanted != blocks[p.Key].Rooms)
+            .Select(p => (p.Key, blocks[p.Key].Rooms, blocks[p.Key].Allocated, p.Value!.Value)).ToList();
+        foreach (var (id, message) in await hotels.SetRoomsAsync(Forum!, changes, Actor(), ct))
+            BlockErrors[id] = message;
         if (BlockErrors.Count > 0)
         {
             await LoadAsync(ct);
