@@ -139,11 +139,9 @@ public sealed class Importer(ForumDbContext db, Admissions admissions, MailQueue
                 }
             }
 
-            foreach (var row in good.Where(r => r.Update is null))
-            {
-                await admissions.AdmitAsync(forum, row.Delegate!, new Admission(actor, "imported", RegistrationStatus.Approved, $"{file.FileName}, row {row.Number}"), ct);
-                waitlisted += row.Delegate!.Status == RegistrationStatus.Waitlisted ? 1 : 0;
-            }
+            var admitted = good.Where(r => r.Update is null).ToList();
+            await admissions.AdmitAllAsync(forum, admitted.Select(r => (r.Delegate!, new Admission(actor, "imported", RegistrationStatus.Approved, $"{file.FileName}, row {r.Number}"))).ToList(), ct);
+            waitlisted = admitted.Count(r => r.Delegate!.Status == RegistrationStatus.Waitlisted);
         }
         else
         {

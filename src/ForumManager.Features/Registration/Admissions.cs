@@ -15,28 +15,40 @@ public sealed record Admission(Actor Actor, string AuditAction, RegistrationStat
 /// Admitting a delegate, however they arrive (the registration form, a head adding a member, a row of an import), in
 /// one place: a free place is taken atomically or the delegate joins the waiting list, the record is added, its notice
 /// is queued in the outbox, and the admission is audited, all in one transaction. Called inside a transaction the
-/// caller opened (registration, import), it joins it and the caller commits; called alone, it commits its own.
+/// caller opened (registration, import), it joins it and the caller saves the audit line with its own changes and
+/// commits; called alone, it commits its own.
 /// </summary>
 public sealed class Admissions(ForumDbContext db, ForumPlaces places, MailQueue mail, NoticeRenderer notices, TimeProvider clock)
 {
-    public async Task AdmitAsync(Forum forum, Delegate record, Admission admission, CancellationToken ct)
+    public Task AdmitAsync(Forum forum, Delegate record, Admission admission, CancellationToken ct) => AdmitAllAsync(forum, [(record, admission)], ct);
+
+    /// <summary>Admits several at once (an import's rows), in order, saving them together.</summary>
+    public async Task AdmitAllAsync(Forum forum, IReadOnlyList<(Delegate Record, Admission How)> admissions, CancellationToken ct)
     {
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await using (own)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            record.ForumId = forum.Id;
-            record.Status = await places.TryTakeAsync(forum.Id, ct) ? admission.WithPlace : RegistrationStatus.Waitlisted;
-            record.CreatedUtc = now;
-            record.UpdatedUtc = now;
-            db.Delegates.Add(record);
-            await notices.QueueAsync(forum, record, RegistrationNotices.ForStatus(record.Status), NoticeExtras.None, ct);
+            foreach (var (record, how) in admissions)
+            {
+                record.ForumId = forum.Id;
+                record.Status = await places.TryTakeAsync(forum.Id, ct) ? how.WithPlace : RegistrationStatus.Waitlisted;
+                record.CreatedUtc = now;
+                record.UpdatedUtc = now;
+                db.Delegates.Add(record);
+                await notices.QueueAsync(forum, record, RegistrationNotices.ForStatus(record.Status), NoticeExtras.None, ct);
+            }
+
             await db.SaveChangesAsync(ct);
-            db.AuditEntries.Add(admission.Actor.Audit(forum.Id, now, nameof(Delegate), record.Id, admission.AuditAction,
-                after: admission.Note is null ? record.Status.ToString() : $"{record.Status} ({admission.Note})"));
-            await db.SaveChangesAsync(ct);
+            foreach (var (record, how) in admissions)
+            {
+                db.AuditEntries.Add(how.Actor.Audit(forum.Id, now, nameof(Delegate), record.Id, how.AuditAction,
+                    after: how.Note is null ? record.Status.ToString() : $"{record.Status} ({how.Note})"));
+            }
+
             if (own is not null)
             {
+                await db.SaveChangesAsync(ct);
                 await own.CommitAsync(ct);
                 mail.NotifySaved();
             }

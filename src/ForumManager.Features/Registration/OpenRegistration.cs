@@ -175,8 +175,9 @@ public sealed class OpenRegistration(
                     ForumId = forum.Id, DelegateId = registration.Id, CheckIn = stay.CheckIn!.Value, CheckOut = stay.CheckOut!.Value, Type = stay.Type,
                     Sharing = stay.Sharing, Notes = string.IsNullOrWhiteSpace(stay.Notes) ? null : stay.Notes.Trim(), UpdatedUtc = now,
                 });
-                await db.SaveChangesAsync(ct);
             }
+
+            await db.SaveChangesAsync(ct);
 
             if (form.Invitation is not null && !await AcceptInvitationAsync(form.Invitation.Id, registration.Id, now, ct))
             {
