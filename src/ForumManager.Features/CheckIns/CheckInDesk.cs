@@ -1,9 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
+using ForumManager.Core.Auditing;
 using ForumManager.Core.CheckIns;
 using ForumManager.Core.Delegates;
+using ForumManager.Core.Forums;
 using ForumManager.Core.Programme;
 using ForumManager.Data;
+using ForumManager.Documents.Badges;
+using ForumManager.Features.Badges;
 using ForumManager.Features.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,8 +37,27 @@ public sealed record ScanAnswer(string Result, DeskDelegate? Delegate, DateTime?
 /// offline queue) gets the answer it got the first time, whichever it was; the id stands for that badge at that checkpoint
 /// only, and the same id with another badge or checkpoint is a conflict.
 /// </summary>
-public sealed class CheckInDesk(ForumDbContext db, TimeProvider clock)
+public sealed class CheckInDesk(ForumDbContext db, BadgeSource badges, TimeProvider clock)
 {
+    /// <summary>
+    /// A new badge for someone who lost theirs: a new code, so the old badge no longer checks anyone in, the reprint
+    /// audited with its reason and logged in the layout printed (the one chosen, or the delegate's category's).
+    /// </summary>
+    /// <returns>false when the edition has no such delegate.</returns>
+    public async Task<bool> ReprintAsync(Forum forum, int delegateId, BadgeLayout? layout, string reason, Actor actor, CancellationToken ct)
+    {
+        var newToken = CheckInTokens.New();
+        if (await db.Delegates.Where(d => d.Id == delegateId && d.ForumId == forum.Id).ExecuteUpdateAsync(u => u.SetProperty(d => d.CheckInToken, newToken), ct) == 0)
+        {
+            return false;
+        }
+
+        db.AuditEntries.Add(actor.Audit(forum.Id, clock.GetUtcNow().UtcDateTime, nameof(Core.Delegates.Delegate), delegateId, "badge-reprinted", after: reason));
+        var category = await db.Delegates.Where(d => d.Id == delegateId && d.ForumId == forum.Id).Select(d => d.Category).FirstAsync(ct);
+        await badges.LogPrintsAsync(forum.Id, [delegateId], layout ?? (await badges.LayoutsAsync(forum.Id, ct))[category], actor.Name, reason, ct);
+        return true;
+    }
+
     public async Task<bool> IsCheckpointAsync(int forumId, string checkpoint, CancellationToken ct)
     {
         if (checkpoint == Checkpoints.Main)

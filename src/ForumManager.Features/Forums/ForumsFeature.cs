@@ -5,5 +5,6 @@ public static class ForumsFeature
     /// <summary>The edition the site shows, and links to it for mails.</summary>
     public static IServiceCollection AddForums(this IServiceCollection services) => services
         .AddScoped<CurrentForum>()
+        .AddScoped<ForumSettings>()
         .AddSingleton<PublicLinks>();
 }

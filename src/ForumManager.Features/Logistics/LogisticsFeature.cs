@@ -15,6 +15,7 @@ public static class LogisticsFeature
             .AddScoped<HotelBlocks>()
             .AddScoped<RoomingList>()
             .AddScoped<TransferPlanning>()
+            .AddScoped<TransportFleet>()
             .AddScoped<Manifest>();
     }
 }

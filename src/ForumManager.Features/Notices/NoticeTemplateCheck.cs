@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Fluid;
 using Fluid.Ast;
+using Microsoft.Extensions.Localization;
 
 namespace ForumManager.Features.Notices;
 
@@ -16,6 +17,35 @@ public sealed record TemplateProblem(int Line, string Key, string Detail);
 /// </summary>
 public static partial class NoticeTemplateCheck
 {
+    /// <summary>A free-form wording's four texts, checked as <see cref="CheckTexts"/> does, at fields named SubjectEn, BodyEn, SubjectZh and BodyZh.</summary>
+    public static void CheckWording(NoticeWording wording, IReadOnlySet<string> alreadyRefused, IStringLocalizer text, FieldErrors errors) =>
+        CheckTexts([("SubjectEn", "Notices_SubjectEn", wording.SubjectEn), ("BodyEn", "Notices_BodyEn", wording.BodyEn),
+            ("SubjectZh", "Notices_SubjectZh", wording.SubjectZh), ("BodyZh", "Notices_BodyZh", wording.BodyZh)], alreadyRefused, text, errors);
+
+    /// <summary>
+    /// Each text is required, must parse and name only known placeholders; every problem goes to its field with its line.
+    /// A text in <paramref name="alreadyRefused"/> (over its length) is refused as such and not parsed: the parser descends
+    /// once per nested tag, and thousands of levels would overflow the stack and end the process.
+    /// </summary>
+    public static void CheckTexts(IEnumerable<(string Field, string Label, string Source)> texts, IReadOnlySet<string> alreadyRefused, IStringLocalizer text,
+        FieldErrors errors)
+    {
+        foreach (var (field, label, source) in texts)
+        {
+            if (string.IsNullOrWhiteSpace(source))
+            {
+                errors.Add(field, text["Validation_Required", text[label]]);
+            }
+            else if (!alreadyRefused.Contains(field))
+            {
+                foreach (var problem in Check(source.Replace("\r\n", "\n", StringComparison.Ordinal)))
+                {
+                    errors.Add(field, text[problem.Key, problem.Line, problem.Detail]);
+                }
+            }
+        }
+    }
+
     public static IReadOnlyList<TemplateProblem> Check(string source)
     {
         if (NoticeSandbox.OutOfShape(source) is { } shape)

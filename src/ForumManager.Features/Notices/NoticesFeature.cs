@@ -6,6 +6,7 @@ public static class NoticesFeature
     public static IServiceCollection AddNotices(this IServiceCollection services) => services
         .AddScoped<NoticeContexts>()
         .AddScoped<NoticeRenderer>()
+        .AddScoped<NoticeBatchRequests>()
         .AddSingleton<NoticeBatchService>()
         .AddHostedService(sp => sp.GetRequiredService<NoticeBatchService>())
         .AddSingleton<Reminders>()

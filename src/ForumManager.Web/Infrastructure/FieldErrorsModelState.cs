@@ -21,4 +21,8 @@ public static class FieldErrorsModelState
         check(errors);
         state.AddErrors(errors);
     }
+
+    /// <summary>The fields binding already refused (a text over its length, say), which a feature's checks then leave alone.</summary>
+    public static IReadOnlySet<string> Refused(this ModelStateDictionary state) =>
+        state.Where(e => e.Value?.ValidationState == ModelValidationState.Invalid).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
 }

@@ -1,13 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using ForumManager.Core.Auditing;
 using ForumManager.Core.CheckIns;
-using ForumManager.Core.Delegates;
 using ForumManager.Core.Forums;
 using ForumManager.Core.Text;
 using ForumManager.Data;
 using ForumManager.Documents.Badges;
 using ForumManager.Features;
-using ForumManager.Features.Badges;
 using ForumManager.Features.CheckIns;
 using ForumManager.Features.Forums;
 using ForumManager.Features.Text;
@@ -24,9 +22,8 @@ namespace ForumManager.Web.Pages.CheckIns;
 /// The check-in desk: a scanner types a token and Enter into the search box (the page's script sends it to the scan
 /// endpoint; without script the token is looked up like a name), or staff search by any name, email or delegation.
 /// </summary>
-public sealed class IndexModel(
-    ForumDbContext db, CurrentForum current, CheckInDesk desk, BadgeSource badges, UserManager<ForumUser> users,
-    IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class IndexModel(ForumDbContext db, CurrentForum current, CheckInDesk desk, UserManager<ForumUser> users, IStringLocalizer<SharedResource> text)
+    : PageModel
 {
     public sealed record Row(DeskDelegate Person, DateTime? CheckedInLocal, string? CheckedInBy);
 
@@ -75,20 +72,17 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var forum = await current.GetAsync(ct);
-        if (forum is null)
+        if (await current.GetAsync(ct) is { } forum)
         {
-            return Page();
+            await LoadAsync(forum, ct);
         }
 
-        await LoadAsync(forum, ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostCheckInAsync(int id, CancellationToken ct)
     {
-        var forum = await current.GetAsync(ct);
-        if (forum is null || !await desk.IsCheckpointAsync(forum.Id, CurrentCheckpoint, ct))
+        if (await current.GetAsync(ct) is not { } forum || !await desk.IsCheckpointAsync(forum.Id, CurrentCheckpoint, ct))
         {
             return NotFound();
         }
@@ -110,8 +104,7 @@ public sealed class IndexModel(
     /// </summary>
     public async Task<IActionResult> OnPostReprintAsync(int id, CancellationToken ct)
     {
-        var forum = await current.GetAsync(ct);
-        if (forum is null)
+        if (await current.GetAsync(ct) is not { } forum)
         {
             return NotFound();
         }
@@ -145,23 +138,14 @@ public sealed class IndexModel(
             return Page();
         }
 
-        var newToken = CheckInTokens.New();
-        var changed = await db.Delegates.Where(d => d.Id == id && d.ForumId == forum.Id)
-            .ExecuteUpdateAsync(u => u.SetProperty(d => d.CheckInToken, newToken), ct);
-        if (changed == 0)
+        if (!await desk.ReprintAsync(forum, id, Layout is { } chosen && Enum.IsDefined(chosen) ? chosen : null, reason,
+            new Actor(users.GetUserId(User), User.Identity?.Name ?? "staff"), ct))
         {
             return NotFound();
         }
 
-        db.AuditEntries.Add(new Actor(users.GetUserId(User), User.Identity?.Name ?? "staff")
-            .Audit(forum.Id, clock.GetUtcNow().UtcDateTime, nameof(Core.Delegates.Delegate), id, "badge-reprinted", after: reason));
-        var layout = Layout is { } chosen && Enum.IsDefined(chosen) ? chosen : (await badges.LayoutsAsync(forum.Id, ct))[await CategoryAsync(forum.Id, id, ct)];
-        await badges.LogPrintsAsync(forum.Id, [id], layout, User.Identity?.Name ?? "staff", reason, ct);
         return RedirectToPage(new { q = Query, checkpoint = CurrentCheckpoint, layout = Layout, reprinted = id });
     }
-
-    private Task<DelegateCategory> CategoryAsync(int forumId, int id, CancellationToken ct) =>
-        db.Delegates.Where(d => d.Id == id && d.ForumId == forumId).Select(d => d.Category).FirstAsync(ct);
 
     private async Task LoadAsync(Forum forum, CancellationToken ct)
     {

@@ -23,6 +23,8 @@ public sealed class NoticeTests(NoticeAppFixture app) : IClassFixture<NoticeAppF
     [Fact]
     public async Task Should_refuse_a_template_that_does_not_parse_or_names_an_unknown_placeholder_with_the_line()
     {
+        // Other tests of this class customize templates; this one starts from the built-in wording, whatever ran before.
+        await app.WithDbAsync(db => db.NoticeTemplates.ExecuteDeleteAsync());
         var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
         const string url = "/admin/notices/template?kind=Approved&language=en";
 
@@ -170,6 +172,7 @@ public sealed class NoticeTests(NoticeAppFixture app) : IClassFixture<NoticeAppF
     [Fact]
     public async Task Should_write_a_notice_in_Chinese_and_English_in_one_message_when_the_forum_asks_for_both()
     {
+        await app.WithDbAsync(db => db.NoticeTemplates.ExecuteDeleteAsync());
         var person = await app.WithDbAsync(db => db.Delegates.AsNoTracking().Include(d => d.Delegation).Where(d => d.PreferredLanguage == "en").OrderBy(d => d.Id).FirstAsync());
         var forum = await app.WithDbAsync(db => db.Forums.AsNoTracking().SingleAsync());
         forum.NoticesInBothLanguages = true;

@@ -19,7 +19,7 @@ using Delegate = ForumManager.Core.Delegates.Delegate;
 namespace ForumManager.Web.Pages.Admin.Notices;
 
 /// <summary>A notice to many: the audience, the wording (free-form, or a kind's templates), the files; a preview for a sample recipient, the count, and sending.</summary>
-public sealed class SendModel(ForumDbContext db, CurrentForum current, NoticeRenderer renderer, NoticeBatchService expander, TimeProvider clock,
+public sealed class SendModel(ForumDbContext db, CurrentForum current, NoticeRenderer renderer, NoticeBatchRequests batches,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty] public RegistrationStatus? Status { get; set; } = RegistrationStatus.Approved;
@@ -133,18 +133,10 @@ public sealed class SendModel(ForumDbContext db, CurrentForum current, NoticeRen
             return Page();
         }
 
-        var wording = Wording();
-        var batch = new NoticeBatch
-        {
-            ForumId = forum.Id, CreatedUtc = clock.GetUtcNow().UtcDateTime, CreatedBy = User.Identity?.Name ?? "organizer", Kind = Kind,
-            SubjectEn = wording?.SubjectEn, BodyEn = wording?.BodyEn, SubjectZh = wording?.SubjectZh, BodyZh = wording?.BodyZh,
-            Audience = await DescribeAsync(ct), AttachAgenda = AttachAgenda, AttachVisaLetter = AttachVisaLetter, AttachQrCode = AttachQrCode, Total = ids.Count,
-            Recipients = ids.Select(id => new NoticeRecipient { DelegateId = id }).ToList(),
-        };
-        db.NoticeBatches.Add(batch);
-        await db.SaveChangesAsync(ct);
-        expander.Wake();
-        return Redirect($"/admin/notices/batch/{batch.Id}");
+        var audience = new NoticeAudience(Status, Category, Delegation, string.IsNullOrWhiteSpace(Country) ? null : Country.ToUpperInvariant(), Session, ArrivalDay, Hotel);
+        var batchId = await batches.StartAsync(forum, Kind, Wording(), audience, new NoticeAttachments(AttachAgenda, AttachVisaLetter, AttachQrCode), ids,
+            User.Identity?.Name ?? "organizer", ct);
+        return Redirect($"/admin/notices/batch/{batchId}");
     }
 
     private NoticeWording? Wording() => Kind == NoticeKind.FreeForm ? new NoticeWording(SubjectEn, BodyEn, SubjectZh, BodyZh) : null;
@@ -158,29 +150,8 @@ public sealed class SendModel(ForumDbContext db, CurrentForum current, NoticeRen
 
         if (Kind == NoticeKind.FreeForm)
         {
-            foreach (var (field, label, source) in new[]
-            {
-                (nameof(SubjectEn), "Notices_SubjectEn", SubjectEn), (nameof(BodyEn), "Notices_BodyEn", BodyEn),
-                (nameof(SubjectZh), "Notices_SubjectZh", SubjectZh), (nameof(BodyZh), "Notices_BodyZh", BodyZh),
-            })
-            {
-                if (string.IsNullOrWhiteSpace(source))
-                {
-                    ModelState.AddModelError(field, text["Validation_Required", text[label]]);
-                    continue;
-                }
-
-                // A text over its length is refused as such and not parsed (see the template page).
-                if (ModelState[field]?.ValidationState == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
-                {
-                    continue;
-                }
-
-                foreach (var problem in NoticeTemplateCheck.Check(source.Replace("\r\n", "\n", StringComparison.Ordinal)))
-                {
-                    ModelState.AddModelError(field, text[problem.Key, problem.Line, problem.Detail]);
-                }
-            }
+            var refused = ModelState.Refused();
+            ModelState.Check(errors => NoticeTemplateCheck.CheckWording(Wording()!, refused, text, errors));
         }
 
         return ModelState.IsValid;
@@ -198,19 +169,6 @@ public sealed class SendModel(ForumDbContext db, CurrentForum current, NoticeRen
         }
 
         return query;
-    }
-
-    private async Task<string> DescribeAsync(CancellationToken ct)
-    {
-        var parts = new List<string>();
-        if (Status is { } status) { parts.Add(text["RegistrationStatus_" + status]); }
-        if (Category is { } category) { parts.Add(text["DelegateCategory_" + category]); }
-        if (Delegation is { } delegation) { parts.Add(await db.Delegations.Where(d => d.Id == delegation).Select(d => d.NameEn).FirstOrDefaultAsync(ct) ?? "?"); }
-        if (!string.IsNullOrWhiteSpace(Country)) { parts.Add(Country.ToUpperInvariant()); }
-        if (Session is { } session) { parts.Add(await db.Sessions.Where(s => s.Id == session).Select(s => s.TitleEn).FirstOrDefaultAsync(ct) ?? "?"); }
-        if (ArrivalDay is { } day) { parts.Add(text["Audience_ArrivingOn", day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]); }
-        if (Hotel is { } hotel) { parts.Add(await db.Hotels.Where(h => h.Id == hotel).Select(h => h.NameEn).FirstOrDefaultAsync(ct) ?? "?"); }
-        return parts.Count == 0 ? text["Delegates_All"] : string.Join(" · ", parts);
     }
 
     private async Task LoadAsync(Forum forum, CancellationToken ct)

@@ -5,6 +5,7 @@ using ForumManager.Features;
 using ForumManager.Features.Forums;
 using ForumManager.Features.Notices;
 using ForumManager.Mail;
+using ForumManager.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -129,31 +130,8 @@ public sealed class TemplateModel(ForumDbContext db, CurrentForum current, Notic
     {
         Subject = (Subject ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal);
         Body = (Body ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal);
-        if (Subject.Trim().Length == 0)
-        {
-            ModelState.AddModelError(nameof(Subject), text["Validation_Required", text["Notices_Subject"]]);
-        }
-
-        if (Body.Trim().Length == 0)
-        {
-            ModelState.AddModelError(nameof(Body), text["Validation_Required", text["Notices_Body"]]);
-        }
-
-        foreach (var (field, source) in new[] { (nameof(Subject), Subject), (nameof(Body), Body) })
-        {
-            // A text over its length is refused as such and not parsed: the parser descends once per nested tag, and
-            // thousands of levels would overflow the stack and end the process.
-            if (ModelState[field]?.ValidationState == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
-            {
-                continue;
-            }
-
-            foreach (var problem in NoticeTemplateCheck.Check(source))
-            {
-                ModelState.AddModelError(field, text[problem.Key, problem.Line, problem.Detail]);
-            }
-        }
-
+        var refused = ModelState.Refused();
+        ModelState.Check(errors => NoticeTemplateCheck.CheckTexts([(nameof(Subject), "Notices_Subject", Subject), (nameof(Body), "Notices_Body", Body)], refused, text, errors));
         return ModelState.IsValid;
     }
 

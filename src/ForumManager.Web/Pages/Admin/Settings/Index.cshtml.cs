@@ -2,9 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using ForumManager.Core.Auditing;
 using ForumManager.Core.Forums;
 using ForumManager.Data;
-using ForumManager.Features.Privacy;
 using ForumManager.Features;
 using ForumManager.Features.Forums;
+using ForumManager.Features.Privacy;
 using ForumManager.Features.Text;
 using ForumManager.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -16,56 +16,9 @@ using Microsoft.Extensions.Localization;
 namespace ForumManager.Web.Pages.Admin.Settings;
 
 /// <summary>Settings of the current edition: open or by invitation, deadlines, capacity, retention, and who invites and signs on visa letters.</summary>
-public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserManager<ForumUser> users, HomeFiguresCache homeFigures,
-    PersonalDataPurge purge, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(CurrentForum current, ForumSettings settings, UserManager<ForumUser> users, HomeFiguresCache homeFigures,
+    PersonalDataPurge purge, IStringLocalizer<SharedResource> text) : PageModel
 {
-    public sealed class SettingsInput
-    {
-        [Display(Name = "Settings_OpenRegistration")]
-        public bool OpenRegistration { get; set; }
-
-        [Display(Name = "Settings_RegistrationCloses")]
-        public DateTime? RegistrationCloses { get; set; }
-
-        [Display(Name = "Settings_EditCloses")]
-        public DateTime? EditCloses { get; set; }
-
-        [Range(0, 1_000_000, ErrorMessage = "Validation_Range")]
-        [Display(Name = "Settings_Capacity")]
-        public int? Capacity { get; set; }
-
-        [Range(0, 3650, ErrorMessage = "Validation_Range")]
-        [Display(Name = "Settings_RetentionDays")]
-        public int RetentionDays { get; set; } = 365;
-
-        [Display(Name = "Settings_NoticesInBothLanguages")]
-        public bool NoticesInBothLanguages { get; set; }
-
-        [StringLength(300, ErrorMessage = "Validation_MaxLength")]
-        [Display(Name = "Settings_HostEn")]
-        public string? HostEn { get; set; }
-
-        [StringLength(300, ErrorMessage = "Validation_MaxLength")]
-        [Display(Name = "Settings_HostZh")]
-        public string? HostZh { get; set; }
-
-        [StringLength(200, ErrorMessage = "Validation_MaxLength")]
-        [Display(Name = "Settings_SignatoryNameEn")]
-        public string? SignatoryNameEn { get; set; }
-
-        [StringLength(200, ErrorMessage = "Validation_MaxLength")]
-        [Display(Name = "Settings_SignatoryNameZh")]
-        public string? SignatoryNameZh { get; set; }
-
-        [StringLength(300, ErrorMessage = "Validation_MaxLength")]
-        [Display(Name = "Settings_SignatoryTitleEn")]
-        public string? SignatoryTitleEn { get; set; }
-
-        [StringLength(300, ErrorMessage = "Validation_MaxLength")]
-        [Display(Name = "Settings_SignatoryTitleZh")]
-        public string? SignatoryTitleZh { get; set; }
-    }
-
     [BindProperty]
     public SettingsInput Input { get; set; } = new();
 
@@ -149,42 +102,12 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
         }
 
         Forum = found;
-        var forum = await db.Forums.SingleAsync(f => f.Id == found.Id, ct);
-        if (Input.Capacity is { } capacity && capacity < forum.PlacesTaken)
+        var errors = new FieldErrors();
+        var saved = await settings.SaveAsync(found.Id, Input, new Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer"), errors,
+            alreadyRefused: !ModelState.IsValid, ct);
+        ModelState.AddErrors(errors);
+        if (!saved)
         {
-            ModelState.AddModelError("Input.Capacity", text["Settings_CapacityBelowTaken", forum.PlacesTaken]);
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var zone = forum.TimeZone;
-        var before = Describe(forum);
-        forum.OpenRegistration = Input.OpenRegistration;
-        forum.RegistrationClosesUtc = Input.RegistrationCloses is { } closes ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(closes, DateTimeKind.Unspecified), zone) : null;
-        forum.EditClosesUtc = Input.EditCloses is { } edit ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(edit, DateTimeKind.Unspecified), zone) : null;
-        forum.Capacity = Input.Capacity;
-        forum.RetentionDays = Input.RetentionDays;
-        forum.NoticesInBothLanguages = Input.NoticesInBothLanguages;
-        forum.HostEn = Core.Text.PersonName.CleanOrNull(Input.HostEn);
-        forum.HostZh = Core.Text.PersonName.CleanOrNull(Input.HostZh);
-        forum.SignatoryNameEn = Core.Text.PersonName.CleanOrNull(Input.SignatoryNameEn);
-        forum.SignatoryNameZh = Core.Text.PersonName.CleanOrNull(Input.SignatoryNameZh);
-        forum.SignatoryTitleEn = Core.Text.PersonName.CleanOrNull(Input.SignatoryTitleEn);
-        forum.SignatoryTitleZh = Core.Text.PersonName.CleanOrNull(Input.SignatoryTitleZh);
-        db.AuditEntries.Add(new Actor(users.GetUserId(User), User.Identity?.Name ?? "organizer")
-            .Audit(forum.Id, clock.GetUtcNow().UtcDateTime, nameof(Core.Forums.Forum), forum.Id, "settings", before, Describe(forum)));
-
-        try
-        {
-            // The check constraint refuses a capacity below the places taken, should they have grown meanwhile.
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            ModelState.AddModelError("Input.Capacity", text["Settings_CapacityBelowTaken", forum.PlacesTaken]);
             return Page();
         }
 
@@ -192,10 +115,4 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
         TempData["Status"] = text["Settings_Saved"].Value;
         return RedirectToPage();
     }
-
-    private static string Describe(Forum forum) => System.Text.Json.JsonSerializer.Serialize(new
-    {
-        forum.OpenRegistration, forum.RegistrationClosesUtc, forum.EditClosesUtc, forum.Capacity, forum.RetentionDays,
-        forum.HostEn, forum.HostZh, forum.SignatoryNameEn, forum.SignatoryNameZh, forum.SignatoryTitleEn, forum.SignatoryTitleZh, forum.NoticesInBothLanguages,
-    });
 }

@@ -18,48 +18,9 @@ using Microsoft.Extensions.Localization;
 namespace ForumManager.Web.Pages.Admin.Logistics.Transfers;
 
 /// <summary>A day's arrivals board by hour and place, its pickup waves, and the vehicles.</summary>
-public sealed class IndexModel(ForumDbContext db, CurrentForum current, TransferPlanning planning, UserManager<ForumUser> users,
-    TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(ForumDbContext db, CurrentForum current, TransferPlanning planning, TransportFleet fleet, UserManager<ForumUser> users,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
-    public sealed class VehicleInput
-    {
-        [Required(ErrorMessage = "Validation_Required"), StringLength(100, ErrorMessage = "Validation_MaxLength"), Display(Name = "Vehicles_Label")]
-        public string Label { get; set; } = string.Empty;
-
-        [StringLength(20, ErrorMessage = "Validation_MaxLength"), Display(Name = "Vehicles_Plate")]
-        public string? Plate { get; set; }
-
-        [Range(1, 100, ErrorMessage = "Validation_Range"), Display(Name = "Vehicles_Seats")]
-        public int Seats { get; set; } = 45;
-
-        [StringLength(100, ErrorMessage = "Validation_MaxLength"), Display(Name = "Travel_Driver")]
-        public string? DriverName { get; set; }
-
-        [StringLength(40, ErrorMessage = "Validation_MaxLength"), Display(Name = "Vehicles_DriverPhone")]
-        public string? DriverPhone { get; set; }
-
-        [StringLength(100, ErrorMessage = "Validation_MaxLength"), Display(Name = "Travel_Liaison")]
-        public string? LiaisonName { get; set; }
-
-        [StringLength(40, ErrorMessage = "Validation_MaxLength"), Display(Name = "Vehicles_LiaisonPhone")]
-        public string? LiaisonPhone { get; set; }
-    }
-
-    public sealed class HubInput
-    {
-        [Required(ErrorMessage = "Validation_Required"), RegularExpression("^[A-Za-z0-9]{2,8}$", ErrorMessage = "Hubs_CodeFormat"), Display(Name = "Hubs_Code")]
-        public string Code { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Validation_Required"), StringLength(200, ErrorMessage = "Validation_MaxLength"), Display(Name = "Hotels_NameEn")]
-        public string NameEn { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Validation_Required"), StringLength(200, ErrorMessage = "Validation_MaxLength"), Display(Name = "Hotels_NameZh")]
-        public string NameZh { get; set; } = string.Empty;
-
-        [Display(Name = "Travel_Mode")]
-        public TravelMode Mode { get; set; }
-    }
-
     /// <summary>Bound only by the handler that adds a place, under its own prefix.</summary>
     public HubInput Hub { get; set; } = new();
 
@@ -124,19 +85,15 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Transfer
         if (!await LoadAsync(day, ct))
             return NotFound();
         await TryUpdateModelAsync(Vehicle, nameof(Vehicle));
-        var label = Vehicle.Label?.Trim() ?? string.Empty;
-        if (ModelState.IsValid && await db.Vehicles.AnyAsync(v => v.ForumId == Forum!.Id && v.Label == label, ct))
-            ModelState.AddModelError("Vehicle.Label", text["Vehicles_LabelTaken"]);
         if (!ModelState.IsValid)
             return Page();
-
-        db.Vehicles.Add(new Vehicle
+        var errors = new FieldErrors();
+        if (await fleet.AddVehicleAsync(Forum!, Vehicle, Actor(), errors, ct) is not { } label)
         {
-            ForumId = Forum!.Id, Label = label, Plate = Vehicle.Plate?.Trim(), Seats = Vehicle.Seats, DriverName = Vehicle.DriverName?.Trim(),
-            DriverPhone = Vehicle.DriverPhone?.Trim(), LiaisonName = Vehicle.LiaisonName?.Trim(), LiaisonPhone = Vehicle.LiaisonPhone?.Trim(),
-        });
-        db.AuditEntries.Add(Actor().Audit(Forum.Id, clock.GetUtcNow().UtcDateTime, nameof(Core.Logistics.Vehicle), 0, "created", after: label));
-        await db.SaveChangesAsync(ct);
+            ModelState.AddErrors(errors);
+            return Page();
+        }
+
         TempData["Status"] = text["Vehicles_Added", label].Value;
         return RedirectToPage(new { day = Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
     }
@@ -147,22 +104,12 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Transfer
         if (!await LoadAsync(day, ct))
             return NotFound();
         await TryUpdateModelAsync(Hub, nameof(Hub));
-        var code = Hub.Code?.Trim().ToUpperInvariant() ?? string.Empty;
-        if (ModelState.IsValid && Hubs.Any(h => h.Code == code))
-            ModelState.AddModelError("Hub.Code", text["Hubs_CodeTaken"]);
         if (!ModelState.IsValid)
             return Page();
-
-        db.TransportHubs.Add(new TransportHub { ForumId = Forum!.Id, Code = code, NameEn = Hub.NameEn.Trim(), NameZh = Hub.NameZh.Trim(), Mode = Hub.Mode });
-        db.AuditEntries.Add(Actor().Audit(Forum.Id, clock.GetUtcNow().UtcDateTime, nameof(TransportHub), 0, "created", after: code));
-        try
+        var errors = new FieldErrors();
+        if (await fleet.AddHubAsync(Forum!, Hub, Actor(), errors, ct) is not { } code)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another organizer added the same code a moment ago.
-            ModelState.AddModelError("Hub.Code", text["Hubs_CodeTaken"]);
+            ModelState.AddErrors(errors);
             return Page();
         }
 
