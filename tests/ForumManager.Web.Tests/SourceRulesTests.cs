@@ -34,6 +34,30 @@ public sealed partial class SourceRulesTests
         Assert.True(offenders.Count == 0, "async page handlers without a CancellationToken:\n" + string.Join('\n', offenders));
     }
 
+    [Fact]
+    public void Should_keep_every_page_model_short_with_its_rules_in_the_features()
+    {
+        // A page model binds, calls a feature and answers; one that grows past a screenful is holding a use case.
+        var offenders = Directory.EnumerateFiles(Path.Combine(RepositoryFolder.Root, "src", "ForumManager.Web"), "*.cshtml.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal))
+            .Select(f => (File: Path.GetRelativePath(RepositoryFolder.Root, f), Lines: File.ReadLines(f).Count()))
+            .Where(f => f.Lines > 200)
+            .Select(f => $"{f.File}: {f.Lines} lines")
+            .ToList();
+
+        Assert.True(offenders.Count == 0, "page models over 200 lines:\n" + string.Join('\n', offenders));
+    }
+
+    [Fact]
+    public void Should_keep_no_folder_of_services_beside_the_pages()
+    {
+        // The web project holds pages and what serves them; a use case lives in ForumManager.Features.
+        string[] allowed = ["Areas", "Cli", "Infrastructure", "Pages", "Properties", "wwwroot", "App_Data", "bin", "obj"];
+        var folders = Directory.EnumerateDirectories(Path.Combine(RepositoryFolder.Root, "src", "ForumManager.Web")).Select(Path.GetFileName).OfType<string>();
+
+        Assert.Empty(folders.Except(allowed));
+    }
+
     // The parameters run to the parenthesis that closes the list, allowing attributes with parentheses of their own.
     [GeneratedRegex(@"public\s+async\s+Task(<[^>]+>)?\s+(?<name>On(Get|Post)\w*)\s*\((?<parameters>(?>[^()]+|\((?<depth>)|\)(?<-depth>))*)\)")]
     private static partial Regex AsyncHandler();
