@@ -21,7 +21,7 @@ public sealed class EditTests(EditAppFixture app) : IClassFixture<EditAppFixture
     private async Task<(int Id, string Email, HttpClient Client)> RegisteredAsync(Action<Dictionary<string, string>>? change = null)
     {
         var email = $"editor-{Guid.NewGuid():N}@city.example.org";
-        var response = await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email, change));
+        var response = await RegistrationForm.SubmitAsync(Clients.Anonymous(app), email, change);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(s => s.SetProperty(u => u.EmailConfirmed, true)));
         var id = await app.WithDbAsync(db => db.Delegates.Where(d => d.Email == email).Select(d => d.Id).SingleAsync());
@@ -39,12 +39,12 @@ public sealed class EditTests(EditAppFixture app) : IClassFixture<EditAppFixture
         await OpenEditingAsync(null);
         var (id, email, client) = await RegisteredAsync(v =>
         {
-            v["Input.NeedsVisaLetter"] = "true";
-            v["Input.PassportNumber"] = "E12345678";
-            v["Input.Nationality"] = "FR";
-            v["Input.DateOfBirth"] = "1970-01-01";
-            v["Input.PassportExpiry"] = "2015-01-01";
-            v["Input.PassportPlaceOfIssue"] = "Paris";
+            v[DelegateFields.NeedsVisaLetter] = "true";
+            v[DelegateFields.PassportNumber] = "E12345678";
+            v[DelegateFields.Nationality] = "FR";
+            v[DelegateFields.DateOfBirth] = "1970-01-01";
+            v[DelegateFields.PassportExpiry] = "2015-01-01";
+            v[DelegateFields.PassportPlaceOfIssue] = "Paris";
         });
         var before = await RecordAsync(id);
 

@@ -274,24 +274,24 @@ public sealed class LogisticsTests(LogisticsAppFixture app) : IClassFixture<Logi
     public async Task Should_take_a_room_request_with_the_registration_and_refuse_a_check_out_before_the_check_in()
     {
         var email = $"stay-{Guid.NewGuid():N}@city.example.org";
-        var refused = await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email, v =>
+        var refused = await RegistrationForm.SubmitAsync(Clients.Anonymous(app), email, v =>
         {
-            v["Stay.Needed"] = "true";
-            v["Stay.CheckIn"] = "2010-06-23";
-            v["Stay.CheckOut"] = "2010-06-22";
-        }));
+            v[RegistrationForm.StayNeeded] = "true";
+            v[RegistrationForm.StayCheckIn] = "2010-06-23";
+            v[RegistrationForm.StayCheckOut] = "2010-06-22";
+        });
         var page = await HtmlForms.ParseAsync(refused);
         Assert.Contains("Check-out must be after check-in.", page.QuerySelector("#stay-checkout")!.ParentElement!.TextContent, StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.Delegates.AnyAsync(d => d.Email == email)));
 
-        var accepted = await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email, v =>
+        var accepted = await RegistrationForm.SubmitAsync(Clients.Anonymous(app), email, v =>
         {
-            v["Stay.Needed"] = "true";
-            v["Stay.CheckIn"] = "2010-06-21";
-            v["Stay.CheckOut"] = "2010-06-25";
-            v["Stay.Type"] = "Twin";
-            v["Stay.Sharing"] = "SameGender";
-        }));
+            v[RegistrationForm.StayNeeded] = "true";
+            v[RegistrationForm.StayCheckIn] = "2010-06-21";
+            v[RegistrationForm.StayCheckOut] = "2010-06-25";
+            v[RegistrationForm.StayType] = "Twin";
+            v[RegistrationForm.StaySharing] = "SameGender";
+        });
 
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         var request = await app.WithDbAsync(db => db.AccommodationRequests.AsNoTracking().SingleAsync(r => db.Delegates.Any(d => d.Id == r.DelegateId && d.Email == email)));

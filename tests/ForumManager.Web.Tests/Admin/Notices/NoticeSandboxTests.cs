@@ -234,8 +234,7 @@ public sealed class NoticeSandboxTests(NoticeSandboxAppFixture app) : IClassFixt
         });
         var email = $"fallback-{Guid.NewGuid():N}@city.example.org";
 
-        var registered = await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url,
-            RegistrationForm.Valid(email, v => v["Input.PreferredLanguage"] = "en"));
+        var registered = await RegistrationForm.SubmitAsync(Clients.Anonymous(app), email, v => v[DelegateFields.PreferredLanguage] = "en");
 
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
         Assert.Equal("/register/done", registered.Headers.Location!.OriginalString);

@@ -58,16 +58,16 @@ public sealed class KeyRingTests : IDisposable
     private static async Task<string> RegisterWithPassportAsync(ForumAppFactory app, string country = "CN")
     {
         var email = $"keyring-{Guid.NewGuid():N}@city.example.org";
-        var response = await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email, v =>
+        var response = await RegistrationForm.SubmitAsync(Clients.Anonymous(app), email, v =>
         {
-            v["Input.CountryCode"] = country;
-            v["Input.NeedsVisaLetter"] = "true";
-            v["Input.PassportNumber"] = Passport;
-            v["Input.Nationality"] = "CG";
-            v["Input.DateOfBirth"] = "1965-03-14";
-            v["Input.PassportExpiry"] = "2014-01-31";
-            v["Input.PassportPlaceOfIssue"] = "Brazzaville";
-        }));
+            v[DelegateFields.CountryCode] = country;
+            v[DelegateFields.NeedsVisaLetter] = "true";
+            v[DelegateFields.PassportNumber] = Passport;
+            v[DelegateFields.Nationality] = "CG";
+            v[DelegateFields.DateOfBirth] = "1965-03-14";
+            v[DelegateFields.PassportExpiry] = "2014-01-31";
+            v[DelegateFields.PassportPlaceOfIssue] = "Brazzaville";
+        });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return email;
     }
