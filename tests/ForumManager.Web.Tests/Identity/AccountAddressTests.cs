@@ -132,13 +132,7 @@ public sealed class AccountAddressTests(AccountAddressAppFixture app) : IClassFi
 
         foreach (var email in Addresses())
         {
-            var added = await HtmlForms.SubmitAsync(head, "/me/delegation", new Dictionary<string, string>
-            {
-                ["Input.FamilyName"] = "Bennani",
-                ["Input.GivenName"] = "Salma",
-                ["Input.Email"] = email,
-                ["Input.PreferredLanguage"] = "en",
-            }, "[data-testid=add-member]");
+            var added = await MemberForm.AddAsync(head, MemberForm.Valid(email));
             Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
             var memberId = await app.WithDbAsync(db => db.Delegates.Where(d => d.Email == email).Select(d => d.Id).SingleAsync());
             var page = await HtmlForms.GetPageAsync(head, "/me/delegation");

@@ -166,17 +166,17 @@ public sealed class DelegationMembersTests(InvitationAppFixture app) : IClassFix
         await app.WithDbAsync(db => db.Users.Where(u => u.Email == head).ExecuteUpdateAsync(s => s.SetProperty(u => u.EmailConfirmed, true)));
         var client = await Clients.SignInAsync(app, head, ForumAppFactory.Password);
 
-        var added = await HtmlForms.SubmitAsync(client, "/me/delegation", new Dictionary<string, string>
+        var added = await MemberForm.AddAsync(client, new Dictionary<string, string>
         {
-            ["Input.FamilyName"] = "Petrova",
-            ["Input.GivenName"] = "Olga",
-            ["Input.NativeName"] = "Ольга Петрова",
-            ["Input.Email"] = $"olga-{Guid.NewGuid():N}@kazan.example.org",
-        }, formSelector: "[data-testid=add-member]");
+            [MemberForm.FamilyName] = "Petrova",
+            [MemberForm.GivenName] = "Olga",
+            [MemberForm.NativeName] = "Ольга Петрова",
+            [MemberForm.Email] = $"olga-{Guid.NewGuid():N}@kazan.example.org",
+        });
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
 
         var full = await HtmlForms.GetPageAsync(client, "/me/delegation");
-        Assert.Null(full.QuerySelector("[data-testid=add-member]"));
+        Assert.Null(full.QuerySelector(MemberForm.AddSelector));
         Assert.Contains("Ольга Петрова", full.QuerySelector("[data-testid=members]")!.TextContent, StringComparison.Ordinal);
 
         var stranger = await app.WithDbAsync(db => db.Delegates.Where(d => d.DelegationId != delegationId && d.Status == RegistrationStatus.Approved).Select(d => d.Id).FirstAsync());
