@@ -153,7 +153,7 @@ public sealed class RegistrationTests(AppFixture app)
         var other = NewEmail();
 
         var form = await HtmlForms.GetPageAsync(client, RegistrationForm.Url);
-        var field = form.QuerySelector("input[name='Input.Email']")!;
+        var field = form.QuerySelector($"input[name='{DelegateFields.Email}']")!;
         Assert.Equal(email, field.GetAttribute("value"));
         Assert.True(field.HasAttribute("readonly"));
         var response = await RegistrationForm.SubmitAsync(client, form, other, v =>

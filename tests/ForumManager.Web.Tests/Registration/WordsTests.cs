@@ -28,11 +28,11 @@ public sealed class WordsTests(AppFixture app)
     {
         var page = await HtmlForms.GetPageAsync(Clients.Anonymous(app, pageLanguage), RegistrationForm.Url);
 
-        var honorific = page.QuerySelector("select[name='Input.Honorific']")!;
+        var honorific = page.QuerySelector($"select[name='{DelegateFields.Honorific}']")!;
         var chosen = honorific.QuerySelector("option[selected]") ?? honorific.QuerySelector("option");
         Assert.Equal(string.Empty, chosen!.GetAttribute("value"));
         Assert.Equal("—", chosen.TextContent.Trim());
-        Assert.Equal(messageLanguage, page.QuerySelector("select[name='Input.PreferredLanguage'] option[selected]")?.GetAttribute("value"));
+        Assert.Equal(messageLanguage, page.QuerySelector($"select[name='{DelegateFields.PreferredLanguage}'] option[selected]")?.GetAttribute("value"));
     }
 
     [Theory]
@@ -47,7 +47,7 @@ public sealed class WordsTests(AppFixture app)
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var options = (await HtmlForms.ParseAsync(response)).QuerySelectorAll("select[name='Input.Honorific'] option");
+        var options = (await HtmlForms.ParseAsync(response)).QuerySelectorAll($"select[name='{DelegateFields.Honorific}'] option");
         var chosen = Assert.Single(options, o => o.HasAttribute("selected"));
         Assert.Equal(("Ms", ms), (chosen.GetAttribute("value"), chosen.TextContent.Trim()));
         Assert.Contains(options, o => o.GetAttribute("value") == "H.E." && o.TextContent.Trim() == excellency);
@@ -85,7 +85,7 @@ public sealed class WordsTests(AppFixture app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await HtmlForms.ParseAsync(response);
-        Assert.Equal(string.Empty, page.QuerySelector("input[name='Input.PassportNumber']")!.GetAttribute("value"));
+        Assert.Equal(string.Empty, page.QuerySelector($"input[name='{DelegateFields.PassportNumber}']")!.GetAttribute("value"));
         Assert.Contains("请重新填写", page.QuerySelector("[data-testid=passport-not-kept]")!.TextContent, StringComparison.Ordinal);
     }
 

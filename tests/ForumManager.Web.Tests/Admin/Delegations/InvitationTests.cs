@@ -41,8 +41,8 @@ public sealed class InvitationTests(InvitationAppFixture app) : IClassFixture<In
         var client = Clients.Anonymous(app);
         var form = await HtmlForms.GetPageAsync(client, url);
         Assert.Contains("Mohammed V University", form.QuerySelector("[data-testid=invited-as]")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(head, form.QuerySelector("input[name='Input.Email']")!.GetAttribute("value"));
-        Assert.Equal("MA", form.QuerySelector("select[name='Input.CountryCode'] option[selected]")?.GetAttribute("value"));
+        Assert.Equal(head, form.QuerySelector($"input[name='{DelegateFields.Email}']")!.GetAttribute("value"));
+        Assert.Equal("MA", form.QuerySelector($"select[name='{DelegateFields.CountryCode}'] option[selected]")?.GetAttribute("value"));
         var registered = await RegistrationForm.SubmitAsync(client, form, head, v =>
         {
             v[DelegateFields.FamilyName] = "El Alaoui";
