@@ -26,11 +26,7 @@ public static class Clients
     public static async Task<HttpClient> SignInAsync(ForumAppFactory app, string email, string password)
     {
         var client = Anonymous(app);
-        var response = await HtmlForms.SubmitAsync(client, "/Identity/Account/Login", new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        });
+        var response = await SignInForm.SubmitAsync(client, email, password);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Sign-in as {email} answered {(int)response.StatusCode}");
         return client;
     }

@@ -332,11 +332,7 @@ public sealed class MalformedFormsTests(MalformedFormsAppFixture app) : IClassFi
             return (head.Id, delegation.Id);
         });
         var head = await Clients.SignInAsync(app, headEmail, ForumAppFactory.Password);
-        var added = await HtmlForms.SubmitAsync(head, "/me/delegation", new Dictionary<string, string>
-        {
-            ["Input.FamilyName"] = "Bennani", ["Input.GivenName"] = "Salma", ["Input.Position"] = "Adviser",
-            ["Input.Email"] = $"member-{Guid.NewGuid():N}@rabat.example.org", ["Input.PreferredLanguage"] = "en",
-        }, "[data-testid=add-member]");
+        var added = await MemberForm.AddAsync(head, MemberForm.Valid($"member-{Guid.NewGuid():N}@rabat.example.org", v => v[MemberForm.Position] = "Adviser"));
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
 
         var ids = await app.WithDbAsync(async db => new

@@ -177,10 +177,9 @@ public sealed class AgendaTests(AgendaAppFixture app) : IClassFixture<AgendaAppF
         Assert.Equal([EnrolOutcome.Enrolled, EnrolOutcome.Waitlisted, EnrolOutcome.Waitlisted],
             [await EnrolAsync(first, sessionId), await EnrolAsync(second, sessionId), await EnrolAsync(third, sessionId)]);
         var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
-        var url = $"/admin/programme/session/{sessionId}";
 
-        var more = await HtmlForms.SubmitAsync(organizer, url, new Dictionary<string, string> { ["Input.Capacity"] = "2" }, "[data-testid=session-form]");
-        var fewer = await HtmlForms.SubmitAsync(organizer, url, new Dictionary<string, string> { ["Input.Capacity"] = "1" }, "[data-testid=session-form]");
+        var more = await SessionForm.SubmitAsync(organizer, sessionId, new Dictionary<string, string> { [SessionForm.Capacity] = "2" });
+        var fewer = await SessionForm.SubmitAsync(organizer, sessionId, new Dictionary<string, string> { [SessionForm.Capacity] = "1" });
 
         Assert.Equal(HttpStatusCode.Redirect, more.StatusCode);
         Assert.Equal(EnrolmentStatus.Enrolled, await StatusAsync(second, sessionId));
@@ -208,7 +207,7 @@ public sealed class AgendaTests(AgendaAppFixture app) : IClassFixture<AgendaAppF
     public async Task Should_tell_those_enrolled_when_a_session_is_deleted_and_refuse_a_release_with_nothing_to_publish()
     {
         var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
-        await HtmlForms.SubmitAsync(organizer, "/admin/programme/release", new Dictionary<string, string> { ["Changelog"] = "Earlier changes" }, "[data-testid=release-form]");
+        await ReleaseForm.SubmitAsync(organizer, "Earlier changes");
         var sessionId = await SmallSessionAsync("Visit to the Hunan Museum");
         var (_, person, email) = await DelegateAsync();
         Assert.Equal(EnrolOutcome.Enrolled, await EnrolAsync(person, sessionId));
@@ -226,7 +225,7 @@ public sealed class AgendaTests(AgendaAppFixture app) : IClassFixture<AgendaAppF
 
         // Added and deleted between two releases, the session leaves nothing to publish.
         var versions = await app.WithDbAsync(db => db.ProgrammeReleases.CountAsync());
-        var release = await HtmlForms.SubmitAsync(organizer, "/admin/programme/release", new Dictionary<string, string> { ["Changelog"] = "Tidy-up" }, "[data-testid=release-form]");
+        var release = await ReleaseForm.SubmitAsync(organizer, "Tidy-up");
 
         Assert.Equal(HttpStatusCode.OK, release.StatusCode);
         Assert.Contains("Nothing has changed since the last release.", (await HtmlForms.ParseAsync(release)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
@@ -240,19 +239,17 @@ public sealed class AgendaTests(AgendaAppFixture app) : IClassFixture<AgendaAppF
         var science = await TopicAsync("Science and Technology");
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, science.Id, "Enrol")).StatusCode);
         var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
-        var form = await HtmlForms.GetPageAsync(organizer, $"/admin/programme/session/{science.Id}");
-        var moved = await HtmlForms.SubmitAsync(organizer, form, $"/admin/programme/session/{science.Id}", new Dictionary<string, string> { ["Input.Start"] = "14:30" },
-            "[data-testid=session-form]");
+        var form = await HtmlForms.GetPageAsync(organizer, SessionForm.Url(science.Id));
+        var moved = await SessionForm.SubmitAsync(organizer, form, science.Id, new Dictionary<string, string> { [SessionForm.Start] = "14:30" });
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
 
-        var pending = await HtmlForms.GetPageAsync(organizer, "/admin/programme/release");
+        var pending = await HtmlForms.GetPageAsync(organizer, ReleaseForm.Url);
         Assert.Contains("Science and Technology", pending.QuerySelector("[data-testid=pending-changes]")!.TextContent, StringComparison.Ordinal);
-        var empty = await HtmlForms.SubmitAsync(organizer, pending, "/admin/programme/release", new Dictionary<string, string> { ["Changelog"] = " " }, "[data-testid=release-form]");
+        var empty = await ReleaseForm.SubmitAsync(organizer, pending, " ");
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
         var versions = await app.WithDbAsync(db => db.ProgrammeReleases.CountAsync());
 
-        var published = await HtmlForms.SubmitAsync(organizer, "/admin/programme/release",
-            new Dictionary<string, string> { ["Changelog"] = "Science forum starts at 14:30" }, "[data-testid=release-form]");
+        var published = await ReleaseForm.SubmitAsync(organizer, "Science forum starts at 14:30");
 
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         Assert.Equal(versions + 1, await app.WithDbAsync(db => db.ProgrammeReleases.CountAsync()));

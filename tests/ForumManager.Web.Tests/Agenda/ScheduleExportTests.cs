@@ -132,11 +132,9 @@ public sealed class ScheduleExportTests(ExportAppFixture app) : IClassFixture<Ex
         // Move the opening ceremony and release: same UID, higher SEQUENCE.
         var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
         var id = await app.WithDbAsync(db => db.Sessions.Where(s => s.Type == SessionType.OpeningCeremony).Select(s => s.Id).SingleAsync());
-        var moved = await HtmlForms.SubmitAsync(organizer, $"/admin/programme/session/{id}", new Dictionary<string, string> { ["Input.Start"] = "08:30", ["Input.Minutes"] = "30" },
-            "[data-testid=session-form]");
+        var moved = await SessionForm.SubmitAsync(organizer, id, new Dictionary<string, string> { [SessionForm.Start] = "08:30", [SessionForm.Minutes] = "30" });
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await HtmlForms.SubmitAsync(organizer, "/admin/programme/release",
-            new Dictionary<string, string> { ["Changelog"] = "Opening at 08:30" }, "[data-testid=release-form]")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ReleaseForm.SubmitAsync(organizer, "Opening at 08:30")).StatusCode);
 
         var after = Ical.Net.Calendar.Load(await Clients.Anonymous(app).GetStringAsync("/agenda/calendar.ics"))!;
         var movedOpening = after.Events.Single(e => e.Uid == opening.Uid);

@@ -51,7 +51,7 @@ public sealed class AccountAddressTests(AccountAddressAppFixture app) : IClassFi
     {
         foreach (var email in Addresses())
         {
-            var response = await HtmlForms.SubmitAsync(Clients.Anonymous(app, language), RegistrationForm.Url, RegistrationForm.Valid(email));
+            var response = await RegistrationForm.SubmitAsync(Clients.Anonymous(app, language), email);
 
             var errors = response.StatusCode == HttpStatusCode.OK
                 ? string.Join(" | ", (await HtmlForms.ParseAsync(response)).QuerySelectorAll(".field-error, .validation-summary").Select(e => e.TextContent.Trim()))
@@ -71,7 +71,7 @@ public sealed class AccountAddressTests(AccountAddressAppFixture app) : IClassFi
         var typed = $"O'Brien.{tag}@X.Test";
         var email = typed.ToLowerInvariant();
 
-        var response = await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(typed));
+        var response = await RegistrationForm.SubmitAsync(Clients.Anonymous(app), typed);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(email, await app.WithDbAsync(db => db.Delegates.Where(d => d.Email == email).Select(d => d.Email).SingleAsync()));
@@ -82,7 +82,7 @@ public sealed class AccountAddressTests(AccountAddressAppFixture app) : IClassFi
         Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync("/me")).StatusCode);
 
         // The same address with other capitals is the same address: nothing new is stored and its owner is told.
-        var again = await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid($"o'BRIEN.{tag}@x.TEST"));
+        var again = await RegistrationForm.SubmitAsync(Clients.Anonymous(app), $"o'BRIEN.{tag}@x.TEST");
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Equal(1, await app.WithDbAsync(db => db.Delegates.CountAsync(d => d.Email == email)));
         Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync(u => u.NormalizedEmail == email.ToUpperInvariant())));
@@ -132,13 +132,7 @@ public sealed class AccountAddressTests(AccountAddressAppFixture app) : IClassFi
 
         foreach (var email in Addresses())
         {
-            var added = await HtmlForms.SubmitAsync(head, "/me/delegation", new Dictionary<string, string>
-            {
-                ["Input.FamilyName"] = "Bennani",
-                ["Input.GivenName"] = "Salma",
-                ["Input.Email"] = email,
-                ["Input.PreferredLanguage"] = "en",
-            }, "[data-testid=add-member]");
+            var added = await MemberForm.AddAsync(head, MemberForm.Valid(email));
             Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
             var memberId = await app.WithDbAsync(db => db.Delegates.Where(d => d.Email == email).Select(d => d.Id).SingleAsync());
             var page = await HtmlForms.GetPageAsync(head, "/me/delegation");
@@ -179,7 +173,7 @@ public sealed class AccountAddressTests(AccountAddressAppFixture app) : IClassFi
             var client = Clients.Anonymous(app);
             var form = await HtmlForms.GetPageAsync(client, url);
 
-            var registered = await HtmlForms.SubmitAsync(client, form, url, RegistrationForm.Valid(email));
+            var registered = await RegistrationForm.SubmitAsync(client, form, email, url: url);
 
             Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
             var registration = await app.WithDbAsync(db => db.Delegates.AsNoTracking().SingleAsync(d => d.Email == email));

@@ -59,8 +59,7 @@ public sealed class AccountTests(AppFixture app)
     {
         var email = await app.CreateUserAsync(role);
 
-        var response = await HtmlForms.SubmitAsync(Clients.Anonymous(app), "/Identity/Account/Login",
-            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = ForumAppFactory.Password });
+        var response = await SignInForm.SubmitAsync(Clients.Anonymous(app), email);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(landing, response.Headers.Location!.OriginalString);
@@ -71,8 +70,7 @@ public sealed class AccountTests(AppFixture app)
     {
         var email = await app.CreateUserAsync(Roles.Organizer);
 
-        var response = await HtmlForms.SubmitAsync(Clients.Anonymous(app), "/Identity/Account/Login?returnUrl=%2Fadmin%2Fnotices",
-            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = ForumAppFactory.Password });
+        var response = await SignInForm.SubmitAsync(Clients.Anonymous(app), email, returnUrl: "/admin/notices");
 
         Assert.Equal("/admin/notices", response.Headers.Location!.OriginalString);
     }
@@ -109,29 +107,25 @@ public sealed class AccountTests(AppFixture app)
         }
 
         var client = Clients.Anonymous(app);
-        var guessed = await HtmlForms.SubmitAsync(client, "/Identity/Account/Login",
-            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = "a wrong guess here" });
-        var rightPassword = await HtmlForms.SubmitAsync(client, "/Identity/Account/Login",
-            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = ForumAppFactory.Password });
+        var guessed = await SignInForm.SubmitAsync(client, email, "a wrong guess here");
+        var rightPassword = await SignInForm.SubmitAsync(client, email);
 
         var guessedPage = await HtmlForms.ParseAsync(guessed);
-        Assert.Contains("email or password is not right", guessedPage.QuerySelector(".validation-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("email or password is not right", guessedPage.Summary(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, rightPassword.StatusCode);
         var page = await HtmlForms.ParseAsync(rightPassword);
-        Assert.Contains("confirm your email", page.QuerySelector(".validation-summary")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("confirm your email", page.Summary(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Identity/Account/Manage")).StatusCode);
     }
 
     [Fact]
     public async Task Should_show_missing_fields_next_to_the_field_in_Chinese()
     {
-        var response = await HtmlForms.SubmitAsync(Clients.Anonymous(app, "zh-CN"), "/Identity/Account/Login",
-            new Dictionary<string, string> { ["Input.Email"] = "not-an-address", ["Input.Password"] = "" });
+        var response = await SignInForm.SubmitAsync(Clients.Anonymous(app, "zh-CN"), "not-an-address", "");
 
         var page = await HtmlForms.ParseAsync(response);
-        Assert.Equal("请输入有效的邮箱地址。",
-            page.QuerySelector("[data-valmsg-for='Input.Email']")!.TextContent.Trim());
-        Assert.Equal("请填写密码。", page.QuerySelector("[data-valmsg-for='Input.Password']")!.TextContent.Trim());
+        Assert.Equal("请输入有效的邮箱地址。", page.FieldError(SignInForm.Email));
+        Assert.Equal("请填写密码。", page.FieldError(SignInForm.Password));
     }
 
     [Fact]
@@ -142,13 +136,11 @@ public sealed class AccountTests(AppFixture app)
         HttpResponseMessage response = null!;
         for (var i = 0; i < 5; i++)
         {
-            response = await HtmlForms.SubmitAsync(client, "/Identity/Account/Login",
-                new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = "wrong password " + i });
+            response = await SignInForm.SubmitAsync(client, email, "wrong password " + i);
         }
 
         Assert.Equal("/identity/account/lockout", response.Headers.Location!.OriginalString);
-        var withRightPassword = await HtmlForms.SubmitAsync(client, "/Identity/Account/Login",
-            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = ForumAppFactory.Password });
+        var withRightPassword = await SignInForm.SubmitAsync(client, email);
         Assert.Equal("/identity/account/lockout", withRightPassword.Headers.Location!.OriginalString);
     }
 
@@ -211,8 +203,7 @@ public sealed class AccountTests(AppFixture app)
     {
         var email = await app.CreateUserAsync(Roles.Delegate);
         var browser = Clients.Anonymous(app);
-        var signedIn = await HtmlForms.SubmitAsync(browser, "/Identity/Account/Login",
-            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = ForumAppFactory.Password });
+        var signedIn = await SignInForm.SubmitAsync(browser, email);
         var saved = SignInCookie(signedIn);
         Assert.Equal(HttpStatusCode.OK, (await Replay(saved).GetAsync("/me")).StatusCode);
 
@@ -256,8 +247,7 @@ public sealed class AccountTests(AppFixture app)
         var answers = new List<string>();
         for (var i = 0; i < 6; i++)
         {
-            var response = await HtmlForms.SubmitAsync(client, "/Identity/Account/Login",
-                new Dictionary<string, string> { ["Input.Email"] = nobody, ["Input.Password"] = "wrong password " + i });
+            var response = await SignInForm.SubmitAsync(client, nobody, "wrong password " + i);
             answers.Add(response.StatusCode == HttpStatusCode.Redirect ? response.Headers.Location!.OriginalString : ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
         }
 
@@ -278,8 +268,7 @@ public sealed class AccountTests(AppFixture app)
         HttpResponseMessage response = null!;
         for (var i = 0; i < 5; i++)
         {
-            response = await HtmlForms.SubmitAsync(client, "/Identity/Account/Login",
-                new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = "wrong password " + i });
+            response = await SignInForm.SubmitAsync(client, email, "wrong password " + i);
         }
 
         Assert.Equal("/identity/account/lockout", response.Headers.Location?.OriginalString);
@@ -310,7 +299,7 @@ public sealed class SignInTimingTests(SignInTimingTests.App app, ITestOutputHelp
     {
         var email = await app.CreateUserAsync(Roles.Delegate);
         var client = Clients.Anonymous(app);
-        var page = await HtmlForms.GetPageAsync(client, "/Identity/Account/Login");
+        var page = await HtmlForms.GetPageAsync(client, SignInForm.Url);
         var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var known = new List<double>();
         var unknown = new List<double>();
@@ -324,8 +313,8 @@ public sealed class SignInTimingTests(SignInTimingTests.App app, ITestOutputHelp
             foreach (var (address, times) in round % 2 == 0 ? tries : tries.AsEnumerable().Reverse())
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                var response = await client.PostAsync("/Identity/Account/Login", new FormUrlEncodedContent(
-                    [new("__RequestVerificationToken", token), new("Input.Email", address), new("Input.Password", "not the password at all")]));
+                var response = await client.PostAsync(SignInForm.Url, new FormUrlEncodedContent(
+                    [new("__RequestVerificationToken", token), new(SignInForm.Email, address), new(SignInForm.Password, "not the password at all")]));
                 clock.Stop();
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 Assert.Contains("email or password is not right", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -65,8 +65,7 @@ public sealed class DemoAccountsTests : IDisposable
         foreach (var account in DemoAccounts.All)
         {
             Assert.Contains(account.Email, logged, StringComparison.Ordinal);
-            var response = await HtmlForms.SubmitAsync(Clients.Anonymous(_development), "/Identity/Account/Login",
-                new Dictionary<string, string> { ["Input.Email"] = account.Email, ["Input.Password"] = password! });
+            var response = await SignInForm.SubmitAsync(Clients.Anonymous(_development), account.Email, password!);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             landings.Add(response.Headers.Location!.OriginalString);
         }
@@ -105,8 +104,7 @@ public sealed class DemoAccountsTests : IDisposable
         var logged = Assert.Single(restarted.DemoAccountLog());
         Assert.DoesNotContain(password, logged, StringComparison.Ordinal);
         Assert.Contains(DemoAccounts.Head.Email, logged, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await HtmlForms.SubmitAsync(Clients.Anonymous(restarted), "/Identity/Account/Login",
-            new Dictionary<string, string> { ["Input.Email"] = DemoAccounts.All[2].Email, ["Input.Password"] = password })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInForm.SubmitAsync(Clients.Anonymous(restarted), DemoAccounts.All[2].Email, password)).StatusCode);
     }
 
     [Fact]

@@ -28,8 +28,7 @@ public sealed class TwoFactorTests(AppFixture app)
         Assert.Equal(10, codes.QuerySelectorAll("[data-testid=recovery-codes] li").Length);
 
         var again = Clients.Anonymous(app);
-        var password = await HtmlForms.SubmitAsync(again, "/Identity/Account/Login",
-            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = ForumAppFactory.Password });
+        var password = await SignInForm.SubmitAsync(again, email);
         var secondStep = password.Headers.Location!.OriginalString;
         Assert.StartsWith("/identity/account/loginwith2fa", secondStep, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await again.GetAsync("/checkin")).StatusCode);

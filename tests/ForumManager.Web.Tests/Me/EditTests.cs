@@ -15,13 +15,11 @@ public sealed class EditAppFixture : ForumAppFactory;
 
 public sealed class EditTests(EditAppFixture app) : IClassFixture<EditAppFixture>
 {
-    private const string Url = "/me/edit";
-
     /// <summary>A delegate who registered through the form and confirmed their address, signed in.</summary>
     private async Task<(int Id, string Email, HttpClient Client)> RegisteredAsync(Action<Dictionary<string, string>>? change = null)
     {
         var email = $"editor-{Guid.NewGuid():N}@city.example.org";
-        var response = await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email, change));
+        var response = await RegistrationForm.SubmitAsync(Clients.Anonymous(app), email, change);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(s => s.SetProperty(u => u.EmailConfirmed, true)));
         var id = await app.WithDbAsync(db => db.Delegates.Where(d => d.Email == email).Select(d => d.Id).SingleAsync());
@@ -39,27 +37,27 @@ public sealed class EditTests(EditAppFixture app) : IClassFixture<EditAppFixture
         await OpenEditingAsync(null);
         var (id, email, client) = await RegisteredAsync(v =>
         {
-            v["Input.NeedsVisaLetter"] = "true";
-            v["Input.PassportNumber"] = "E12345678";
-            v["Input.Nationality"] = "FR";
-            v["Input.DateOfBirth"] = "1970-01-01";
-            v["Input.PassportExpiry"] = "2015-01-01";
-            v["Input.PassportPlaceOfIssue"] = "Paris";
+            v[DelegateFields.NeedsVisaLetter] = "true";
+            v[DelegateFields.PassportNumber] = "E12345678";
+            v[DelegateFields.Nationality] = "FR";
+            v[DelegateFields.DateOfBirth] = "1970-01-01";
+            v[DelegateFields.PassportExpiry] = "2015-01-01";
+            v[DelegateFields.PassportPlaceOfIssue] = "Paris";
         });
         var before = await RecordAsync(id);
 
-        var form = await HtmlForms.GetPageAsync(client, Url);
-        Assert.Equal("Zhang", form.QuerySelector("input[name='Input.FamilyName']")!.GetAttribute("value"));
-        Assert.Equal(string.Empty, form.QuerySelector("input[name='Input.PassportNumber']")!.GetAttribute("value") ?? string.Empty);
+        var form = await HtmlForms.GetPageAsync(client, MyRegistrationForm.Url);
+        Assert.Equal("Zhang", form.QuerySelector($"input[name='{DelegateFields.FamilyName}']")!.GetAttribute("value"));
+        Assert.Equal(string.Empty, form.QuerySelector($"input[name='{DelegateFields.PassportNumber}']")!.GetAttribute("value") ?? string.Empty);
         Assert.Contains("•••••5678", form.QuerySelector("[data-testid=passport-on-file]")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("E12345678", form.Source.Text, StringComparison.Ordinal);
 
-        var saved = await HtmlForms.SubmitAsync(client, form, Url, new Dictionary<string, string>
+        var saved = await MyRegistrationForm.SubmitAsync(client, form, new Dictionary<string, string>
         {
-            ["Input.Position"] = "Deputy Mayor",
-            ["Input.NativeName"] = "محمد العلي",
-            ["Input.Email"] = "someone-else@city.example.org",
-        }, "[data-testid=edit-form]");
+            [DelegateFields.Position] = "Deputy Mayor",
+            [DelegateFields.NativeName] = "محمد العلي",
+            [DelegateFields.Email] = "someone-else@city.example.org",
+        });
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var after = await RecordAsync(id);
@@ -90,14 +88,13 @@ public sealed class EditTests(EditAppFixture app) : IClassFixture<EditAppFixture
         var (id, _, client) = await RegisteredAsync();
         var before = await RecordAsync(id);
 
-        foreach (var (field, value) in new[] { ("Input.FamilyName", "张"), ("Input.Phone", "12"), ("Input.NativeName", "<script>alert(1)</script>"),
-            ("Input.CountryCode", "XX"), ("Input.GivenName", new string('w', 101)), ("Input.NeedsVisaLetter", "true") })
+        foreach (var (field, value) in new[] { (DelegateFields.FamilyName, "张"), (DelegateFields.Phone, "12"), (DelegateFields.NativeName, "<script>alert(1)</script>"),
+            (DelegateFields.CountryCode, "XX"), (DelegateFields.GivenName, new string('w', 101)), (DelegateFields.NeedsVisaLetter, "true") })
         {
-            var response = await HtmlForms.SubmitAsync(client, Url, new Dictionary<string, string> { [field] = value, ["Input.Position"] = "Changed" },
-                "[data-testid=edit-form]");
+            var response = await MyRegistrationForm.SubmitAsync(client, new Dictionary<string, string> { [field] = value, [DelegateFields.Position] = "Changed" });
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var page = await HtmlForms.ParseAsync(response);
-            Assert.True(page.QuerySelectorAll(".field-error").Any(e => e.TextContent.Trim().Length > 0), $"{field}={value}: no message");
+            Assert.True(page.HasFieldError(), $"{field}={value}: no message");
         }
 
         var after = await RecordAsync(id);
@@ -109,16 +106,16 @@ public sealed class EditTests(EditAppFixture app) : IClassFixture<EditAppFixture
     public async Task Should_refuse_changes_after_the_deadline()
     {
         var (id, _, client) = await RegisteredAsync();
-        var form = await HtmlForms.GetPageAsync(client, Url);
+        var form = await HtmlForms.GetPageAsync(client, MyRegistrationForm.Url);
         await OpenEditingAsync(new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         try
         {
-            var closed = await HtmlForms.GetPageAsync(client, Url);
+            var closed = await HtmlForms.GetPageAsync(client, MyRegistrationForm.Url);
             Assert.NotNull(closed.QuerySelector("[data-testid=edit-closed]"));
-            Assert.Null(closed.QuerySelector("[data-testid=edit-form]"));
+            Assert.Null(closed.QuerySelector(MyRegistrationForm.Selector));
             Assert.Null((await HtmlForms.GetPageAsync(client, "/me")).QuerySelector("[data-testid=edit-registration]"));
 
-            var late = await HtmlForms.SubmitAsync(client, form, Url, new Dictionary<string, string> { ["Input.Position"] = "Too late" }, "[data-testid=edit-form]");
+            var late = await MyRegistrationForm.SubmitAsync(client, form, new Dictionary<string, string> { [DelegateFields.Position] = "Too late" });
             Assert.Equal(HttpStatusCode.OK, late.StatusCode);
             Assert.NotNull((await HtmlForms.ParseAsync(late)).QuerySelector("[data-testid=edit-closed]"));
             Assert.NotEqual("Too late", (await RecordAsync(id)).Position);
@@ -134,17 +131,17 @@ public sealed class EditTests(EditAppFixture app) : IClassFixture<EditAppFixture
     {
         await OpenEditingAsync(null);
         var (id, _, client) = await RegisteredAsync();
-        var first = await HtmlForms.GetPageAsync(client, Url);
-        var second = await HtmlForms.GetPageAsync(client, Url);
+        var first = await HtmlForms.GetPageAsync(client, MyRegistrationForm.Url);
+        var second = await HtmlForms.GetPageAsync(client, MyRegistrationForm.Url);
 
-        var saved = await HtmlForms.SubmitAsync(client, first, Url, new Dictionary<string, string> { ["Input.Position"] = "First" }, "[data-testid=edit-form]");
-        var stale = await HtmlForms.SubmitAsync(client, second, Url, new Dictionary<string, string> { ["Input.Position"] = "Second" }, "[data-testid=edit-form]");
+        var saved = await MyRegistrationForm.SubmitAsync(client, first, new Dictionary<string, string> { [DelegateFields.Position] = "First" });
+        var stale = await MyRegistrationForm.SubmitAsync(client, second, new Dictionary<string, string> { [DelegateFields.Position] = "Second" });
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         var page = await HtmlForms.ParseAsync(stale);
-        Assert.Contains("changed by someone else", page.QuerySelector(".validation-summary")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("First", page.QuerySelector("input[name='Input.Position']")!.GetAttribute("value"));
+        Assert.Contains("changed by someone else", page.Summary(), StringComparison.Ordinal);
+        Assert.Equal("First", page.QuerySelector($"input[name='{DelegateFields.Position}']")!.GetAttribute("value"));
         Assert.Equal("First", (await RecordAsync(id)).Position);
     }
 
@@ -156,12 +153,12 @@ public sealed class EditTests(EditAppFixture app) : IClassFixture<EditAppFixture
         var (theirs, _, _) = await RegisteredAsync();
         var theirsBefore = await RecordAsync(theirs);
 
-        var response = await HtmlForms.SubmitAsync(client, Url + "?id=" + theirs, new Dictionary<string, string>
+        var response = await HtmlForms.SubmitAsync(client, MyRegistrationForm.Url + "?id=" + theirs, new Dictionary<string, string>
         {
             ["id"] = theirs.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.Position"] = "Hijacked",
-            ["Input.DelegationId"] = "1",
-        }, "[data-testid=edit-form]");
+            [DelegateFields.Position] = "Hijacked",
+            [DelegateFields.DelegationId] = "1",
+        }, MyRegistrationForm.Selector);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(theirsBefore.Position, (await RecordAsync(theirs)).Position);
@@ -170,7 +167,7 @@ public sealed class EditTests(EditAppFixture app) : IClassFixture<EditAppFixture
 
         // An account without a registration has nothing to edit.
         var stranger = await Clients.SignedInAsync(app, Roles.Delegate);
-        var nothing = await stranger.GetAsync(Url);
+        var nothing = await stranger.GetAsync(MyRegistrationForm.Url);
         Assert.Equal(HttpStatusCode.Redirect, nothing.StatusCode);
         Assert.Equal("/me", nothing.Headers.Location!.OriginalString);
     }
@@ -195,13 +192,13 @@ public sealed class EditTests(EditAppFixture app) : IClassFixture<EditAppFixture
         });
         var newEmail = $"ivan-{Guid.NewGuid():N}@city.example.org";
 
-        var saved = await HtmlForms.SubmitAsync(organizer, $"/admin/delegates/edit/{imported}", new Dictionary<string, string>
+        var saved = await DelegateEditForm.SubmitAsync(organizer, imported, new Dictionary<string, string>
         {
-            ["Category"] = nameof(DelegateCategory.Vip),
-            ["PrecedenceRank"] = "5",
-            ["Input.Email"] = newEmail,
-            ["Input.Position"] = "Vice Governor",
-        }, "[data-testid=admin-edit-form]");
+            [DelegateEditForm.Category] = nameof(DelegateCategory.Vip),
+            [DelegateEditForm.PrecedenceRank] = "5",
+            [DelegateFields.Email] = newEmail,
+            [DelegateFields.Position] = "Vice Governor",
+        });
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var record = await RecordAsync(imported);
@@ -217,30 +214,30 @@ public sealed class EditTests(EditAppFixture app) : IClassFixture<EditAppFixture
 
         // A delegate who signs in keeps their address; a rank out of range is refused next to its field.
         var accountEmail = (await RecordAsync(withAccount)).Email;
-        var refused = await HtmlForms.SubmitAsync(organizer, $"/admin/delegates/edit/{withAccount}", new Dictionary<string, string>
+        var refused = await DelegateEditForm.SubmitAsync(organizer, withAccount, new Dictionary<string, string>
         {
-            ["Input.Email"] = "taken-over@city.example.org",
-            ["PrecedenceRank"] = "-4",
-        }, "[data-testid=admin-edit-form]");
+            [DelegateFields.Email] = "taken-over@city.example.org",
+            [DelegateEditForm.PrecedenceRank] = "-4",
+        });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.NotEmpty((await HtmlForms.ParseAsync(refused)).QuerySelector("[data-valmsg-for='PrecedenceRank']")!.TextContent.Trim());
-        var unchanged = await HtmlForms.SubmitAsync(organizer, $"/admin/delegates/edit/{withAccount}", new Dictionary<string, string>
+        Assert.NotEmpty((await HtmlForms.ParseAsync(refused)).FieldError(DelegateEditForm.PrecedenceRank)!);
+        var unchanged = await DelegateEditForm.SubmitAsync(organizer, withAccount, new Dictionary<string, string>
         {
-            ["Input.Email"] = "taken-over@city.example.org",
-            ["Input.Position"] = "Secretary General",
-        }, "[data-testid=admin-edit-form]");
+            [DelegateFields.Email] = "taken-over@city.example.org",
+            [DelegateFields.Position] = "Secretary General",
+        });
         Assert.Equal(HttpStatusCode.Redirect, unchanged.StatusCode);
         Assert.Equal((accountEmail, "Secretary General"), ((await RecordAsync(withAccount)).Email, (await RecordAsync(withAccount)).Position));
 
         // Another delegate's address is refused.
-        var duplicate = await HtmlForms.SubmitAsync(organizer, $"/admin/delegates/edit/{imported}", new Dictionary<string, string>
+        var duplicate = await DelegateEditForm.SubmitAsync(organizer, imported, new Dictionary<string, string>
         {
-            ["Input.Email"] = accountEmail,
-        }, "[data-testid=admin-edit-form]");
+            [DelegateFields.Email] = accountEmail,
+        });
         Assert.Equal(HttpStatusCode.OK, duplicate.StatusCode);
-        Assert.NotEmpty((await HtmlForms.ParseAsync(duplicate)).QuerySelector("[data-valmsg-for='Input.Email']")!.TextContent.Trim());
+        Assert.NotEmpty((await HtmlForms.ParseAsync(duplicate)).FieldError(DelegateFields.Email)!);
         Assert.Equal(newEmail, (await RecordAsync(imported)).Email);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await organizer.GetAsync("/admin/delegates/edit/987654")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await organizer.GetAsync(DelegateEditForm.Url(987654))).StatusCode);
     }
 }

@@ -39,14 +39,11 @@ public sealed class MemberEditAndSignInTests(MembersAppFixture app) : IClassFixt
         });
         var client = await Clients.SignInAsync(app, headEmail, ForumAppFactory.Password);
         var memberEmail = $"member-{tag}@rabat.example.org";
-        var added = await HtmlForms.SubmitAsync(client, "/me/delegation", new Dictionary<string, string>
+        var added = await MemberForm.AddAsync(client, MemberForm.Valid(memberEmail, v =>
         {
-            ["Input.FamilyName"] = "Bennani",
-            ["Input.GivenName"] = "Salma",
-            ["Input.Position"] = "Adviser",
-            ["Input.Email"] = memberEmail,
-            ["Input.PreferredLanguage"] = memberLanguage,
-        }, "[data-testid=add-member]");
+            v[MemberForm.Position] = "Adviser";
+            v[MemberForm.PreferredLanguage] = memberLanguage;
+        }));
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var memberId = await app.WithDbAsync(db => db.Delegates.Where(d => d.Email == memberEmail).Select(d => d.Id).SingleAsync());
         return new Team(client, headId, delegationId, memberId, memberEmail);
@@ -78,13 +75,12 @@ public sealed class MemberEditAndSignInTests(MembersAppFixture app) : IClassFixt
     public async Task Should_let_the_head_correct_a_member_and_keep_the_change_in_the_history()
     {
         var team = await TeamAsync();
-        var url = $"/me/delegation/member/{team.MemberId}";
 
-        var saved = await HtmlForms.SubmitAsync(team.Head, url, new Dictionary<string, string>
+        var saved = await MemberForm.SubmitAsync(team.Head, team.MemberId, new Dictionary<string, string>
         {
-            ["Input.NativeName"] = "سلمى بناني",
-            ["Input.Position"] = "Senior Adviser",
-        }, "[data-testid=member-form]");
+            [MemberForm.NativeName] = "سلمى بناني",
+            [MemberForm.Position] = "Senior Adviser",
+        });
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var member = await RecordAsync(team.MemberId);
@@ -106,13 +102,12 @@ public sealed class MemberEditAndSignInTests(MembersAppFixture app) : IClassFixt
         var other = await app.WithDbAsync(db => db.Delegates.Where(d => d.Id != team.MemberId).Select(d => d.Email).FirstAsync());
         var before = await RecordAsync(team.MemberId);
 
-        foreach (var (field, value) in new[] { ("Input.Email", "not-an-address"), ("Input.FamilyName", "<script>alert(1)</script>"),
-            ("Input.Email", other), ("Input.NativeName", "\u202Eevil<b>"), ("Input.GivenName", "") })
+        foreach (var (field, value) in new[] { (MemberForm.Email, "not-an-address"), (MemberForm.FamilyName, "<script>alert(1)</script>"),
+            (MemberForm.Email, other), (MemberForm.NativeName, "\u202Eevil<b>"), (MemberForm.GivenName, "") })
         {
-            var response = await HtmlForms.SubmitAsync(team.Head, $"/me/delegation/member/{team.MemberId}",
-                new Dictionary<string, string> { [field] = value, ["Input.Position"] = "Changed" }, "[data-testid=member-form]");
+            var response = await MemberForm.SubmitAsync(team.Head, team.MemberId, new Dictionary<string, string> { [field] = value, [MemberForm.Position] = "Changed" });
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var message = (await HtmlForms.ParseAsync(response)).QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim();
+            var message = (await HtmlForms.ParseAsync(response)).FieldError(field);
             Assert.False(string.IsNullOrEmpty(message), $"{field}={value}: no message next to the field");
         }
 
@@ -184,8 +179,7 @@ public sealed class MemberEditAndSignInTests(MembersAppFixture app) : IClassFixt
         // Now the address is the member's: the head sees that they sign in, and can no longer change it.
         var after = await HtmlForms.GetPageAsync(team.Head, "/me/delegation");
         Assert.Contains("Signs in", after.QuerySelector("[data-testid=members]")!.TextContent, StringComparison.Ordinal);
-        var moved = await HtmlForms.SubmitAsync(team.Head, $"/me/delegation/member/{team.MemberId}",
-            new Dictionary<string, string> { ["Input.Email"] = "elsewhere@rabat.example.org" }, "[data-testid=member-form]");
+        var moved = await MemberForm.SubmitAsync(team.Head, team.MemberId, new Dictionary<string, string> { [MemberForm.Email] = "elsewhere@rabat.example.org" });
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         Assert.Equal(team.MemberEmail, (await RecordAsync(team.MemberId)).Email);
         var again = await PostSignInAsync(team.Head, team.MemberId);
@@ -319,8 +313,7 @@ public sealed class MemberEditAndSignInTests(MembersAppFixture app) : IClassFixt
     /// <summary>The head changes the member's address, through the member's form.</summary>
     private async Task MoveMemberAsync(Team team, string email)
     {
-        var moved = await HtmlForms.SubmitAsync(team.Head, $"/me/delegation/member/{team.MemberId}",
-            new Dictionary<string, string> { ["Input.Email"] = email }, "[data-testid=member-form]");
+        var moved = await MemberForm.SubmitAsync(team.Head, team.MemberId, new Dictionary<string, string> { [MemberForm.Email] = email });
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
     }
 

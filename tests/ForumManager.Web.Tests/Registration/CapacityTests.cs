@@ -24,7 +24,7 @@ public sealed class CapacityTests(CapacityAppFixture app) : IClassFixture<Capaci
             return (client, email, page: await HtmlForms.GetPageAsync(client, RegistrationForm.Url));
         }));
         var responses = await Task.WhenAll(forms.Select(f =>
-            HtmlForms.SubmitAsync(f.client, f.page, RegistrationForm.Url, RegistrationForm.Valid(f.email))));
+            RegistrationForm.SubmitAsync(f.client, f.page, f.email)));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         var statuses = await app.WithDbAsync(db => db.Delegates.AsNoTracking().Where(d => d.Email.StartsWith("rush-"))
@@ -54,7 +54,7 @@ public sealed class WaitingListTests(CapacityAppFixture app) : IClassFixture<Cap
         var second = $"second-{Guid.NewGuid():N}@city.example.org";
         foreach (var email in new[] { leaving, first, second })
         {
-            var response = await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email));
+            var response = await RegistrationForm.SubmitAsync(Clients.Anonymous(app), email);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }
 
@@ -85,15 +85,15 @@ public sealed class WaitingListTests(CapacityAppFixture app) : IClassFixture<Cap
         var theirs = $"theirs-{Guid.NewGuid():N}@city.example.org";
         foreach (var email in new[] { mine, theirs })
         {
-            await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email, v =>
+            await RegistrationForm.SubmitAsync(Clients.Anonymous(app), email, v =>
             {
-                v["Input.NeedsVisaLetter"] = "true";
-                v["Input.PassportNumber"] = email.StartsWith("mine", StringComparison.Ordinal) ? "G11112222" : "G33334444";
-                v["Input.Nationality"] = "JP";
-                v["Input.DateOfBirth"] = "1970-01-02";
-                v["Input.PassportExpiry"] = "2015-05-05";
-                v["Input.PassportPlaceOfIssue"] = "Tokyo";
-            }));
+                v[DelegateFields.NeedsVisaLetter] = "true";
+                v[DelegateFields.PassportNumber] = email.StartsWith("mine", StringComparison.Ordinal) ? "G11112222" : "G33334444";
+                v[DelegateFields.Nationality] = "JP";
+                v[DelegateFields.DateOfBirth] = "1970-01-02";
+                v[DelegateFields.PassportExpiry] = "2015-05-05";
+                v[DelegateFields.PassportPlaceOfIssue] = "Tokyo";
+            });
         }
 
         await app.WithDbAsync(db => db.Users.Where(u => u.Email == mine).ExecuteUpdateAsync(s => s.SetProperty(u => u.EmailConfirmed, true)));

@@ -54,8 +54,8 @@ public sealed class MalformedRegistrationTests(MalformedAppFixture app) : IClass
         var answers = asked.Answers(multiple: [1]);
         int[] questions = [asked.Text, asked.Single, asked.Multiple, asked.YesNo];
         var breakages = Breakages.Concat(AnswerBreakages.Select(b => (Field: asked.Field(questions[b.Question], b.Part), b.Value))).ToArray();
-        var valid = await HtmlForms.SubmitAsync(client, form, RegistrationForm.Url, RegistrationForm.Valid($"wellformed-{Guid.NewGuid():N}@city.example.org",
-            v => answers.ForEach(a => v[a.Key] = a.Value)));
+        var valid = await RegistrationForm.SubmitAsync(client, form, $"wellformed-{Guid.NewGuid():N}@city.example.org",
+            v => answers.ForEach(a => v[a.Key] = a.Value));
         Assert.Equal(HttpStatusCode.Redirect, valid.StatusCode);
         var emails = new List<string>();
         var problems = new List<string>();
@@ -69,12 +69,12 @@ public sealed class MalformedRegistrationTests(MalformedAppFixture app) : IClass
             values[first.Field] = first.Value;
             if (i % 3 == 0)
             {
-                values["Input.NeedsVisaLetter"] = "true";
-                values["Input.PassportNumber"] = "E12345678";
-                values["Input.Nationality"] = "FR";
-                values["Input.DateOfBirth"] = "1970-01-01";
-                values["Input.PassportExpiry"] = "2015-01-01";
-                values["Input.PassportPlaceOfIssue"] = "Paris";
+                values[DelegateFields.NeedsVisaLetter] = "true";
+                values[DelegateFields.PassportNumber] = "E12345678";
+                values[DelegateFields.Nationality] = "FR";
+                values[DelegateFields.DateOfBirth] = "1970-01-01";
+                values[DelegateFields.PassportExpiry] = "2015-01-01";
+                values[DelegateFields.PassportPlaceOfIssue] = "Paris";
                 var visa = VisaBreakages[i / 3 % VisaBreakages.Length];
                 values[visa.Field] = visa.Value;
             }
@@ -107,7 +107,7 @@ public sealed class MalformedRegistrationTests(MalformedAppFixture app) : IClass
         var form = await HtmlForms.GetPageAsync(client, RegistrationForm.Url);
         var email = $"nul-{Guid.NewGuid():N}@city.example.org";
 
-        var response = await HtmlForms.SubmitAsync(client, form, RegistrationForm.Url, RegistrationForm.Valid(email, v => v["Input.FamilyName"] = "Smith\u0000"));
+        var response = await RegistrationForm.SubmitAsync(client, form, email, v => v[DelegateFields.FamilyName] = "Smith\u0000");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("请求无法处理", (await HtmlForms.ParseAsync(response)).QuerySelector("h1")!.TextContent.Trim());

@@ -23,7 +23,7 @@ public sealed class RegistrationTests(AppFixture app)
         var email = NewEmail();
         var placesBefore = await app.WithDbAsync(db => db.Forums.Select(f => f.PlacesTaken).SingleAsync());
 
-        var response = await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email));
+        var response = await RegistrationForm.SubmitAsync(Clients.Anonymous(app), email);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/register/done", response.Headers.Location!.OriginalString);
@@ -59,15 +59,15 @@ public sealed class RegistrationTests(AppFixture app)
     public async Task Should_keep_the_passport_number_and_birth_date_encrypted_at_rest()
     {
         var email = NewEmail();
-        var response = await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email, v =>
+        var response = await RegistrationForm.SubmitAsync(Clients.Anonymous(app), email, v =>
         {
-            v["Input.NeedsVisaLetter"] = "true";
-            v["Input.PassportNumber"] = "e 1234 5678";
-            v["Input.Nationality"] = "CG";
-            v["Input.DateOfBirth"] = "1965-03-14";
-            v["Input.PassportExpiry"] = "2014-01-31";
-            v["Input.PassportPlaceOfIssue"] = "Brazzaville";
-        }));
+            v[DelegateFields.NeedsVisaLetter] = "true";
+            v[DelegateFields.PassportNumber] = "e 1234 5678";
+            v[DelegateFields.Nationality] = "CG";
+            v[DelegateFields.DateOfBirth] = "1965-03-14";
+            v[DelegateFields.PassportExpiry] = "2014-01-31";
+            v[DelegateFields.PassportPlaceOfIssue] = "Brazzaville";
+        });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var registration = await app.WithDbAsync(db => db.Delegates.AsNoTracking().SingleAsync(d => d.Email == email));
@@ -80,24 +80,24 @@ public sealed class RegistrationTests(AppFixture app)
     }
 
     [Theory]
-    [InlineData("Input.FamilyName", "张", "Input.FamilyName", "请按护照填写拉丁字母姓名。")]
-    [InlineData("Input.NativeName", "<script>alert(1)</script>", "Input.NativeName", "姓名只能包含文字、空格、连字符和撇号。")]
-    [InlineData("Input.Email", "not an address", "Input.Email", "请输入有效的邮箱地址。")]
-    [InlineData("Input.Phone", "0731 8888 8888", "Input.Phone", "请输入含国家代码的号码，例如 +86 731 8888 8888。")]
-    [InlineData("Input.CountryCode", "XX", "Input.CountryCode", "请从列表中选择。")]
-    [InlineData("Input.Consent", "false", "Input.Consent", "须经您同意方可报名。")]
-    [InlineData("Input.NeedsVisaLetter", "true", "Input.PassportNumber", "办理签证邀请函需要填写此项。")]
-    [InlineData("Input.Password", "short", "Input.ConfirmPassword", "两次输入的密码不一致。")]
+    [InlineData(DelegateFields.FamilyName, "张", DelegateFields.FamilyName, "请按护照填写拉丁字母姓名。")]
+    [InlineData(DelegateFields.NativeName, "<script>alert(1)</script>", DelegateFields.NativeName, "姓名只能包含文字、空格、连字符和撇号。")]
+    [InlineData(DelegateFields.Email, "not an address", DelegateFields.Email, "请输入有效的邮箱地址。")]
+    [InlineData(DelegateFields.Phone, "0731 8888 8888", DelegateFields.Phone, "请输入含国家代码的号码，例如 +86 731 8888 8888。")]
+    [InlineData(DelegateFields.CountryCode, "XX", DelegateFields.CountryCode, "请从列表中选择。")]
+    [InlineData(RegistrationForm.Consent, "false", RegistrationForm.Consent, "须经您同意方可报名。")]
+    [InlineData(DelegateFields.NeedsVisaLetter, "true", DelegateFields.PassportNumber, "办理签证邀请函需要填写此项。")]
+    [InlineData(RegistrationForm.Password, "short", RegistrationForm.ConfirmPassword, "两次输入的密码不一致。")]
     public async Task Should_show_what_is_wrong_next_to_the_field_in_Chinese_and_store_nothing(string field, string value, string errorField, string message)
     {
         var email = NewEmail();
         var client = Clients.Anonymous(app, "zh-CN");
 
-        var response = await HtmlForms.SubmitAsync(client, RegistrationForm.Url, RegistrationForm.Valid(email, v => v[field] = value));
+        var response = await RegistrationForm.SubmitAsync(client, email, v => v[field] = value);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await HtmlForms.ParseAsync(response);
-        Assert.Equal(message, page.QuerySelector($"[data-valmsg-for='{errorField}']")!.TextContent.Trim());
+        Assert.Equal(message, page.FieldError(errorField));
         Assert.False(await app.WithDbAsync(db => db.Delegates.AnyAsync(d => d.Email == email)));
         Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
         Assert.False(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.ToAddress == email)));
@@ -108,7 +108,7 @@ public sealed class RegistrationTests(AppFixture app)
     {
         var organizer = await app.CreateUserAsync(Roles.Organizer);
         var registered = NewEmail();
-        await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(registered));
+        await RegistrationForm.SubmitAsync(Clients.Anonymous(app), registered);
         var addedByHead = NewEmail();
         await app.WithDbAsync(async db =>
         {
@@ -153,14 +153,14 @@ public sealed class RegistrationTests(AppFixture app)
         var other = NewEmail();
 
         var form = await HtmlForms.GetPageAsync(client, RegistrationForm.Url);
-        var field = form.QuerySelector("input[name='Input.Email']")!;
+        var field = form.QuerySelector($"input[name='{DelegateFields.Email}']")!;
         Assert.Equal(email, field.GetAttribute("value"));
         Assert.True(field.HasAttribute("readonly"));
-        var response = await HtmlForms.SubmitAsync(client, form, RegistrationForm.Url, RegistrationForm.Valid(other, v =>
+        var response = await RegistrationForm.SubmitAsync(client, form, other, v =>
         {
-            v["Input.Password"] = string.Empty;
-            v["Input.ConfirmPassword"] = string.Empty;
-        }));
+            v[RegistrationForm.Password] = string.Empty;
+            v[RegistrationForm.ConfirmPassword] = string.Empty;
+        });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var account = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == email));
@@ -175,20 +175,20 @@ public sealed class RegistrationTests(AppFixture app)
     public async Task Should_tell_a_signed_in_account_nothing_about_whether_another_address_is_registered()
     {
         var registered = NewEmail();
-        await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(registered));
+        await RegistrationForm.SubmitAsync(Clients.Anonymous(app), registered);
         var owner = await app.WithDbAsync(db => db.Delegates.AsNoTracking().Where(d => d.Email == registered).Select(d => d.UserId).SingleAsync());
         var answers = new List<(HttpStatusCode, string?, string)>();
 
         foreach (var probe in new[] { registered, NewEmail() })
         {
             var client = await Clients.SignInAsync(app, await app.CreateUserAsync(Roles.Delegate, NewEmail()), ForumAppFactory.Password);
-            var response = await HtmlForms.SubmitAsync(client, RegistrationForm.Url, RegistrationForm.Valid(probe, v =>
+            var response = await RegistrationForm.SubmitAsync(client, probe, v =>
             {
-                v["Input.Password"] = string.Empty;
-                v["Input.ConfirmPassword"] = string.Empty;
-            }));
+                v[RegistrationForm.Password] = string.Empty;
+                v[RegistrationForm.ConfirmPassword] = string.Empty;
+            });
             var page = await HtmlForms.ParseAsync(response);
-            answers.Add((response.StatusCode, response.Headers.Location?.OriginalString, page.QuerySelector("[data-valmsg-for='Input.Email']")?.TextContent.Trim() ?? string.Empty));
+            answers.Add((response.StatusCode, response.Headers.Location?.OriginalString, page.FieldError(DelegateFields.Email) ?? string.Empty));
         }
 
         Assert.Equal((HttpStatusCode.Redirect, "/register/done", string.Empty), answers[0]);
@@ -200,7 +200,7 @@ public sealed class RegistrationTests(AppFixture app)
     private async Task<(HttpStatusCode Status, string? Location, string Result)> AnswerAsync(string email)
     {
         var client = Clients.Anonymous(app);
-        var response = await HtmlForms.SubmitAsync(client, RegistrationForm.Url, RegistrationForm.Valid(email));
+        var response = await RegistrationForm.SubmitAsync(client, email);
         var location = response.Headers.Location?.OriginalString;
         var done = location is null ? null : await HtmlForms.GetPageAsync(client, location);
         // The page names the address the person just typed, and nothing else differs.

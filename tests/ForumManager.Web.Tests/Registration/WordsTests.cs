@@ -28,11 +28,11 @@ public sealed class WordsTests(AppFixture app)
     {
         var page = await HtmlForms.GetPageAsync(Clients.Anonymous(app, pageLanguage), RegistrationForm.Url);
 
-        var honorific = page.QuerySelector("select[name='Input.Honorific']")!;
+        var honorific = page.QuerySelector($"select[name='{DelegateFields.Honorific}']")!;
         var chosen = honorific.QuerySelector("option[selected]") ?? honorific.QuerySelector("option");
         Assert.Equal(string.Empty, chosen!.GetAttribute("value"));
         Assert.Equal("—", chosen.TextContent.Trim());
-        Assert.Equal(messageLanguage, page.QuerySelector("select[name='Input.PreferredLanguage'] option[selected]")?.GetAttribute("value"));
+        Assert.Equal(messageLanguage, page.QuerySelector($"select[name='{DelegateFields.PreferredLanguage}'] option[selected]")?.GetAttribute("value"));
     }
 
     [Theory]
@@ -40,14 +40,14 @@ public sealed class WordsTests(AppFixture app)
     [InlineData("zh-Hans", "女士 (Ms)", "阁下 (H.E.)")]
     public async Task Should_offer_honorifics_in_the_pages_language_and_keep_the_one_chosen_after_a_form_error(string language, string ms, string excellency)
     {
-        var response = await HtmlForms.SubmitAsync(Clients.Anonymous(app, language), RegistrationForm.Url, RegistrationForm.Valid(NewEmail(), v =>
+        var response = await RegistrationForm.SubmitAsync(Clients.Anonymous(app, language), NewEmail(), v =>
         {
-            v["Input.Honorific"] = "Ms";
-            v["Input.FamilyName"] = string.Empty;
-        }));
+            v[DelegateFields.Honorific] = "Ms";
+            v[DelegateFields.FamilyName] = string.Empty;
+        });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var options = (await HtmlForms.ParseAsync(response)).QuerySelectorAll("select[name='Input.Honorific'] option");
+        var options = (await HtmlForms.ParseAsync(response)).QuerySelectorAll($"select[name='{DelegateFields.Honorific}'] option");
         var chosen = Assert.Single(options, o => o.HasAttribute("selected"));
         Assert.Equal(("Ms", ms), (chosen.GetAttribute("value"), chosen.TextContent.Trim()));
         Assert.Contains(options, o => o.GetAttribute("value") == "H.E." && o.TextContent.Trim() == excellency);
@@ -61,7 +61,7 @@ public sealed class WordsTests(AppFixture app)
         var email = NewEmail();
         var client = Clients.Anonymous(app, language);
 
-        var response = await HtmlForms.SubmitAsync(client, RegistrationForm.Url, RegistrationForm.Valid(email, v => v.Remove("Input.Honorific")));
+        var response = await RegistrationForm.SubmitAsync(client, email, v => v.Remove(DelegateFields.Honorific));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Null(await app.WithDbAsync(db => db.Delegates.Where(d => d.Email == email).Select(d => d.Honorific).SingleAsync()));
@@ -76,16 +76,16 @@ public sealed class WordsTests(AppFixture app)
     [Fact]
     public async Task Should_say_next_to_the_passport_number_that_it_must_be_typed_again_after_a_form_error()
     {
-        var response = await HtmlForms.SubmitAsync(Clients.Anonymous(app, "zh-Hans"), RegistrationForm.Url, RegistrationForm.Valid(NewEmail(), v =>
+        var response = await RegistrationForm.SubmitAsync(Clients.Anonymous(app, "zh-Hans"), NewEmail(), v =>
         {
-            v["Input.FamilyName"] = string.Empty;
-            v["Input.NeedsVisaLetter"] = "true";
-            v["Input.PassportNumber"] = "P98765432";
-        }));
+            v[DelegateFields.FamilyName] = string.Empty;
+            v[DelegateFields.NeedsVisaLetter] = "true";
+            v[DelegateFields.PassportNumber] = "P98765432";
+        });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await HtmlForms.ParseAsync(response);
-        Assert.Equal(string.Empty, page.QuerySelector("input[name='Input.PassportNumber']")!.GetAttribute("value"));
+        Assert.Equal(string.Empty, page.QuerySelector($"input[name='{DelegateFields.PassportNumber}']")!.GetAttribute("value"));
         Assert.Contains("请重新填写", page.QuerySelector("[data-testid=passport-not-kept]")!.TextContent, StringComparison.Ordinal);
     }
 
@@ -142,7 +142,7 @@ public sealed class WordsTests(AppFixture app)
     {
         var email = NewEmail();
         var family = "Singular" + string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + (c % 26))));
-        await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email, v => v["Input.FamilyName"] = family));
+        await RegistrationForm.SubmitAsync(Clients.Anonymous(app), email, v => v[DelegateFields.FamilyName] = family);
         var client = await OrganizerAsync(language);
 
         var page = await HtmlForms.GetPageAsync(client, "/admin/delegates?q=" + family);

@@ -76,15 +76,15 @@ public sealed class AdminDelegatesTests(AppFixture app)
     public async Task Should_mask_passport_data_and_log_every_reveal()
     {
         var email = $"visa-{Guid.NewGuid():N}@city.example.org";
-        await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email, v =>
+        await RegistrationForm.SubmitAsync(Clients.Anonymous(app), email, v =>
         {
-            v["Input.NeedsVisaLetter"] = "true";
-            v["Input.PassportNumber"] = "P98765432";
-            v["Input.Nationality"] = "EG";
-            v["Input.DateOfBirth"] = "1960-07-08";
-            v["Input.PassportExpiry"] = "2013-12-31";
-            v["Input.PassportPlaceOfIssue"] = "Cairo";
-        }));
+            v[DelegateFields.NeedsVisaLetter] = "true";
+            v[DelegateFields.PassportNumber] = "P98765432";
+            v[DelegateFields.Nationality] = "EG";
+            v[DelegateFields.DateOfBirth] = "1960-07-08";
+            v[DelegateFields.PassportExpiry] = "2013-12-31";
+            v[DelegateFields.PassportPlaceOfIssue] = "Cairo";
+        });
         var id = await app.WithDbAsync(db => db.Delegates.Where(d => d.Email == email).Select(d => d.Id).SingleAsync());
         var client = await Clients.SignedInAsync(app, Roles.Organizer);
         var url = $"/admin/delegates/details/{id}";

@@ -43,7 +43,7 @@ public sealed class DelegateReferenceTests(ReferenceAppFixture app) : IClassFixt
         var email = $"form-{Guid.NewGuid():N}@example.org";
         var before = await app.WithDbAsync(db => db.Forums.Where(f => f.Status == ForumStatus.Open).Select(f => f.DelegateNumbersIssued).SingleAsync());
 
-        await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email));
+        await RegistrationForm.SubmitAsync(Clients.Anonymous(app), email);
 
         var reference = await app.WithDbAsync(db => db.Delegates.Where(d => d.Email == email).Select(d => d.Reference).SingleAsync());
         Assert.Matches(@"^HISCF2010-\d{5}$", reference);

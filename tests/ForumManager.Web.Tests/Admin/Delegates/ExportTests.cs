@@ -50,7 +50,7 @@ public sealed class ExportTests(AppFixture app)
     public async Task Should_escape_cells_that_a_spreadsheet_would_run_as_formulas()
     {
         var email = $"formula-{Guid.NewGuid():N}@city.example.org";
-        await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email, v => v["Input.Organization"] = "=HYPERLINK(\"http://evil.example\")"));
+        await RegistrationForm.SubmitAsync(Clients.Anonymous(app), email, v => v[DelegateFields.Organization] = "=HYPERLINK(\"http://evil.example\")");
         var client = await Clients.SignedInAsync(app, Roles.Organizer);
 
         var csv = await client.GetStringAsync("/admin/delegates/export.csv?q=" + Uri.EscapeDataString(email) + "&columns=organization");

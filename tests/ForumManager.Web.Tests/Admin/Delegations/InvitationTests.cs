@@ -41,16 +41,16 @@ public sealed class InvitationTests(InvitationAppFixture app) : IClassFixture<In
         var client = Clients.Anonymous(app);
         var form = await HtmlForms.GetPageAsync(client, url);
         Assert.Contains("Mohammed V University", form.QuerySelector("[data-testid=invited-as]")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(head, form.QuerySelector("input[name='Input.Email']")!.GetAttribute("value"));
-        Assert.Equal("MA", form.QuerySelector("select[name='Input.CountryCode'] option[selected]")?.GetAttribute("value"));
-        var registered = await HtmlForms.SubmitAsync(client, form, url, RegistrationForm.Valid(head, v =>
+        Assert.Equal(head, form.QuerySelector($"input[name='{DelegateFields.Email}']")!.GetAttribute("value"));
+        Assert.Equal("MA", form.QuerySelector($"select[name='{DelegateFields.CountryCode}'] option[selected]")?.GetAttribute("value"));
+        var registered = await RegistrationForm.SubmitAsync(client, form, head, v =>
         {
-            v["Input.FamilyName"] = "El Alaoui";
-            v["Input.GivenName"] = "Karim";
-            v["Input.NativeName"] = "كريم العلوي";
-            v["Input.CountryCode"] = "MA";
-            v["Input.PreferredLanguage"] = "en";
-        }));
+            v[DelegateFields.FamilyName] = "El Alaoui";
+            v[DelegateFields.GivenName] = "Karim";
+            v[DelegateFields.NativeName] = "كريم العلوي";
+            v[DelegateFields.CountryCode] = "MA";
+            v[DelegateFields.PreferredLanguage] = "en";
+        }, url);
 
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
         var delegate_ = await app.WithDbAsync(db => db.Delegates.AsNoTracking().Include(d => d.Delegation).SingleAsync(d => d.Email == head));
@@ -157,26 +157,26 @@ public sealed class DelegationMembersTests(InvitationAppFixture app) : IClassFix
         var delegationId = await app.WithDbAsync(db => db.Delegations.Where(d => d.NameEn == "Delegation of Kazan").Select(d => d.Id).SingleAsync());
         var active = await app.WithDbAsync(db => db.Delegates.CountAsync(d => d.DelegationId == delegationId && d.Status != RegistrationStatus.Cancelled && d.Status != RegistrationStatus.Rejected));
         await app.WithDbAsync(db => db.Delegations.Where(d => d.Id == delegationId).ExecuteUpdateAsync(s => s.SetProperty(d => d.Quota, active + 2)));
-        await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(head, v =>
+        await RegistrationForm.SubmitAsync(Clients.Anonymous(app), head, v =>
         {
-            v["Input.DelegationId"] = delegationId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            v["Input.NativeName"] = "Ильдар Галиев";
-        }));
+            v[DelegateFields.DelegationId] = delegationId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            v[DelegateFields.NativeName] = "Ильдар Галиев";
+        });
         await app.WithDbAsync(db => db.Delegates.Where(d => d.Email == head).ExecuteUpdateAsync(s => s.SetProperty(d => d.Category, DelegateCategory.HeadOfDelegation)));
         await app.WithDbAsync(db => db.Users.Where(u => u.Email == head).ExecuteUpdateAsync(s => s.SetProperty(u => u.EmailConfirmed, true)));
         var client = await Clients.SignInAsync(app, head, ForumAppFactory.Password);
 
-        var added = await HtmlForms.SubmitAsync(client, "/me/delegation", new Dictionary<string, string>
+        var added = await MemberForm.AddAsync(client, new Dictionary<string, string>
         {
-            ["Input.FamilyName"] = "Petrova",
-            ["Input.GivenName"] = "Olga",
-            ["Input.NativeName"] = "Ольга Петрова",
-            ["Input.Email"] = $"olga-{Guid.NewGuid():N}@kazan.example.org",
-        }, formSelector: "[data-testid=add-member]");
+            [MemberForm.FamilyName] = "Petrova",
+            [MemberForm.GivenName] = "Olga",
+            [MemberForm.NativeName] = "Ольга Петрова",
+            [MemberForm.Email] = $"olga-{Guid.NewGuid():N}@kazan.example.org",
+        });
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
 
         var full = await HtmlForms.GetPageAsync(client, "/me/delegation");
-        Assert.Null(full.QuerySelector("[data-testid=add-member]"));
+        Assert.Null(full.QuerySelector(MemberForm.AddSelector));
         Assert.Contains("Ольга Петрова", full.QuerySelector("[data-testid=members]")!.TextContent, StringComparison.Ordinal);
 
         var stranger = await app.WithDbAsync(db => db.Delegates.Where(d => d.DelegationId != delegationId && d.Status == RegistrationStatus.Approved).Select(d => d.Id).FirstAsync());

@@ -333,11 +333,7 @@ public sealed class ImportUploadLimitTests(ImportServerFixture app) : IClassFixt
     {
         var email = await app.CreateUserAsync(Roles.Organizer);
         using var organizer = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri(app.Address) };
-        var signIn = await HtmlForms.SubmitAsync(organizer, "/Identity/Account/Login", new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = ForumAppFactory.Password,
-        });
+        var signIn = await SignInForm.SubmitAsync(organizer, email);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         var form = await HtmlForms.GetPageAsync(organizer, "/admin/import");
         using var body = new MultipartFormDataContent

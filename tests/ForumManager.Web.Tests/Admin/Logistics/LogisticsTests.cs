@@ -39,19 +39,13 @@ public sealed class LogisticsTests(LogisticsAppFixture app) : IClassFixture<Logi
 
     private Task<int> HubAsync(string code) => app.WithDbAsync(db => db.TransportHubs.Where(h => h.Code == code).Select(h => h.Id).SingleAsync());
 
-    private static Dictionary<string, string> Arrival(int hub, string number, string date, string time) => new()
-    {
-        ["Travel.Arrival.Mode"] = "Flight", ["Travel.Arrival.Number"] = number, ["Travel.Arrival.HubId"] = hub.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Travel.Arrival.Date"] = date, ["Travel.Arrival.Time"] = time, ["Travel.Arrival.Terminal"] = "T2",
-    };
-
     [Fact]
     public async Task Should_refuse_a_mistyped_flight_number_next_to_the_field_and_save_nothing()
     {
         var (client, me) = await DelegateAsync();
         var csx = await HubAsync("CSX");
 
-        var response = await HtmlForms.SubmitAsync(client, "/me/travel", Arrival(csx, "12345", "2010-06-23", "14:05"), "[data-testid=travel-form]");
+        var response = await TravelForm.SubmitAsync(client, TravelForm.Arrival(csx, "12345", "2010-06-23", "14:05"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await HtmlForms.ParseAsync(response);
@@ -66,14 +60,14 @@ public sealed class LogisticsTests(LogisticsAppFixture app) : IClassFixture<Logi
     {
         var (client, me) = await DelegateAsync();
         var csx = await HubAsync("CSX");
-        var values = Arrival(csx, "cz 3104", "2010-06-23", "14:05");
-        values["Travel.Stay.Needed"] = "true";
-        values["Travel.Stay.CheckIn"] = "2010-06-23";
-        values["Travel.Stay.CheckOut"] = "2010-06-25";
-        values["Travel.Stay.Type"] = "Twin";
-        values["Travel.Stay.Sharing"] = "SameGender";
+        var values = TravelForm.Arrival(csx, "cz 3104", "2010-06-23", "14:05");
+        values[TravelForm.StayNeeded] = "true";
+        values[TravelForm.StayCheckIn] = "2010-06-23";
+        values[TravelForm.StayCheckOut] = "2010-06-25";
+        values[TravelForm.StayType] = "Twin";
+        values[TravelForm.StaySharing] = "SameGender";
 
-        var response = await HtmlForms.SubmitAsync(client, "/me/travel", values, "[data-testid=travel-form]");
+        var response = await TravelForm.SubmitAsync(client, values);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var journey = await app.WithDbAsync(db => db.Journeys.AsNoTracking().SingleAsync(j => j.DelegateId == me.Id));
@@ -81,7 +75,7 @@ public sealed class LogisticsTests(LogisticsAppFixture app) : IClassFixture<Logi
         Assert.Equal(new DateTime(2010, 6, 23, 6, 5, 0, DateTimeKind.Utc), journey.ScheduledUtc);
         var request = await app.WithDbAsync(db => db.AccommodationRequests.AsNoTracking().SingleAsync(r => r.DelegateId == me.Id));
         Assert.Equal((RoomType.Twin, Sharing.SameGender, 2), (request.Type, request.Sharing, request.Nights));
-        var again = await HtmlForms.GetPageAsync(client, "/me/travel");
+        var again = await HtmlForms.GetPageAsync(client, TravelForm.Url);
         Assert.Equal("CZ3104", ((AngleSharp.Html.Dom.IHtmlInputElement)again.QuerySelector("#Arrival_Number")!).Value);
         Assert.Equal("14:05", ((AngleSharp.Html.Dom.IHtmlInputElement)again.QuerySelector("#Arrival_Time")!).Value);
     }
@@ -91,17 +85,17 @@ public sealed class LogisticsTests(LogisticsAppFixture app) : IClassFixture<Logi
     {
         var (client, me) = await DelegateAsync();
         var csx = await HubAsync("CSX");
-        var values = Arrival(csx, "CZ3104", "2010-06-23", "14:05");
-        values["Travel.Departure.Mode"] = "Flight";
-        values["Travel.Departure.Number"] = "KE818";
-        values["Travel.Departure.HubId"] = csx.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        values["Travel.Departure.Date"] = "2010-06-23";
-        values["Travel.Departure.Time"] = "09:00";
-        values["Travel.Stay.Needed"] = "true";
-        values["Travel.Stay.Type"] = "Single";
-        values["Travel.Stay.Sharing"] = "SameGender";
+        var values = TravelForm.Arrival(csx, "CZ3104", "2010-06-23", "14:05");
+        values[TravelForm.DepartureMode] = "Flight";
+        values[TravelForm.DepartureNumber] = "KE818";
+        values[TravelForm.DepartureHubId] = csx.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        values[TravelForm.DepartureDate] = "2010-06-23";
+        values[TravelForm.DepartureTime] = "09:00";
+        values[TravelForm.StayNeeded] = "true";
+        values[TravelForm.StayType] = "Single";
+        values[TravelForm.StaySharing] = "SameGender";
 
-        var page = await HtmlForms.ParseAsync(await HtmlForms.SubmitAsync(client, "/me/travel", values, "[data-testid=travel-form]"));
+        var page = await HtmlForms.ParseAsync(await TravelForm.SubmitAsync(client, values));
 
         Assert.Contains("The departure must come after the arrival.", page.QuerySelector("#Departure_Date")!.ParentElement!.TextContent, StringComparison.Ordinal);
         Assert.Contains("A single room is for one", page.QuerySelector("#stay-type")!.ParentElement!.TextContent, StringComparison.Ordinal);
@@ -222,7 +216,7 @@ public sealed class LogisticsTests(LogisticsAppFixture app) : IClassFixture<Logi
         var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
         var (client, me) = await DelegateAsync();
         var csx = await HubAsync("CSX");
-        Assert.Equal(HttpStatusCode.Redirect, (await HtmlForms.SubmitAsync(client, "/me/travel", Arrival(csx, "OZ323", "2010-06-24", "10:10"), "[data-testid=travel-form]")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await TravelForm.SubmitAsync(client, TravelForm.Arrival(csx, "OZ323", "2010-06-24", "10:10"))).StatusCode);
 
         var planned = await HtmlForms.SubmitAsync(organizer, "/admin/transfers?day=2010-06-24", new Dictionary<string, string> { ["Window"] = "60" }, "[data-testid=plan-form]");
         Assert.Equal(HttpStatusCode.Redirect, planned.StatusCode);
@@ -274,24 +268,24 @@ public sealed class LogisticsTests(LogisticsAppFixture app) : IClassFixture<Logi
     public async Task Should_take_a_room_request_with_the_registration_and_refuse_a_check_out_before_the_check_in()
     {
         var email = $"stay-{Guid.NewGuid():N}@city.example.org";
-        var refused = await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email, v =>
+        var refused = await RegistrationForm.SubmitAsync(Clients.Anonymous(app), email, v =>
         {
-            v["Stay.Needed"] = "true";
-            v["Stay.CheckIn"] = "2010-06-23";
-            v["Stay.CheckOut"] = "2010-06-22";
-        }));
+            v[RegistrationForm.StayNeeded] = "true";
+            v[RegistrationForm.StayCheckIn] = "2010-06-23";
+            v[RegistrationForm.StayCheckOut] = "2010-06-22";
+        });
         var page = await HtmlForms.ParseAsync(refused);
         Assert.Contains("Check-out must be after check-in.", page.QuerySelector("#stay-checkout")!.ParentElement!.TextContent, StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.Delegates.AnyAsync(d => d.Email == email)));
 
-        var accepted = await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email, v =>
+        var accepted = await RegistrationForm.SubmitAsync(Clients.Anonymous(app), email, v =>
         {
-            v["Stay.Needed"] = "true";
-            v["Stay.CheckIn"] = "2010-06-21";
-            v["Stay.CheckOut"] = "2010-06-25";
-            v["Stay.Type"] = "Twin";
-            v["Stay.Sharing"] = "SameGender";
-        }));
+            v[RegistrationForm.StayNeeded] = "true";
+            v[RegistrationForm.StayCheckIn] = "2010-06-21";
+            v[RegistrationForm.StayCheckOut] = "2010-06-25";
+            v[RegistrationForm.StayType] = "Twin";
+            v[RegistrationForm.StaySharing] = "SameGender";
+        });
 
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         var request = await app.WithDbAsync(db => db.AccommodationRequests.AsNoTracking().SingleAsync(r => db.Delegates.Any(d => d.Id == r.DelegateId && d.Email == email)));

@@ -70,7 +70,7 @@ public sealed class NoticeBatchTests(ManualNoticesAppFixture app) : IClassFixtur
 
     private static async Task<int> SendAsync(HttpClient organizer, Dictionary<string, string> values)
     {
-        var response = await HtmlForms.SubmitAsync(organizer, "/admin/notices/send", values, "[data-testid=send-form]", button: "[data-testid=send]");
+        var response = await NoticeSendForm.SendAsync(organizer, values);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, System.Text.RegularExpressions.Regex.Replace(text, "<[^>]+>", " ")[..Math.Min(2000, text.Length)]);
         return int.Parse(response.Headers.Location!.OriginalString.Split('/').Last(), CultureInfo.InvariantCulture);
@@ -78,8 +78,9 @@ public sealed class NoticeBatchTests(ManualNoticesAppFixture app) : IClassFixtur
 
     private static Dictionary<string, string> FreeForm(int? delegation, string bodyEn = "Dear {{ delegate.name }}, see you soon.", string bodyZh = "尊敬的{{ delegate.name }}：再见。") => new()
     {
-        ["Status"] = "", ["Delegation"] = delegation is { } d ? Id(d) : "", ["Kind"] = nameof(NoticeKind.FreeForm),
-        ["SubjectEn"] = "News for {{ delegate.delegation }}", ["BodyEn"] = bodyEn, ["SubjectZh"] = "{{ delegate.delegation }}通知", ["BodyZh"] = bodyZh,
+        [NoticeSendForm.Status] = "", [NoticeSendForm.Delegation] = delegation is { } d ? Id(d) : "", [NoticeSendForm.Kind] = nameof(NoticeKind.FreeForm),
+        [NoticeSendForm.SubjectEn] = "News for {{ delegate.delegation }}", [NoticeSendForm.BodyEn] = bodyEn,
+        [NoticeSendForm.SubjectZh] = "{{ delegate.delegation }}通知", [NoticeSendForm.BodyZh] = bodyZh,
     };
 
     private async Task<JsonElement> StatusAsync(HttpClient organizer, int batch) =>

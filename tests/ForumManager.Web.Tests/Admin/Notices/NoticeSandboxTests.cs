@@ -205,16 +205,17 @@ public sealed class NoticeSandboxTests(NoticeSandboxAppFixture app) : IClassFixt
         var organizer = await OrganizerAsync(app);
         var batches = await app.WithDbAsync(db => db.NoticeBatches.CountAsync());
 
-        var response = await HtmlForms.SubmitAsync(organizer, "/admin/notices/send", new Dictionary<string, string>
+        var response = await NoticeSendForm.SendAsync(organizer, new Dictionary<string, string>
         {
-            ["Status"] = "", ["Kind"] = nameof(NoticeKind.FreeForm), ["SubjectEn"] = "News", ["BodyEn"] = "Dear {{ delegate.name }}",
-            ["SubjectZh"] = "通知", ["BodyZh"] = "尊敬的{{ delegate.name }}\n{% for i in (1..20000000) %}很{% endfor %}",
-        }, "[data-testid=send-form]", button: "[data-testid=send]");
+            [NoticeSendForm.Status] = "", [NoticeSendForm.Kind] = nameof(NoticeKind.FreeForm), [NoticeSendForm.SubjectEn] = "News",
+            [NoticeSendForm.BodyEn] = "Dear {{ delegate.name }}", [NoticeSendForm.SubjectZh] = "通知",
+            [NoticeSendForm.BodyZh] = "尊敬的{{ delegate.name }}\n{% for i in (1..20000000) %}很{% endfor %}",
+        });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await HtmlForms.ParseAsync(response);
-        Assert.Equal("The template builds a list of more than 10,000 items.", page.QuerySelector("[data-valmsg-for=BodyZh]")?.TextContent.Trim());
-        Assert.Equal("", page.QuerySelector("[data-valmsg-for=BodyEn]")?.TextContent.Trim());
+        Assert.Equal("The template builds a list of more than 10,000 items.", page.FieldError(NoticeSendForm.BodyZh));
+        Assert.Equal("", page.FieldError(NoticeSendForm.BodyEn));
         Assert.Equal(batches, await app.WithDbAsync(db => db.NoticeBatches.CountAsync()));
     }
 
@@ -234,8 +235,7 @@ public sealed class NoticeSandboxTests(NoticeSandboxAppFixture app) : IClassFixt
         });
         var email = $"fallback-{Guid.NewGuid():N}@city.example.org";
 
-        var registered = await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url,
-            RegistrationForm.Valid(email, v => v["Input.PreferredLanguage"] = "en"));
+        var registered = await RegistrationForm.SubmitAsync(Clients.Anonymous(app), email, v => v[DelegateFields.PreferredLanguage] = "en");
 
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
         Assert.Equal("/register/done", registered.Headers.Location!.OriginalString);

@@ -80,13 +80,13 @@ public sealed class NoticeTests(NoticeAppFixture app) : IClassFixture<NoticeAppF
         var members = await app.WithDbAsync(db => db.Delegates.AsNoTracking().Where(d => d.DelegationId == delegation.Id && d.Status == RegistrationStatus.Approved).ToListAsync());
         var values = new Dictionary<string, string>
         {
-            ["Delegation"] = delegation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["SubjectEn"] = "Airport pickup for {{ delegate.delegation }}", ["BodyEn"] = "Dear {{ delegate.name }},\nyour programme is attached.",
-            ["SubjectZh"] = "{{ delegate.delegation }}接机安排", ["BodyZh"] = "尊敬的{{ delegate.name }}：\n附件是您的日程。",
-            ["AttachAgenda"] = "true", ["AttachQrCode"] = "true",
+            [NoticeSendForm.Delegation] = delegation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [NoticeSendForm.SubjectEn] = "Airport pickup for {{ delegate.delegation }}", [NoticeSendForm.BodyEn] = "Dear {{ delegate.name }},\nyour programme is attached.",
+            [NoticeSendForm.SubjectZh] = "{{ delegate.delegation }}接机安排", [NoticeSendForm.BodyZh] = "尊敬的{{ delegate.name }}：\n附件是您的日程。",
+            [NoticeSendForm.AttachAgenda] = "true", [NoticeSendForm.AttachQrCode] = "true",
         };
 
-        var sentPage = await HtmlForms.SubmitAsync(organizer, "/admin/notices/send", values, "[data-testid=send-form]", button: "[data-testid=send]");
+        var sentPage = await NoticeSendForm.SendAsync(organizer, values);
 
         Assert.Equal(HttpStatusCode.Redirect, sentPage.StatusCode);
         var batchUrl = sentPage.Headers.Location!.OriginalString;
@@ -132,9 +132,10 @@ public sealed class NoticeTests(NoticeAppFixture app) : IClassFixture<NoticeAppF
     {
         var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
         var delegation = await app.WithDbAsync(db => db.Delegations.AsNoTracking().OrderByDescending(d => d.Id).Select(d => d.Id).FirstAsync());
-        var response = await HtmlForms.SubmitAsync(organizer, "/admin/notices/send",
-            new Dictionary<string, string> { ["Delegation"] = delegation.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Status"] = "" },
-            "[data-testid=send-form]", button: "[data-testid=send]");
+        var response = await NoticeSendForm.SendAsync(organizer, new Dictionary<string, string>
+        {
+            [NoticeSendForm.Delegation] = delegation.ToString(System.Globalization.CultureInfo.InvariantCulture), [NoticeSendForm.Status] = "",
+        });
         var batchUrl = response.Headers.Location!.OriginalString;
         var batchId = int.Parse(batchUrl.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
         await Eventually.HoldsAsync(async () => !await app.WithDbAsync(db => db.NoticeRecipients.AnyAsync(r => r.BatchId == batchId && r.OutboxMessageId == null)),

@@ -12,7 +12,6 @@ public sealed class ProgrammeAppFixture : ForumAppFactory;
 /// <summary>Organizers build the draft programme; a room or a person booked twice is refused with the clash named.</summary>
 public sealed class ProgrammeAdminTests(ProgrammeAppFixture app) : IClassFixture<ProgrammeAppFixture>
 {
-    private const string NewUrl = "/admin/programme/session";
     private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     private Task<Session> OpeningAsync() => app.WithDbAsync(db => db.Sessions.AsNoTracking().SingleAsync(s => s.Type == SessionType.OpeningCeremony));
@@ -28,17 +27,6 @@ public sealed class ProgrammeAdminTests(ProgrammeAppFixture app) : IClassFixture
         return count;
     }
 
-    private static Dictionary<string, string> Form(string title, int? roomId, string day, string start, int minutes = 60) => new()
-    {
-        ["Input.Type"] = nameof(SessionType.PressConference),
-        ["Input.TitleEn"] = title,
-        ["Input.TitleZh"] = "新闻发布会 " + title,
-        ["Input.RoomId"] = roomId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
-        ["Input.Day"] = day,
-        ["Input.Start"] = start,
-        ["Input.Minutes"] = minutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
-
     [Fact]
     public async Task Should_refuse_a_session_in_an_occupied_room_naming_the_clash_and_accept_it_moved()
     {
@@ -47,28 +35,25 @@ public sealed class ProgrammeAdminTests(ProgrammeAppFixture app) : IClassFixture
         var local = ForumTime.ToLocal(opening.StartUtc, Shanghai);
         var title = $"Press briefing {Guid.NewGuid():N}"[..24];
 
-        var clash = await HtmlForms.SubmitAsync(organizer, NewUrl, Form(title, opening.RoomId, local.ToString("yyyy-MM-dd"), local.AddMinutes(15).ToString("HH:mm")),
-            "[data-testid=session-form]");
+        var clash = await SessionForm.SubmitAsync(organizer, SessionForm.Valid(title, opening.RoomId, local.ToString("yyyy-MM-dd"), local.AddMinutes(15).ToString("HH:mm")));
 
         Assert.Equal(HttpStatusCode.OK, clash.StatusCode);
         var page = await HtmlForms.ParseAsync(clash);
-        var error = page.QuerySelector("[data-testid=session-conflicts] [data-severity=Error]")!.TextContent;
+        var error = SessionForm.Conflict(page, "Error")!;
         Assert.Contains("Opening ceremony", error, StringComparison.Ordinal);
         Assert.Contains("already booked", error, StringComparison.Ordinal);
         // The clash is said once, in the list of problems, not again in a summary above the form.
         Assert.Equal(1, CountOf(page.Body!.TextContent, error.Trim()));
         Assert.False(await app.WithDbAsync(db => db.Sessions.AnyAsync(s => s.TitleEn == title)));
 
-        var moved = await HtmlForms.SubmitAsync(organizer, NewUrl, Form(title, opening.RoomId, local.ToString("yyyy-MM-dd"), local.AddHours(-2).ToString("HH:mm")),
-            "[data-testid=session-form]");
+        var moved = await SessionForm.SubmitAsync(organizer, SessionForm.Valid(title, opening.RoomId, local.ToString("yyyy-MM-dd"), local.AddHours(-2).ToString("HH:mm")));
 
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         var saved = await app.WithDbAsync(db => db.Sessions.AsNoTracking().SingleAsync(s => s.TitleEn == title));
         Assert.Equal((opening.RoomId, opening.StartUtc.AddHours(-2), opening.StartUtc.AddHours(-1)), (saved.RoomId, saved.StartUtc, saved.EndUtc));
 
         // Moving it again is a change attendees must see: its sequence rises.
-        var again = await HtmlForms.SubmitAsync(organizer, $"{NewUrl}/{saved.Id}", Form(title, opening.RoomId, local.ToString("yyyy-MM-dd"), local.AddHours(-3).ToString("HH:mm")),
-            "[data-testid=session-form]");
+        var again = await SessionForm.SubmitAsync(organizer, saved.Id, SessionForm.Valid(title, opening.RoomId, local.ToString("yyyy-MM-dd"), local.AddHours(-3).ToString("HH:mm")));
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Equal(saved.Sequence + 1, (await app.WithDbAsync(db => db.Sessions.AsNoTracking().SingleAsync(s => s.Id == saved.Id))).Sequence);
     }
@@ -85,16 +70,14 @@ public sealed class ProgrammeAdminTests(ProgrammeAppFixture app) : IClassFixture
             await db.SaveChangesAsync();
             return (guest, await db.Rooms.OrderBy(r => r.Id).Select(r => r.Id).Take(2).ToListAsync());
         });
-        var first = Form("Interpreted talk A", null, "2010-06-21", "10:00");
-        first["Input.Interpreters"] = $"g:{interpreter.Id}";
-        Assert.Equal(HttpStatusCode.Redirect, (await HtmlForms.SubmitAsync(organizer, NewUrl, first, "[data-testid=session-form]")).StatusCode);
+        var first = SessionForm.Valid("Interpreted talk A", null, "2010-06-21", "10:00", change: v => v[SessionForm.Interpreters] = $"g:{interpreter.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, (await SessionForm.SubmitAsync(organizer, first)).StatusCode);
 
-        var second = Form("Interpreted talk B", null, "2010-06-21", "10:30");
-        second["Input.Interpreters"] = $"g:{interpreter.Id}";
-        var refused = await HtmlForms.SubmitAsync(organizer, NewUrl, second, "[data-testid=session-form]");
+        var second = SessionForm.Valid("Interpreted talk B", null, "2010-06-21", "10:30", change: v => v[SessionForm.Interpreters] = $"g:{interpreter.Id}");
+        var refused = await SessionForm.SubmitAsync(organizer, second);
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        var error = (await HtmlForms.ParseAsync(refused)).QuerySelector("[data-testid=session-conflicts] [data-severity=Error]")!.TextContent;
+        var error = SessionForm.Conflict(await HtmlForms.ParseAsync(refused), "Error")!;
         Assert.Contains(interpreter.NameEn, error, StringComparison.Ordinal);
         Assert.Contains("Interpreted talk A", error, StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.Sessions.AnyAsync(s => s.TitleEn == "Interpreted talk B")));
@@ -105,14 +88,14 @@ public sealed class ProgrammeAdminTests(ProgrammeAppFixture app) : IClassFixture
     {
         var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
         var small = await app.WithDbAsync(db => db.Rooms.AsNoTracking().OrderBy(r => r.Capacity).FirstAsync());
-        var form = Form("Crowded workshop", small.Id, "2010-06-24", "08:00");
-        form["Input.ExpectedAttendance"] = (small.Capacity + 50).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var form = SessionForm.Valid("Crowded workshop", small.Id, "2010-06-24", "08:00",
+            change: v => v[SessionForm.ExpectedAttendance] = (small.Capacity + 50).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-        var saved = await HtmlForms.SubmitAsync(organizer, NewUrl, form, "[data-testid=session-form]");
+        var saved = await SessionForm.SubmitAsync(organizer, form);
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var page = await HtmlForms.GetPageAsync(organizer, saved.Headers.Location!.OriginalString);
-        Assert.Contains("fewer seats", page.QuerySelector("[data-testid=session-conflicts] [data-severity=Warning]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("fewer seats", SessionForm.Conflict(page, "Warning"), StringComparison.Ordinal);
         var programme = await HtmlForms.GetPageAsync(organizer, "/admin/programme");
         var id = await app.WithDbAsync(db => db.Sessions.Where(s => s.TitleEn == "Crowded workshop").Select(s => s.Id).SingleAsync());
         Assert.Contains("fewer seats", programme.QuerySelector($"tr[data-session='{id}']")!.TextContent, StringComparison.Ordinal);
@@ -124,21 +107,19 @@ public sealed class ProgrammeAdminTests(ProgrammeAppFixture app) : IClassFixture
         var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
         var before = await app.WithDbAsync(db => db.Sessions.CountAsync());
 
-        foreach (var (field, value) in new[] { ("Input.TitleEn", "<script>alert(1)</script>"), ("Input.TitleZh", ""), ("Input.Minutes", "0"),
-            ("Input.Minutes", "abc"), ("Input.Day", "2030-01-01"), ("Input.Day", "not a day"), ("Input.Start", "25:99"), ("Input.RoomId", "999999"),
-            ("Input.Type", "Party"), ("Input.Languages", "English!"), ("Input.Speakers", "d:999999"), ("Input.Interpreters", "x"),
-            ("Input.Interpretation", "Simultaneous") })
+        foreach (var (field, value) in new[] { (SessionForm.TitleEn, "<script>alert(1)</script>"), (SessionForm.TitleZh, ""), (SessionForm.Minutes, "0"),
+            (SessionForm.Minutes, "abc"), (SessionForm.Day, "2030-01-01"), (SessionForm.Day, "not a day"), (SessionForm.Start, "25:99"), (SessionForm.RoomId, "999999"),
+            (SessionForm.Type, "Party"), (SessionForm.Languages, "English!"), (SessionForm.Speakers, "d:999999"), (SessionForm.Interpreters, "x"),
+            (SessionForm.Interpretation, "Simultaneous") })
         {
-            var form = Form("Broken", null, "2010-06-22", "15:00");
-            form[field] = value;
-            var response = await HtmlForms.SubmitAsync(organizer, NewUrl, form, "[data-testid=session-form]");
+            var response = await SessionForm.SubmitAsync(organizer, SessionForm.Valid("Broken", null, "2010-06-22", "15:00", change: v => v[field] = value));
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{field}={value}: {(int)response.StatusCode}");
             var page = await HtmlForms.ParseAsync(response);
-            Assert.True(page.QuerySelectorAll(".field-error").Any(e => e.TextContent.Trim().Length > 0), $"{field}={value}: no message");
+            Assert.True(page.HasFieldError(), $"{field}={value}: no message");
         }
 
         Assert.Equal(before, await app.WithDbAsync(db => db.Sessions.CountAsync()));
-        Assert.Equal(HttpStatusCode.NotFound, (await organizer.GetAsync($"{NewUrl}/987654")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await organizer.GetAsync(SessionForm.Url(987654))).StatusCode);
     }
 
     [Fact]
@@ -153,8 +134,8 @@ public sealed class ProgrammeAdminTests(ProgrammeAppFixture app) : IClassFixture
             .SingleAsync(s => s.Type == SessionType.ThemeForum));
         Assert.Equal((InterpretationMode.Simultaneous, "zh-en"), (theme.Interpretation, theme.InterpretationLanguages));
         Assert.Equal(["Chen Jing", "Liu Yang"], theme.People.Where(p => p.Role == SessionRole.Interpreter).OrderBy(p => p.Position).Select(p => p.Guest!.NameEn));
-        var form = await HtmlForms.GetPageAsync(organizer, $"/admin/programme/session/{theme.Id}");
-        Assert.Equal(2, form.QuerySelectorAll("select[name='Input.Interpreters'] option[selected]").Length);
+        var form = await HtmlForms.GetPageAsync(organizer, SessionForm.Url(theme.Id));
+        Assert.Equal(2, form.QuerySelectorAll($"select[name='{SessionForm.Interpreters}'] option[selected]").Length);
     }
 
     [Fact]
@@ -162,27 +143,28 @@ public sealed class ProgrammeAdminTests(ProgrammeAppFixture app) : IClassFixture
     {
         var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
         var venues = await app.WithDbAsync(db => db.Venues.OrderBy(v => v.Id).Select(v => v.Id).ToListAsync());
-        var key = $"Minutes[{venues[0]}-{venues[2]}]";
+        var key = ProgrammeSetupForms.TravelMinutes(venues[0], venues[2]);
 
-        var bad = await HtmlForms.SubmitAsync(organizer, "/admin/programme/setup", new Dictionary<string, string> { [key] = "soon" }, "[data-testid=travel-form]");
+        var bad = await ProgrammeSetupForms.SubmitTravelAsync(organizer, new Dictionary<string, string> { [key] = "soon" });
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
-        Assert.NotEmpty((await HtmlForms.ParseAsync(bad)).QuerySelectorAll("[data-testid=travel-form] .field-error"));
+        Assert.NotEmpty((await HtmlForms.ParseAsync(bad)).QuerySelectorAll($"{ProgrammeSetupForms.TravelForm} .field-error"));
         Assert.Equal(40, await app.WithDbAsync(db => db.VenueTravelTimes.Where(t => t.FromVenueId == venues[0] && t.ToVenueId == venues[2]).Select(t => t.Minutes).SingleAsync()));
 
-        var saved = await HtmlForms.SubmitAsync(organizer, "/admin/programme/setup", new Dictionary<string, string> { [key] = "55" }, "[data-testid=travel-form]");
+        var saved = await ProgrammeSetupForms.SubmitTravelAsync(organizer, new Dictionary<string, string> { [key] = "55" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(55, await app.WithDbAsync(db => db.VenueTravelTimes.Where(t => t.FromVenueId == venues[0] && t.ToVenueId == venues[2]).Select(t => t.Minutes).SingleAsync()));
 
-        var script = await HtmlForms.SubmitAsync(organizer, "/admin/programme/setup", new Dictionary<string, string>
+        var script = await ProgrammeSetupForms.SubmitGuestAsync(organizer, new Dictionary<string, string>
         {
-            ["Guest.Kind"] = nameof(GuestKind.Speaker), ["Guest.NameEn"] = "<script>alert(1)</script>",
-        }, "[data-testid=guest-form]");
+            [ProgrammeSetupForms.GuestKind] = nameof(GuestKind.Speaker), [ProgrammeSetupForms.GuestNameEn] = "<script>alert(1)</script>",
+        });
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
-        Assert.NotEmpty((await HtmlForms.ParseAsync(script)).QuerySelector("[data-valmsg-for='Guest.NameEn']")!.TextContent.Trim());
-        var added = await HtmlForms.SubmitAsync(organizer, "/admin/programme/setup", new Dictionary<string, string>
+        Assert.NotEmpty((await HtmlForms.ParseAsync(script)).FieldError(ProgrammeSetupForms.GuestNameEn)!);
+        var added = await ProgrammeSetupForms.SubmitGuestAsync(organizer, new Dictionary<string, string>
         {
-            ["Guest.Kind"] = nameof(GuestKind.Speaker), ["Guest.NameEn"] = "Jean Dupont", ["Guest.NameZh"] = "让·杜邦", ["Guest.TitleEn"] = "Mayor of Lyon",
-        }, "[data-testid=guest-form]");
+            [ProgrammeSetupForms.GuestKind] = nameof(GuestKind.Speaker), [ProgrammeSetupForms.GuestNameEn] = "Jean Dupont",
+            [ProgrammeSetupForms.GuestNameZh] = "让·杜邦", [ProgrammeSetupForms.GuestTitleEn] = "Mayor of Lyon",
+        });
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var guest = await app.WithDbAsync(db => db.Guests.SingleAsync(g => g.NameEn == "Jean Dupont"));
 
@@ -210,16 +192,16 @@ public sealed class ProgrammeAdminTests(ProgrammeAppFixture app) : IClassFixture
         var room = economy.RoomId!.Value;
         var before = await app.WithDbAsync(db => db.Rooms.AsNoTracking().SingleAsync(r => r.Id == room));
 
-        var bad = await HtmlForms.SubmitAsync(organizer, "/admin/programme/setup",
-            new Dictionary<string, string> { [$"RoomFields[{room}.opens]"] = "25:00", [$"RoomFields[{room}.capacity]"] = "many" }, "[data-testid=rooms-form]");
+        var bad = await ProgrammeSetupForms.SubmitRoomsAsync(organizer,
+            new Dictionary<string, string> { [ProgrammeSetupForms.RoomOpens(room)] = "25:00", [ProgrammeSetupForms.RoomCapacity(room)] = "many" });
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
-        Assert.Equal(2, (await HtmlForms.ParseAsync(bad)).QuerySelectorAll("[data-testid=rooms-form] .field-error").Length);
+        Assert.Equal(2, (await HtmlForms.ParseAsync(bad)).QuerySelectorAll($"{ProgrammeSetupForms.RoomsForm} .field-error").Length);
         Assert.Equal(before.Capacity, await app.WithDbAsync(db => db.Rooms.Where(r => r.Id == room).Select(r => r.Capacity).SingleAsync()));
 
-        var saved = await HtmlForms.SubmitAsync(organizer, "/admin/programme/setup", new Dictionary<string, string>
+        var saved = await ProgrammeSetupForms.SubmitRoomsAsync(organizer, new Dictionary<string, string>
         {
-            [$"RoomFields[{room}.capacity]"] = "150", [$"RoomFields[{room}.opens]"] = "15:00", [$"RoomFields[{room}.closes]"] = "22:00",
-        }, "[data-testid=rooms-form]");
+            [ProgrammeSetupForms.RoomCapacity(room)] = "150", [ProgrammeSetupForms.RoomOpens(room)] = "15:00", [ProgrammeSetupForms.RoomCloses(room)] = "22:00",
+        });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var after = await app.WithDbAsync(db => db.Rooms.AsNoTracking().SingleAsync(r => r.Id == room));
         Assert.Equal((150, new TimeOnly(15, 0), new TimeOnly(22, 0)), (after.Capacity, after.OpensAt!.Value, after.ClosesAt!.Value));
@@ -259,9 +241,9 @@ public sealed class ProgrammeAdminTests(ProgrammeAppFixture app) : IClassFixture
         var saved = await app.WithDbAsync(db => db.Sessions.AsNoTracking().SingleAsync(s => s.Id == closing.Id));
         Assert.Equal((closing.StartUtc.AddMinutes(30), closing.EndUtc.AddMinutes(30), closing.Sequence + 1), (saved.StartUtc, saved.EndUtc, saved.Sequence));
 
-        var prefilled = await HtmlForms.GetPageAsync(organizer, $"/admin/programme/session?room={visit.RoomId}&day=2010-06-24&start=10:15");
-        Assert.Equal("10:15", prefilled.QuerySelector("input[name='Input.Start']")!.GetAttribute("value"));
-        Assert.Equal(visit.RoomId.ToString(), prefilled.QuerySelector("select[name='Input.RoomId'] option[selected]")!.GetAttribute("value"));
+        var prefilled = await HtmlForms.GetPageAsync(organizer, $"{SessionForm.NewUrl}?room={visit.RoomId}&day=2010-06-24&start=10:15");
+        Assert.Equal("10:15", prefilled.QuerySelector($"input[name='{SessionForm.Start}']")!.GetAttribute("value"));
+        Assert.Equal(visit.RoomId.ToString(), prefilled.QuerySelector($"select[name='{SessionForm.RoomId}'] option[selected]")!.GetAttribute("value"));
     }
 
     [Fact]

@@ -58,16 +58,16 @@ public sealed class KeyRingTests : IDisposable
     private static async Task<string> RegisterWithPassportAsync(ForumAppFactory app, string country = "CN")
     {
         var email = $"keyring-{Guid.NewGuid():N}@city.example.org";
-        var response = await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email, v =>
+        var response = await RegistrationForm.SubmitAsync(Clients.Anonymous(app), email, v =>
         {
-            v["Input.CountryCode"] = country;
-            v["Input.NeedsVisaLetter"] = "true";
-            v["Input.PassportNumber"] = Passport;
-            v["Input.Nationality"] = "CG";
-            v["Input.DateOfBirth"] = "1965-03-14";
-            v["Input.PassportExpiry"] = "2014-01-31";
-            v["Input.PassportPlaceOfIssue"] = "Brazzaville";
-        }));
+            v[DelegateFields.CountryCode] = country;
+            v[DelegateFields.NeedsVisaLetter] = "true";
+            v[DelegateFields.PassportNumber] = Passport;
+            v[DelegateFields.Nationality] = "CG";
+            v[DelegateFields.DateOfBirth] = "1965-03-14";
+            v[DelegateFields.PassportExpiry] = "2014-01-31";
+            v[DelegateFields.PassportPlaceOfIssue] = "Brazzaville";
+        });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return email;
     }
@@ -207,13 +207,13 @@ public sealed class KeyRingTests : IDisposable
     {
         await app.WithDbAsync(db => db.Delegates.Where(d => d.Email == email).ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, RegistrationStatus.Approved)));
         var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
-        var sent = await HtmlForms.SubmitAsync(organizer, "/admin/notices/send", new Dictionary<string, string>
+        var sent = await NoticeSendForm.SendAsync(organizer, new Dictionary<string, string>
         {
-            ["Country"] = "CG", ["Status"] = nameof(RegistrationStatus.Approved),
-            ["SubjectEn"] = "Your letter", ["BodyEn"] = "Dear {{ delegate.name }},\nyour visa letter is attached.",
-            ["SubjectZh"] = "您的邀请函", ["BodyZh"] = "尊敬的{{ delegate.name }}：\n附件是您的签证邀请函。",
-            ["AttachVisaLetter"] = "true",
-        }, "[data-testid=send-form]", button: "[data-testid=send]");
+            [NoticeSendForm.Country] = "CG", [NoticeSendForm.Status] = nameof(RegistrationStatus.Approved),
+            [NoticeSendForm.SubjectEn] = "Your letter", [NoticeSendForm.BodyEn] = "Dear {{ delegate.name }},\nyour visa letter is attached.",
+            [NoticeSendForm.SubjectZh] = "您的邀请函", [NoticeSendForm.BodyZh] = "尊敬的{{ delegate.name }}：\n附件是您的签证邀请函。",
+            [NoticeSendForm.AttachVisaLetter] = "true",
+        });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
     }
 

@@ -49,15 +49,15 @@ public sealed class PurgeTests(SettingsAppFixture app) : IClassFixture<SettingsA
     public async Task Should_purge_personal_data_after_the_retention_period_only_when_confirmed()
     {
         var email = $"purge-{Guid.NewGuid():N}@city.example.org";
-        await HtmlForms.SubmitAsync(Clients.Anonymous(app), RegistrationForm.Url, RegistrationForm.Valid(email, v =>
+        await RegistrationForm.SubmitAsync(Clients.Anonymous(app), email, v =>
         {
-            v["Input.NeedsVisaLetter"] = "true";
-            v["Input.PassportNumber"] = "X55556666";
-            v["Input.Nationality"] = "GR";
-            v["Input.DateOfBirth"] = "1975-05-05";
-            v["Input.PassportExpiry"] = "2014-05-05";
-            v["Input.PassportPlaceOfIssue"] = "Athens";
-        }));
+            v[DelegateFields.NeedsVisaLetter] = "true";
+            v[DelegateFields.PassportNumber] = "X55556666";
+            v[DelegateFields.Nationality] = "GR";
+            v[DelegateFields.DateOfBirth] = "1975-05-05";
+            v[DelegateFields.PassportExpiry] = "2014-05-05";
+            v[DelegateFields.PassportPlaceOfIssue] = "Athens";
+        });
         var question = await app.WithDbAsync(async db =>
         {
             var question = new Core.Registration.Question { ForumId = await db.Forums.Select(f => f.Id).SingleAsync(), TextEn = "Anything else?", TextZh = "其他？" };
