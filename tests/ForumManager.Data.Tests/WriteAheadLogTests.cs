@@ -2,10 +2,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ForumManager.Data.Tests;
 
-/// <summary>Every connection the app uses writes through SQLite's write-ahead log without waiting for the disk.</summary>
+/// <summary>Every connection the app uses writes through SQLite's write-ahead log without waiting for the disk, and keeps its temporary files in memory.</summary>
 public sealed class WriteAheadLogTests
 {
-    private static async Task<(string JournalMode, long Synchronous)> SettingsAsync(ForumDbContext db)
+    private static async Task<(string JournalMode, long Synchronous, long TempStore)> SettingsAsync(ForumDbContext db)
     {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
@@ -16,7 +16,9 @@ public sealed class WriteAheadLogTests
             var journalMode = (string)(await command.ExecuteScalarAsync())!;
             command.CommandText = "PRAGMA synchronous";
             var synchronous = (long)(await command.ExecuteScalarAsync())!;
-            return (journalMode, synchronous);
+            command.CommandText = "PRAGMA temp_store";
+            var tempStore = (long)(await command.ExecuteScalarAsync())!;
+            return (journalMode, synchronous, tempStore);
         }
         finally
         {
@@ -25,7 +27,7 @@ public sealed class WriteAheadLogTests
     }
 
     [Fact]
-    public async Task Should_use_the_write_ahead_log_and_normal_sync_on_every_open_of_every_connection()
+    public async Task Should_use_the_write_ahead_log_normal_sync_and_memory_for_temporary_files_on_every_open_of_every_connection()
     {
         await using var database = await SqliteFileDatabase.CreateAsync();
 
@@ -41,7 +43,7 @@ public sealed class WriteAheadLogTests
             await db.Database.CloseConnectionAsync();
         }
 
-        var seen = new List<(string, long)>();
+        var seen = new List<(string, long, long)>();
         for (var round = 0; round < 3; round++)
         {
             foreach (var db in contexts)
@@ -55,7 +57,8 @@ public sealed class WriteAheadLogTests
             await db.DisposeAsync();
         }
 
-        // 1 is NORMAL (SQLite's default, FULL, is 2).
-        Assert.All(seen, s => Assert.Equal(("wal", 1L), s));
+        // Synchronous 1 is NORMAL (SQLite's default, FULL, is 2); temp_store 2 is MEMORY (the default, 0, leaves it to
+        // the build, which writes files).
+        Assert.All(seen, s => Assert.Equal(("wal", 1L, 2L), s));
     }
 }
