@@ -147,7 +147,8 @@ public sealed class IndexModel(
                 }
             }
 
-            if (!await users.IsInRoleAsync(user, Roles.Delegate))
+            // An account made a moment ago has no role to look up.
+            if (account is null || !await users.IsInRoleAsync(user, Roles.Delegate))
             {
                 await users.AddToRoleAsync(user, Roles.Delegate);
             }
