@@ -135,9 +135,18 @@ public sealed class IndexModel(
         {
             if (account is null)
             {
+                // The new account's role goes in with the account, in its one save: UserManager's AddToRoleAsync would
+                // ask whether it has the role, look the role up again, check the account again and write it twice.
+                var delegateRole = users.NormalizeName(Roles.Delegate);
+                var role = db.UserRoles.Add(new IdentityUserRole<string>
+                {
+                    UserId = user.Id,
+                    RoleId = await db.Roles.Where(r => r.NormalizedName == delegateRole).Select(r => r.Id).SingleAsync(ct),
+                });
                 var created = await users.CreateAsync(user);
                 if (!created.Succeeded)
                 {
+                    role.State = EntityState.Detached;
                     foreach (var error in created.Errors)
                     {
                         ModelState.AddModelError("Input.Email", error.Description);
@@ -146,9 +155,7 @@ public sealed class IndexModel(
                     return Page();
                 }
             }
-
-            // An account made a moment ago has no role to look up.
-            if (account is null || !await users.IsInRoleAsync(user, Roles.Delegate))
+            else if (!await users.IsInRoleAsync(user, Roles.Delegate))
             {
                 await users.AddToRoleAsync(user, Roles.Delegate);
             }
