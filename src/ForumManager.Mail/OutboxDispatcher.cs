@@ -142,23 +142,29 @@ public sealed partial class OutboxDispatcher(
             LogServerBack(logger);
         }
 
+        var settled = false;
         try
         {
             await using (connection)
             {
-                await SendClaimedAsync(db, connection, claim, claimed.Select(m => (m.Id, m.Attempts, m.MimeContent)).ToList(), ct);
+                settled = await SendClaimedAsync(db, connection, claim, claimed.Select(m => (m.Id, m.Attempts, m.MimeContent)).ToList(), ct);
             }
         }
         finally
         {
             // Whatever is still claimed (shutdown, a broken connection) goes at once after a restart or on the next pass.
-            await ReleaseAsync(db, claim);
+            // A batch whose every message was marked sent or failed holds nothing, and is spared a write.
+            if (!settled)
+            {
+                await ReleaseAsync(db, claim);
+            }
         }
 
         return claimed.Count;
     }
 
-    private async Task SendClaimedAsync(ForumDbContext db, IMailConnection connection, string claim, IReadOnlyList<(long Id, int Attempts, byte[] Mime)> claimed, CancellationToken ct)
+    /// <returns>Whether every claimed message was marked sent or failed, so that nothing of the claim is left to release.</returns>
+    private async Task<bool> SendClaimedAsync(ForumDbContext db, IMailConnection connection, string claim, IReadOnlyList<(long Id, int Attempts, byte[] Mime)> claimed, CancellationToken ct)
     {
         // One open connection and one prepared statement for every mark: a mark is a write per message.
         await db.Database.OpenConnectionAsync(CancellationToken.None);
@@ -168,7 +174,7 @@ public sealed partial class OutboxDispatcher(
         {
             if (ct.IsCancellationRequested)
             {
-                return;
+                return false;
             }
 
             var message = claimed[i];
@@ -209,7 +215,7 @@ public sealed partial class OutboxDispatcher(
                 // The connection broke. This message counts an attempt; the rest are released for a new connection.
                 LogSendFailed(logger, e, message.Id);
                 await RecordFailureAsync(db, message.Id, claim, message.Attempts + 1, e.Message, giveUpNow: false);
-                return;
+                return false;
             }
 
             // Marked as soon as the server has accepted it and before the next is sent: a crash can then send again
@@ -218,9 +224,11 @@ public sealed partial class OutboxDispatcher(
             {
                 // The claim ran out and another instance holds the rest now; going on would send them twice.
                 LogClaimLost(logger, message.Id);
-                return;
+                return false;
             }
         }
+
+        return true;
     }
 
     private Task<MimeMessage> ReadAsync(byte[] stored) => Task.Run(() =>

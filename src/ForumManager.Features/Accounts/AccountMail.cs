@@ -25,8 +25,8 @@ public sealed class AccountMail(MailQueue queue, IStringLocalizerFactory localiz
     public async Task SendConfirmationLinkAsync(ForumUser user, string email, string confirmationLink)
     {
         if (await current.GetAsync(CancellationToken.None) is { } forum
-            && await db.Delegates.AsNoTracking().Include(d => d.Delegation)
-                .FirstOrDefaultAsync(d => d.ForumId == forum.Id && (d.UserId == user.Id || d.Email == email)) is { } person)
+            && (Saved(forum.Id, user.Id, email) ?? await db.Delegates.AsNoTracking().Include(d => d.Delegation)
+                .FirstOrDefaultAsync(d => d.ForumId == forum.Id && (d.UserId == user.Id || d.Email == email))) is { } person)
         {
             var draft = await notices.RenderAsync(forum, person, Core.Notices.NoticeKind.EmailConfirmation,
                 new NoticeExtras(ConfirmLink: confirmationLink), CancellationToken.None);
@@ -36,6 +36,14 @@ public sealed class AccountMail(MailQueue queue, IStringLocalizerFactory localiz
 
         await SendAsync(user, email, "account.confirm-email", "Mail_ConfirmSubject", "Mail_ConfirmBody", "Mail_ConfirmAction", confirmationLink);
     }
+
+    /// <summary>
+    /// The registration this request has just saved for the account, as the database holds it: a new registration's
+    /// confirmation is sent in the registration's own transaction, and reading the row back would give the same.
+    /// </summary>
+    private Core.Delegates.Delegate? Saved(int forumId, string userId, string email) =>
+        db.ChangeTracker.Entries<Core.Delegates.Delegate>().Where(e => e.State == EntityState.Unchanged).Select(e => e.Entity)
+            .FirstOrDefault(d => d.ForumId == forumId && (d.UserId == userId || d.Email == email));
 
     public Task SendPasswordResetLinkAsync(ForumUser user, string email, string resetLink) =>
         SendAsync(user, email, "account.reset-password", "Mail_ResetSubject", "Mail_ResetBody", "Mail_ResetAction", resetLink);

@@ -156,12 +156,23 @@ public sealed class OpenRegistration(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            if (account is null && await users.CreateAsync(user) is { Succeeded: false } created)
+            if (account is null)
             {
-                return new RegistrationResult(null, "Input.Email", [.. created.Errors.Select(e => e.Description)]);
+                // The new account's role goes in with the account, in its one save: UserManager's AddToRoleAsync would
+                // ask whether it has the role, look the role up again, check the account again and write it twice.
+                var delegateRole = users.NormalizeName(Roles.Delegate);
+                var role = db.UserRoles.Add(new IdentityUserRole<string>
+                {
+                    UserId = user.Id,
+                    RoleId = await db.Roles.Where(r => r.NormalizedName == delegateRole).Select(r => r.Id).SingleAsync(ct),
+                });
+                if (await users.CreateAsync(user) is { Succeeded: false } created)
+                {
+                    role.State = EntityState.Detached;
+                    return new RegistrationResult(null, "Input.Email", [.. created.Errors.Select(e => e.Description)]);
+                }
             }
-
-            if (!await users.IsInRoleAsync(user, Roles.Delegate))
+            else if (!await users.IsInRoleAsync(user, Roles.Delegate))
             {
                 await users.AddToRoleAsync(user, Roles.Delegate);
             }

@@ -103,6 +103,32 @@ public sealed class RegistrationTests(AppFixture app)
         Assert.False(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.ToAddress == email)));
     }
 
+    [Theory]
+    [InlineData("en", "Afghanistan")]
+    [InlineData("zh-CN", "阿尔巴尼亚")]
+    public async Task Should_show_the_form_again_with_the_chosen_country_and_nationality_among_every_country_in_the_readers_order(string language, string first)
+    {
+        var email = NewEmail();
+        var client = Clients.Anonymous(app, language);
+
+        var response = await HtmlForms.SubmitAsync(client, RegistrationForm.Url, RegistrationForm.Valid(email, v =>
+        {
+            v["Input.CountryCode"] = "MA";
+            v["Input.Nationality"] = "KR";
+            v["Input.Consent"] = "false";
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await HtmlForms.ParseAsync(response);
+        foreach (var (list, chosen) in new[] { ("Input.CountryCode", "MA"), ("Input.Nationality", "KR") })
+        {
+            var options = page.QuerySelectorAll($"select[name='{list}'] option").ToList();
+            Assert.Equal([string.Empty, .. Core.Registration.Countries.All.Select(c => c.Code).Order()], options.Select(o => o.GetAttribute("value")!).Order());
+            Assert.Equal(first, options[1].TextContent);
+            Assert.Equal([chosen], options.Where(o => o.HasAttribute("selected")).Select(o => o.GetAttribute("value")));
+        }
+    }
+
     [Fact]
     public async Task Should_answer_an_address_already_in_use_like_any_registration_and_tell_only_its_owner()
     {
