@@ -2,9 +2,10 @@ namespace ForumManager.Features.Forums;
 
 public static class ForumsFeature
 {
-    /// <summary>The edition the site shows, and links to it for mails.</summary>
+    /// <summary>The edition the site shows, its headline figures, and links to it for mails.</summary>
     public static IServiceCollection AddForums(this IServiceCollection services) => services
         .AddScoped<CurrentForum>()
         .AddScoped<ForumSettings>()
-        .AddSingleton<PublicLinks>();
+        .AddSingleton<PublicLinks>()
+        .AddSingleton<HomeFiguresCache>();
 }

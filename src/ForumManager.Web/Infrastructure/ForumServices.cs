@@ -67,7 +67,6 @@ public static class ForumServices
         services.AddScoped<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender>(sp => sp.GetRequiredService<IdentityEmailSender>());
         services.AddOutputCache(o => o.AddPolicy(AgendaOutputCache.PolicyName, new AgendaOutputCache()));
         services.AddScoped<IProgrammeReleaseListener, AgendaOutputCacheEviction>();
-        services.AddSingleton<HomeFiguresCache>();
 
         // Pages carry Chinese and other scripts as text, not as numeric character references.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -1,4 +1,4 @@
-using ForumManager.Web.Infrastructure;
+using ForumManager.Features.Forums;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ForumManager.Web.Pages;

@@ -1,11 +1,10 @@
 using ForumManager.Core.Programme;
 using ForumManager.Data;
 using ForumManager.Features.Text;
-using ForumManager.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace ForumManager.Web.Pages.Admin.Programme;
+namespace ForumManager.Features.Programme;
 
 /// <summary>Conflict words that name the other session from the point of view of the one shown.</summary>
 public sealed class SessionConflictWords(IStringLocalizer text, IReadOnlyDictionary<int, string> titles, IReadOnlyDictionary<int, string> rooms,

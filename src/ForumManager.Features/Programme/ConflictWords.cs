@@ -1,7 +1,7 @@
 using ForumManager.Core.Programme;
 using Microsoft.Extensions.Localization;
 
-namespace ForumManager.Web.Pages.Admin.Programme;
+namespace ForumManager.Features.Programme;
 
 /// <summary>Says a conflict in words, naming the sessions, the room and the person concerned.</summary>
 public sealed class ConflictWords(IStringLocalizer text, Func<int, string> session, Func<int, string> room, Func<PersonKey, string> person)

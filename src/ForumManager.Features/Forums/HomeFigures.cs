@@ -1,11 +1,10 @@
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Forums;
 using ForumManager.Data;
-using ForumManager.Features.Forums;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace ForumManager.Web.Infrastructure;
+namespace ForumManager.Features.Forums;
 
 /// <summary>The forum and its headline numbers for the public home page.</summary>
 public sealed record HomeFigures(Forum Forum, int Delegates, int Cities, int Countries);
