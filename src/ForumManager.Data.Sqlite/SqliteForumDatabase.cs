@@ -20,6 +20,9 @@ public static class SqliteForumDatabase
 /// cut can lose the last commits, never the file; for the outbox that means a message sent again, never one lost.
 /// SQLite's temporary files (a statement journal, a sort) are kept in memory (<c>temp_store=MEMORY</c>): on disk, a
 /// registration created and deleted one or two of them, a file system's slowest work, for a few kilobytes each.
+/// A writer that finds the file locked waits in SQLite's own busy handler (<c>busy_timeout</c>), which retries after a
+/// millisecond or two and then at growing intervals, instead of getting SQLITE_BUSY back at once; the driver's own retry
+/// sleeps 150 ms each time, which made concurrent registrations wait far longer than the lock was held.
 /// The settings are given once to each connection SQLite opens: EF Core opens and closes a pooled connection around
 /// every query, and a pooled connection keeps its settings, so saying them again on each open only cost time (two
 /// statements and a file lock, about a tenth of what a small query costs).
@@ -53,7 +56,7 @@ internal sealed class WriteAheadLog : DbConnectionInterceptor
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;";
+        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA busy_timeout=30000;";
         command.ExecuteNonQuery();
         if (handle is not null)
         {

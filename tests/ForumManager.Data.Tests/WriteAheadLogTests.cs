@@ -2,10 +2,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ForumManager.Data.Tests;
 
-/// <summary>Every connection the app uses writes through SQLite's write-ahead log without waiting for the disk, and keeps its temporary files in memory.</summary>
+/// <summary>Every connection the app uses writes through SQLite's write-ahead log without waiting for the disk, keeps its temporary files in memory and waits for a lock in SQLite's busy handler.</summary>
 public sealed class WriteAheadLogTests
 {
-    private static async Task<(string JournalMode, long Synchronous, long TempStore)> SettingsAsync(ForumDbContext db)
+    private static async Task<(string JournalMode, long Synchronous, long TempStore, long BusyTimeout)> SettingsAsync(ForumDbContext db)
     {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
@@ -18,7 +18,9 @@ public sealed class WriteAheadLogTests
             var synchronous = (long)(await command.ExecuteScalarAsync())!;
             command.CommandText = "PRAGMA temp_store";
             var tempStore = (long)(await command.ExecuteScalarAsync())!;
-            return (journalMode, synchronous, tempStore);
+            command.CommandText = "PRAGMA busy_timeout";
+            var busyTimeout = (long)(await command.ExecuteScalarAsync())!;
+            return (journalMode, synchronous, tempStore, busyTimeout);
         }
         finally
         {
@@ -27,7 +29,7 @@ public sealed class WriteAheadLogTests
     }
 
     [Fact]
-    public async Task Should_use_the_write_ahead_log_normal_sync_and_memory_for_temporary_files_on_every_open_of_every_connection()
+    public async Task Should_use_the_write_ahead_log_normal_sync_memory_for_temporary_files_and_the_busy_handler_on_every_open_of_every_connection()
     {
         await using var database = await SqliteFileDatabase.CreateAsync();
 
@@ -43,7 +45,7 @@ public sealed class WriteAheadLogTests
             await db.Database.CloseConnectionAsync();
         }
 
-        var seen = new List<(string, long, long)>();
+        var seen = new List<(string, long, long, long)>();
         for (var round = 0; round < 3; round++)
         {
             foreach (var db in contexts)
@@ -58,7 +60,8 @@ public sealed class WriteAheadLogTests
         }
 
         // Synchronous 1 is NORMAL (SQLite's default, FULL, is 2); temp_store 2 is MEMORY (the default, 0, leaves it to
-        // the build, which writes files).
-        Assert.All(seen, s => Assert.Equal(("wal", 1L, 2L), s));
+        // the build, which writes files); a locked file is waited for in SQLite's busy handler for up to 30 s (the
+        // default, 0, hands SQLITE_BUSY to the driver, whose retry sleeps 150 ms at a time).
+        Assert.All(seen, s => Assert.Equal(("wal", 1L, 2L, 30000L), s));
     }
 }
