@@ -2432,3 +2432,48 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130064448_SecurityClearance'
+)
+BEGIN
+    ALTER TABLE [Forums] ADD [ClearanceRequired] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130064448_SecurityClearance'
+)
+BEGIN
+    ALTER TABLE [Delegates] ADD [Clearance] nvarchar(32) NOT NULL DEFAULT N'Pending';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130064448_SecurityClearance'
+)
+BEGIN
+    ALTER TABLE [Delegates] ADD [ClearanceReason] nvarchar(1000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130064448_SecurityClearance'
+)
+BEGIN
+    ALTER TABLE [Delegates] ADD [ClearanceUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130064448_SecurityClearance'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130064448_SecurityClearance', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -88,6 +88,15 @@ public sealed class Delegate
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
 
+    /// <summary>The security office's answer (<see cref="Accreditation.Clearance"/>); it counts only when the forum requires clearance.</summary>
+    public Accreditation.ClearanceStatus Clearance { get; set; }
+
+    /// <summary>The security office's reason for a refusal, as imported; shown to organizers and at the desk, not to the delegate.</summary>
+    public string? ClearanceReason { get; set; }
+
+    /// <summary>When the security office's answer was imported.</summary>
+    public DateTime? ClearanceUtc { get; set; }
+
     /// <summary>What the badge's QR code carries. A reprint for a lost badge replaces it, and the old badge stops working.</summary>
     public string CheckInToken { get; set; } = CheckIns.CheckInTokens.New();
 

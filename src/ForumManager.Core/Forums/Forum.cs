@@ -65,6 +65,12 @@ public sealed class Forum
     /// <summary>Notices in both languages in one message, Chinese first; otherwise in each delegate's preferred language.</summary>
     public bool NoticesInBothLanguages { get; set; }
 
+    /// <summary>
+    /// Whether a security office clears every person before a badge is printed: when on, an uncleared or refused person's
+    /// badge is not printed and a scan answers <c>not-cleared</c>.
+    /// </summary>
+    public bool ClearanceRequired { get; set; }
+
     public string Name(bool chinese) => chinese ? NameZh : NameEn;
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);

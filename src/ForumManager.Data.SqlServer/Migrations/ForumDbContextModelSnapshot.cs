@@ -370,6 +370,19 @@ namespace ForumManager.Data.SqlServer.Migrations
                         .HasColumnType("char(32)")
                         .IsFixedLength();
 
+                    b.Property<string>("Clearance")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ClearanceReason")
+                        .HasMaxLength(1000)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("ClearanceUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("ConsentUtc")
                         .HasColumnType("datetime2");
 
@@ -732,6 +745,9 @@ namespace ForumManager.Data.SqlServer.Migrations
 
                     b.Property<int?>("Capacity")
                         .HasColumnType("int");
+
+                    b.Property<bool>("ClearanceRequired")
+                        .HasColumnType("bit");
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("datetime2");

@@ -350,6 +350,19 @@ namespace ForumManager.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<string>("Clearance")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClearanceReason")
+                        .HasMaxLength(1000)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClearanceUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ConsentUtc")
                         .HasColumnType("TEXT");
 
@@ -702,6 +715,9 @@ namespace ForumManager.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ClearanceRequired")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedUtc")

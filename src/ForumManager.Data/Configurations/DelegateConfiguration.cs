@@ -62,6 +62,7 @@ internal sealed class DelegateConfiguration : IEntityTypeConfiguration<Delegate>
         builder.Property(d => d.Nationality).HasMaxLength(2).IsUnicode(false).IsFixedLength();
         builder.Property(d => d.PassportPlaceOfIssue).HaveLength(200);
         builder.Property(d => d.StatusReason).HaveLength(1000);
+        builder.Property(d => d.ClearanceReason).HaveLength(1000);
         builder.Property(d => d.CheckInToken).HasMaxLength(32).IsUnicode(false).IsFixedLength();
         builder.Property(d => d.Reference).HasMaxLength(Core.Delegates.DelegateReference.MaxLength).IsUnicode(false);
 
