@@ -53,6 +53,7 @@ public static class PageTable
         ["Admin/Delegates/Edit/{id:int}"] = (Access.Organizer, "/admin/delegates/edit/1"),
         ["Admin/Questions"] = (Access.Organizer, "/admin/questions"),
         ["Admin/Import"] = (Access.Organizer, "/admin/import"),
+        ["Admin/Clearance"] = (Access.Organizer, "/admin/clearance"),
         ["Admin/Programme"] = (Access.Organizer, "/admin/programme"),
         ["admin/programme/session/{id:int?}"] = (Access.Organizer, "/admin/programme/session"),
         ["Checkin"] = (Access.Staff, "/checkin"),

@@ -48,6 +48,10 @@ public static class ConsoleNavigation
             new("/admin/notices", "Nav_Notices", "admin-notices"),
             new("/admin/notices#templates-title", "Notices_Templates", "admin-templates", Matches: "/admin/notices/template"),
         ]),
+        new("Console_Accreditation",
+        [
+            new("/admin/clearance", "Clearance_Title", "admin-clearance"),
+        ]),
         new("Console_Documents",
         [
             new("/admin/badges", "Nav_Badges", "admin-badges"),

@@ -18,6 +18,7 @@ public sealed class FeatureRoutes : IPageRouteModelConvention
         ("Admin/Accounts", "Admin/Users"),
         ("Admin/Logistics/Hotels", "Admin/Hotels"),
         ("Admin/Logistics/Transfers", "Admin/Transfers"),
+        ("Admin/Accreditation", "Admin"),
     ];
 
     public void Apply(PageRouteModel model)

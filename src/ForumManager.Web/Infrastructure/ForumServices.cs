@@ -8,6 +8,7 @@ using ForumManager.Data.SqlServer;
 using ForumManager.Data.Sqlite;
 using ForumManager.Features;
 using ForumManager.Features.Accounts;
+using ForumManager.Features.Accreditation;
 using ForumManager.Features.Agenda;
 using ForumManager.Features.Badges;
 using ForumManager.Features.CheckIns;
@@ -51,6 +52,7 @@ public static class ForumServices
         services.AddForumMail(runDispatcher: runBackgroundWork);
         services
             .AddForums()
+            .AddClearance()
             .AddPrivacy()
             .AddAccounts()
             .AddRegistration()
