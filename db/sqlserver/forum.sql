@@ -2477,3 +2477,48 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130070045_AccompanyingPersons'
+)
+BEGIN
+    ALTER TABLE [Delegates] ADD [AccompaniesId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130070045_AccompanyingPersons'
+)
+BEGIN
+    ALTER TABLE [Delegates] ADD [CompanionRole] nvarchar(32) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130070045_AccompanyingPersons'
+)
+BEGIN
+    CREATE INDEX [IX_Delegates_AccompaniesId] ON [Delegates] ([AccompaniesId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130070045_AccompanyingPersons'
+)
+BEGIN
+    ALTER TABLE [Delegates] ADD CONSTRAINT [FK_Delegates_Delegates_AccompaniesId] FOREIGN KEY ([AccompaniesId]) REFERENCES [Delegates] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130070045_AccompanyingPersons'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130070045_AccompanyingPersons', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

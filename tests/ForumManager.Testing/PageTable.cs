@@ -41,6 +41,7 @@ public static class PageTable
         ["Admin/Programme/Setup"] = (Access.Organizer, "/admin/programme/setup"),
         ["Admin/Programme/Grid"] = (Access.Organizer, "/admin/programme/grid"),
         ["Me/Agenda"] = (Access.Delegate, "/me/agenda"),
+        ["Me/Companions"] = (Access.Delegate, "/me/companions"),
         ["Admin"] = (Access.Organizer, "/admin"),
         ["Admin/Users"] = (Access.Admin, "/admin/users"),
         ["Admin/Delegates"] = (Access.Organizer, "/admin/delegates"),

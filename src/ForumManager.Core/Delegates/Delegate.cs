@@ -88,6 +88,15 @@ public sealed class Delegate
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
 
+    /// <summary>
+    /// The person this one accompanies (a spouse, an aide, a personal interpreter, a security officer); null for someone who
+    /// attends in their own right. A companion has a record, badge, zones, photo and clearance of their own.
+    /// </summary>
+    public int? AccompaniesId { get; set; }
+
+    /// <summary>Why a companion comes; set exactly when <see cref="AccompaniesId"/> is.</summary>
+    public CompanionRole? CompanionRole { get; set; }
+
     /// <summary>The security office's answer (<see cref="Accreditation.Clearance"/>); it counts only when the forum requires clearance.</summary>
     public Accreditation.ClearanceStatus Clearance { get; set; }
 
@@ -124,6 +133,9 @@ public enum DelegateCategory
     Press = 4,
     Staff = 5,
     Organizer = 6,
+
+    /// <summary>Someone who comes with a delegate: a spouse, an aide, a personal interpreter, a security officer.</summary>
+    Accompanying = 7,
 }
 
 public enum RegistrationStatus

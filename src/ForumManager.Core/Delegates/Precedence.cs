@@ -20,6 +20,7 @@ public static class Precedence
         DelegateCategory.Press => 5 * Step,
         DelegateCategory.Organizer => 6 * Step,
         DelegateCategory.Staff => 7 * Step,
+        DelegateCategory.Accompanying => 8 * Step,
         _ => 9 * Step,
     };
 

@@ -358,6 +358,9 @@ namespace ForumManager.Data.SqlServer.Migrations
                         .IsUnicode(true)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<int?>("AccompaniesId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -382,6 +385,10 @@ namespace ForumManager.Data.SqlServer.Migrations
 
                     b.Property<DateTime?>("ClearanceUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("CompanionRole")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<DateTime?>("ConsentUtc")
                         .HasColumnType("datetime2");
@@ -529,6 +536,8 @@ namespace ForumManager.Data.SqlServer.Migrations
                         .HasColumnType("nvarchar(450)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccompaniesId");
 
                     b.HasIndex("CheckInToken")
                         .IsUnique();
@@ -2543,6 +2552,11 @@ namespace ForumManager.Data.SqlServer.Migrations
 
             modelBuilder.Entity("ForumManager.Core.Delegates.Delegate", b =>
                 {
+                    b.HasOne("ForumManager.Core.Delegates.Delegate", null)
+                        .WithMany()
+                        .HasForeignKey("AccompaniesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ForumManager.Core.Delegates.Delegation", "Delegation")
                         .WithMany("Members")
                         .HasForeignKey("DelegationId")

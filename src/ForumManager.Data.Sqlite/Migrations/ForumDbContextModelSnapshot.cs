@@ -338,6 +338,9 @@ namespace ForumManager.Data.Sqlite.Migrations
                         .IsUnicode(true)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AccompaniesId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -361,6 +364,10 @@ namespace ForumManager.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ClearanceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompanionRole")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ConsentUtc")
@@ -509,6 +516,8 @@ namespace ForumManager.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccompaniesId");
 
                     b.HasIndex("CheckInToken")
                         .IsUnique();
@@ -2452,6 +2461,11 @@ namespace ForumManager.Data.Sqlite.Migrations
 
             modelBuilder.Entity("ForumManager.Core.Delegates.Delegate", b =>
                 {
+                    b.HasOne("ForumManager.Core.Delegates.Delegate", null)
+                        .WithMany()
+                        .HasForeignKey("AccompaniesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ForumManager.Core.Delegates.Delegation", "Delegation")
                         .WithMany("Members")
                         .HasForeignKey("DelegationId")

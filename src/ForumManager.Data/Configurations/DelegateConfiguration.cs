@@ -74,6 +74,10 @@ internal sealed class DelegateConfiguration : IEntityTypeConfiguration<Delegate>
         builder.HasOne<Forum>().WithMany().HasForeignKey(d => d.ForumId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<ForumUser>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.SetNull);
 
+        // A companion points at the person they accompany; records are never deleted one by one (a purge empties them in
+        // place, a forum's deletion takes all of them in one statement), so the link restricts rather than cascades.
+        builder.HasOne<Delegate>().WithMany().HasForeignKey(d => d.AccompaniesId).OnDelete(DeleteBehavior.Restrict);
+
         // One registration per person and edition; lists sort by precedence then name.
         builder.HasIndex(d => new { d.ForumId, d.Email }).IsUnique();
         builder.HasIndex(d => new { d.ForumId, d.UserId }).IsUnique();

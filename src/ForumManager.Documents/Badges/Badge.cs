@@ -58,6 +58,7 @@ public static class BadgeCategories
         DelegateCategory.Press => (0xFFB34700, "PRESS", "媒体"),
         DelegateCategory.Staff => (0xFF4A4A4A, "STAFF", "工作人员"),
         DelegateCategory.Organizer => (0xFF006D6F, "ORGANIZER", "组委会"),
+        DelegateCategory.Accompanying => (0xFF6B4E16, "ACCOMPANYING", "随行人员"),
         _ => (0xFF333333, category.ToString().ToUpperInvariant(), category.ToString()),
     };
 }

@@ -4,7 +4,7 @@ namespace ForumManager.Features.Registration;
 
 public static class RegistrationFeature
 {
-    /// <summary>Registering, admitting a delegate, the questions, editing a record, status changes and invitations.</summary>
+    /// <summary>Registering, admitting a delegate, the questions, editing a record, status changes, invitations and accompanying persons.</summary>
     public static IServiceCollection AddRegistration(this IServiceCollection services) => services
         .AddScoped<ForumPlaces>()
         .AddScoped<Admissions>()
@@ -13,5 +13,6 @@ public static class RegistrationFeature
         .AddScoped<QuestionForm>()
         .AddScoped<QuestionEditor>()
         .AddScoped<DelegateEditor>()
-        .AddScoped<DelegationInvitations>();
+        .AddScoped<DelegationInvitations>()
+        .AddScoped<AccompanyingPersons>();
 }
