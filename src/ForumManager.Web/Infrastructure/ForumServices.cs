@@ -8,6 +8,7 @@ using ForumManager.Data.SqlServer;
 using ForumManager.Data.Sqlite;
 using ForumManager.Features;
 using ForumManager.Features.Accounts;
+using ForumManager.Features.Accreditation;
 using ForumManager.Features.Agenda;
 using ForumManager.Features.Badges;
 using ForumManager.Features.CheckIns;
@@ -61,7 +62,8 @@ public static class ForumServices
             .AddBadges()
             .AddLetters()
             .AddLogistics()
-            .AddNotices();
+            .AddNotices()
+            .AddAccreditation();
         services.AddScoped<IdentityEmailSender>();
         services.AddScoped<IEmailSender<ForumUser>>(sp => sp.GetRequiredService<IdentityEmailSender>());
         services.AddScoped<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender>(sp => sp.GetRequiredService<IdentityEmailSender>());
