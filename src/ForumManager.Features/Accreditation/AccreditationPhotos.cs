@@ -47,22 +47,39 @@ public sealed class AccreditationPhotos(ForumDbContext db, PhotoVault vault, Not
     public static string Url(int delegateId, int version, bool thumbnail = false) =>
         string.Create(CultureInfo.InvariantCulture, $"/photos/{delegateId}.jpg?v={version}{(thumbnail ? "&size=thumb" : "")}");
 
-    /// <summary>
-    /// Checks and keeps a photo. A delegate's upload waits for review; one taken at the desk by staff, who see the person,
-    /// is approved as it is taken (<paramref name="approvedAtDesk"/>). Nothing is stored when the file is refused.
-    /// </summary>
+    /// <summary>Checks and keeps a photo; nothing is stored when the file is refused.</summary>
     /// <param name="field">The form field the messages go next to.</param>
     public async Task<FieldErrors> SaveAsync(int forumId, int delegateId, Stream file, long length, PhotoCrop? crop, string field, Actor actor,
         CancellationToken ct, bool approvedAtDesk = false)
     {
         var errors = new FieldErrors();
-        var processed = PassportPhoto.Process(file, length, crop);
-        if (processed.Problem != PhotoProblem.None)
+        if (Prepare(file, length, crop, field, errors) is { } photo)
         {
-            errors.Add(field, Message(processed.Problem));
-            return errors;
+            await StoreAsync(forumId, delegateId, photo, actor, ct, approvedAtDesk);
         }
 
+        return errors;
+    }
+
+    /// <summary>The photo made of an upload (upright, 3:4, reduced, without metadata), or null with the reason at the field.</summary>
+    public PassportPhotoResult? Prepare(Stream file, long length, PhotoCrop? crop, string field, FieldErrors errors)
+    {
+        var processed = PassportPhoto.Process(file, length, crop);
+        if (processed.Problem == PhotoProblem.None)
+        {
+            return processed;
+        }
+
+        errors.Add(field, Message(processed.Problem));
+        return null;
+    }
+
+    /// <summary>
+    /// Keeps a prepared photo, replacing the person's photo if they had one. A delegate's upload waits for review; one taken
+    /// at the desk by staff, who see the person, is approved as it is taken (<paramref name="approvedAtDesk"/>).
+    /// </summary>
+    public async Task StoreAsync(int forumId, int delegateId, PassportPhotoResult processed, Actor actor, CancellationToken ct, bool approvedAtDesk = false)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var status = approvedAtDesk ? PhotoStatus.Approved : PhotoStatus.Pending;
         var content = vault.Protect(processed.Jpeg);
@@ -117,7 +134,6 @@ public sealed class AccreditationPhotos(ForumDbContext db, PhotoVault vault, Not
 
         db.AuditEntries.Add(audit);
         await db.SaveChangesAsync(ct);
-        return errors;
     }
 
     /// <summary>The message at the field for a refused file, in the reader's language.</summary>
