@@ -19,8 +19,9 @@ namespace ForumManager.Web.Pages.Photos;
 [Authorize]
 public sealed class PhotoModel(ForumDbContext db, CurrentForum current, AccreditationPhotos photos, UserManager<ForumUser> users) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(int id, string? size, bool download, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, string? size, string? download, CancellationToken ct)
     {
+        var asFile = download is "1" or "true";
         var forum = await current.GetAsync(ct);
         if (forum is null)
         {
@@ -35,7 +36,7 @@ public sealed class PhotoModel(ForumDbContext db, CurrentForum current, Accredit
             return NotFound();
         }
 
-        var thumbnail = size == "thumb" && !download;
+        var thumbnail = size == "thumb" && !asFile;
         var jpeg = await photos.ReadAsync(forumId, id, thumbnail, ct);
         if (jpeg is null)
         {
@@ -43,7 +44,7 @@ public sealed class PhotoModel(ForumDbContext db, CurrentForum current, Accredit
         }
 
         Response.Headers.CacheControl = "private, no-store";
-        if (download && staff)
+        if (asFile && staff)
         {
             await photos.RecordDownloadAsync(forumId, id, new Actor(userId, User.Identity?.Name ?? "staff"), ct);
             return File(jpeg, "image/jpeg", $"photo-{id}.jpg");
