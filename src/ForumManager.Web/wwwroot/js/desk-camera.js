@@ -25,9 +25,9 @@
                 stream = s;
                 view.srcObject = s;
                 view.hidden = false;
-                capture.hidden = false;
                 return view.play();
             })
+            .then(function () { capture.hidden = false; })
             .catch(function () { stop(); message.textContent = root.dataset.msgUnavailable; });
     });
 

@@ -5,8 +5,11 @@
     document.querySelectorAll('[data-photo-crop]').forEach(function (root) {
         var input = root.querySelector('input[type=file]');
         var stage = root.querySelector('[data-crop-stage]');
-        var image = root.querySelector('[data-crop-image]');
         var box = root.querySelector('[data-crop-box]');
+        // The picture shown under the frame exists only once a file is chosen.
+        var image = document.createElement('img');
+        image.alt = box.parentNode.dataset.alt || '';
+        box.parentNode.insertBefore(image, box);
         var size = root.querySelector('[data-crop-size]');
         var fields = {};
         root.querySelectorAll('[data-crop-field]').forEach(function (f) { fields[f.dataset.cropField] = f; });
