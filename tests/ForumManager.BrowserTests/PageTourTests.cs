@@ -47,7 +47,7 @@ public sealed class PageTourTests(TourFixture tour, ITestOutputHelper output) : 
         ["Admin/Delegates/Edit/{id:int}"] = (Visitor.Organizer, "/admin/delegates/edit/{delegate}"),
         ["admin/delegates/travel/{id:int}"] = (Visitor.Organizer, "/admin/delegates/travel/{delegate}"),
         ["Admin/Delegations"] = (Visitor.Organizer, "/admin/delegations"),
-        ["Admin/Photos"] = (Visitor.Organizer, "/admin/photos"),
+        ["admin/photos"] = (Visitor.Organizer, "/admin/photos"),
         ["Admin/Questions"] = (Visitor.Organizer, "/admin/questions"),
         ["Admin/Import"] = (Visitor.Organizer, "/admin/import"),
         ["Admin/Programme"] = (Visitor.Organizer, "/admin/programme"),

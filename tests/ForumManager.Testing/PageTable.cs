@@ -82,7 +82,7 @@ public static class PageTable
         ["admin/transfers/manifest/{id:int}.{format:regex(^(xlsx|pdf)$)}"] = (Access.Organizer, "/admin/transfers/manifest/1.pdf"),
         ["me/delegation/member/{id:int}"] = (Access.Delegate, "/me/delegation/member/1"),
         ["Me/Photo"] = (Access.Delegate, "/me/photo"),
-        ["Admin/Photos"] = (Access.Organizer, "/admin/photos"),
+        ["admin/photos"] = (Access.Organizer, "/admin/photos"),
         ["checkin/photo/{id:int}"] = (Access.Staff, "/checkin/photo/1"),
 
         // Its owner, staff and organizers; anyone else signed in is told there is no such photo (404), as PhotoTests prove.

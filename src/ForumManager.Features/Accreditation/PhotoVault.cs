@@ -14,6 +14,10 @@ public sealed class PhotoVault(IDataProtectionProvider provider)
 
     public byte[] Protect(byte[] jpeg) => _protector.Protect(jpeg);
 
+    /// <summary>A stored photo encrypted again with the key now in use; for moving photos off a retired key.</summary>
+    /// <exception cref="CryptographicException">The key that encrypted it cannot be read on this server.</exception>
+    public byte[] Reprotect(byte[] stored) => _protector.Protect(_protector.DangerousUnprotect(stored, ignoreRevocationErrors: true, out _, out _));
+
     /// <summary>The JPEG, or null when this server cannot decrypt it (a copy of the database without the key ring's certificate).</summary>
     public byte[]? Unprotect(byte[] stored)
     {

@@ -5,7 +5,7 @@ using ForumManager.Features;
 using ForumManager.Features.Accreditation;
 using ForumManager.Features.Forums;
 using ForumManager.Web.Infrastructure;
-using ForumManager.Web.Pages.Photos;
+using ForumManager.Web.Pages.Accreditation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

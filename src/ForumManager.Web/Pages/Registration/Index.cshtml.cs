@@ -8,7 +8,7 @@ using ForumManager.Features.Accreditation;
 using ForumManager.Features.Logistics;
 using ForumManager.Features.Registration;
 using ForumManager.Web.Infrastructure;
-using ForumManager.Web.Pages.Photos;
+using ForumManager.Web.Pages.Accreditation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
-namespace ForumManager.Web.Pages.Admin.Photos;
+namespace ForumManager.Web.Pages.Admin.Accreditation;
 
 /// <summary>
 /// The photos waiting for review, oldest first, each approved or refused with a reason where it is shown (here, or on the

@@ -1,6 +1,6 @@
 using ForumManager.Documents.Photos;
 
-namespace ForumManager.Web.Pages.Photos;
+namespace ForumManager.Web.Pages.Accreditation;
 
 /// <summary>
 /// A photo as a form sends it: the file, and the 3:4 crop the page's script chose (in the pixels of the image as shown).

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace ForumManager.Web.Pages.Photos;
+namespace ForumManager.Web.Pages.Accreditation;
 
 /// <summary>
 /// A delegate's photo, to its owner, to staff (the desk compares the face) and to organizers; anyone else is told there
