@@ -204,6 +204,7 @@ public sealed class PhotoJourneyTests(CameraBrowserFixture browser) : IClassFixt
             }
         }
 
+        File.Delete(file);
         var (taken, fromCamera) = await StoredAsync(person.Id);
         using (fromCamera)
         {

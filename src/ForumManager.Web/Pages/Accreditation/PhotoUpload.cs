@@ -26,7 +26,8 @@ public sealed class PhotoUpload
 
 /// <summary>How the photo field is shown: optional (on the registration form) or not.</summary>
 /// <param name="ChooseAgain">The form came back with errors after a photo was chosen: a browser never keeps a file, so the field says to choose it again.</param>
-public sealed record PhotoFieldOptions(bool Optional, bool ChooseAgain = false);
+/// <param name="ForStaff">The desk's form: its hint speaks of the person in front of staff, not of "your face".</param>
+public sealed record PhotoFieldOptions(bool Optional, bool ChooseAgain = false, bool ForStaff = false);
 
 /// <summary>The review form of one photo: the version the organizer saw, and where to come back to.</summary>
 public sealed record PhotoReviewForm(int DelegateId, int Version, string? ReturnTo);
