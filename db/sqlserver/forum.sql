@@ -2480,6 +2480,61 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130065244_AccreditationPhotos'
+)
+BEGIN
+    CREATE TABLE [DelegatePhotos] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [DelegateId] int NOT NULL,
+        [ContentProtected] varbinary(max) NOT NULL,
+        [ThumbnailProtected] varbinary(max) NOT NULL,
+        [Width] int NOT NULL,
+        [Height] int NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [RefusalReason] nvarchar(500) NULL,
+        [UploadedUtc] datetime2 NOT NULL,
+        [UploadedBy] nvarchar(256) NOT NULL,
+        [ReviewedUtc] datetime2 NULL,
+        [ReviewedBy] nvarchar(256) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_DelegatePhotos] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DelegatePhotos_Delegates_DelegateId] FOREIGN KEY ([DelegateId]) REFERENCES [Delegates] ([Id]),
+        CONSTRAINT [FK_DelegatePhotos_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130065244_AccreditationPhotos'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DelegatePhotos_DelegateId] ON [DelegatePhotos] ([DelegateId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130065244_AccreditationPhotos'
+)
+BEGIN
+    CREATE INDEX [IX_DelegatePhotos_ForumId_Status_UploadedUtc] ON [DelegatePhotos] ([ForumId], [Status], [UploadedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130065244_AccreditationPhotos'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130065244_AccreditationPhotos', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261130070045_AccompanyingPersons'
 )
 BEGIN

@@ -56,6 +56,7 @@ public sealed class ForumDbContext(DbContextOptions<ForumDbContext> options)
     public DbSet<Core.Logistics.Vehicle> Vehicles => Set<Core.Logistics.Vehicle>();
     public DbSet<Core.Logistics.PickupWave> PickupWaves => Set<Core.Logistics.PickupWave>();
     public DbSet<Core.Logistics.Transfer> Transfers => Set<Core.Logistics.Transfer>();
+    public DbSet<Core.Accreditation.DelegatePhoto> DelegatePhotos => Set<Core.Accreditation.DelegatePhoto>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

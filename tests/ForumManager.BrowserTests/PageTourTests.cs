@@ -35,9 +35,11 @@ public sealed class PageTourTests(TourFixture tour, ITestOutputHelper output) : 
         ["Me/Travel"] = (Visitor.Delegate, "/me/travel"),
         ["Me/Delegation"] = (Visitor.Head, "/me/delegation"),
         ["me/delegation/member/{id:int}"] = (Visitor.Head, "/me/delegation/member/{member}"),
+        ["Me/Photo"] = (Visitor.Delegate, "/me/photo"),
 
         // The desk as staff see it most: a search that found a delegation's members.
         ["Checkin"] = (Visitor.Staff, "/checkin?q={desk-search}"),
+        ["checkin/photo/{id:int}"] = (Visitor.Staff, "/checkin/photo/{delegate}"),
 
         ["Admin"] = (Visitor.Organizer, "/admin"),
         ["Admin/Delegates"] = (Visitor.Organizer, "/admin/delegates"),
@@ -45,6 +47,7 @@ public sealed class PageTourTests(TourFixture tour, ITestOutputHelper output) : 
         ["Admin/Delegates/Edit/{id:int}"] = (Visitor.Organizer, "/admin/delegates/edit/{delegate}"),
         ["admin/delegates/travel/{id:int}"] = (Visitor.Organizer, "/admin/delegates/travel/{delegate}"),
         ["Admin/Delegations"] = (Visitor.Organizer, "/admin/delegations"),
+        ["admin/photos"] = (Visitor.Organizer, "/admin/photos"),
         ["Admin/Questions"] = (Visitor.Organizer, "/admin/questions"),
         ["Admin/Import"] = (Visitor.Organizer, "/admin/import"),
         ["Admin/Programme"] = (Visitor.Organizer, "/admin/programme"),
@@ -93,6 +96,7 @@ public sealed class PageTourTests(TourFixture tour, ITestOutputHelper output) : 
         ["agenda/schedule.json"] = "JSON",
         ["agenda/feed/{token}"] = "a calendar",
         ["me/data.json"] = "JSON",
+        ["photos/{id:int}.jpg"] = "a JPEG",
         ["me/visa-letter.pdf"] = "PDF",
         ["admin/visa-letters/{id:int}.pdf"] = "PDF",
         ["checkin/badges/{id:int}.pdf"] = "PDF",

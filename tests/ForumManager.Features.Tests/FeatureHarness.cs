@@ -3,6 +3,7 @@ using ForumManager.Data;
 using ForumManager.Data.Seeding;
 using ForumManager.Data.Sqlite;
 using ForumManager.Features.Accounts;
+using ForumManager.Features.Accreditation;
 using ForumManager.Features.Agenda;
 using ForumManager.Features.Badges;
 using ForumManager.Features.CheckIns;
@@ -68,7 +69,7 @@ public sealed class FeatureHarness : IAsyncLifetime
             .AddTokenProvider<EmailTokenProvider<ForumUser>>(TokenOptions.DefaultEmailProvider);
         services.AddForumMail(runDispatcher: false);
         services.AddForums().AddPrivacy().AddAccounts().AddRegistration().AddImports().AddProgramme().AddAgenda()
-            .AddCheckIns().AddBadges().AddLetters().AddLogistics().AddNotices();
+            .AddCheckIns().AddBadges().AddLetters().AddLogistics().AddNotices().AddAccreditation();
         _services = services.BuildServiceProvider(validateScopes: true);
 
         await using var scope = _services.CreateAsyncScope();

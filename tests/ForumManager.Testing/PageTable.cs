@@ -83,6 +83,12 @@ public static class PageTable
         ["admin/transfers/wave/{id:int}"] = (Access.Organizer, "/admin/transfers/wave/1"),
         ["admin/transfers/manifest/{id:int}.{format:regex(^(xlsx|pdf)$)}"] = (Access.Organizer, "/admin/transfers/manifest/1.pdf"),
         ["me/delegation/member/{id:int}"] = (Access.Delegate, "/me/delegation/member/1"),
+        ["Me/Photo"] = (Access.Delegate, "/me/photo"),
+        ["admin/photos"] = (Access.Organizer, "/admin/photos"),
+        ["checkin/photo/{id:int}"] = (Access.Staff, "/checkin/photo/1"),
+
+        // Its owner, staff and organizers; anyone else signed in is told there is no such photo (404), as PhotoTests prove.
+        ["photos/{id:int}.jpg"] = (Access.SignedIn, "/photos/1.jpg"),
 
         ["Identity/Account/AccessDenied"] = (Access.Anyone, "/Identity/Account/AccessDenied"),
         ["Identity/Account/ConfirmEmail"] = (Access.Anyone, "/Identity/Account/ConfirmEmail"),

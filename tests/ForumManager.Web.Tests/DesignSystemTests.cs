@@ -65,7 +65,7 @@ public sealed partial class DesignSystemTests(AppFixture app)
         var current = Assert.Single(nav.QuerySelectorAll("a[aria-current]"));
         Assert.Equal(("/admin/delegates", "page"), (current.GetAttribute("href"), current.GetAttribute("aria-current")));
         Assert.Equal(
-            ["/admin/delegates", "/admin/delegations", "/admin/questions", "/admin/import"],
+            ["/admin/delegates", "/admin/delegations", "/admin/photos", "/admin/questions", "/admin/import"],
             nav.QuerySelectorAll("[data-group=Console_Registrations] a").Select(a => a.GetAttribute("href")));
         Assert.Null(nav.QuerySelector("a[href='/admin/users']"));
         Assert.Null(page.QuerySelector("[data-testid=breadcrumbs]"));

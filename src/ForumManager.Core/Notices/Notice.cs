@@ -15,6 +15,8 @@ public enum NoticeKind
     Badge = 9,
     FreeForm = 10,
     Cancelled = 11,
+    PhotoApproved = 12,
+    PhotoRefused = 13,
 }
 
 /// <summary>An organizer's wording of one notice in one language (Liquid); where there is none, the built-in wording is used.</summary>

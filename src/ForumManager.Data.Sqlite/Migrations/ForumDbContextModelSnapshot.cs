@@ -105,6 +105,72 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.ToTable("UnknownAddressFailures");
                 });
 
+            modelBuilder.Entity("ForumManager.Core.Accreditation.DelegatePhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ContentProtected")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("DelegateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(500)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ThumbnailProtected")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DelegateId")
+                        .IsUnique();
+
+                    b.HasIndex("ForumId", "Status", "UploadedUtc");
+
+                    b.ToTable("DelegatePhotos");
+                });
+
             modelBuilder.Entity("ForumManager.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2392,6 +2458,21 @@ namespace ForumManager.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("ForumManager.Core.Accounts.MemberSignInOffer", b =>
+                {
+                    b.HasOne("ForumManager.Core.Delegates.Delegate", null)
+                        .WithMany()
+                        .HasForeignKey("DelegateId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Accreditation.DelegatePhoto", b =>
                 {
                     b.HasOne("ForumManager.Core.Delegates.Delegate", null)
                         .WithMany()

@@ -44,6 +44,9 @@ public sealed record BadgeData
 
     /// <summary>The delegate's readable reference (HISCF2010-00221), in small print; null on a sample.</summary>
     public string? Reference { get; init; }
+
+    /// <summary>The approved photo (a 3:4 JPEG without metadata), printed beside the names; null prints the badge without one.</summary>
+    public byte[]? Photo { get; init; }
 }
 
 /// <summary>The colour and the words of each category's band. The word is printed as well, never the colour alone.</summary>

@@ -119,7 +119,7 @@ public static class BadgeDocument
             admitsAlign = Align.Center;
         }
 
-        ComposePerson(canvas, new SKRect(inner.Left, y, inner.Right, personBottom), h, badge, missing);
+        ComposePerson(canvas, ComposePhoto(canvas, new SKRect(inner.Left, y, inner.Right, personBottom), badge), h, badge, missing);
         QrCodeVector.Draw(canvas, badge.Token, qrLeft, qrTop, qrSide);
         Draw(canvas, admits, admitsBox, Ink, admitsAlign, "Admits", badge.Admits, missing);
         ComposeBand(canvas, band, area, badge, unit, missing);
@@ -208,6 +208,36 @@ public static class BadgeDocument
             Draw(canvas, stacked[i].Box, box, color, Align.Center, field, text, missing);
             y = box.Bottom + (field == "Name" && !secondName || field == "LatinName" ? gapAfterNames : 0);
         }
+    }
+
+    /// <summary>
+    /// The approved photo at the start of the person's column, 3:4, as tall as the column allows and never wider than about a
+    /// third of it; the names and details take the rest. The JPEG goes into the PDF as it is (one image per photo). Without a
+    /// photo the column is left whole, and the badge looks as it did before photos.
+    /// </summary>
+    private static SKRect ComposePhoto(SKCanvas canvas, SKRect column, BadgeData badge)
+    {
+        if (badge.Photo is not { Length: > 0 } jpeg || column.Height <= 0)
+        {
+            return column;
+        }
+
+        using var image = SKImage.FromEncodedData(jpeg);
+        if (image is null)
+        {
+            return column;
+        }
+
+        var width = Math.Min(column.Width * 0.36f, column.Height * 0.75f);
+        var photo = SKRect.Create(column.Left, column.Top, width, width * 4 / 3);
+        canvas.DrawImage(image, photo, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None));
+        using (var frame = new SKPaint { Color = Muted, Style = SKPaintStyle.Stroke, StrokeWidth = 0.5f, IsAntialias = true })
+        {
+            canvas.DrawRect(photo, frame);
+        }
+
+        var gap = Math.Max(2 * PointsPerMm, column.Width * 0.03f);
+        return new SKRect(photo.Right + gap, column.Top, column.Right, column.Bottom);
     }
 
     private static void ComposeBand(SKCanvas canvas, SKRect band, SKRect area, BadgeData badge, float unit, List<MissingGlyph> missing)

@@ -12,7 +12,7 @@ using Delegate = ForumManager.Core.Delegates.Delegate;
 namespace ForumManager.Features.Badges;
 
 /// <summary>Turns delegates into badges: what each badge says, the layout its category prints in, and the log of every print.</summary>
-public sealed class BadgeSource(ForumDbContext db, DocumentHealth health, TimeProvider clock)
+public sealed class BadgeSource(ForumDbContext db, DocumentHealth health, TimeProvider clock, Accreditation.AccreditationPhotos photos)
 {
     /// <summary>The layout chosen for each category; A6 where organizers chose nothing.</summary>
     public async Task<Dictionary<DelegateCategory, BadgeLayout>> LayoutsAsync(int forumId, CancellationToken ct)
@@ -33,7 +33,8 @@ public sealed class BadgeSource(ForumDbContext db, DocumentHealth health, TimePr
         }
 
         var byId = rows.ToDictionary(r => r.Id);
-        return delegateIds.Where(byId.ContainsKey).Select(id => Badge(forum, byId[id])).ToList();
+        var faces = await photos.ApprovedAsync(forum.Id, [.. byId.Keys], ct);
+        return delegateIds.Where(byId.ContainsKey).Select(id => Badge(forum, byId[id]) with { Photo = faces.GetValueOrDefault(id) }).ToList();
     }
 
     /// <summary>Renders, records what could not be drawn for <c>/health</c>, and logs each badge as printed.</summary>

@@ -26,7 +26,14 @@ public static class ScanResults
 }
 
 public sealed record DeskDelegate(
-    int Id, string LatinName, string? NativeName, string? NativeLanguage, string? Delegation, string Category, string Status, int Reprints, string Reference);
+    int Id, string LatinName, string? NativeName, string? NativeLanguage, string? Delegation, string Category, string Status, int Reprints, string Reference)
+{
+    /// <summary>The person's photo (not a refused one), so staff compare the face; null when there is none.</summary>
+    public string? PhotoUrl { get; init; }
+
+    /// <summary>Its thumbnail, for lists.</summary>
+    public string? PhotoThumbnailUrl { get; init; }
+}
 
 public sealed record ScanAnswer(string Result, DeskDelegate? Delegate, DateTime? CheckedInUtc, string? CheckedInBy);
 
@@ -242,10 +249,15 @@ public sealed class CheckInDesk(ForumDbContext db, BadgeSource badges, TimeProvi
                 d.Id, d.Reference, d.FamilyName, d.GivenName, d.NativeName, d.NativeNameLanguage, d.Category, d.Status,
                 Delegation = d.Delegation == null ? null : chinese ? d.Delegation.NameZh : d.Delegation.NameEn,
                 Reprints = db.BadgePrints.Count(p => p.DelegateId == d.Id && p.ReprintReason != null),
+                Photo = db.DelegatePhotos.Where(p => p.DelegateId == d.Id && p.Status != Core.Accreditation.PhotoStatus.Refused).Select(p => (int?)p.Version).FirstOrDefault(),
             })
             .ToListAsync(ct);
         return rows.Select(row => new DeskDelegate(row.Id, row.FamilyName.ToUpperInvariant() + " " + row.GivenName, row.NativeName,
-            row.NativeNameLanguage, row.Delegation, row.Category.ToString(), row.Status.ToString(), row.Reprints, row.Reference)).ToList();
+            row.NativeNameLanguage, row.Delegation, row.Category.ToString(), row.Status.ToString(), row.Reprints, row.Reference)
+        {
+            PhotoUrl = row.Photo is { } photo ? Accreditation.AccreditationPhotos.Url(row.Id, photo) : null,
+            PhotoThumbnailUrl = row.Photo is { } thumb ? Accreditation.AccreditationPhotos.Url(row.Id, thumb, thumbnail: true) : null,
+        }).ToList();
     }
 
     /// <summary>Checkpoints the desk offers: the main entrance, then the sessions people enter by badge, in programme order.</summary>

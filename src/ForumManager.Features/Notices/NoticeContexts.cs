@@ -87,7 +87,9 @@ public sealed class NoticeContexts(ForumDbContext db, ReleasedAgendas releases, 
                 ["edit"] = links.To("/me/edit"),
                 ["visa_letter"] = links.To("/me/visa-letter.pdf"),
                 ["confirm"] = extras.ConfirmLink,
+                ["photo"] = links.To("/me/photo"),
             },
+            ["photo"] = new Dictionary<string, object?> { ["reason"] = extras.PhotoReason },
             ["agenda"] = sessions.Select(s => (object)new Dictionary<string, object?>
             {
                 ["title"] = s.Title(chinese),

@@ -34,6 +34,10 @@ public static class NoticeDefaults
             "Dear {{ delegate.name }},\n\nYour visa invitation letter is ready: {{ links.visa_letter }}\nPlease take it to the Chinese embassy or consulate with your visa application." + SignOffEn),
         NoticeKind.Badge => ("Your check-in code for the {{ forum.name }}",
             "Dear {{ delegate.name }},\n\nYour check-in code is attached. Show it at the check-in desk to collect your badge; it is also on {{ links.me }}" + SignOffEn),
+        NoticeKind.PhotoApproved => ("Your photo is approved: {{ forum.name }}",
+            "Dear {{ delegate.name }},\n\nThe organizers have approved your photo; it will be printed on your badge.\n\nYour registration: {{ links.me }}" + SignOffEn),
+        NoticeKind.PhotoRefused => ("Please send another photo: {{ forum.name }}",
+            "Dear {{ delegate.name }},\n\nThe organizers could not accept your photo for your badge.{% if photo.reason != blank %}\n\nThe organizers add: {{ photo.reason }}{% endif %}\n\nPlease upload another passport-style photo: {{ links.photo }}" + SignOffEn),
         _ => ("News from the {{ forum.name }}", "Dear {{ delegate.name }},\n\n" + SignOffEn.TrimStart('\n')),
     };
 
@@ -61,6 +65,10 @@ public static class NoticeDefaults
             "尊敬的{{ delegate.name }}：\n\n您的签证邀请函已可下载：{{ links.visa_letter }}\n请在申请签证时将其提交给中国驻外使领馆。" + SignOffZh),
         NoticeKind.Badge => ("您的{{ forum.name }}签到二维码",
             "尊敬的{{ delegate.name }}：\n\n附件是您的签到二维码，请在签到台出示以领取胸卡；也可在{{ links.me }}查看。" + SignOffZh),
+        NoticeKind.PhotoApproved => ("您的照片已通过审核：{{ forum.name }}",
+            "尊敬的{{ delegate.name }}：\n\n组委会已审核通过您的照片，该照片将印制在您的胸卡上。\n\n您的报名信息：{{ links.me }}" + SignOffZh),
+        NoticeKind.PhotoRefused => ("请重新提交照片：{{ forum.name }}",
+            "尊敬的{{ delegate.name }}：\n\n很抱歉，您的照片未能用于制作胸卡。{% if photo.reason != blank %}\n\n组委会说明：{{ photo.reason }}{% endif %}\n\n请重新上传一张证件照：{{ links.photo }}" + SignOffZh),
         _ => ("{{ forum.name }}通知", "尊敬的{{ delegate.name }}：\n\n" + SignOffZh.TrimStart('\n')),
     };
 }

@@ -29,6 +29,9 @@ public sealed record NoticeExtras(string? SessionTitleEn = null, string? Session
     /// <summary>The session was taken off the programme rather than changed.</summary>
     public bool SessionRemoved { get; init; }
 
+    /// <summary>Why the organizers refused the delegate's photo.</summary>
+    public string? PhotoReason { get; init; }
+
     public static NoticeExtras None { get; } = new();
 }
 

@@ -6,7 +6,7 @@ namespace ForumManager.Features.Privacy;
 
 /// <summary>
 /// After an edition's retention period, its delegates' personal data goes: names, contact, needs, passport data and
-/// the mail sent to them, free-text answers and files waiting to be imported. What remains is counts: category, status, country and delegation, for the record.
+/// the mail sent to them, their photos, free-text answers and files waiting to be imported. What remains is counts: category, status, country and delegation, for the record.
 /// </summary>
 public sealed class PersonalDataPurge(ForumDbContext db, TimeProvider clock)
 {
@@ -61,6 +61,9 @@ public sealed class PersonalDataPurge(ForumDbContext db, TimeProvider clock)
         await db.DelegateAnswers.Where(a => a.Text != null && a.Question!.Kind == Core.Registration.QuestionKind.Text && a.Question.ForumId == forumId)
             .ExecuteDeleteAsync(ct);
         await db.PendingImports.Where(p => p.ForumId == forumId).ExecuteDeleteAsync(ct);
+
+        // A face is personal data like any other: the photos go, none is kept for the record.
+        await db.DelegatePhotos.Where(p => p.ForumId == forumId).ExecuteDeleteAsync(ct);
         await db.NoticeBatches.Where(b => b.ForumId == forumId).ExecuteDeleteAsync(ct);
 
         // Flights, trains and what someone asked of the hotel say where a person was; rooms given out stay, as counts.

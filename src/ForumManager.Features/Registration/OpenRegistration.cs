@@ -45,7 +45,8 @@ public sealed class OpenRegistration(
     QuestionForm questions,
     TravelForm travel,
     TimeProvider clock,
-    IStringLocalizer<SharedResource> text)
+    IStringLocalizer<SharedResource> text,
+    Accreditation.AccreditationPhotos photos)
 {
     public async Task<RegistrationForm> FormAsync(string? invitationToken, CancellationToken ct)
     {
@@ -138,8 +139,9 @@ public sealed class OpenRegistration(
         travel.CheckStay(forum, stay, new TravelOptions([], [], forum.StartDate, forum.EndDate), errors, "Stay");
     }
 
-    /// <summary>Saves a registration that passed <see cref="CheckAsync"/>.</summary>
-    public async Task<RegistrationResult> SaveAsync(RegistrationForm form, RegistrationInput input, StayInput stay, ForumUser? account, CancellationToken ct)
+    /// <summary>Saves a registration that passed <see cref="CheckAsync"/>, with the photo given on the form, if any, in the same transaction.</summary>
+    public async Task<RegistrationResult> SaveAsync(RegistrationForm form, RegistrationInput input, StayInput stay, ForumUser? account, CancellationToken ct,
+        Documents.Photos.PassportPhotoResult? photo = null)
     {
         var forum = form.Forum!;
         if (account is null && await AddressInUseAsync(forum, input, ct))
@@ -189,6 +191,10 @@ public sealed class OpenRegistration(
             }
 
             await db.SaveChangesAsync(ct);
+            if (photo is not null)
+            {
+                await photos.StoreAsync(forum.Id, registration.Id, photo, new Actor(user.Id, user.Email ?? user.Id), ct);
+            }
 
             if (form.Invitation is not null && !await AcceptInvitationAsync(form.Invitation.Id, registration.Id, now, ct))
             {

@@ -27,6 +27,7 @@ public static class ConsoleNavigation
         [
             new("/admin/delegates", "Nav_Delegates", "admin-delegates"),
             new("/admin/delegations", "Nav_Delegations", "admin-delegations"),
+            new("/admin/photos", "Photos_Title", "admin-photos"),
             new("/admin/questions", "Nav_Questions", "admin-questions"),
             new("/admin/import", "Nav_Import", "admin-import"),
         ]),

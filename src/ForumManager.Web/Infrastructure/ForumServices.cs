@@ -63,7 +63,8 @@ public static class ForumServices
             .AddBadges()
             .AddLetters()
             .AddLogistics()
-            .AddNotices();
+            .AddNotices()
+            .AddAccreditation();
         services.AddScoped<IdentityEmailSender>();
         services.AddScoped<IEmailSender<ForumUser>>(sp => sp.GetRequiredService<IdentityEmailSender>());
         services.AddScoped<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender>(sp => sp.GetRequiredService<IdentityEmailSender>());

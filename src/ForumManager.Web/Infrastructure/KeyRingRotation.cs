@@ -56,7 +56,7 @@ internal static partial class KeyRingRotation
 
     /// <summary>
     /// Encrypts again, with the key in use, every stored value still protected with a revoked key (passport numbers and
-    /// dates of birth, messages waiting in the outbox, uploaded imports), and encrypts what an earlier release kept in the
+    /// dates of birth, messages waiting in the outbox, uploaded imports, photos), and encrypts what an earlier release kept in the
     /// clear: waiting messages and uploads are encrypted, and sent messages lose their content, which nothing reads.
     /// </summary>
     /// <returns>How many values were stored in the clear before.</returns>
@@ -115,6 +115,25 @@ internal static partial class KeyRingRotation
             if (Rewritten(upload.Content, revoked, personalData.ProtectUpload, personalData.ReprotectUpload, counts) is { } content)
             {
                 await db.PendingImports.Where(p => p.Id == upload.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Content, content), ct);
+            }
+        }
+
+        // Photos a few at a time, as waiting messages: each is tens of kilobytes, and a forum has hundreds.
+        var vault = services.GetRequiredService<Features.Accreditation.PhotoVault>();
+        foreach (var page in (await db.DelegatePhotos.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct)).Chunk(50))
+        {
+            foreach (var photo in await db.DelegatePhotos.AsNoTracking().Where(p => page.Contains(p.Id))
+                .Select(p => new { p.Id, p.Version, p.ContentProtected, p.ThumbnailProtected }).ToListAsync(ct))
+            {
+                var content = Rewritten(photo.ContentProtected, revoked, vault.Protect, vault.Reprotect, counts);
+                var thumbnail = Rewritten(photo.ThumbnailProtected, revoked, vault.Protect, vault.Reprotect, counts);
+                if (content is not null || thumbnail is not null)
+                {
+                    // Not if a new photo replaced it meanwhile.
+                    await db.DelegatePhotos.Where(p => p.Id == photo.Id && p.Version == photo.Version).ExecuteUpdateAsync(s => s
+                        .SetProperty(p => p.ContentProtected, content ?? photo.ContentProtected)
+                        .SetProperty(p => p.ThumbnailProtected, thumbnail ?? photo.ThumbnailProtected), ct);
+                }
             }
         }
 

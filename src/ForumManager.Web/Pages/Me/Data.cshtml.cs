@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ForumManager.Web.Pages.Me;
 
 /// <summary>Everything held about the signed-in person, as JSON: the account, each registration, its history and the mail sent.</summary>
-public sealed class DataModel(ForumDbContext db, UserManager<ForumUser> users, PersonalData personalData, TimeProvider clock) : PageModel
+public sealed class DataModel(ForumDbContext db, UserManager<ForumUser> users, PersonalData personalData, TimeProvider clock,
+    Features.Forums.PublicLinks links) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -44,6 +45,10 @@ public sealed class DataModel(ForumDbContext db, UserManager<ForumUser> users, P
             .Select(m => new { m.CreatedUtc, m.Subject, m.Purpose, Status = m.Status.ToString(), m.SentUtc })
             .ToListAsync(ct);
 
+        var photos = await db.DelegatePhotos.AsNoTracking().Where(p => registrationIds.Contains(p.DelegateId))
+            .Select(p => new { p.DelegateId, p.Version, Status = p.Status.ToString(), p.RefusalReason, p.UploadedUtc, p.ReviewedUtc })
+            .ToListAsync(ct);
+
         var body = new
         {
             exportedUtc = clock.GetUtcNow().UtcDateTime,
@@ -57,6 +62,13 @@ public sealed class DataModel(ForumDbContext db, UserManager<ForumUser> users, P
                 d.Nationality, d.PassportExpiry, d.PassportPlaceOfIssue, d.ConsentUtc, d.CreatedUtc, d.UpdatedUtc,
                 answers = answers.Where(a => a.DelegateId == d.Id).Select(a => new { a.Question, Answer = a.Text ?? a.Choice }),
                 history = history.Where(h => h.EntityId == d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+
+                // The photo itself is a file of its own; the export links it.
+                photo = photos.Where(p => p.DelegateId == d.Id).Select(p => new
+                {
+                    url = links.To(Features.Accreditation.AccreditationPhotos.Url(p.DelegateId, p.Version)),
+                    p.Status, p.RefusalReason, p.UploadedUtc, p.ReviewedUtc,
+                }).FirstOrDefault(),
             }),
             mail,
         };

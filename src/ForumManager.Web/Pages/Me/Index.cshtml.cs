@@ -18,8 +18,11 @@ namespace ForumManager.Web.Pages.Me;
 
 /// <summary>The signed-in delegate's own registration; the query is keyed by the account, never by an id from the URL.</summary>
 public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserManager<ForumUser> users, RegistrationStatusChanges changes,
-    QuestionForm questions, TravelForm travel, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+    QuestionForm questions, TravelForm travel, TimeProvider clock, IStringLocalizer<SharedResource> text, Features.Accreditation.AccreditationPhotos photos) : PageModel
 {
+    /// <summary>The photo for the badge and its review.</summary>
+    public Features.Accreditation.PhotoSummary? Photo { get; private set; }
+
     public sealed record Registration(int Id, string LatinName, string? NativeName, string? NativeLanguage, string? Honorific, string? Position,
         string? Organization, string? Delegation, string CountryCode, DelegateCategory Category, RegistrationStatus Status, string? StatusReason,
         bool NeedsVisaLetter, bool HasPassport, string CheckInToken, string Reference);
@@ -57,6 +60,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
             Travel = await travel.SummaryAsync(Mine.Id, ct);
             CanEdit = EditWindow.WhyClosed(Mine.Status, forum, clock.GetUtcNow().UtcDateTime) is null;
             Answers = await questions.ShownAsync(Mine.Id, ct);
+            Photo = await photos.SummaryAsync(forum.Id, Mine.Id, ct);
         }
     }
 

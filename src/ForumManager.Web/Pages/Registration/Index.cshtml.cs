@@ -2,10 +2,13 @@ using ForumManager.Core.Delegates;
 using ForumManager.Core.Forums;
 using ForumManager.Core.Registration;
 using ForumManager.Data;
+using ForumManager.Documents.Photos;
 using ForumManager.Features;
+using ForumManager.Features.Accreditation;
 using ForumManager.Features.Logistics;
 using ForumManager.Features.Registration;
 using ForumManager.Web.Infrastructure;
+using ForumManager.Web.Pages.Accreditation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -17,8 +20,16 @@ namespace ForumManager.Web.Pages.Registration;
 /// <summary>The registration form; the registration itself is the Registration feature's <see cref="OpenRegistration"/>.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(ForumServices.AuthRateLimit)]
-public sealed class IndexModel(OpenRegistration registration, UserManager<ForumUser> users) : PageModel
+[RequestSizeLimit(AccreditationPhotos.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = AccreditationPhotos.MaxRequestBytes)]
+public sealed class IndexModel(OpenRegistration registration, UserManager<ForumUser> users, AccreditationPhotos photos) : PageModel
 {
+    /// <summary>The photo for the badge, optional here; checked with the rest and kept in the registration's transaction.</summary>
+    [BindProperty]
+    public PhotoUpload Photo { get; set; } = new();
+
+    public bool PhotoChooseAgain => Photo.Given && !ModelState.IsValid;
+
     private RegistrationForm _form = new(null, null, null, [], []);
 
     /// <summary>The room request, bound only under its own prefix by the post handler; flights come later, on /me/travel.</summary>
@@ -83,13 +94,20 @@ public sealed class IndexModel(OpenRegistration registration, UserManager<ForumU
         await TryUpdateModelAsync(Stay, nameof(Stay));
         var errors = new FieldErrors();
         await registration.CheckAsync(_form, Input, Stay, account, errors, ct);
+        PassportPhotoResult? photo = null;
+        if (Photo.Given)
+        {
+            await using var file = Photo.File!.OpenReadStream();
+            photo = photos.Prepare(file, Photo.File.Length, Photo.Crop, PhotoUpload.FileField, errors);
+        }
+
         ModelState.AddErrors(errors);
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var result = await registration.SaveAsync(_form, Input, Stay, account, ct);
+        var result = await registration.SaveAsync(_form, Input, Stay, account, ct, photo);
         if (result.Status is { } status)
         {
             TempData["Registered"] = status.ToString();

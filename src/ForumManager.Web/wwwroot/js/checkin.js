@@ -74,6 +74,7 @@
             result.appendChild(document.createTextNode(' '));
             result.appendChild(link);
         }
+        result.dispatchEvent(new CustomEvent('scan-answer', { detail: answer }));
     }
 
     function post(scan) {

@@ -451,6 +451,42 @@ public sealed class KeyRingTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_encrypt_photos_again_once_a_certificate_is_configured_so_an_older_backup_reads_none()
+    {
+        var certificate = KeyRingCertificate.Create(_certificates, "photos");
+        var unprotected = App();
+        var (id, _) = await StoredAsync(unprotected, await RegisterWithPassportAsync(unprotected));
+        var upload = TestPhotos.Jpeg(600, 800);
+        await using (var scope = unprotected.Services.CreateAsyncScope())
+        {
+            var forumId = await unprotected.WithDbAsync(db => db.Forums.Select(f => f.Id).SingleAsync());
+            using var file = new MemoryStream(upload);
+            var refused = await scope.ServiceProvider.GetRequiredService<Features.Accreditation.AccreditationPhotos>()
+                .SaveAsync(forumId, id, file, upload.Length, null, "Photo.File", Core.Auditing.Actor.System, CancellationToken.None);
+            Assert.True(refused.IsEmpty);
+        }
+
+        var before = await unprotected.WithDbAsync(db => db.DelegatePhotos.Where(p => p.DelegateId == id).Select(p => p.ContentProtected).SingleAsync());
+        var jpeg = Photo(unprotected, before);
+        Assert.NotNull(jpeg);
+        var keysBeforeTheUpgrade = await KeyXmlAsync(unprotected.DatabasePath);
+
+        var upgraded = App(certificate.AsCurrent());
+        unprotected.BackUpTo(upgraded);
+        await Clients.Anonymous(upgraded).GetAsync("/");
+        var after = await upgraded.WithDbAsync(db => db.DelegatePhotos.Where(p => p.DelegateId == id).Select(p => p.ContentProtected).SingleAsync());
+
+        Assert.NotEqual(before, after);
+        Assert.Equal(jpeg, Photo(upgraded, after));
+        var attacker = App();
+        upgraded.BackUpTo(attacker);
+        await PutBackKeysAsync(attacker.DatabasePath, keysBeforeTheUpgrade);
+        Assert.Null(Photo(attacker, after));
+    }
+
+    private static byte[]? Photo(ForumAppFactory app, byte[] stored) => app.Services.GetRequiredService<Features.Accreditation.PhotoVault>().Unprotect(stored);
+
+    [Fact]
     public async Task Should_refuse_to_start_in_Production_without_a_certificate_and_say_what_to_set()
     {
         var missing = await RunProductionAsync([]);

@@ -67,6 +67,10 @@ public sealed class PurgeTests(SettingsAppFixture app) : IClassFixture<SettingsA
             var id = await db.Delegates.Where(d => d.Email == email).Select(d => d.Id).SingleAsync();
             db.DelegateAnswers.AddRange(new() { DelegateId = id, QuestionId = question.Id, Text = "My daughter Eleni travels with me" },
                 new() { DelegateId = id, QuestionId = yesNo.Id, Text = "yes" });
+            db.DelegatePhotos.Add(new Core.Accreditation.DelegatePhoto
+            {
+                ForumId = question.ForumId, DelegateId = id, ContentProtected = [1, 2, 3], ThumbnailProtected = [1, 2], UploadedBy = email,
+            });
             await db.SaveChangesAsync();
             return question.Id;
         });
@@ -100,5 +104,6 @@ public sealed class PurgeTests(SettingsAppFixture app) : IClassFixture<SettingsA
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "purged-personal-data")));
         Assert.False(await app.WithDbAsync(db => db.DelegateAnswers.AnyAsync(a => a.QuestionId == question)));
         Assert.True(await app.WithDbAsync(db => db.DelegateAnswers.AnyAsync(a => a.Text == "yes")));
+        Assert.False(await app.WithDbAsync(db => db.DelegatePhotos.AnyAsync()));
     }
 }

@@ -20,8 +20,12 @@ namespace ForumManager.Web.Pages.Admin.Delegates;
 
 /// <summary>One delegate: the record, passport data masked (a reveal is audited), the history of changes, and a decision.</summary>
 public sealed class DetailsModel(ForumDbContext db, CurrentForum current, RegistrationStatusChanges changes, PersonalData personalData,
-    UserManager<ForumUser> users, QuestionForm questions, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+    UserManager<ForumUser> users, QuestionForm questions, TimeProvider clock, IStringLocalizer<SharedResource> text,
+    Features.Accreditation.AccreditationPhotos photos) : PageModel
 {
+    /// <summary>The delegate's photo and its review, shown with the record.</summary>
+    public Features.Accreditation.PhotoSummary? Photo { get; private set; }
+
     public Delegate Delegate { get; private set; } = null!;
     public string? DelegationName { get; private set; }
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
@@ -120,6 +124,7 @@ public sealed class DetailsModel(ForumDbContext db, CurrentForum current, Regist
         DateOfBirth = reveal ? born : PersonalData.Mask(born);
         History = await HistoryAsync(id, ct);
         Answers = await questions.ShownAsync(id, ct);
+        Photo = await photos.SummaryAsync(forumId, id, ct);
         return true;
     }
 
