@@ -36,6 +36,7 @@ public sealed class PageTourTests(TourFixture tour, ITestOutputHelper output) : 
         ["Me/Delegation"] = (Visitor.Head, "/me/delegation"),
         ["me/delegation/member/{id:int}"] = (Visitor.Head, "/me/delegation/member/{member}"),
         ["Me/Photo"] = (Visitor.Delegate, "/me/photo"),
+        ["Me/Companions"] = (Visitor.Delegate, "/me/companions"),
 
         // The desk as staff see it most: a search that found a delegation's members.
         ["Checkin"] = (Visitor.Staff, "/checkin?q={desk-search}"),
@@ -50,6 +51,7 @@ public sealed class PageTourTests(TourFixture tour, ITestOutputHelper output) : 
         ["admin/photos"] = (Visitor.Organizer, "/admin/photos"),
         ["Admin/Questions"] = (Visitor.Organizer, "/admin/questions"),
         ["Admin/Import"] = (Visitor.Organizer, "/admin/import"),
+        ["Admin/Clearance"] = (Visitor.Organizer, "/admin/clearance"),
         ["Admin/Programme"] = (Visitor.Organizer, "/admin/programme"),
         ["Admin/Programme/Grid"] = (Visitor.Organizer, "/admin/programme/grid?day={day}"),
         ["admin/programme/session/{id:int?}"] = (Visitor.Organizer, "/admin/programme/session/{session}"),
