@@ -204,6 +204,7 @@
         note.className = 'decided-offline';
         note.setAttribute('data-testid', 'decided-offline');
         note.textContent = text.msgDecidedOffline;
+        element.insertBefore(document.createTextNode(' '), element.firstChild);
         element.insertBefore(note, element.firstChild);
     }
 
