@@ -111,7 +111,7 @@ static double Percentile(List<double> values, double p)
 
 var (onMedian, onP95) = (Percentile(online, 0.5), Percentile(online, 0.95));
 var (offMedian, offP95) = (Percentile(offline, 0.5), Percentile(offline, 0.95));
-Console.WriteLine(CultureInfo.InvariantCulture, $"desk scan, Enter to answer shown (Chromium, {total} people in the list, {scans} scans each after {warmUp} to warm up):");
-Console.WriteLine(CultureInfo.InvariantCulture, $"online, decided by the server:   median {onMedian,6:0.0} ms  p95 {onP95,6:0.0} ms");
-Console.WriteLine(CultureInfo.InvariantCulture, $"offline, decided at the desk:    median {offMedian,6:0.0} ms  p95 {offP95,6:0.0} ms  ({waiting} scans queued)");
-Console.WriteLine(CultureInfo.InvariantCulture, $"ratio offline/online:            median {offMedian / onMedian,6:0.00}     p95 {offP95 / onP95,6:0.00}");
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"desk scan, Enter to answer shown (Chromium, {total} people in the list, {scans} scans each after {warmUp} to warm up):"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"online, decided by the server:   median {onMedian,6:0.0} ms  p95 {onP95,6:0.0} ms"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"offline, decided at the desk:    median {offMedian,6:0.0} ms  p95 {offP95,6:0.0} ms  ({waiting} scans queued)"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio offline/online:            median {offMedian / onMedian,6:0.00}     p95 {offP95 / onP95,6:0.00}"));

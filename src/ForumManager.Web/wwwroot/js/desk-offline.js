@@ -107,8 +107,19 @@
     function forgetAdmittedOnceSent() {
         return queue.all().then(function (items) {
             if (items.length) { return; }
+            admittedPromise = Promise.resolve(new Map());
             return run('admitted', 'readwrite', function (store) { store.clear(); });
         });
+    }
+
+    var admittedPromise = null;
+    function admittedHere() {
+        if (!admittedPromise) {
+            admittedPromise = run('admitted', 'readonly', function (store) { return store.getAll(); }).then(function (entries) {
+                return new Map((entries || []).map(function (e) { return [e.key, e]; }));
+            });
+        }
+        return admittedPromise;
     }
 
     function clock(iso) {
@@ -173,16 +184,22 @@
                     return answer;
                 }
                 var key = point + '|' + person.id;
-                return run('admitted', 'readonly', function (store) { return store.get(key); }).then(function (earlier) {
+                return admittedHere().then(function (admitted) {
+                    var earlier = admitted.get(key);
                     if (earlier) {
                         answer.result = 'already-checked-in';
                         answer.checkedInAt = earlier.at;
                         answer.checkedInBy = text.msgThisDesk;
                         return answer;
                     }
+                    // Kept in memory at once (the next scan may come within milliseconds) and written to IndexedDB behind
+                    // the answer, so that a reload still knows.
+                    var entry = { key: key, at: when.toISOString() };
+                    admitted.set(key, entry);
+                    run('admitted', 'readwrite', function (store) { store.put(entry); }).catch(function () { });
                     answer.result = 'checked-in';
-                    answer.checkedInAt = when.toISOString();
-                    return run('admitted', 'readwrite', function (store) { store.put({ key: key, at: when.toISOString() }); }).then(function () { return answer; });
+                    answer.checkedInAt = entry.at;
+                    return answer;
                 });
             });
         }).catch(function () { return null; });
