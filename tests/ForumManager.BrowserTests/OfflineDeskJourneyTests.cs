@@ -142,6 +142,29 @@ public sealed class OfflineDeskJourneyTests(BrowserFixture browser) : IClassFixt
     }
 
     [Fact]
+    public async Task Should_count_a_queued_scan_from_a_desk_whose_clock_runs_ahead_at_the_servers_time_rather_than_lose_it()
+    {
+        var people = await ApprovedAsync([("Đặng", "Minh Khoa", "鄧明科")]);
+        var staff = await browser.App.CreateUserAsync(Roles.Staff);
+        await browser.RunAsync(nameof(Should_count_a_queued_scan_from_a_desk_whose_clock_runs_ahead_at_the_servers_time_rather_than_lose_it), async page =>
+        {
+            await SignInAsync(page, staff);
+            await page.GotoAsync("/checkin");
+            var before = DateTime.UtcNow;
+            // A scan queued by a desk whose clock was an hour fast: the server refuses that time, so the desk sends it again without.
+            await page.EvaluateAsync(
+                "token => window.forumDeskOffline.queue.add({ token: token, checkpoint: 'main', scanId: crypto.randomUUID(), scannedAt: new Date(Date.now() + 3600000).toISOString() })",
+                people[0].CheckInToken);
+            await page.ReloadAsync();
+
+            await Assertions.Expect(page.GetByTestId("scan-result")).ToHaveClassAsync("scan-result checked-in", new() { Timeout = 15_000 });
+            await Assertions.Expect(page.GetByTestId("offline-queue")).ToBeHiddenAsync();
+            var checkIn = await browser.App.WithDbAsync(db => db.CheckIns.SingleAsync(c => c.DelegateId == people[0].Id));
+            Assert.InRange(checkIn.CheckedInUtc, before, DateTime.UtcNow);
+        });
+    }
+
+    [Fact]
     public async Task Should_find_people_offline_by_part_of_a_chinese_name_or_latin_letters_without_accents_and_say_already_at_a_second_scan()
     {
         var people = await ApprovedAsync([("Lê", "Văn Thành", "黎文成"), ("Phạm", "Thị Lan", "范氏蘭")]);

@@ -95,7 +95,15 @@
             // A 4xx answer is final (a 409 says the scan id belongs to another scan): the scan leaves the queue with
             // its message rather than being sent again forever. Only an unreachable or failing server keeps it queued.
             if (response.status >= 500) { throw new Error('server ' + response.status); }
-            return response.json();
+            return response.json().then(function (body) {
+                // A desk whose clock is wrong gets its scan counted at the server's time rather than lost.
+                if (response.status === 400 && body && body.error === 'scanned-at-out-of-range' && scan.scannedAt) {
+                    var again = Object.assign({}, scan);
+                    delete again.scannedAt;
+                    return post(again);
+                }
+                return body;
+            });
         });
     }
 
