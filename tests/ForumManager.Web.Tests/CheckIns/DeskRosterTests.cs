@@ -96,6 +96,21 @@ public sealed class DeskRosterTests(DeskRosterAppFixture app) : IClassFixture<De
     }
 
     [Fact]
+    public async Task Should_end_at_the_earliest_scan_when_many_desks_sync_the_same_badge_at_once()
+    {
+        var person = await ApprovedAsync("Li", "Qingzhao", "李清照");
+        var desks = new[] { await Clients.SignedInAsync(app, Roles.Staff), await Clients.SignedInAsync(app, Roles.Staff) };
+        var now = DateTimeOffset.UtcNow;
+        var times = Enumerable.Range(1, 12).Select(i => now.AddMinutes(-i * 3)).Reverse().ToList();
+
+        var responses = await Task.WhenAll(times.Select((t, i) => ScanAsync(desks[i % 2], person.CheckInToken, t)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var row = Assert.Single(await app.WithDbAsync(db => db.CheckIns.Where(c => c.DelegateId == person.Id).ToListAsync()));
+        Assert.Equal(times.Min().UtcDateTime, row.CheckedInUtc, TimeSpan.FromMilliseconds(1));
+    }
+
+    [Fact]
     public async Task Should_refuse_a_scan_time_in_the_future_or_before_the_forum_and_record_nothing()
     {
         var person = await ApprovedAsync("Du", "Fu", "杜甫");
