@@ -165,6 +165,29 @@ public sealed class OfflineDeskJourneyTests(BrowserFixture browser) : IClassFixt
     }
 
     [Fact]
+    public async Task Should_remove_the_desks_list_of_names_when_staff_sign_out()
+    {
+        var people = await ApprovedAsync([("Hồ", "Xuân Hương", "胡春香")]);
+        var staff = await browser.App.CreateUserAsync(Roles.Staff);
+        await browser.RunAsync(nameof(Should_remove_the_desks_list_of_names_when_staff_sign_out), async page =>
+        {
+            var rosters = "() => new Promise(r => { const o = indexedDB.open('forum-desk', 1); o.onsuccess = () => { const q = o.result.transaction('rosters').objectStore('rosters').count(); q.onsuccess = () => r(q.result); }; })";
+            await SignInAsync(page, staff);
+            await page.GotoAsync("/checkin");
+            await Assertions.Expect(page.GetByTestId("desk-network")).ToContainTextAsync("updated at");
+            Assert.Equal(1, await page.EvaluateAsync<int>(rosters));
+            await page.Context.SetOfflineAsync(true);
+            await AdmitOfflineAsync(page, people[0]);
+            await page.Context.SetOfflineAsync(false);
+            await Assertions.Expect(page.GetByTestId("offline-queue")).ToBeHiddenAsync(new() { Timeout = 15_000 });
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+            await page.WaitForURLAsync(url => !url.Contains("/checkin", StringComparison.Ordinal));
+            Assert.Equal(0, await page.EvaluateAsync<int>(rosters));
+        });
+    }
+
+    [Fact]
     public async Task Should_find_people_offline_by_part_of_a_chinese_name_or_latin_letters_without_accents_and_say_already_at_a_second_scan()
     {
         var people = await ApprovedAsync([("Lê", "Văn Thành", "黎文成"), ("Phạm", "Thị Lan", "范氏蘭")]);

@@ -17,6 +17,7 @@
     var zone = form.dataset.timeZone || undefined;
     var text = panel.dataset;
     var rosters = {};
+    var leaving = false;
     var databasePromise = null;
 
     function format(template, values) {
@@ -95,6 +96,7 @@
         return fetch(panel.dataset.rosterUrl + '?checkpoint=' + encodeURIComponent(point), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
             .then(function (response) { if (!response.ok) { throw new Error('roster ' + response.status); } return response.json(); })
             .then(function (data) {
+                if (leaving) { return; }
                 var entry = { checkpoint: point, fetchedAt: new Date().toISOString(), data: data };
                 rosters[point] = index(entry);
                 return run('rosters', 'readwrite', function (store) { store.put(entry); }).then(forgetAdmittedOnceSent);
@@ -340,6 +342,23 @@
         event.preventDefault();
         if (value) { search(value); }
     });
+
+    // The list holds names: signing out at the desk removes it (and whom the desk admitted), but never a scan still
+    // waiting to be sent. The sign-out waits for the removal, at most a second.
+    var signOut = document.querySelector('form[action*="/account/logout" i]');
+    if (signOut) {
+        signOut.addEventListener('submit', function (event) {
+            event.preventDefault();
+            leaving = true;
+            rosters = {};
+            var done = false;
+            var leave = function () { if (!done) { done = true; signOut.submit(); } };
+            setTimeout(leave, 1000);
+            run('rosters', 'readwrite', function (store) { store.clear(); })
+                .then(function () { return run('admitted', 'readwrite', function (store) { store.clear(); }); })
+                .then(leave, leave);
+        });
+    }
 
     window.forumDeskOffline = { queue: queue, decide: decide, message: message, mark: mark, refresh: refresh, fold: fold, terms: terms };
     window.addEventListener('online', refresh);
