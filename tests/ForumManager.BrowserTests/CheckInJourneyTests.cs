@@ -101,7 +101,7 @@ public sealed class CheckInJourneyTests(BrowserFixture browser) : IClassFixture<
             await Assertions.Expect(page.GetByTestId("offline-queue")).ToBeHiddenAsync(new() { Timeout = 15_000 });
             Assert.Equal(1, await CheckInsAsync(first.Id));
             Assert.Equal(1, await CheckInsAsync(second.Id));
-            Assert.Equal("[]", await page.EvaluateAsync<string>("() => localStorage.getItem('forum-desk-queue')"));
+            Assert.Equal(0, await page.EvaluateAsync<int>("() => window.forumDeskOffline.queue.all().then(q => q.length)"));
         });
     }
 
@@ -131,7 +131,9 @@ public sealed class CheckInJourneyTests(BrowserFixture browser) : IClassFixture<
 
             await Assertions.Expect(page.GetByTestId("scan-result")).ToContainTextAsync("This scan was not recorded", new() { Timeout = 15_000 });
             await Assertions.Expect(page.GetByTestId("offline-queue")).ToBeHiddenAsync();
-            Assert.Equal("[]", await page.EvaluateAsync<string>("() => localStorage.getItem('forum-desk-queue')"));
+            // The scan was queued where the desk kept its queue before IndexedDB: the upgrade moved it there and sent it.
+            Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('forum-desk-queue')"));
+            Assert.Equal(0, await page.EvaluateAsync<int>("() => window.forumDeskOffline.queue.all().then(q => q.length)"));
             Assert.Equal(1, await CheckInsAsync(first.Id));
             Assert.Equal(0, await CheckInsAsync(second.Id));
         });

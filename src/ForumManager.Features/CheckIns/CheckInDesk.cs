@@ -76,10 +76,16 @@ public sealed class CheckInDesk(ForumDbContext db, BadgeSource badges, TimeProvi
         return sessionId is { } id && await db.Sessions.AnyAsync(s => s.Id == id && s.ForumId == forumId, ct);
     }
 
-    public async Task<ScanAnswer> ScanAsync(int forumId, string? token, string checkpoint, string? scanId, string byName, CancellationToken ct)
+    /// <param name="scannedUtc">When the desk made the scan (an offline desk sends it later); null for now. The caller bounds it.</param>
+    public async Task<ScanAnswer> ScanAsync(int forumId, string? token, string checkpoint, string? scanId, string byName, CancellationToken ct, DateTime? scannedUtc = null)
     {
         var normalized = CheckInTokens.Normalize(token);
         var scan = NewScan(forumId, scanId, normalized ?? Digest(token), checkpoint, byName);
+        if (scan is not null && scannedUtc is { } madeAt)
+        {
+            scan.ScannedUtc = madeAt;
+        }
+
         if (scan is not null && await RecordedAsync(scan, ct) is { } recorded)
         {
             return recorded;
@@ -89,7 +95,7 @@ public sealed class CheckInDesk(ForumDbContext db, BadgeSource badges, TimeProvi
             .Where(d => d.ForumId == forumId && d.CheckInToken == normalized)
             .Select(d => (int?)d.Id)
             .FirstOrDefaultAsync(ct);
-        return await AnswerAsync(forumId, delegateId, checkpoint, scan, byName, ct);
+        return await AnswerAsync(forumId, delegateId, checkpoint, scan, byName, ct, scannedUtc);
     }
 
     /// <summary>Checks in a delegate found by search rather than by scan.</summary>
@@ -105,7 +111,7 @@ public sealed class CheckInDesk(ForumDbContext db, BadgeSource badges, TimeProvi
     }
 
     /// <summary>Answers a scan the database has not seen, and keeps the answer under its id in the same save as the check-in.</summary>
-    private async Task<ScanAnswer> AnswerAsync(int forumId, int? delegateId, string checkpoint, Scan? scan, string byName, CancellationToken ct)
+    private async Task<ScanAnswer> AnswerAsync(int forumId, int? delegateId, string checkpoint, Scan? scan, string byName, CancellationToken ct, DateTime? scannedUtc = null)
     {
         var person = delegateId is { } id ? await DescribeAsync(forumId, id, ct) : null;
         if (person is null)
@@ -124,7 +130,7 @@ public sealed class CheckInDesk(ForumDbContext db, BadgeSource badges, TimeProvi
             DelegateId = person.Id,
             Checkpoint = checkpoint,
             ScanId = scan?.ScanId,
-            CheckedInUtc = clock.GetUtcNow().UtcDateTime,
+            CheckedInUtc = scannedUtc ?? clock.GetUtcNow().UtcDateTime,
             ByName = byName,
         };
         db.CheckIns.Add(checkIn);
@@ -162,8 +168,27 @@ public sealed class CheckInDesk(ForumDbContext db, BadgeSource badges, TimeProvi
                 throw;
             }
 
+            if (scannedUtc is { } earlier && earlier < first.CheckedInUtc && await EarliestAsync(person.Id, checkpoint, earlier, byName, ct) is { } moved)
+            {
+                return await KeepAsync(scan, person.Id, Answer(ScanResults.CheckedIn, person, moved), ct);
+            }
+
             return await KeepAsync(scan, person.Id, Answer(ScanResults.AlreadyCheckedIn, person, first), ct);
         }
+    }
+
+    /// <summary>
+    /// Two desks that scanned one badge offline count one check-in, at the earlier scan: the row takes this scan's time
+    /// and desk only if it is still later, in one conditional update, so syncs in any order and at once end the same.
+    /// </summary>
+    /// <returns>The check-in as this scan left it, or null when an earlier scan holds it.</returns>
+    private async Task<CheckIn?> EarliestAsync(int delegateId, string checkpoint, DateTime scannedUtc, string byName, CancellationToken ct)
+    {
+        var moved = await db.CheckIns
+            .Where(c => c.DelegateId == delegateId && c.Checkpoint == checkpoint && c.CheckedInUtc > scannedUtc)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.CheckedInUtc, scannedUtc).SetProperty(c => c.ByName, byName), ct);
+        return moved == 0 ? null
+            : await db.CheckIns.AsNoTracking().FirstOrDefaultAsync(c => c.DelegateId == delegateId && c.Checkpoint == checkpoint, ct);
     }
 
     /// <summary>Keeps an answer that records no check-in under its scan id; if the id was kept meanwhile, that one decides.</summary>

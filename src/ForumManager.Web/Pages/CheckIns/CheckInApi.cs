@@ -21,17 +21,22 @@ public static class CheckInApi
     public sealed record ScanRequest(
         [property: JsonPropertyName("token")] string? Token,
         [property: JsonPropertyName("checkpoint")] string? Checkpoint,
-        [property: JsonPropertyName("scanId")] string? ScanId);
+        [property: JsonPropertyName("scanId")] string? ScanId,
+        [property: JsonPropertyName("scannedAt")] DateTimeOffset? ScannedAt = null);
+
+    /// <summary>How far ahead of the server's clock a desk's clock may run before its scan time is refused.</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(2);
 
     public static IEndpointRouteBuilder MapCheckInApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/checkin/api").RequireAuthorization(Policies.Staff).DisableAntiforgery();
         api.MapPost("/scans", ScanAsync).Accepts<ScanRequest>("application/json");
         api.MapGet("/counts", CountsAsync);
+        api.MapGet("/roster", DeskRosterEndpoint.RosterAsync);
         return app;
     }
 
-    private static async Task<IResult> ScanAsync(HttpContext http, ScanRequest? request, CurrentForum current, CheckInDesk desk, CancellationToken ct)
+    private static async Task<IResult> ScanAsync(HttpContext http, ScanRequest? request, CurrentForum current, CheckInDesk desk, TimeProvider clock, CancellationToken ct)
     {
         if (!(http.Request.ContentType ?? string.Empty).StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
@@ -50,7 +55,16 @@ public static class CheckInApi
             return Results.BadRequest(new { error = "unknown-checkpoint-or-scan-id" });
         }
 
-        var answer = await desk.ScanAsync(forum.Id, request?.Token, checkpoint, request?.ScanId, http.User.Identity?.Name ?? "staff", ct);
+        // A desk that was offline sends when it scanned: not in the future beyond a clock's drift, not before the day
+        // ahead of the forum's first.
+        var scannedUtc = request?.ScannedAt?.UtcDateTime;
+        if (scannedUtc is { } madeAt && (madeAt > clock.GetUtcNow().UtcDateTime + ClockSkew
+            || madeAt < Core.Forums.ForumTime.ToUtc(forum.StartDate.AddDays(-1), TimeOnly.MinValue, forum.TimeZone)))
+        {
+            return Results.BadRequest(new { error = "scanned-at-out-of-range" });
+        }
+
+        var answer = await desk.ScanAsync(forum.Id, request?.Token, checkpoint, request?.ScanId, http.User.Identity?.Name ?? "staff", ct, scannedUtc);
         return Results.Json(new
         {
             result = answer.Result,

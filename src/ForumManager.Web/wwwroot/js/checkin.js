@@ -1,5 +1,6 @@
-// The check-in desk: scans go to the scan endpoint as JSON; while the network is away they wait in this browser
-// (localStorage) and are sent when it returns. Each scan has an id made here, so a scan sent twice counts once.
+// The check-in desk: scans go to the scan endpoint as JSON; while the network is away they are decided at the desk
+// (desk-offline.js), wait in this browser (IndexedDB) with the time they were made, and are sent when it returns. Each
+// scan has an id made here, so a scan sent twice counts once.
 (function () {
     'use strict';
     var form = document.getElementById('desk-form');
@@ -24,14 +25,20 @@
         return Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
     }
 
-    function readQueue() {
-        try { return JSON.parse(localStorage.getItem(queueKey) || '[]'); } catch (e) { return []; }
-    }
+    // The queue lives in IndexedDB (desk-offline.js); a browser without it keeps the queue in localStorage.
+    var offline = window.forumDeskOffline;
+    var queue = offline ? offline.queue : {
+        all: function () { try { return Promise.resolve(JSON.parse(localStorage.getItem(queueKey) || '[]')); } catch (e) { return Promise.resolve([]); } },
+        add: function (item) { return queue.all().then(function (q) { q.push(item); localStorage.setItem(queueKey, JSON.stringify(q)); }); },
+        remove: function (id) { return queue.all().then(function (q) { localStorage.setItem(queueKey, JSON.stringify(q.filter(function (i) { return i.scanId !== id; }))); }); }
+    };
 
-    function writeQueue(queue) {
-        localStorage.setItem(queueKey, JSON.stringify(queue));
-        queueNote.hidden = queue.length === 0;
-        queueNote.textContent = format(form.dataset.msgQueued, [queue.length]);
+    function showQueue() {
+        return queue.all().then(function (items) {
+            queueNote.hidden = items.length === 0;
+            queueNote.textContent = format(form.dataset.msgQueued, [items.length]);
+            return items;
+        });
     }
 
     function time(iso) {
@@ -51,6 +58,7 @@
             case 'conflict': message = form.dataset.msgConflict; break;
             default: message = form.dataset.msgUnknown;
         }
+        if (answer.offline && offline) { message = offline.message(answer, name) || message; }
 
         result.className = 'scan-result ' + answer.result;
         result.textContent = message;
@@ -64,7 +72,7 @@
             result.appendChild(reference);
         }
         // A badge is offered only to someone the desk admits; "not approved" and the like get none.
-        if (person && (answer.result === 'checked-in' || answer.result === 'already-checked-in')) {
+        if (person && !answer.offline && (answer.result === 'checked-in' || answer.result === 'already-checked-in')) {
             var link = document.createElement('a');
             link.href = '/checkin/badges/' + person.id + '.pdf' + (layout && layout.value ? '?layout=' + encodeURIComponent(layout.value) : '');
             link.target = '_blank';
@@ -74,6 +82,7 @@
             result.appendChild(document.createTextNode(' '));
             result.appendChild(link);
         }
+        if (answer.offline && offline) { offline.mark(result); }
         result.dispatchEvent(new CustomEvent('scan-answer', { detail: answer }));
     }
 
@@ -87,38 +96,57 @@
             // A 4xx answer is final (a 409 says the scan id belongs to another scan): the scan leaves the queue with
             // its message rather than being sent again forever. Only an unreachable or failing server keeps it queued.
             if (response.status >= 500) { throw new Error('server ' + response.status); }
-            return response.json();
+            return response.json().then(function (body) {
+                // A desk whose clock is wrong gets its scan counted at the server's time rather than lost.
+                if (response.status === 400 && body && body.error === 'scanned-at-out-of-range' && scan.scannedAt) {
+                    var again = Object.assign({}, scan);
+                    delete again.scannedAt;
+                    return post(again);
+                }
+                return body;
+            });
         });
     }
 
     function scan(token) {
-        var item = { token: token.toLowerCase(), checkpoint: checkpoint.value, scanId: newScanId() };
-        if (!navigator.onLine) { enqueue(item); return; }
-        post(item).then(function (answer) { show(answer); refreshCounts(); }).catch(function () { enqueue(item); });
+        var item = { token: token.toLowerCase(), checkpoint: checkpoint.value, scanId: newScanId(), scannedAt: new Date().toISOString() };
+        if (!navigator.onLine) { decideHere(item); return; }
+        post(item).then(function (answer) { show(answer); refreshCounts(); }).catch(function () { decideHere(item); });
     }
 
-    function enqueue(item) {
-        var queue = readQueue();
-        queue.push(item);
-        writeQueue(queue);
-        result.className = 'scan-result queued';
-        result.textContent = format(form.dataset.msgQueued, [queue.length]);
+    // Without the network the desk answers from its roster, marked as decided offline, and queues the scan for the server.
+    function decideHere(item) {
+        var decided = offline ? offline.decide(item.token, item.checkpoint, new Date(item.scannedAt)) : Promise.resolve(null);
+        decided.then(function (answer) {
+            if (answer) { show(answer); }
+            return enqueue(item, !answer);
+        });
+    }
+
+    function enqueue(item, say) {
+        return queue.add(item).then(showQueue).then(function (items) {
+            if (!say) { return; }
+            result.className = 'scan-result queued';
+            result.textContent = format(form.dataset.msgQueued, [items.length]);
+        });
     }
 
     var flushing = false;
     function flush() {
-        var queue = readQueue();
-        if (flushing || queue.length === 0 || !navigator.onLine) { return; }
+        if (flushing || !navigator.onLine) { return; }
         flushing = true;
-        var item = queue[0];
-        post(item).then(function (answer) {
-            // Only now is the scan taken off the queue; were the answer lost, sending it again counts once.
-            writeQueue(readQueue().filter(function (q) { return q.scanId !== item.scanId; }));
-            show(answer);
-            flushing = false;
-            flush();
+        queue.all().then(function (items) {
+            if (items.length === 0) { flushing = false; return; }
+            var item = items[0];
+            return post(item).then(function (answer) {
+                // Only now is the scan taken off the queue; were the answer lost, sending it again counts once.
+                return queue.remove(item.scanId).then(showQueue).then(function (left) {
+                    show(answer);
+                    flushing = false;
+                    if (left.length === 0) { refreshCounts(); } else { flush(); }
+                });
+            });
         }).catch(function () { flushing = false; });
-        if (readQueue().length === 0) { refreshCounts(); }
     }
 
     function refreshCounts() {
@@ -158,14 +186,13 @@
         }
     });
 
-    checkpoint.addEventListener('change', function () { form.submit(); });
+    checkpoint.addEventListener('change', function () { if (navigator.onLine) { form.submit(); } else if (offline) { offline.refresh(); } });
     if (layout) { layout.addEventListener('change', function () { form.submit(); }); }
 
     window.addEventListener('online', flush);
     setInterval(flush, 5000);
     setInterval(refreshCounts, 15000);
-    writeQueue(readQueue());
-    flush();
+    showQueue().then(flush);
 
     // Camera scanning on phones and tablets, where the browser lets the page use the camera.
     var cameraButton = document.getElementById('camera-button');
