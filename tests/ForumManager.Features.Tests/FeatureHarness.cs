@@ -14,6 +14,7 @@ using ForumManager.Features.Notices;
 using ForumManager.Features.Privacy;
 using ForumManager.Features.Programme;
 using ForumManager.Features.Registration;
+using ForumManager.Features.Zones;
 using ForumManager.Mail;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -68,7 +69,7 @@ public sealed class FeatureHarness : IAsyncLifetime
             .AddTokenProvider<EmailTokenProvider<ForumUser>>(TokenOptions.DefaultEmailProvider);
         services.AddForumMail(runDispatcher: false);
         services.AddForums().AddPrivacy().AddAccounts().AddRegistration().AddImports().AddProgramme().AddAgenda()
-            .AddCheckIns().AddBadges().AddLetters().AddLogistics().AddNotices();
+            .AddCheckIns().AddBadges().AddZones().AddLetters().AddLogistics().AddNotices();
         _services = services.BuildServiceProvider(validateScopes: true);
 
         await using var scope = _services.CreateAsyncScope();

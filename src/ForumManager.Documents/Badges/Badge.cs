@@ -39,12 +39,18 @@ public sealed record BadgeData
     /// <summary>Days and zones the badge admits to, one short line.</summary>
     public required string Admits { get; init; }
 
+    /// <summary>The zones the badge opens, printed as their codes in large boxes with a legend; none prints the days alone.</summary>
+    public IReadOnlyList<BadgeZoneMark> Zones { get; init; } = [];
+
     /// <summary>The check-in token the QR code carries.</summary>
     public required string Token { get; init; }
 
     /// <summary>The delegate's readable reference (HISCF2010-00221), in small print; null on a sample.</summary>
     public string? Reference { get; init; }
 }
+
+/// <summary>A zone as a badge prints it: its code (one or two letters) in a box, its names in the legend.</summary>
+public sealed record BadgeZoneMark(string Code, string NameEn, string NameZh);
 
 /// <summary>The colour and the words of each category's band. The word is printed as well, never the colour alone.</summary>
 public static class BadgeCategories

@@ -18,6 +18,7 @@ using ForumManager.Features.Logistics;
 using ForumManager.Features.Notices;
 using ForumManager.Features.Privacy;
 using ForumManager.Features.Programme;
+using ForumManager.Features.Zones;
 using ForumManager.Features.Registration;
 using ForumManager.Mail;
 using ForumManager.Web.Pages.Agenda;
@@ -59,6 +60,7 @@ public static class ForumServices
             .AddAgenda()
             .AddCheckIns()
             .AddBadges()
+            .AddZones()
             .AddLetters()
             .AddLogistics()
             .AddNotices();

@@ -28,6 +28,7 @@ public static class CheckInApi
         var api = app.MapGroup("/checkin/api").RequireAuthorization(Policies.Staff).DisableAntiforgery();
         api.MapPost("/scans", ScanAsync).Accepts<ScanRequest>("application/json");
         api.MapGet("/counts", CountsAsync);
+        api.MapGet("/occupancy", OccupancyAsync);
         return app;
     }
 
@@ -57,8 +58,14 @@ public static class CheckInApi
             @delegate = answer.Delegate,
             checkedInAt = answer.CheckedInUtc is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : (DateTime?)null,
             checkedInBy = answer.CheckedInBy,
+            reason = answer.Reason,
         }, statusCode: answer.Result == ScanResults.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status200OK);
     }
+
+    private static async Task<IResult> OccupancyAsync(CurrentForum current, Features.Zones.ZoneAccess zones, CancellationToken ct) =>
+        await current.GetAsync(ct) is { } forum
+            ? Results.Json((await zones.OccupancyAsync(forum.Id, ct)).Select(z => new { z.ZoneId, z.Code, z.Inside, z.Holds, z.Full }))
+            : Results.NotFound();
 
     private static async Task<IResult> CountsAsync(string? checkpoint, CurrentForum current, ForumDbContext db, CancellationToken ct)
     {
