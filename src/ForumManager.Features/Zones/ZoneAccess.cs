@@ -27,13 +27,13 @@ public sealed record ZoneOccupancy(int ZoneId, string Code, string NameEn, strin
 public sealed class ZoneAccess(ForumDbContext db, TimeProvider clock)
 {
     public Task<ZoneDoor?> DoorAsync(int forumId, int checkpointId, CancellationToken ct) =>
-        Doors(forumId).Where(d => d.Id == checkpointId).FirstOrDefaultAsync(ct);
+        Doors(forumId, checkpointId).FirstOrDefaultAsync(ct);
 
     /// <summary>Every zone door of the forum, zone by zone.</summary>
-    public Task<List<ZoneDoor>> DoorsAsync(int forumId, CancellationToken ct) => Doors(forumId).ToListAsync(ct);
+    public Task<List<ZoneDoor>> DoorsAsync(int forumId, CancellationToken ct) => Doors(forumId, null).ToListAsync(ct);
 
-    private IQueryable<ZoneDoor> Doors(int forumId) => db.ZoneCheckpoints.AsNoTracking()
-        .Where(c => c.ForumId == forumId)
+    private IQueryable<ZoneDoor> Doors(int forumId, int? checkpointId) => db.ZoneCheckpoints.AsNoTracking()
+        .Where(c => c.ForumId == forumId && (checkpointId == null || c.Id == checkpointId))
         .OrderBy(c => c.Zone!.Code).ThenBy(c => c.Id)
         .Select(c => new ZoneDoor(c.Id, c.ZoneId, c.Zone!.Code, c.Zone.NameEn, c.Zone.NameZh, c.NameEn, c.NameZh, c.Direction));
 
