@@ -108,7 +108,7 @@ public static class BadgeDocument
         // (a CR80 card) across the card above it, with the code centred below. Each zone is its code in a large box, the
         // legend below the days naming them.
         var readable = Math.Max(3f * unit, ReadAtTheDoor);
-        var side = Math.Clamp(6.5f * unit, 14f, 24f);
+        var side = Math.Clamp(6.5f * unit, 16f, 24f);
         var admitsText = AdmitsText(badge, oneZonePerLine: true);
         var admitsBox = new SKRect(inner.Left + qrSide + 3 * unit, qrTop, inner.Right, band.Top - pad * 0.6f);
         var marksHeight = ZoneMarksHeight(badge.Zones.Count, admitsBox.Width, side);
@@ -117,9 +117,19 @@ public static class BadgeDocument
         var admitsAlign = Align.Start;
         if (admits.Height + marksHeight > admitsBox.Height + 0.5f)
         {
-            admitsText = AdmitsText(badge, oneZonePerLine: false);
+            // Across a small card the legend takes what room the person's lines can give: both languages, or English
+            // alone, or none (the codes stay, as large as ever).
             marksHeight = ZoneMarksHeight(badge.Zones.Count, inner.Width, side);
-            admits = TextBox.Fit(admitsText, inner.Width, inner.Height, readable, readable, maxLines: lines, floor: ReadAtTheDoor);
+            foreach (var legend in new[] { Legend.Both, Legend.English, Legend.None })
+            {
+                admitsText = AdmitsText(badge, oneZonePerLine: false, legend);
+                admits = TextBox.Fit(admitsText, inner.Width, inner.Height, readable, readable, maxLines: lines, floor: ReadAtTheDoor);
+                if (badge.Zones.Count == 0 || admits.Height + marksHeight <= 0.22f * h)
+                {
+                    break;
+                }
+            }
+
             admitsBox = new SKRect(inner.Left, personBottom - admits.Height - marksHeight, inner.Right, personBottom);
             personBottom = admitsBox.Top - 0.01f * h;
             qrLeft = inner.MidX - qrSide / 2;
@@ -134,15 +144,22 @@ public static class BadgeDocument
     }
 
     /// <summary>The days, then the legend of the zones: each on its own line beside the code, or one paragraph across a card.</summary>
-    private static string AdmitsText(BadgeData badge, bool oneZonePerLine)
+    private static string AdmitsText(BadgeData badge, bool oneZonePerLine, Legend legend = Legend.Both)
     {
-        if (badge.Zones.Count == 0)
+        if (badge.Zones.Count == 0 || legend == Legend.None)
         {
             return badge.Admits;
         }
 
-        var legend = badge.Zones.Select(z => $"{z.Code} {z.NameEn} {z.NameZh}");
-        return badge.Admits + "\n" + string.Join(oneZonePerLine ? "\n" : " · ", legend);
+        var lines = badge.Zones.Select(z => legend == Legend.Both ? $"{z.Code} {z.NameEn} {z.NameZh}" : $"{z.Code} {z.NameEn}");
+        return badge.Admits + "\n" + string.Join(oneZonePerLine ? "\n" : " · ", lines);
+    }
+
+    private enum Legend
+    {
+        Both,
+        English,
+        None,
     }
 
     /// <summary>How tall the rows of zone boxes are in a width, with the gap below them; nothing for no zones.</summary>
@@ -178,8 +195,8 @@ public static class BadgeDocument
             var left = align == Align.Center ? region.MidX - rowWidth / 2 : region.Left;
             var box = SKRect.Create(left + (i % perRow) * (side + gap), region.Top + row * (side + gap), side, side);
             canvas.DrawRoundRect(box, side * 0.12f, side * 0.12f, fill);
-            var inside = SKRect.Inflate(box, -side * 0.1f, -side * 0.12f);
-            Draw(canvas, TextBox.Fit(zones[i].Code, inside.Width, inside.Height, side * 0.62f, ReadAtTheDoor, bold: true, maxLines: 1), inside, White, Align.Center, "ZoneCode", zones[i].Code, missing);
+            var inside = SKRect.Inflate(box, -side * 0.08f, -side * 0.04f);
+            Draw(canvas, TextBox.Fit(zones[i].Code, inside.Width, inside.Height, side * 0.7f, ReadAtTheDoor, bold: true, maxLines: 1), inside, White, Align.Center, "ZoneCode", zones[i].Code, missing);
         }
     }
 
