@@ -14,8 +14,9 @@ namespace ForumManager.Features.Zones;
 
 public sealed class ZoneInput
 {
+    /// <summary>Checked by <see cref="ZoneRules.NormalizeCode"/>, which forgives spaces and small letters.</summary>
     [Required(ErrorMessage = "Validation_Required")]
-    [StringLength(2, ErrorMessage = "Validation_MaxLength")]
+    [StringLength(8, ErrorMessage = "Validation_MaxLength")]
     [Display(Name = "Zones_Code")]
     public string? Code { get; set; }
 
