@@ -120,9 +120,15 @@ public sealed class ZoneScanTests(ZoneScanAppFixture app) : IClassFixture<ZoneSc
         var staff = await Clients.SignedInAsync(app, Roles.Staff);
         var person = await DelegateAsync();
         var (_, entry, _) = await OpenZoneAsync();
-        await app.WithDbAsync(db => db.Forums.ExecuteUpdateAsync(u => u.SetProperty(f => f.ClearanceRequired, true)));
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var switched = await HtmlForms.SubmitAsync(organizer, "/admin/settings", new Dictionary<string, string> { ["Input.ClearanceRequired"] = "true" }, "main form[method=post]:not([data-testid])");
         try
         {
+            Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+            Assert.True(await app.WithDbAsync(db => db.Forums.Select(f => f.ClearanceRequired).SingleAsync()));
+            var badgesPage = await HtmlForms.GetPageAsync(organizer, "/admin/badges");
+            Assert.Contains("not cleared by security", badgesPage.QuerySelector("[data-testid=badge-not-cleared]")!.TextContent, StringComparison.Ordinal);
+
             var badge = await staff.GetAsync($"/checkin/badges/{person.Id}.pdf");
             var main = await ScanAsync(staff, person.CheckInToken, Checkpoints.Main);
             var door = await ScanAsync(staff, person.CheckInToken, entry);
