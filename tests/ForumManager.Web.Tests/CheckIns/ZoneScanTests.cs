@@ -112,6 +112,10 @@ public sealed class ZoneScanTests(ZoneScanAppFixture app) : IClassFixture<ZoneSc
         var row = occupancy.EnumerateArray().Single(z => z.GetProperty("zoneId").GetInt32() == zone);
         Assert.Equal(1, row.GetProperty("inside").GetInt32());
         Assert.True(row.GetProperty("full").GetBoolean());
+        var desk = await HtmlForms.GetPageAsync(staff, "/checkin");
+        var shown = desk.QuerySelector($"tr[data-zone='{zone}']")!;
+        Assert.Equal("1", shown.QuerySelector("[data-inside]")!.TextContent.Trim());
+        Assert.False(shown.QuerySelector("[data-testid=zone-full]")!.HasAttribute("hidden"));
     }
 
     [Fact]
