@@ -89,6 +89,10 @@ public sealed class ZoneScanTests(ZoneScanAppFixture app) : IClassFixture<ZoneSc
         var logged = await app.WithDbAsync(db => db.Scans.Where(s => s.DelegateId == person.Id).Select(s => new { s.Result, s.Reason, s.Checkpoint }).ToListAsync());
         Assert.Equal(2, logged.Count);
         Assert.All(logged, s => Assert.Equal(("refused", "zone", lounge), (s.Result, s.Reason, s.Checkpoint)));
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var page = await HtmlForms.GetPageAsync(organizer, "/admin/zones");
+        Assert.Contains(page.QuerySelectorAll("[data-testid=refusal]"), r => r.TextContent.Contains($"TANAKA {person.GivenName}", StringComparison.Ordinal)
+            && r.TextContent.Contains("VIP lounge door", StringComparison.Ordinal) && r.TextContent.Contains("the badge does not open this zone", StringComparison.Ordinal));
     }
 
     [Fact]

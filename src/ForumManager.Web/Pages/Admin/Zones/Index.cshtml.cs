@@ -4,6 +4,7 @@ using ForumManager.Core.Forums;
 using ForumManager.Data;
 using ForumManager.Features;
 using ForumManager.Features.Forums;
+using ForumManager.Features.Text;
 using ForumManager.Features.Zones;
 using ForumManager.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -31,6 +32,9 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, ZoneSett
     public IReadOnlyList<ZoneRow> Zones { get; private set; } = [];
     public IReadOnlyList<(int Id, string NameEn, string NameZh, int Seats)> Rooms { get; private set; } = [];
     public IReadOnlyList<ZoneOccupancy> Occupancy { get; private set; } = [];
+
+    /// <summary>The latest refusals at any door, newest first, from the scan log.</summary>
+    public IReadOnlyList<(DateTime Local, string Person, string Checkpoint, string Reason, string By)> Refusals { get; private set; } = [];
 
     /// <summary>The form whose errors are shown: "zone", "checkpoint" or "grant".</summary>
     public string? FailedForm { get; private set; }
@@ -136,6 +140,23 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, ZoneSett
                 checkpoints.Where(c => c.ZoneId == z.Id).ToList(), grants.Where(g => g.ZoneId == z.Id).ToList());
         }).ToList();
         Occupancy = await access.OccupancyAsync(forumId, ct);
+        var chinese = UiLanguage.Chinese;
+        var doors = checkpoints.ToDictionary(c => ZoneCheckpoints.For(c.Id), c => chinese ? c.NameZh : c.NameEn);
+        foreach (var session in await db.Sessions.AsNoTracking().Where(x => x.ForumId == forumId).Select(x => new { x.Id, x.TitleEn, x.TitleZh }).ToListAsync(ct))
+        {
+            doors[Core.CheckIns.Checkpoints.ForSession(session.Id)] = chinese ? session.TitleZh : session.TitleEn;
+        }
+
+        doors[Core.CheckIns.Checkpoints.Main] = text["Zones_MainEntrance"].Value;
+        var zone = Forum.TimeZone;
+        Refusals = (await db.Scans.AsNoTracking()
+            .Where(s => s.ForumId == forumId && s.Result == Features.CheckIns.ScanResults.Refused)
+            .OrderByDescending(s => s.ScannedUtc).ThenByDescending(s => s.Id).Take(20)
+            .Select(s => new { s.ScannedUtc, s.Checkpoint, s.Reason, s.ByName, Person = db.Delegates.Where(d => d.Id == s.DelegateId).Select(d => new { d.FamilyName, d.GivenName }).FirstOrDefault() })
+            .ToListAsync(ct))
+            .Select(s => (ForumTime.ToLocal(s.ScannedUtc, zone), s.Person is null ? "" : s.Person.FamilyName.ToUpperInvariant() + " " + s.Person.GivenName,
+                doors.GetValueOrDefault(s.Checkpoint, s.Checkpoint), s.Reason ?? "", s.ByName))
+            .ToList();
         return true;
     }
 }
