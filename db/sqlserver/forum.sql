@@ -2577,3 +2577,263 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130081036_AccessZones'
+)
+BEGIN
+    DROP INDEX [IX_Scans_ForumId] ON [Scans];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130081036_AccessZones'
+)
+BEGIN
+    ALTER TABLE [Scans] ADD [Reason] varchar(32) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130081036_AccessZones'
+)
+BEGIN
+    CREATE TABLE [RevokedTokens] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [DelegateId] int NOT NULL,
+        [Token] varchar(32) NOT NULL,
+        [RevokedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_RevokedTokens] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RevokedTokens_Delegates_DelegateId] FOREIGN KEY ([DelegateId]) REFERENCES [Delegates] ([Id]),
+        CONSTRAINT [FK_RevokedTokens_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130081036_AccessZones'
+)
+BEGIN
+    CREATE TABLE [Zones] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [Code] varchar(2) NOT NULL,
+        [NameEn] nvarchar(200) NOT NULL,
+        [NameZh] nvarchar(200) NOT NULL,
+        [RoomId] int NULL,
+        [Capacity] int NULL,
+        CONSTRAINT [PK_Zones] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Zones_Capacity] CHECK (Capacity IS NULL OR Capacity >= 0),
+        CONSTRAINT [FK_Zones_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_Zones_Rooms_RoomId] FOREIGN KEY ([RoomId]) REFERENCES [Rooms] ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130081036_AccessZones'
+)
+BEGIN
+    CREATE TABLE [DelegateZones] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [DelegateId] int NOT NULL,
+        [ZoneId] int NOT NULL,
+        [Granted] bit NOT NULL,
+        CONSTRAINT [PK_DelegateZones] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DelegateZones_Delegates_DelegateId] FOREIGN KEY ([DelegateId]) REFERENCES [Delegates] ([Id]),
+        CONSTRAINT [FK_DelegateZones_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]),
+        CONSTRAINT [FK_DelegateZones_Zones_ZoneId] FOREIGN KEY ([ZoneId]) REFERENCES [Zones] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130081036_AccessZones'
+)
+BEGIN
+    CREATE TABLE [ZoneCheckpoints] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [ZoneId] int NOT NULL,
+        [NameEn] nvarchar(200) NOT NULL,
+        [NameZh] nvarchar(200) NOT NULL,
+        [Direction] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK_ZoneCheckpoints] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ZoneCheckpoints_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]),
+        CONSTRAINT [FK_ZoneCheckpoints_Zones_ZoneId] FOREIGN KEY ([ZoneId]) REFERENCES [Zones] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130081036_AccessZones'
+)
+BEGIN
+    CREATE TABLE [ZoneGrants] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [ZoneId] int NOT NULL,
+        [Category] nvarchar(32) NOT NULL,
+        [Day] date NULL,
+        [From] time NULL,
+        [Until] time NULL,
+        CONSTRAINT [PK_ZoneGrants] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ZoneGrants_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]),
+        CONSTRAINT [FK_ZoneGrants_Zones_ZoneId] FOREIGN KEY ([ZoneId]) REFERENCES [Zones] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130081036_AccessZones'
+)
+BEGIN
+    CREATE TABLE [ZonePresences] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [DelegateId] int NOT NULL,
+        [ZoneId] int NOT NULL,
+        [Inside] bit NOT NULL,
+        [ChangedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_ZonePresences] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ZonePresences_Delegates_DelegateId] FOREIGN KEY ([DelegateId]) REFERENCES [Delegates] ([Id]),
+        CONSTRAINT [FK_ZonePresences_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]),
+        CONSTRAINT [FK_ZonePresences_Zones_ZoneId] FOREIGN KEY ([ZoneId]) REFERENCES [Zones] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130081036_AccessZones'
+)
+BEGIN
+    CREATE INDEX [IX_Scans_ForumId_Result] ON [Scans] ([ForumId], [Result]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130081036_AccessZones'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DelegateZones_DelegateId_ZoneId] ON [DelegateZones] ([DelegateId], [ZoneId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130081036_AccessZones'
+)
+BEGIN
+    CREATE INDEX [IX_DelegateZones_ForumId] ON [DelegateZones] ([ForumId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130081036_AccessZones'
+)
+BEGIN
+    CREATE INDEX [IX_DelegateZones_ZoneId] ON [DelegateZones] ([ZoneId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130081036_AccessZones'
+)
+BEGIN
+    CREATE INDEX [IX_RevokedTokens_DelegateId] ON [RevokedTokens] ([DelegateId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130081036_AccessZones'
+)
+BEGIN
+    CREATE INDEX [IX_RevokedTokens_ForumId_Token] ON [RevokedTokens] ([ForumId], [Token]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130081036_AccessZones'
+)
+BEGIN
+    CREATE INDEX [IX_ZoneCheckpoints_ForumId] ON [ZoneCheckpoints] ([ForumId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130081036_AccessZones'
+)
+BEGIN
+    CREATE INDEX [IX_ZoneCheckpoints_ZoneId] ON [ZoneCheckpoints] ([ZoneId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130081036_AccessZones'
+)
+BEGIN
+    CREATE INDEX [IX_ZoneGrants_ForumId_Category] ON [ZoneGrants] ([ForumId], [Category]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130081036_AccessZones'
+)
+BEGIN
+    CREATE INDEX [IX_ZoneGrants_ZoneId] ON [ZoneGrants] ([ZoneId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130081036_AccessZones'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ZonePresences_DelegateId_ZoneId] ON [ZonePresences] ([DelegateId], [ZoneId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130081036_AccessZones'
+)
+BEGIN
+    CREATE INDEX [IX_ZonePresences_ForumId] ON [ZonePresences] ([ForumId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130081036_AccessZones'
+)
+BEGIN
+    CREATE INDEX [IX_ZonePresences_ZoneId_Inside] ON [ZonePresences] ([ZoneId], [Inside]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130081036_AccessZones'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Zones_ForumId_Code] ON [Zones] ([ForumId], [Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130081036_AccessZones'
+)
+BEGIN
+    CREATE INDEX [IX_Zones_RoomId] ON [Zones] ([RoomId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130081036_AccessZones'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130081036_AccessZones', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

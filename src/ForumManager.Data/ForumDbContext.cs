@@ -40,6 +40,12 @@ public sealed class ForumDbContext(DbContextOptions<ForumDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Core.CheckIns.CheckIn> CheckIns => Set<Core.CheckIns.CheckIn>();
     public DbSet<Core.CheckIns.Scan> Scans => Set<Core.CheckIns.Scan>();
+    public DbSet<Core.Accreditation.Zone> Zones => Set<Core.Accreditation.Zone>();
+    public DbSet<Core.Accreditation.ZoneCheckpoint> ZoneCheckpoints => Set<Core.Accreditation.ZoneCheckpoint>();
+    public DbSet<Core.Accreditation.ZoneGrant> ZoneGrants => Set<Core.Accreditation.ZoneGrant>();
+    public DbSet<Core.Accreditation.DelegateZone> DelegateZones => Set<Core.Accreditation.DelegateZone>();
+    public DbSet<Core.Accreditation.ZonePresence> ZonePresences => Set<Core.Accreditation.ZonePresence>();
+    public DbSet<Core.Accreditation.RevokedToken> RevokedTokens => Set<Core.Accreditation.RevokedToken>();
     public DbSet<Core.Notices.NoticeTemplate> NoticeTemplates => Set<Core.Notices.NoticeTemplate>();
     public DbSet<Core.Notices.NoticeBatch> NoticeBatches => Set<Core.Notices.NoticeBatch>();
     public DbSet<Core.Notices.NoticeRecipient> NoticeRecipients => Set<Core.Notices.NoticeRecipient>();

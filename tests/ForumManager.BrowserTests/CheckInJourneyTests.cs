@@ -175,4 +175,56 @@ public sealed class CheckInJourneyTests(BrowserFixture browser) : IClassFixture<
             Assert.NotEqual(lost.CheckInToken, await browser.App.WithDbAsync(db => db.Delegates.Where(d => d.Id == lost.Id).Select(d => d.CheckInToken).SingleAsync()));
         });
     }
+
+    /// <summary>
+    /// A door keeper at the VIP lounge scans a delegate's badge: the desk refuses it and says why, in the desk's language;
+    /// at the special-topic forums' entrance the same badge is let in and the zone's count goes up.
+    /// </summary>
+    [Theory]
+    [InlineData("en-GB", "may not enter: the badge does not open this zone", "may enter.")]
+    [InlineData("zh-CN", "不能进入：证件不含此区域", "可以进入。")]
+    public async Task Should_show_a_zone_refusal_with_its_reason_and_count_an_admitted_entry(string locale, string refusal, string admitted)
+    {
+        var staff = await browser.App.CreateUserAsync(Roles.Staff);
+        var person = await ApprovedAsync("Suzuki", "Haruto", "鈴木陽翔", "ja");
+        var (lounge, topics, zone) = await browser.App.WithDbAsync(async db => (
+            await db.ZoneCheckpoints.Where(c => c.NameEn == "VIP lounge door").Select(c => c.Id).SingleAsync(),
+            await db.ZoneCheckpoints.Where(c => c.NameEn == "Special-topic forums entrance").Select(c => c.Id).SingleAsync(),
+            await db.Zones.Where(z => z.Code == "S").Select(z => z.Id).SingleAsync()));
+        await browser.RunAsync(nameof(Should_show_a_zone_refusal_with_its_reason_and_count_an_admitted_entry) + "-" + locale, async page =>
+        {
+            // The form's labels are in the page's language; its fields are found by name.
+            await page.GotoAsync("/Identity/Account/Login");
+            await page.Locator("[name='Input.Email']").FillAsync(staff);
+            await page.Locator("[name='Input.Password']").FillAsync(ForumAppFactory.Password);
+            await page.GetByTestId("sign-in-submit").ClickAsync();
+            await page.GotoAsync($"/checkin?checkpoint=zone-cp:{lounge}");
+            await ScanAsync(page, person.CheckInToken);
+            var result = page.GetByTestId("scan-result");
+            await Assertions.Expect(result).ToContainTextAsync(refusal);
+            await Assertions.Expect(result).ToHaveAttributeAsync("data-reason", "zone");
+            await Shots(page, $"desk-refused-{locale}");
+
+            await page.GotoAsync($"/checkin?checkpoint=zone-cp:{topics}");
+            var before = int.Parse(await page.Locator($"tr[data-zone='{zone}'] [data-inside]").TextContentAsync() ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+            await ScanAsync(page, person.CheckInToken);
+            await Assertions.Expect(result).ToContainTextAsync(admitted);
+            await Assertions.Expect(page.Locator($"tr[data-zone='{zone}'] [data-inside]")).ToHaveTextAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await Shots(page, $"desk-admitted-{locale}");
+        }, locale);
+    }
+
+    /// <summary>Pictures of the desk at a desk's and a phone's width, kept with the test's output to look at.</summary>
+    private static async Task Shots(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "zones");
+        Directory.CreateDirectory(folder);
+        foreach (var width in new[] { 1280, 375 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{width}.png"), FullPage = true });
+        }
+
+        await page.SetViewportSizeAsync(1280, 900);
+    }
 }

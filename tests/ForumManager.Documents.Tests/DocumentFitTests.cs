@@ -150,6 +150,44 @@ public sealed class DocumentFitTests
         Assert.All(read, w => Assert.True(w.Height / 1.362f >= 7f, $"\"{w.Text}\" is {w.Height / 1.362f:0.0} pt"));
     }
 
+    /// <summary>
+    /// A VIP's badge opens six zones: each code in its box and, where the badge has room, the legend in both languages, at
+    /// 7.5 pt or more, inside the card.
+    /// </summary>
+    [Theory]
+    [InlineData(BadgeLayout.A6)]
+    [InlineData(BadgeLayout.CR80)]
+    [InlineData(BadgeLayout.A4)]
+    public async Task Should_print_each_zone_code_and_its_legend_readable_and_inside_the_badge_in_every_layout(BadgeLayout layout)
+    {
+        var badge = LongestBadge("zh-Hans", "欧阳明月") with
+        {
+            Zones =
+            [
+                new("B", "Banquet hall", "宴会厅"), new("E", "Exhibition", "成果展览"), new("M", "Main hall", "主会场"),
+                new("S", "Special-topic forums", "专题论坛会场"), new("T", "Tree-planting site", "植树现场"), new("V", "VIP lounge", "贵宾室"),
+            ],
+        };
+
+        var result = BadgeDocument.Render([badge], layout);
+
+        var words = await WordsAsync(result.Pdf, $"zones-{layout}.pdf");
+        AssertInside(words);
+        AssertNoneOverlap(words);
+        // A CR80 card gives the legend only the room its person's lines can spare; the A6 badge always has it.
+        string[] legend = ["Banquet", "Exhibition", "Main", "Special-topic", "Tree-planting", "lounge"];
+        var read = words.Where(w => legend.Contains(w.Text)).ToList();
+        Assert.Equal(layout == BadgeLayout.CR80 ? 0 : legend.Length, read.Count);
+        Assert.All(read, w => Assert.True(w.Height / 1.362f >= 7.4f, $"\"{w.Text}\" is {w.Height / 1.362f:0.0} pt"));
+        foreach (var code in new[] { "B", "E", "M", "S", "T", "V" })
+        {
+            // Each code in its box, and at the head of its line in the legend where there is one; the box's is the larger.
+            var printed = words.Where(w => w.Text == code).OrderByDescending(w => w.Height).ToList();
+            Assert.True(printed.Count >= (layout == BadgeLayout.CR80 ? 1 : 2), $"{code} printed {printed.Count} times");
+            Assert.True(printed[0].Height / 1.362f >= 9f, $"the box of {code} is {printed[0].Height / 1.362f:0.0} pt");
+        }
+    }
+
     public static TheoryData<string, string> NativeNames => Longest.NativeNames;
 
     [Theory]

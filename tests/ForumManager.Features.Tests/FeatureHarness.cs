@@ -15,6 +15,7 @@ using ForumManager.Features.Notices;
 using ForumManager.Features.Privacy;
 using ForumManager.Features.Programme;
 using ForumManager.Features.Registration;
+using ForumManager.Features.Zones;
 using ForumManager.Mail;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -40,6 +41,9 @@ public sealed class FeatureHarness : IAsyncLifetime
 
     public ServiceProvider Services => _services ?? throw new InvalidOperationException("Not started.");
 
+    /// <summary>The features' clock: the system's until a test sets a time (a forum evening, a day that has not come).</summary>
+    public SettableClock Clock { get; } = new();
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Folder);
@@ -53,7 +57,7 @@ public sealed class FeatureHarness : IAsyncLifetime
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddSingleton<IHostEnvironment>(new TestEnvironment(Folder));
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(Clock);
         services.AddDbContext<ForumDbContext>(o => o.UseForumSqlite($"Data Source={DatabasePath}"));
         services.AddDataProtection().SetApplicationName("ForumManager").PersistKeysToDbContext<ForumDbContext>();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -69,7 +73,7 @@ public sealed class FeatureHarness : IAsyncLifetime
             .AddTokenProvider<EmailTokenProvider<ForumUser>>(TokenOptions.DefaultEmailProvider);
         services.AddForumMail(runDispatcher: false);
         services.AddForums().AddPrivacy().AddAccounts().AddRegistration().AddImports().AddProgramme().AddAgenda()
-            .AddCheckIns().AddBadges().AddLetters().AddLogistics().AddNotices().AddAccreditation();
+            .AddCheckIns().AddBadges().AddZones().AddLetters().AddLogistics().AddNotices().AddAccreditation().AddClearance();
         _services = services.BuildServiceProvider(validateScopes: true);
 
         await using var scope = _services.CreateAsyncScope();
@@ -108,6 +112,14 @@ public sealed class FeatureHarness : IAsyncLifetime
         }
 
         Directory.Delete(Folder, recursive: true);
+    }
+
+    public sealed class SettableClock : TimeProvider
+    {
+        /// <summary>The instant the features see; null for the system's.</summary>
+        public DateTimeOffset? Now { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => Now ?? TimeProvider.System.GetUtcNow();
     }
 
     private sealed class TestEnvironment(string root) : IHostEnvironment

@@ -42,8 +42,11 @@ public sealed class Scan
     /// <summary>The delegate the badge belongs to; null when it is nobody's.</summary>
     public int? DelegateId { get; set; }
 
-    /// <summary>The answer given: checked-in, already-checked-in, unknown-token or not-approved.</summary>
+    /// <summary>The answer given: checked-in, already-checked-in, unknown-token, not-approved, admitted or refused.</summary>
     public required string Result { get; set; }
+
+    /// <summary>Why a door refused the badge (zone, day, time, not-cleared, revoked); null when it did not.</summary>
+    public string? Reason { get; set; }
 
     public DateTime ScannedUtc { get; set; }
     public required string ByName { get; set; }

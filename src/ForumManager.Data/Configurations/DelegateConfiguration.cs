@@ -117,12 +117,14 @@ internal sealed class ScanConfiguration : IEntityTypeConfiguration<Core.CheckIns
         builder.Property(s => s.Badge).HasMaxLength(40).IsUnicode(false);
         builder.Property(s => s.Checkpoint).HasMaxLength(40).IsUnicode(false);
         builder.Property(s => s.Result).HasMaxLength(32).IsUnicode(false);
+        builder.Property(s => s.Reason).HasMaxLength(32).IsUnicode(false);
         builder.Property(s => s.ByName).HaveLength(256);
         builder.HasOne<Forum>().WithMany().HasForeignKey(s => s.ForumId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Delegate>().WithMany().HasForeignKey(s => s.DelegateId).OnDelete(DeleteBehavior.NoAction);
 
         // The database decides which of two scans sent with one id at once is the first: the other is compared with it.
         builder.HasIndex(s => s.ScanId).IsUnique();
+        builder.HasIndex(s => new { s.ForumId, s.Result });
     }
 }
 

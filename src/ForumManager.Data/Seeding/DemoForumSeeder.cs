@@ -68,6 +68,7 @@ public sealed class DemoForumSeeder(ForumDbContext db)
         AddProgramme(forum.Id, rooms, tracks);
         AddQuestions(forum.Id, tracks);
         await db.SaveChangesAsync(ct);
+        await DemoZones.AddAsync(db, forum.Id, rooms.Ballroom, rooms.VipRoom, rooms.Exhibition, rooms.Banquet, rooms.Garden, Day1, Day2, ct);
         AddProgrammePeople(forum.Id, rooms);
         var quota = Math.Max(8, (delegateCount + cities.Count - 1) / cities.Count);
         var delegations = cities.Select(c => NewDelegation(forum.Id, c, quota)).ToList();

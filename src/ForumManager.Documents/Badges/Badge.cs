@@ -39,6 +39,9 @@ public sealed record BadgeData
     /// <summary>Days and zones the badge admits to, one short line.</summary>
     public required string Admits { get; init; }
 
+    /// <summary>The zones the badge opens, printed as their codes in large boxes with a legend; none prints the days alone.</summary>
+    public IReadOnlyList<BadgeZoneMark> Zones { get; init; } = [];
+
     /// <summary>The check-in token the QR code carries.</summary>
     public required string Token { get; init; }
 
@@ -48,6 +51,9 @@ public sealed record BadgeData
     /// <summary>The approved photo (a 3:4 JPEG without metadata), printed beside the names; null prints the badge without one.</summary>
     public byte[]? Photo { get; init; }
 }
+
+/// <summary>A zone as a badge prints it: its code (one or two letters) in a box, its names in the legend.</summary>
+public sealed record BadgeZoneMark(string Code, string NameEn, string NameZh);
 
 /// <summary>The colour and the words of each category's band. The word is printed as well, never the colour alone.</summary>
 public static class BadgeCategories

@@ -105,15 +105,32 @@ public static class BadgeDocument
         var personBottom = qrTop - 0.01f * h;
 
         // Days and zones are read at a door, so they never go below ReadAtTheDoor: beside the code where that fits, otherwise
-        // (a CR80 card) across the card above it, with the code centred below.
+        // (a CR80 card) across the card above it, with the code centred below. Each zone is its code in a large box, the
+        // legend below the days naming them.
         var readable = Math.Max(3f * unit, ReadAtTheDoor);
+        var side = Math.Clamp(6.5f * unit, 16f, 24f);
+        var admitsText = AdmitsText(badge, oneZonePerLine: true);
         var admitsBox = new SKRect(inner.Left + qrSide + 3 * unit, qrTop, inner.Right, band.Top - pad * 0.6f);
-        var admits = TextBox.Fit(badge.Admits, admitsBox.Width, admitsBox.Height, Math.Max(5f * unit, readable), readable, maxLines: 8, floor: ReadAtTheDoor);
+        var marksHeight = ZoneMarksHeight(badge.Zones.Count, admitsBox.Width, side);
+        var lines = 8 + badge.Zones.Count;
+        var admits = TextBox.Fit(admitsText, admitsBox.Width, admitsBox.Height - marksHeight, Math.Max(5f * unit, readable), readable, maxLines: lines, floor: ReadAtTheDoor);
         var admitsAlign = Align.Start;
-        if (admits.Height > admitsBox.Height + 0.5f)
+        if (admits.Height + marksHeight > admitsBox.Height + 0.5f)
         {
-            admits = TextBox.Fit(badge.Admits, inner.Width, inner.Height, readable, readable, maxLines: 8, floor: ReadAtTheDoor);
-            admitsBox = new SKRect(inner.Left, personBottom - admits.Height, inner.Right, personBottom);
+            // Across a small card the legend takes what room the person's lines can give: both languages, or English
+            // alone, or none (the codes stay, as large as ever).
+            marksHeight = ZoneMarksHeight(badge.Zones.Count, inner.Width, side);
+            foreach (var legend in new[] { Legend.Both, Legend.English, Legend.None })
+            {
+                admitsText = AdmitsText(badge, oneZonePerLine: false, legend);
+                admits = TextBox.Fit(admitsText, inner.Width, inner.Height, readable, readable, maxLines: lines, floor: ReadAtTheDoor);
+                if (badge.Zones.Count == 0 || admits.Height + marksHeight <= 0.22f * h)
+                {
+                    break;
+                }
+            }
+
+            admitsBox = new SKRect(inner.Left, personBottom - admits.Height - marksHeight, inner.Right, personBottom);
             personBottom = admitsBox.Top - 0.01f * h;
             qrLeft = inner.MidX - qrSide / 2;
             admitsAlign = Align.Center;
@@ -121,8 +138,66 @@ public static class BadgeDocument
 
         ComposePerson(canvas, ComposePhoto(canvas, new SKRect(inner.Left, y, inner.Right, personBottom), badge), h, badge, missing);
         QrCodeVector.Draw(canvas, badge.Token, qrLeft, qrTop, qrSide);
-        Draw(canvas, admits, admitsBox, Ink, admitsAlign, "Admits", badge.Admits, missing);
+        ComposeZoneMarks(canvas, badge.Zones, new SKRect(admitsBox.Left, admitsBox.Top, admitsBox.Right, admitsBox.Top + marksHeight), side, admitsAlign, missing);
+        Draw(canvas, admits, new SKRect(admitsBox.Left, admitsBox.Top + marksHeight, admitsBox.Right, admitsBox.Bottom), Ink, admitsAlign, "Admits", admitsText, missing);
         ComposeBand(canvas, band, area, badge, unit, missing);
+    }
+
+    /// <summary>The days, then the legend of the zones: each on its own line beside the code, or one paragraph across a card.</summary>
+    private static string AdmitsText(BadgeData badge, bool oneZonePerLine, Legend legend = Legend.Both)
+    {
+        if (badge.Zones.Count == 0 || legend == Legend.None)
+        {
+            return badge.Admits;
+        }
+
+        var lines = badge.Zones.Select(z => legend == Legend.Both ? $"{z.Code} {z.NameEn} {z.NameZh}" : $"{z.Code} {z.NameEn}");
+        return badge.Admits + "\n" + string.Join(oneZonePerLine ? "\n" : " · ", lines);
+    }
+
+    private enum Legend
+    {
+        Both,
+        English,
+        None,
+    }
+
+    /// <summary>How tall the rows of zone boxes are in a width, with the gap below them; nothing for no zones.</summary>
+    private static float ZoneMarksHeight(int count, float width, float side)
+    {
+        if (count == 0)
+        {
+            return 0;
+        }
+
+        var gap = side * 0.25f;
+        var perRow = Math.Max(1, (int)((width + gap) / (side + gap)));
+        var rows = (count + perRow - 1) / perRow;
+        return rows * side + rows * gap;
+    }
+
+    /// <summary>Each zone's code in white on a dark box, large enough to read at a door; rows wrap within the region.</summary>
+    private static void ComposeZoneMarks(SKCanvas canvas, IReadOnlyList<BadgeZoneMark> zones, SKRect region, float side, Align align, List<MissingGlyph> missing)
+    {
+        if (zones.Count == 0)
+        {
+            return;
+        }
+
+        var gap = side * 0.25f;
+        var perRow = Math.Max(1, (int)((region.Width + gap) / (side + gap)));
+        using var fill = new SKPaint { Color = Ink, IsAntialias = true, Style = SKPaintStyle.Fill };
+        for (var i = 0; i < zones.Count; i++)
+        {
+            var row = i / perRow;
+            var inRow = Math.Min(perRow, zones.Count - row * perRow);
+            var rowWidth = inRow * side + (inRow - 1) * gap;
+            var left = align == Align.Center ? region.MidX - rowWidth / 2 : region.Left;
+            var box = SKRect.Create(left + (i % perRow) * (side + gap), region.Top + row * (side + gap), side, side);
+            canvas.DrawRoundRect(box, side * 0.12f, side * 0.12f, fill);
+            var inside = SKRect.Inflate(box, -side * 0.08f, -side * 0.04f);
+            Draw(canvas, TextBox.Fit(zones[i].Code, inside.Width, inside.Height, side * 0.7f, ReadAtTheDoor, bold: true, maxLines: 1), inside, White, Align.Center, "ZoneCode", zones[i].Code, missing);
+        }
     }
 
     private static float ComposeHeader(SKCanvas canvas, SKRect box, BadgeData badge, List<MissingGlyph> missing)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ForumManager.Core.Accreditation;
 using ForumManager.Core.CheckIns;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Forums;
@@ -6,13 +7,14 @@ using ForumManager.Core.Registration;
 using ForumManager.Data;
 using ForumManager.Documents;
 using ForumManager.Documents.Badges;
+using ForumManager.Features.Zones;
 using Microsoft.EntityFrameworkCore;
 using Delegate = ForumManager.Core.Delegates.Delegate;
 
 namespace ForumManager.Features.Badges;
 
 /// <summary>Turns delegates into badges: what each badge says, the layout its category prints in, and the log of every print.</summary>
-public sealed class BadgeSource(ForumDbContext db, DocumentHealth health, TimeProvider clock, Accreditation.AccreditationPhotos photos)
+public sealed class BadgeSource(ForumDbContext db, DocumentHealth health, ZoneAccess zones, TimeProvider clock, Accreditation.AccreditationPhotos photos)
 {
     /// <summary>The layout chosen for each category; A6 where organizers chose nothing.</summary>
     public async Task<Dictionary<DelegateCategory, BadgeLayout>> LayoutsAsync(int forumId, CancellationToken ct)
@@ -23,7 +25,10 @@ public sealed class BadgeSource(ForumDbContext db, DocumentHealth health, TimePr
             c => chosen.FirstOrDefault(x => x.Category == c) is { } x ? (BadgeLayout)x.Layout : BadgeLayout.A6);
     }
 
-    /// <summary>Badges for the delegates given, in the order given.</summary>
+    /// <summary>
+    /// Badges for the delegates given, in the order given, each with the zones it opens. When the forum requires
+    /// clearance, nobody the security office has not cleared gets one: they are left out (see <see cref="NotClearedAsync"/>).
+    /// </summary>
     public async Task<List<BadgeData>> BadgesAsync(Forum forum, IReadOnlyList<int> delegateIds, CancellationToken ct)
     {
         var rows = new List<BadgeRow>(delegateIds.Count);
@@ -32,9 +37,29 @@ public sealed class BadgeSource(ForumDbContext db, DocumentHealth health, TimePr
             rows.AddRange(await Query(forum.Id, d => chunk.Contains(d.Id)).ToListAsync(ct));
         }
 
-        var byId = rows.ToDictionary(r => r.Id);
+        var byId = rows.Where(r => Clearance.Admits(forum.ClearanceRequired, r.Clearance)).ToDictionary(r => r.Id);
+        var opened = await zones.BadgeZonesAsync(forum.Id, byId.Values.Select(r => (r.Id, r.Category)).ToList(), ct);
         var faces = await photos.ApprovedAsync(forum.Id, [.. byId.Keys], ct);
-        return delegateIds.Where(byId.ContainsKey).Select(id => Badge(forum, byId[id]) with { Photo = faces.GetValueOrDefault(id) }).ToList();
+        return delegateIds.Where(byId.ContainsKey).Select(id => Badge(forum, byId[id], opened[id]) with { Photo = faces.GetValueOrDefault(id) }).ToList();
+    }
+
+    /// <summary>Of the delegates given, those whose badge may not be printed because the forum requires clearance and they have none.</summary>
+    public async Task<IReadOnlyList<int>> NotClearedAsync(Forum forum, IReadOnlyCollection<int> delegateIds, CancellationToken ct)
+    {
+        if (!forum.ClearanceRequired)
+        {
+            return [];
+        }
+
+        var found = new List<int>();
+        foreach (var chunk in delegateIds.Chunk(500))
+        {
+            found.AddRange(await db.Delegates.AsNoTracking()
+                .Where(d => d.ForumId == forum.Id && chunk.Contains(d.Id) && d.Clearance != ClearanceStatus.Cleared)
+                .Select(d => d.Id).ToListAsync(ct));
+        }
+
+        return found;
     }
 
     /// <summary>Renders, records what could not be drawn for <c>/health</c>, and logs each badge as printed.</summary>
@@ -68,10 +93,10 @@ public sealed class BadgeSource(ForumDbContext db, DocumentHealth health, TimePr
     /// <summary>A sample badge for the layout preview: the first delegate of the category, or a made-up one.</summary>
     public async Task<BadgeData> SampleAsync(Forum forum, DelegateCategory category, CancellationToken ct)
     {
-        var row = await Query(forum.Id, d => d.Category == category, first: true).FirstOrDefaultAsync(ct);
-        return row is not null
-            ? Badge(forum, row)
-            : Badge(forum, new BadgeRow(0, "SAMPLE", "Name", "样例", "zh-Hans", null, null, null, null, null, null, "CN", category, 0, CheckInTokens.New(), null));
+        var row = await Query(forum.Id, d => d.Category == category, first: true).FirstOrDefaultAsync(ct)
+            ?? new BadgeRow(0, "SAMPLE", "Name", "样例", "zh-Hans", null, null, null, null, null, null, "CN", category, 0, CheckInTokens.New(), null, ClearanceStatus.Cleared);
+        var opened = await zones.BadgeZonesAsync(forum.Id, [(row.Id, row.Category)], ct);
+        return Badge(forum, row, opened[row.Id]);
     }
 
     private IQueryable<BadgeRow> Query(int forumId, System.Linq.Expressions.Expression<Func<Delegate, bool>> filter, bool first = false)
@@ -87,10 +112,10 @@ public sealed class BadgeSource(ForumDbContext db, DocumentHealth health, TimePr
             d.Delegation == null ? null : d.Delegation.NameEn,
             d.Delegation == null || d.Delegation.PartnerCity == null ? null : d.Delegation.PartnerCity.NameEn,
             d.Delegation == null || d.Delegation.PartnerCity == null ? null : d.Delegation.PartnerCity.NameLocal,
-            d.CountryCode, d.Category, d.PrecedenceRank, d.CheckInToken, d.Reference));
+            d.CountryCode, d.Category, d.PrecedenceRank, d.CheckInToken, d.Reference, d.Clearance));
     }
 
-    private static BadgeData Badge(Forum forum, BadgeRow row)
+    private static BadgeData Badge(Forum forum, BadgeRow row, IReadOnlyList<BadgeZone> opened)
     {
         var country = Countries.Find(row.CountryCode)?.NameEn ?? row.CountryCode;
         var place = row.City ?? row.DelegationName;
@@ -107,7 +132,8 @@ public sealed class BadgeSource(ForumDbContext db, DocumentHealth health, TimePr
             Organization = row.Organization,
             Delegation = place is null ? country : $"{place} · {country}",
             Category = row.Category,
-            Admits = Admits(forum, row.Category),
+            Admits = Days(forum),
+            Zones = opened.Select(z => new BadgeZoneMark(z.Code, z.NameEn, z.NameZh)).ToList(),
             Token = row.Token,
             Reference = row.Reference,
         };
@@ -120,26 +146,19 @@ public sealed class BadgeSource(ForumDbContext db, DocumentHealth health, TimePr
         return letters.Length is > 0 and <= 6 ? letters : acronym[..Math.Min(acronym.Length, 6)];
     }
 
-    /// <summary>The forum's days and the zones the category enters, in both languages.</summary>
-    public static string Admits(Forum forum, DelegateCategory category)
+    /// <summary>The forum's days in both languages; the zones are printed beside them, each as its code in a box.</summary>
+    public static string Days(Forum forum)
     {
         var en = CultureInfo.GetCultureInfo("en-GB");
         var days = forum.StartDate.Month == forum.EndDate.Month
             ? $"{forum.StartDate.Day}–{forum.EndDate.ToString("d MMMM yyyy", en)}"
             : $"{forum.StartDate.ToString("d MMMM", en)} – {forum.EndDate.ToString("d MMMM yyyy", en)}";
         var zhDays = $"{forum.StartDate.Month}月{forum.StartDate.Day}日至{forum.EndDate.Month}月{forum.EndDate.Day}日";
-        var zone = category switch
-        {
-            DelegateCategory.Vip or DelegateCategory.HeadOfDelegation => "All areas, VIP lounge · 全部区域及贵宾室",
-            DelegateCategory.Press => "Forum halls, press area · 论坛会场及媒体区",
-            DelegateCategory.Staff or DelegateCategory.Organizer => "All areas, service · 全部区域（工作）",
-            _ => "Forum halls, exhibition, banquet · 论坛会场、展览、宴会",
-        };
-        return $"{days} · {zhDays}\n{zone}";
+        return $"{days} · {zhDays}";
     }
 
     private sealed record BadgeRow(
         int Id, string FamilyName, string GivenName, string? NativeName, string? NativeLanguage, string? Honorific, string? Position,
         string? Organization, string? DelegationName, string? City, string? CityLocal, string CountryCode, DelegateCategory Category,
-        int PrecedenceRank, string Token, string? Reference);
+        int PrecedenceRank, string Token, string? Reference, ClearanceStatus Clearance);
 }

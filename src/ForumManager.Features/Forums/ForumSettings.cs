@@ -32,6 +32,10 @@ public sealed class SettingsInput
     [Display(Name = "Settings_NoticesInBothLanguages")]
     public bool NoticesInBothLanguages { get; set; }
 
+    /// <summary>Whether badges are printed and doors open only for people the security office has cleared.</summary>
+    [Display(Name = "Settings_ClearanceRequired")]
+    public bool ClearanceRequired { get; set; }
+
     [StringLength(300, ErrorMessage = "Validation_MaxLength")]
     [Display(Name = "Settings_HostEn")]
     public string? HostEn { get; set; }
@@ -85,6 +89,7 @@ public sealed class ForumSettings(ForumDbContext db, TimeProvider clock, IString
         forum.Capacity = input.Capacity;
         forum.RetentionDays = input.RetentionDays;
         forum.NoticesInBothLanguages = input.NoticesInBothLanguages;
+        forum.ClearanceRequired = input.ClearanceRequired;
         forum.HostEn = PersonName.CleanOrNull(input.HostEn);
         forum.HostZh = PersonName.CleanOrNull(input.HostZh);
         forum.SignatoryNameEn = PersonName.CleanOrNull(input.SignatoryNameEn);
@@ -109,5 +114,6 @@ public sealed class ForumSettings(ForumDbContext db, TimeProvider clock, IString
     {
         forum.OpenRegistration, forum.RegistrationClosesUtc, forum.EditClosesUtc, forum.Capacity, forum.RetentionDays,
         forum.HostEn, forum.HostZh, forum.SignatoryNameEn, forum.SignatoryNameZh, forum.SignatoryTitleEn, forum.SignatoryTitleZh, forum.NoticesInBothLanguages,
+        forum.ClearanceRequired,
     });
 }

@@ -41,6 +41,7 @@ public static class ConsoleNavigation
         new("Console_Logistics",
         [
             new("/admin/venues", "Console_Venues", "admin-venues"),
+            new("/admin/zones", "Zones_Title", "admin-zones"),
             new("/admin/hotels", "Console_Hotels", "admin-hotels"),
             new("/admin/transfers", "Console_Transfers", "admin-transfers"),
         ]),

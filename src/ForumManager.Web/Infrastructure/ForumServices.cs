@@ -19,6 +19,7 @@ using ForumManager.Features.Logistics;
 using ForumManager.Features.Notices;
 using ForumManager.Features.Privacy;
 using ForumManager.Features.Programme;
+using ForumManager.Features.Zones;
 using ForumManager.Features.Registration;
 using ForumManager.Mail;
 using ForumManager.Web.Pages.Agenda;
@@ -61,6 +62,7 @@ public static class ForumServices
             .AddAgenda()
             .AddCheckIns()
             .AddBadges()
+            .AddZones()
             .AddLetters()
             .AddLogistics()
             .AddNotices()

@@ -17,6 +17,9 @@ public sealed class BadgeModel(ForumDbContext db, CurrentForum current, BadgeSou
 
     public string? Layout { get; private set; }
 
+    /// <summary>The forum requires clearance and this person has none: no badge, and the page says why.</summary>
+    public bool NotCleared { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, string? layout, bool acceptMissing, CancellationToken ct)
     {
         var forum = await current.GetAsync(ct);
@@ -39,6 +42,13 @@ public sealed class BadgeModel(ForumDbContext db, CurrentForum current, BadgeSou
         else if (!Enum.TryParse(layout, ignoreCase: true, out chosen) || !Enum.IsDefined(chosen) || int.TryParse(layout, out _))
         {
             return BadRequest();
+        }
+
+        if ((await badges.NotClearedAsync(forum, [id], ct)).Count > 0)
+        {
+            NotCleared = true;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
         }
 
         var (pdf, printed) = await badges.RenderAsync(forum, [id], chosen, ct);

@@ -33,6 +33,7 @@ public static class CheckInApi
         api.MapPost("/scans", ScanAsync).Accepts<ScanRequest>("application/json");
         api.MapGet("/counts", CountsAsync);
         api.MapGet("/roster", DeskRosterEndpoint.RosterAsync);
+        api.MapGet("/occupancy", OccupancyAsync);
         return app;
     }
 
@@ -71,8 +72,14 @@ public static class CheckInApi
             @delegate = answer.Delegate,
             checkedInAt = answer.CheckedInUtc is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : (DateTime?)null,
             checkedInBy = answer.CheckedInBy,
+            reason = answer.Reason,
         }, statusCode: answer.Result == ScanResults.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status200OK);
     }
+
+    private static async Task<IResult> OccupancyAsync(CurrentForum current, Features.Zones.ZoneAccess zones, CancellationToken ct) =>
+        await current.GetAsync(ct) is { } forum
+            ? Results.Json((await zones.OccupancyAsync(forum.Id, ct)).Select(z => new { z.ZoneId, z.Code, z.Inside, z.Holds, z.Full }))
+            : Results.NotFound();
 
     private static async Task<IResult> CountsAsync(string? checkpoint, CurrentForum current, ForumDbContext db, CancellationToken ct)
     {

@@ -93,7 +93,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, CheckInD
             return NotFound();
         }
 
-        TempData.Outcome(Describe(answer, forum), refused: answer.Result is not (ScanResults.CheckedIn or ScanResults.AlreadyCheckedIn));
+        TempData.Outcome(DeskMessages.Describe(text, answer, forum), refused: answer.Result is not (ScanResults.CheckedIn or ScanResults.AlreadyCheckedIn or ScanResults.Admitted));
         return RedirectToPage(new { q = Query, checkpoint = CurrentCheckpoint, layout = Layout, done = answer.Result == ScanResults.CheckedIn ? id : (int?)null });
     }
 
@@ -138,10 +138,17 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, CheckInD
             return Page();
         }
 
-        if (!await desk.ReprintAsync(forum, id, Layout is { } chosen && Enum.IsDefined(chosen) ? chosen : null, reason,
-            new Actor(users.GetUserId(User), User.Identity?.Name ?? "staff"), ct))
+        var outcome = await desk.ReprintAsync(forum, id, Layout is { } chosen && Enum.IsDefined(chosen) ? chosen : null, reason,
+            new Actor(users.GetUserId(User), User.Identity?.Name ?? "staff"), ct);
+        if (outcome == ReprintOutcome.NotFound)
         {
             return NotFound();
+        }
+
+        if (outcome == ReprintOutcome.NotCleared)
+        {
+            TempData.Refusal(text["Badge_NotCleared"].Value);
+            return RedirectToPage(new { q = Query, checkpoint = CurrentCheckpoint, layout = Layout });
         }
 
         return RedirectToPage(new { q = Query, checkpoint = CurrentCheckpoint, layout = Layout, reprinted = id });
@@ -185,16 +192,5 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, CheckInD
             checkIns.TryGetValue(id, out var checkIn);
             return new Row(people[id], checkIn is null ? null : ForumTime.ToLocal(checkIn.CheckedInUtc, forum.TimeZone), checkIn?.ByName);
         }).ToList();
-    }
-
-    private string Describe(ScanAnswer answer, Forum forum)
-    {
-        var name = answer.Delegate!.LatinName;
-        return answer.Result switch
-        {
-            ScanResults.CheckedIn => text["Checkin_Done", name].Value,
-            ScanResults.AlreadyCheckedIn => text["Checkin_Already", name, ForumTime.ToLocal(answer.CheckedInUtc!.Value, forum.TimeZone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), answer.CheckedInBy ?? ""].Value,
-            _ => text["Checkin_NotApproved", name].Value,
-        };
     }
 }

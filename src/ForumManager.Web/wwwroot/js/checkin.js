@@ -55,6 +55,8 @@
             case 'checked-in': message = format(form.dataset.msgCheckedIn, [name]); break;
             case 'already-checked-in': message = format(form.dataset.msgAlready, [name, time(answer.checkedInAt), answer.checkedInBy || '']); break;
             case 'not-approved': message = format(form.dataset.msgNotApproved, [name]); break;
+            case 'admitted': message = format(form.dataset.msgAdmitted, [name]); break;
+            case 'refused': message = format(form.dataset.msgRefused, [name, reasonText(answer.reason)]); break;
             case 'conflict': message = form.dataset.msgConflict; break;
             default: message = form.dataset.msgUnknown;
         }
@@ -62,6 +64,7 @@
 
         result.className = 'scan-result ' + answer.result;
         result.textContent = message;
+        if (answer.result === 'refused') { result.setAttribute('data-reason', answer.reason || ''); } else { result.removeAttribute('data-reason'); }
         // The reference after the sentence, so the person at the desk can read it out or note it.
         if (person && person.reference) {
             var reference = document.createElement('span');
@@ -72,7 +75,7 @@
             result.appendChild(reference);
         }
         // A badge is offered only to someone the desk admits; "not approved" and the like get none.
-        if (person && !answer.offline && (answer.result === 'checked-in' || answer.result === 'already-checked-in')) {
+        if (person && !answer.offline && person.cleared !== false && (answer.result === 'checked-in' || answer.result === 'already-checked-in')) {
             var link = document.createElement('a');
             link.href = '/checkin/badges/' + person.id + '.pdf' + (layout && layout.value ? '?layout=' + encodeURIComponent(layout.value) : '');
             link.target = '_blank';
@@ -84,6 +87,12 @@
         }
         if (answer.offline && offline) { offline.mark(result); }
         result.dispatchEvent(new CustomEvent('scan-answer', { detail: answer }));
+    }
+
+    // A door's reason in the desk's language; the data attribute's name is the reason's code.
+    function reasonText(reason) {
+        var key = 'reason' + String(reason || '').replace(/(^|-)([a-z])/g, function (_, __, c) { return c.toUpperCase(); });
+        return form.dataset[key] || reason || '';
     }
 
     function post(scan) {
@@ -111,7 +120,7 @@
     function scan(token) {
         var item = { token: token.toLowerCase(), checkpoint: checkpoint.value, scanId: newScanId(), scannedAt: new Date().toISOString() };
         if (!navigator.onLine) { decideHere(item); return; }
-        post(item).then(function (answer) { show(answer); refreshCounts(); }).catch(function () { decideHere(item); });
+        post(item).then(function (answer) { show(answer); refreshCounts(); if (window.forumZones) { window.forumZones.refresh(); } }).catch(function () { decideHere(item); });
     }
 
     // Without the network the desk answers from its roster, marked as decided offline, and queues the scan for the server.

@@ -51,6 +51,9 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, BadgeSou
     public IReadOnlyList<(int Id, string Name)> Delegations { get; private set; } = [];
     public int Matching { get; private set; }
 
+    /// <summary>Of those, the people the forum's clearance rule leaves without a badge.</summary>
+    public int NotCleared { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var forum = await current.GetAsync(ct);
@@ -125,6 +128,14 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, BadgeSou
             .OrderBy(d => d.Delegation == null ? "\uffff" : d.Delegation.NameEn).ThenBy(d => d.PrecedenceRank).ThenBy(d => d.FamilyName).ThenBy(d => d.GivenName)
             .Select(d => d.Id)
             .ToListAsync(ct);
+        var notCleared = await badges.NotClearedAsync(forum, ids, ct);
+        if (ids.Count > 0 && notCleared.Count == ids.Count)
+        {
+            TempData.Refusal(text["Badges_NoneCleared", ids.Count].Value);
+            return RedirectToPage(new { Delegation, Category, Status, NotPrinted, ArrivalDay, Hotel, Layout });
+        }
+
+        ids = ids.Except(notCleared).ToList();
         if (ids.Count == 0)
         {
             TempData.Refusal(text["Badges_NoneMatch"].Value);
@@ -164,5 +175,6 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, BadgeSou
         ArrivalDays = TravelAudience.ArrivalDays(forum);
         Hotels = await TravelAudience.HotelsAsync(db, forumId, ct);
         Matching = await Selection(forum).CountAsync(ct);
+        NotCleared = forum.ClearanceRequired ? await Selection(forum).CountAsync(d => d.Clearance != Core.Accreditation.ClearanceStatus.Cleared, ct) : 0;
     }
 }

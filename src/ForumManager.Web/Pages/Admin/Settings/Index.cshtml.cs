@@ -84,6 +84,7 @@ public sealed class IndexModel(CurrentForum current, ForumSettings settings, Use
             RetentionDays = Forum.RetentionDays,
             HostEn = Forum.HostEn,
             NoticesInBothLanguages = Forum.NoticesInBothLanguages,
+            ClearanceRequired = Forum.ClearanceRequired,
             HostZh = Forum.HostZh,
             SignatoryNameEn = Forum.SignatoryNameEn,
             SignatoryNameZh = Forum.SignatoryNameZh,
