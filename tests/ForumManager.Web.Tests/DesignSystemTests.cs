@@ -15,8 +15,8 @@ public sealed partial class DesignSystemTests(AppFixture app)
 
     private static readonly string[] ConsoleGroups =
     [
-        "Console_Overview", "Console_Registrations", "Console_Programme", "Console_Logistics", "Console_Communication", "Console_Documents",
-        "Nav_Reports", "Nav_Settings",
+        "Console_Overview", "Console_Registrations", "Console_Programme", "Console_Logistics", "Console_Communication",
+        "Console_Accreditation", "Console_Documents", "Nav_Reports", "Nav_Settings",
     ];
 
     [Fact]
@@ -65,8 +65,11 @@ public sealed partial class DesignSystemTests(AppFixture app)
         var current = Assert.Single(nav.QuerySelectorAll("a[aria-current]"));
         Assert.Equal(("/admin/delegates", "page"), (current.GetAttribute("href"), current.GetAttribute("aria-current")));
         Assert.Equal(
-            ["/admin/delegates", "/admin/delegations", "/admin/photos", "/admin/questions", "/admin/import"],
+            ["/admin/delegates", "/admin/delegations", "/admin/questions", "/admin/import"],
             nav.QuerySelectorAll("[data-group=Console_Registrations] a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(
+            ["/admin/photos", "/admin/clearance", "/admin/zones"],
+            nav.QuerySelectorAll("[data-group=Console_Accreditation] a").Select(a => a.GetAttribute("href")));
         Assert.Null(nav.QuerySelector("a[href='/admin/users']"));
         Assert.Null(page.QuerySelector("[data-testid=breadcrumbs]"));
     }

@@ -151,6 +151,36 @@ public static class ZoneRules
         return today.Any(g => g.HoldsAt(time)) ? null : RefusalReasons.Time;
     }
 
+    /// <summary>
+    /// When a person may enter a zone over the forum's days, as local intervals (start included, end not), so that a desk
+    /// without the network decides as <see cref="Refusal"/> does: inside an interval exactly when the rule admits.
+    /// </summary>
+    public static IReadOnlyList<(DateTime Start, DateTime End)> Windows(int zoneId, IEnumerable<GrantWindow> grants, IReadOnlyDictionary<int, bool> overrides,
+        DateOnly firstDay, DateOnly lastDay)
+    {
+        var wholeForum = (firstDay.ToDateTime(TimeOnly.MinValue), lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        if (overrides.TryGetValue(zoneId, out var granted))
+        {
+            return granted ? [wholeForum] : [];
+        }
+
+        var windows = new List<(DateTime Start, DateTime End)>();
+        foreach (var grant in grants.Where(g => g.ZoneId == zoneId))
+        {
+            for (var day = grant.Day ?? firstDay; day <= (grant.Day ?? lastDay); day = day.AddDays(1))
+            {
+                var start = day.ToDateTime(grant.From ?? TimeOnly.MinValue);
+                var end = grant.Until is { } until ? day.ToDateTime(until) : day.AddDays(1).ToDateTime(TimeOnly.MinValue);
+                if (end > start)
+                {
+                    windows.Add((start, end));
+                }
+            }
+        }
+
+        return [.. windows.OrderBy(w => w.Start)];
+    }
+
     /// <summary>The zones a badge opens at some time: the category's, with the person's given and without those taken away.</summary>
     public static IReadOnlySet<int> Opened(IEnumerable<GrantWindow> grants, IReadOnlyDictionary<int, bool> overrides)
     {

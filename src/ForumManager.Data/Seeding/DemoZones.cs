@@ -12,7 +12,8 @@ namespace ForumManager.Data.Seeding;
 internal static class DemoZones
 {
     private static readonly DelegateCategory[] Guests =
-        [DelegateCategory.Vip, DelegateCategory.HeadOfDelegation, DelegateCategory.Delegate, DelegateCategory.Speaker, DelegateCategory.Press];
+        [DelegateCategory.Vip, DelegateCategory.HeadOfDelegation, DelegateCategory.Delegate, DelegateCategory.Speaker, DelegateCategory.Press,
+        DelegateCategory.Accompanying];
 
     private static readonly DelegateCategory[] Crew = [DelegateCategory.Staff, DelegateCategory.Organizer];
 

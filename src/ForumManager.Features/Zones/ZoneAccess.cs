@@ -46,6 +46,35 @@ public sealed class ZoneAccess(ForumDbContext db, TimeProvider clock)
         return ZoneRules.Refusal(zoneId, grants, overrides, local);
     }
 
+    /// <summary>
+    /// When the zone admits each person over the forum's days, as UTC intervals, for a desk that must decide without the
+    /// network: the same grants and exceptions <see cref="RefusalAsync"/> reads, three queries whatever the number of people.
+    /// </summary>
+    public async Task<Dictionary<int, IReadOnlyList<(DateTime StartUtc, DateTime EndUtc)>>> WindowsAsync(Forum forum, int zoneId,
+        IReadOnlyCollection<(int Id, DelegateCategory Category)> people, CancellationToken ct)
+    {
+        var forumId = forum.Id;
+        var grants = await db.ZoneGrants.AsNoTracking()
+            .Where(g => g.ForumId == forumId && g.ZoneId == zoneId)
+            .Select(g => new { g.Category, Window = new GrantWindow(g.ZoneId, g.Day, g.From, g.Until) })
+            .ToListAsync(ct);
+        var byCategory = grants.GroupBy(g => g.Category).ToDictionary(g => g.Key, g => g.Select(x => x.Window).ToList());
+        var overrides = await db.DelegateZones.AsNoTracking()
+            .Where(z => z.ForumId == forumId && z.ZoneId == zoneId)
+            .ToDictionaryAsync(z => z.DelegateId, z => z.Granted, ct);
+        var zone = forum.TimeZone;
+        DateTime Utc(DateTime local) => ForumTime.ToUtc(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local), zone);
+        var result = new Dictionary<int, IReadOnlyList<(DateTime, DateTime)>>();
+        foreach (var (id, category) in people)
+        {
+            var own = overrides.TryGetValue(id, out var granted) ? new Dictionary<int, bool> { [zoneId] = granted } : [];
+            result[id] = ZoneRules.Windows(zoneId, byCategory.GetValueOrDefault(category) ?? [], own, forum.StartDate, forum.EndDate)
+                .Select(w => (Utc(w.Start), Utc(w.End))).ToList();
+        }
+
+        return result;
+    }
+
     private async Task<List<GrantWindow>> GrantsAsync(int forumId, DelegateCategory category, CancellationToken ct) =>
         await db.ZoneGrants.AsNoTracking()
             .Where(g => g.ForumId == forumId && g.Category == category)

@@ -27,7 +27,6 @@ public static class ConsoleNavigation
         [
             new("/admin/delegates", "Nav_Delegates", "admin-delegates"),
             new("/admin/delegations", "Nav_Delegations", "admin-delegations"),
-            new("/admin/photos", "Photos_Title", "admin-photos"),
             new("/admin/questions", "Nav_Questions", "admin-questions"),
             new("/admin/import", "Nav_Import", "admin-import"),
         ]),
@@ -41,7 +40,6 @@ public static class ConsoleNavigation
         new("Console_Logistics",
         [
             new("/admin/venues", "Console_Venues", "admin-venues"),
-            new("/admin/zones", "Zones_Title", "admin-zones"),
             new("/admin/hotels", "Console_Hotels", "admin-hotels"),
             new("/admin/transfers", "Console_Transfers", "admin-transfers"),
         ]),
@@ -52,7 +50,9 @@ public static class ConsoleNavigation
         ]),
         new("Console_Accreditation",
         [
+            new("/admin/photos", "Photos_Title", "admin-photos"),
             new("/admin/clearance", "Clearance_Title", "admin-clearance"),
+            new("/admin/zones", "Zones_Title", "admin-zones"),
         ]),
         new("Console_Documents",
         [

@@ -73,4 +73,26 @@ public sealed class ZoneRulesTests
         Assert.Equal(60, ZoneRules.Holds(60, null));
         Assert.Null(ZoneRules.Holds(null, null));
     }
+
+    [Theory]
+    [InlineData(Hall, false, false)]
+    [InlineData(Banquet, false, false)]
+    [InlineData(Lounge, false, false)]
+    [InlineData(Lounge, true, true)]
+    [InlineData(Hall, true, false)]
+    public void Should_give_an_offline_desk_windows_that_admit_exactly_when_the_rule_does(int zone, bool excepted, bool granted)
+    {
+        var exceptions = excepted ? new Dictionary<int, bool> { [zone] = granted } : None;
+        var windows = ZoneRules.Windows(zone, Delegate, exceptions, Day1, Day1.AddDays(2));
+
+        // Every quarter of an hour over the forum's three days, with a minute either side of each quarter.
+        for (var at = Day1.ToDateTime(TimeOnly.MinValue); at < Day1.AddDays(3).ToDateTime(TimeOnly.MinValue); at = at.AddMinutes(15))
+        {
+            foreach (var moment in new[] { at.AddMinutes(-1), at, at.AddMinutes(1) }.Where(m => m >= Day1.ToDateTime(TimeOnly.MinValue)))
+            {
+                var inside = windows.Any(w => w.Start <= moment && moment < w.End);
+                Assert.True(inside == (ZoneRules.Refusal(zone, Delegate, exceptions, moment) is null), $"{moment:yyyy-MM-dd HH:mm} zone {zone}");
+            }
+        }
+    }
 }

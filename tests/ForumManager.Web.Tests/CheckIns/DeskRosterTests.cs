@@ -4,10 +4,16 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ForumManager.Core.Accounts;
+using ForumManager.Core.Accreditation;
+using ForumManager.Core.Auditing;
 using ForumManager.Core.CheckIns;
 using ForumManager.Core.Delegates;
+using ForumManager.Data;
+using ForumManager.Features.Accreditation;
+using ForumManager.Features.CheckIns;
 using ForumManager.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Delegate = ForumManager.Core.Delegates.Delegate;
 
 namespace ForumManager.Web.Tests.CheckIns;
@@ -59,7 +65,6 @@ public sealed class DeskRosterTests(DeskRosterAppFixture app) : IClassFixture<De
         var roster = JsonDocument.Parse(body).RootElement;
         Assert.Equal(tokens.Count, roster.GetProperty("people").GetArrayLength());
         Assert.False(roster.GetProperty("clearanceRequired").GetBoolean());
-        Assert.Equal(0, roster.GetProperty("revokedTokenHashes").GetArrayLength());
         var entry = roster.GetProperty("people").EnumerateArray().Single(p => p.GetProperty("id").GetInt32() == person.Id);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(person.CheckInToken))), entry.GetProperty("tokenHash").GetString());
         Assert.Equal("司马相如", entry.GetProperty("nativeName").GetString());
@@ -124,5 +129,47 @@ public sealed class DeskRosterTests(DeskRosterAppFixture app) : IClassFixture<De
         Assert.Equal(0, await app.WithDbAsync(db => db.CheckIns.CountAsync(c => c.DelegateId == person.Id)));
         var dayBefore = await ScanAsync(desk, person.CheckInToken, new DateTimeOffset(2010, 6, 21, 9, 0, 0, TimeSpan.FromHours(8)));
         Assert.Equal(HttpStatusCode.OK, dayBefore.StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_give_a_zone_door_the_hours_its_grants_open_the_revoked_badges_and_the_faces()
+    {
+        var guest = await ApprovedAsync("Zhuo", "Wenjun", "卓文君");
+        var oldToken = guest.CheckInToken;
+        var door = await app.WithDbAsync(db => db.ZoneCheckpoints.Where(c => c.Zone!.Code == "B" && c.Direction == CheckpointDirection.Entry).Select(c => c.Id).FirstAsync());
+        var lounge = await app.WithDbAsync(db => db.ZoneCheckpoints.Where(c => c.Zone!.Code == "V").Select(c => c.Id).FirstAsync());
+        var vault = app.Services.GetRequiredService<PhotoVault>();
+        byte[] face = [0xFF, 0xD8, 0xFF, 0xDB, 1, 2, 3, 0xFF, 0xD9];
+        await app.WithDbAsync(async db =>
+        {
+            db.DelegatePhotos.Add(new DelegatePhoto
+            {
+                ForumId = guest.ForumId, DelegateId = guest.Id, ContentProtected = vault.Protect(face), ThumbnailProtected = vault.Protect(face),
+                Width = 600, Height = 800, Status = PhotoStatus.Pending, UploadedUtc = DateTime.UtcNow, UploadedBy = "test",
+            });
+            return await db.SaveChangesAsync();
+        });
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var forum = await scope.ServiceProvider.GetRequiredService<ForumDbContext>().Forums.SingleAsync();
+            Assert.Equal(ReprintOutcome.Done, await scope.ServiceProvider.GetRequiredService<CheckInDesk>()
+                .ReprintAsync(forum, guest.Id, null, "lost", Actor.System, default));
+        }
+
+        var staff = await Clients.SignedInAsync(app, Roles.Staff);
+        JsonElement Person(JsonElement roster) => roster.GetProperty("people").EnumerateArray().Single(p => p.GetProperty("id").GetInt32() == guest.Id);
+        var banquet = JsonDocument.Parse(await staff.GetStringAsync($"/checkin/api/roster?checkpoint={ZoneCheckpoints.For(door)}")).RootElement;
+
+        // The welcome banquet's door opens to delegates on 22 June from 18:00 to 21:00 in Changsha (UTC+8), and at no other time.
+        var window = Assert.Single(Person(banquet).GetProperty("windows").EnumerateArray().ToList());
+        Assert.Equal(new DateTime(2010, 6, 22, 10, 0, 0, DateTimeKind.Utc), window[0].GetDateTime().ToUniversalTime());
+        Assert.Equal(new DateTime(2010, 6, 22, 13, 0, 0, DateTimeKind.Utc), window[1].GetDateTime().ToUniversalTime());
+        Assert.Empty(Person(JsonDocument.Parse(await staff.GetStringAsync($"/checkin/api/roster?checkpoint={ZoneCheckpoints.For(lounge)}")).RootElement)
+            .GetProperty("windows").EnumerateArray());
+
+        // The badge the reprint replaced is refused as revoked, by its hash; the face comes with the list.
+        Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(oldToken))),
+            banquet.GetProperty("revokedTokenHashes").EnumerateArray().Select(h => h.GetString()));
+        Assert.Equal("data:image/jpeg;base64," + Convert.ToBase64String(face), Person(banquet).GetProperty("thumbnail").GetString());
     }
 }

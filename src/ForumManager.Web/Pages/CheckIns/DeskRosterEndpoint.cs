@@ -53,6 +53,7 @@ public static class DeskRosterEndpoint
                 windows = p.Windows.Select(w => new[] { Utc(w.StartUtc), Utc(w.EndUtc) }),
                 checkedInAt = p.CheckedInUtc is { } at ? Utc(at) : (DateTime?)null,
                 checkedInBy = p.CheckedInBy,
+                thumbnail = p.Thumbnail,
             }),
         });
     }

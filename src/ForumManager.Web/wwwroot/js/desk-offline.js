@@ -156,8 +156,10 @@
         try { return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: zone }).format(instant); } catch (e) { return instant.toISOString().slice(0, 10); }
     }
 
-    // Outside every window: "time" when the checkpoint admits the person at another hour of the same day, "day" otherwise.
+    // Outside every window: "zone" when the checkpoint never admits the person, "time" when it admits them at another
+    // hour of the same day, "day" otherwise.
     function outside(windows, when) {
+        if (windows.length === 0) { return 'zone'; }
         var t = when.getTime();
         var open = windows.some(function (w) { return Date.parse(w[0]) <= t && t < Date.parse(w[1]); });
         if (open) { return null; }
@@ -174,7 +176,7 @@
                 if (kept.revoked.has(hash)) { answer.result = 'revoked'; return answer; }
                 var person = kept.byHash.get(hash);
                 if (!person) { return answer; }
-                answer.delegate = { id: person.id, latinName: person.latinName, nativeName: person.nativeName, reference: person.reference };
+                answer.delegate = { id: person.id, latinName: person.latinName, nativeName: person.nativeName, reference: person.reference, photoUrl: person.thumbnail || null };
                 var refusal = person.status !== 'Approved' ? 'not-approved'
                     : kept.data.clearanceRequired && person.clearance !== 'Cleared' ? 'not-cleared'
                     : outside(person.windows || [], when);
@@ -212,6 +214,7 @@
         switch (answer.result) {
             case 'revoked': return text.msgRevoked;
             case 'not-cleared': return format(text.msgNotCleared, [name]);
+            case 'zone': return format(text.msgZone, [name]);
             case 'day': return format(text.msgDay, [name]);
             case 'time': return format(text.msgTime, [name]);
             default: return null;

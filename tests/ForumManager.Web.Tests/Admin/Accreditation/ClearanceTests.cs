@@ -1,9 +1,11 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using AngleSharp.Html.Dom;
 using ForumManager.Core.Accounts;
 using ForumManager.Core.Accreditation;
 using ForumManager.Core.Delegates;
+using ForumManager.Features.Accreditation;
 using ForumManager.Features.Privacy;
 using ForumManager.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -160,5 +162,46 @@ public sealed class ClearanceTests(ClearanceAppFixture app) : IClassFixture<Clea
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(".csv or .xlsx", page.QuerySelector("[data-testid=upload-error]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_send_the_photos_named_by_reference_leaving_out_refused_ones_and_record_each_in_the_persons_history()
+    {
+        var yoon = await AddAsync("Yoon", "윤서준", "M10101010");
+        var jang = await AddAsync("Jang", "장하은", "M20202020");
+        var vault = app.Services.GetRequiredService<PhotoVault>();
+        byte[] face = [0xFF, 0xD8, 0xFF, 0xE0, 9, 8, 7, 0xFF, 0xD9];
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var (person, status) in new[] { (yoon, PhotoStatus.Approved), (jang, PhotoStatus.Refused) })
+            {
+                db.DelegatePhotos.Add(new DelegatePhoto
+                {
+                    ForumId = person.ForumId, DelegateId = person.Id, ContentProtected = vault.Protect(face), ThumbnailProtected = vault.Protect(face),
+                    Width = 600, Height = 800, Status = status, UploadedUtc = DateTime.UtcNow, UploadedBy = "test",
+                });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+
+        var response = await organizer.GetAsync(Url + "?handler=Photos");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        await using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        var entry = zip.GetEntry(yoon.Reference + ".jpg");
+        Assert.NotNull(entry);
+        await using (var stream = await entry.OpenAsync())
+        {
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy);
+            Assert.Equal(face, copy.ToArray());
+        }
+
+        Assert.Null(zip.GetEntry(jang.Reference + ".jpg"));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "clearance-photos-exported" && a.EntityId == yoon.Id.ToString())));
+        Assert.False(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "clearance-photos-exported" && a.EntityId == jang.Id.ToString())));
     }
 }

@@ -47,6 +47,19 @@ public sealed class ClearanceModel(CurrentForum current, ClearanceExchange excha
         return File(content, Features.Text.Spreadsheets.XlsxType, $"{forum.Acronym}-clearance-{clock.GetUtcNow().UtcDateTime:yyyyMMdd}.xlsx");
     }
 
+    public async Task<IActionResult> OnGetPhotosAsync(CancellationToken ct)
+    {
+        var forum = await current.GetAsync(ct);
+        if (forum is null)
+        {
+            return NotFound();
+        }
+
+        var (content, _) = await exchange.PhotosAsync(forum, Actor, ct);
+        Response.Headers.CacheControl = "no-store";
+        return File(content, "application/zip", $"{forum.Acronym}-clearance-photos-{clock.GetUtcNow().UtcDateTime:yyyyMMdd}.zip");
+    }
+
     public async Task<IActionResult> OnPostImportAsync(CancellationToken ct)
     {
         var forum = await current.GetAsync(ct);
