@@ -106,6 +106,11 @@ public sealed class CompanionTests(CompanionAppFixture app) : IClassFixture<Comp
         Assert.Single(rooms.Select(r => r.HotelRoomId).Distinct());
 
         var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var aidesRecord = await HtmlForms.GetPageAsync(organizer, $"/admin/delegates/details/{aide.Id}");
+        Assert.Equal($"/admin/delegates/details/{me.Id}", aidesRecord.QuerySelector("[data-testid=accompanies] a")!.GetAttribute("href"));
+        var delegatesRecord = await HtmlForms.GetPageAsync(organizer, $"/admin/delegates/details/{me.Id}");
+        Assert.Contains("MOREL Louis · Aide", delegatesRecord.QuerySelector("[data-testid=companions]")!.TextContent, StringComparison.Ordinal);
+
         await using var rooming = new MemoryStream(await organizer.GetByteArrayAsync($"/admin/hotels/{rooms[0].HotelId}/rooming.xlsx"));
         var listed = string.Join('\n', rooming.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().SelectMany(r => r.Values).Select(v => v?.ToString()));
         Assert.Contains(aide.Reference, listed, StringComparison.Ordinal);

@@ -28,6 +28,14 @@ public sealed class DetailsModel(ForumDbContext db, CurrentForum current, Regist
 
     public Delegate Delegate { get; private set; } = null!;
     public string? DelegationName { get; private set; }
+
+    /// <summary>Someone this record accompanies or who accompanies it, linked on the page.</summary>
+    public sealed record Linked(int Id, string LatinName, CompanionRole? Role);
+
+    /// <summary>The delegate this person accompanies; null for someone attending in their own right.</summary>
+    public Linked? Principal { get; private set; }
+
+    public IReadOnlyList<Linked> Companions { get; private set; } = [];
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
     public IReadOnlyList<GivenAnswer> Answers { get; private set; } = [];
     public string? PassportNumber { get; private set; }
@@ -125,6 +133,12 @@ public sealed class DetailsModel(ForumDbContext db, CurrentForum current, Regist
         History = await HistoryAsync(id, ct);
         Answers = await questions.ShownAsync(id, ct);
         Photo = await photos.SummaryAsync(forumId, id, ct);
+        Principal = found.AccompaniesId is { } principal
+            ? await db.Delegates.AsNoTracking().Where(d => d.Id == principal)
+                .Select(d => new Linked(d.Id, d.FamilyName.ToUpper() + " " + d.GivenName, null)).FirstOrDefaultAsync(ct)
+            : null;
+        Companions = await db.Delegates.AsNoTracking().Where(d => d.AccompaniesId == id).OrderBy(d => d.Id)
+            .Select(d => new Linked(d.Id, d.FamilyName.ToUpper() + " " + d.GivenName, d.CompanionRole)).ToListAsync(ct);
         return true;
     }
 
