@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using AngleSharp.Html.Dom;
 using ForumManager.Core.Accounts;
 using ForumManager.Core.Accreditation;
@@ -203,5 +205,38 @@ public sealed class ClearanceTests(ClearanceAppFixture app) : IClassFixture<Clea
         Assert.Null(zip.GetEntry(jang.Reference + ".jpg"));
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "clearance-photos-exported" && a.EntityId == yoon.Id.ToString())));
         Assert.False(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "clearance-photos-exported" && a.EntityId == jang.Id.ToString())));
+    }
+
+    [Fact]
+    public async Task Should_let_a_person_print_and_pass_only_once_the_offices_answer_clears_them()
+    {
+        var song = await AddAsync("Song", "송민호", "M30303030");
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var staff = await Clients.SignedInAsync(app, Roles.Staff);
+        await app.WithDbAsync(db => db.Forums.ExecuteUpdateAsync(u => u.SetProperty(f => f.ClearanceRequired, true)));
+        try
+        {
+            async Task<string?> ScanAsync()
+            {
+                var scan = await staff.PostAsJsonAsync("/checkin/api/scans", new { token = song.CheckInToken, checkpoint = "main", scanId = Guid.NewGuid().ToString() });
+                var answer = await scan.Content.ReadFromJsonAsync<JsonElement>();
+                return answer.GetProperty("result").GetString() + (answer.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String ? ":" + reason.GetString() : "");
+            }
+
+            Assert.Equal("refused:not-cleared", await ScanAsync());
+            Assert.Equal(HttpStatusCode.Conflict, (await staff.GetAsync($"/checkin/badges/{song.Id}.pdf")).StatusCode);
+
+            var (response, _) = await AnswerAsync(organizer, [Answer(song.Reference, "通过")]);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+            var badge = await staff.GetAsync($"/checkin/badges/{song.Id}.pdf");
+            Assert.Equal(HttpStatusCode.OK, badge.StatusCode);
+            Assert.Equal("application/pdf", badge.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("checked-in", await ScanAsync());
+        }
+        finally
+        {
+            await app.WithDbAsync(db => db.Forums.ExecuteUpdateAsync(u => u.SetProperty(f => f.ClearanceRequired, false)));
+        }
     }
 }
