@@ -28,7 +28,7 @@ public sealed class DelegateReferenceTests(ReferenceAppFixture app) : IClassFixt
             {
                 ForumId = await db.Forums.Where(f => f.Status == ForumStatus.Open).Select(f => f.Id).SingleAsync(),
                 UserId = userEmail is null ? null : await db.Users.Where(u => u.Email == userEmail).Select(u => u.Id).SingleAsync(),
-                FamilyName = "Okafor", GivenName = "Chiamaka " + Guid.NewGuid().ToString("N")[..6], CountryCode = "NG",
+                FamilyName = "Okafor", GivenName = "Chiamaka " + Letters(), CountryCode = "NG",
                 Email = userEmail ?? $"okafor-{Guid.NewGuid():N}@example.org", Position = "Deputy Mayor", Phone = "+2348012345678",
                 Category = DelegateCategory.Delegate, Status = status, CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,
             };
@@ -200,4 +200,7 @@ public sealed class DelegateReferenceTests(ReferenceAppFixture app) : IClassFixt
 
     private static string Text(IHtmlDocument page, int row) =>
         page.QuerySelector($"[data-testid=bad-rows] tr[data-row='{row}']")?.TextContent ?? string.Empty;
+
+    /// <summary>A tag of six letters: a name with digits in it could match the search by a reference's number.</summary>
+    private static string Letters() => new(Guid.NewGuid().ToString("N")[..6].Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16))).ToArray());
 }
