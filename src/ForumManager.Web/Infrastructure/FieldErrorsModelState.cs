@@ -14,6 +14,19 @@ public static class FieldErrorsModelState
         }
     }
 
+    /// <summary>
+    /// Puts what a use case found next to the fields binding has not already refused (a required field left empty, a
+    /// text over its length), so every mistake shows at once and none twice.
+    /// </summary>
+    public static void AddErrorsBesideRefused(this ModelStateDictionary state, FieldErrors errors)
+    {
+        var refused = state.Refused();
+        foreach (var (field, message) in errors.All.Where(e => !refused.Contains(e.Field)))
+        {
+            state.AddModelError(field, message);
+        }
+    }
+
     /// <summary>Runs a feature's checks and puts what they found next to the form's fields.</summary>
     public static void Check(this ModelStateDictionary state, Action<FieldErrors> check)
     {

@@ -6,7 +6,6 @@ using ForumManager.Data;
 using ForumManager.Features;
 using ForumManager.Features.Forums;
 using ForumManager.Features.Registration;
-using ForumManager.Features.Text;
 using ForumManager.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -57,15 +56,7 @@ public sealed class CompanionsModel(ForumDbContext db, CurrentForum current, Use
             Gender = Input.Gender,
             PreferredLanguage = Input.PreferredLanguage,
         };
-        // The use case's checks go next to the fields binding has not already refused, so every mistake shows at once.
-        var refused = ModelState.Refused();
-        var found = new FieldErrors();
-        foreach (var (field, message) in (await companions.CheckAsync(forum, Mine, form, ct)).All.Where(e => !refused.Contains(e.Field)))
-        {
-            found.Add(field, message);
-        }
-
-        ModelState.AddErrors(found);
+        ModelState.AddErrorsBesideRefused(await companions.CheckAsync(forum, Mine, form, ct));
 
         if (!ModelState.IsValid)
         {
@@ -92,39 +83,13 @@ public sealed class CompanionsModel(ForumDbContext db, CurrentForum current, Use
     }
 }
 
-/// <summary>An accompanying person as the form asks for them.</summary>
-public sealed class CompanionInput
+/// <summary>An accompanying person as the form asks for them: why they come, and their gender for the shared room.</summary>
+public sealed class CompanionInput : PersonInput
 {
     [Required(ErrorMessage = "Validation_Choose")]
     [Display(Name = "Companions_Role")]
     public CompanionRole? Role { get; set; }
 
-    [StringLength(40, ErrorMessage = "Validation_MaxLength")]
-    [Display(Name = "Field_Honorific")]
-    public string? Honorific { get; set; }
-
-    [Required(ErrorMessage = "Validation_Required"), StringLength(100, ErrorMessage = "Validation_MaxLength")]
-    [Display(Name = "Field_FamilyName")]
-    public string FamilyName { get; set; } = string.Empty;
-
-    [Required(ErrorMessage = "Validation_Required"), StringLength(100, ErrorMessage = "Validation_MaxLength")]
-    [Display(Name = "Field_GivenName")]
-    public string GivenName { get; set; } = string.Empty;
-
-    [StringLength(200, ErrorMessage = "Validation_MaxLength")]
-    [Display(Name = "Field_NativeName")]
-    public string? NativeName { get; set; }
-
-    [Required(ErrorMessage = "Validation_Required"), StringLength(256, ErrorMessage = "Validation_MaxLength")]
-    [EmailAddress(ErrorMessage = "Validation_Email")]
-    [Display(Name = "Field_Email")]
-    public string Email { get; set; } = string.Empty;
-
     [Display(Name = "Field_Gender")]
     public Gender? Gender { get; set; }
-
-    [Required(ErrorMessage = "Validation_Required")]
-    [RegularExpression("^(en|zh-Hans)$", ErrorMessage = "Validation_Language")]
-    [Display(Name = "Field_PreferredLanguage")]
-    public string PreferredLanguage { get; set; } = UiLanguage.Code;
 }

@@ -4,8 +4,8 @@ using ForumManager.Web.Infrastructure;
 
 namespace ForumManager.Web.Pages.Me;
 
-/// <summary>A member added by the head of a delegation.</summary>
-public sealed class MemberInput
+/// <summary>Someone a delegate enters for another person: the names as in the passport, their own address and language.</summary>
+public abstract class PersonInput
 {
     [StringLength(40, ErrorMessage = "Validation_MaxLength")]
     [Display(Name = "Field_Honorific")]
@@ -23,10 +23,6 @@ public sealed class MemberInput
     [Display(Name = "Field_NativeName")]
     public string? NativeName { get; set; }
 
-    [StringLength(200, ErrorMessage = "Validation_MaxLength")]
-    [Display(Name = "Field_Position")]
-    public string? Position { get; set; }
-
     [Required(ErrorMessage = "Validation_Required"), StringLength(256, ErrorMessage = "Validation_MaxLength")]
     [EmailAddress(ErrorMessage = "Validation_Email")]
     [Display(Name = "Field_Email")]
@@ -36,4 +32,12 @@ public sealed class MemberInput
     [RegularExpression("^(en|zh-Hans)$", ErrorMessage = "Validation_Language")]
     [Display(Name = "Field_PreferredLanguage")]
     public string PreferredLanguage { get; set; } = UiLanguage.Code;
+}
+
+/// <summary>A member added by the head of a delegation.</summary>
+public sealed class MemberInput : PersonInput
+{
+    [StringLength(200, ErrorMessage = "Validation_MaxLength")]
+    [Display(Name = "Field_Position")]
+    public string? Position { get; set; }
 }

@@ -4,6 +4,7 @@ using ForumManager.Features;
 using ForumManager.Features.Accreditation;
 using ForumManager.Features.Forums;
 using ForumManager.Features.Imports;
+using ForumManager.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -68,22 +69,14 @@ public sealed class ClearanceModel(CurrentForum current, ClearanceExchange excha
             return NotFound();
         }
 
-        if (Upload is null || Upload.Length == 0)
+        if (SpreadsheetUpload.Problem(Upload, text) is { } refusal)
         {
-            ModelState.AddModelError(nameof(Upload), text[Upload is null ? "Import_ChooseFile" : "Import_EmptyFile"]);
-        }
-        else if (!ImportFile.IsSupported(Upload.FileName))
-        {
-            ModelState.AddModelError(nameof(Upload), text["Import_WrongType"]);
-        }
-        else if (Upload.Length > ImportFile.MaxBytes)
-        {
-            ModelState.AddModelError(nameof(Upload), text["Import_TooBig", ImportFile.MaxBytes / 1024 / 1024]);
+            ModelState.AddModelError(nameof(Upload), refusal);
         }
         else
         {
             using var buffer = new MemoryStream();
-            await Upload.CopyToAsync(buffer, ct);
+            await Upload!.CopyToAsync(buffer, ct);
             try
             {
                 var result = await exchange.ImportAsync(forum, Path.GetFileName(Upload.FileName), buffer.ToArray(), Actor, ct);

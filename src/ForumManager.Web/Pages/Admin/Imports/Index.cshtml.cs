@@ -92,31 +92,13 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, Importer
             return Page();
         }
 
-        if (Upload is null)
+        if (SpreadsheetUpload.Problem(Upload, text) is { } refusal)
         {
-            ModelState.AddModelError(nameof(Upload), text["Import_ChooseFile"]);
+            ModelState.AddModelError(nameof(Upload), refusal);
             return Page();
         }
 
-        if (Upload.Length == 0)
-        {
-            ModelState.AddModelError(nameof(Upload), text["Import_EmptyFile"]);
-            return Page();
-        }
-
-        var name = Path.GetFileName(Upload.FileName);
-        if (!ImportFile.IsSupported(name))
-        {
-            ModelState.AddModelError(nameof(Upload), text["Import_WrongType"]);
-            return Page();
-        }
-
-        if (Upload.Length > ImportFile.MaxBytes)
-        {
-            ModelState.AddModelError(nameof(Upload), text["Import_TooBig", ImportFile.MaxBytes / 1024 / 1024]);
-            return Page();
-        }
-
+        var name = Path.GetFileName(Upload!.FileName);
         using var buffer = new MemoryStream();
         await Upload.CopyToAsync(buffer, ct);
         var now = clock.GetUtcNow().UtcDateTime;
