@@ -2837,3 +2837,472 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    ALTER TABLE [SessionPeople] ADD [SpeakingLanguage] varchar(16) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    ALTER TABLE [SessionPeople] ADD [SpeakingMinutes] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    ALTER TABLE [Guests] ADD [HostDepartmentId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    ALTER TABLE [Guests] ADD [LanguagePairs] varchar(128) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE TABLE [HostDepartments] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [NameEn] nvarchar(200) NOT NULL,
+        [NameZh] nvarchar(200) NOT NULL,
+        [Email] nvarchar(256) NULL,
+        [ContactName] nvarchar(200) NULL,
+        [PreferredLanguage] varchar(16) NOT NULL,
+        CONSTRAINT [PK_HostDepartments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_HostDepartments_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE TABLE [ReservedSeats] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [SessionId] int NOT NULL,
+        [Table] int NOT NULL,
+        [Seat] int NOT NULL,
+        [Purpose] nvarchar(32) NOT NULL,
+        [Note] nvarchar(200) NULL,
+        CONSTRAINT [PK_ReservedSeats] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReservedSeats_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]),
+        CONSTRAINT [FK_ReservedSeats_Sessions_SessionId] FOREIGN KEY ([SessionId]) REFERENCES [Sessions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE TABLE [SeatAssignments] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [SessionId] int NOT NULL,
+        [Table] int NOT NULL,
+        [Seat] int NOT NULL,
+        [Behind] bit NOT NULL,
+        [DelegateId] int NULL,
+        [GuestId] int NULL,
+        CONSTRAINT [PK_SeatAssignments] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_SeatAssignments_OnePerson] CHECK ((DelegateId IS NULL AND GuestId IS NOT NULL) OR (DelegateId IS NOT NULL AND GuestId IS NULL)),
+        CONSTRAINT [FK_SeatAssignments_Delegates_DelegateId] FOREIGN KEY ([DelegateId]) REFERENCES [Delegates] ([Id]),
+        CONSTRAINT [FK_SeatAssignments_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]),
+        CONSTRAINT [FK_SeatAssignments_Guests_GuestId] FOREIGN KEY ([GuestId]) REFERENCES [Guests] ([Id]),
+        CONSTRAINT [FK_SeatAssignments_Sessions_SessionId] FOREIGN KEY ([SessionId]) REFERENCES [Sessions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE TABLE [SeatLayouts] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [RoomId] int NOT NULL,
+        [NameEn] nvarchar(200) NOT NULL,
+        [NameZh] nvarchar(200) NOT NULL,
+        [Shape] nvarchar(32) NOT NULL,
+        [Tables] int NOT NULL,
+        [SeatsPerTable] int NOT NULL,
+        [AisleAfter] int NULL,
+        [HeadSeats] int NOT NULL,
+        CONSTRAINT [PK_SeatLayouts] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_SeatLayouts_HeadSeats] CHECK (HeadSeats >= 0 AND HeadSeats <= 40),
+        CONSTRAINT [CK_SeatLayouts_Seats] CHECK (SeatsPerTable >= 1 AND SeatsPerTable <= 60),
+        CONSTRAINT [CK_SeatLayouts_Tables] CHECK (Tables >= 1 AND Tables <= 400),
+        CONSTRAINT [FK_SeatLayouts_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_SeatLayouts_Rooms_RoomId] FOREIGN KEY ([RoomId]) REFERENCES [Rooms] ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE TABLE [Meetings] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [DelegationId] int NOT NULL,
+        [HostDepartmentId] int NULL,
+        [PartnerDelegationId] int NULL,
+        [Topic] nvarchar(500) NOT NULL,
+        [LanguagePair] varchar(32) NULL,
+        [DurationMinutes] int NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [DeclineReason] nvarchar(500) NULL,
+        [RequestedBy] nvarchar(256) NOT NULL,
+        [RequestedUtc] datetime2 NOT NULL,
+        [StartUtc] datetime2 NULL,
+        [EndUtc] datetime2 NULL,
+        [RoomId] int NULL,
+        [InterpreterGuestId] int NULL,
+        [Sequence] int NOT NULL,
+        [Minutes] nvarchar(max) NULL,
+        [Outcome] nvarchar(32) NOT NULL,
+        [MinutesUtc] datetime2 NULL,
+        [UpdatedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_Meetings] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Meetings_Duration] CHECK (DurationMinutes >= 15 AND DurationMinutes <= 240),
+        CONSTRAINT [CK_Meetings_EndAfterStart] CHECK (StartUtc IS NULL OR (EndUtc IS NOT NULL AND EndUtc > StartUtc)),
+        CONSTRAINT [CK_Meetings_NotWithItself] CHECK (PartnerDelegationId IS NULL OR PartnerDelegationId <> DelegationId),
+        CONSTRAINT [CK_Meetings_OnePartner] CHECK ((HostDepartmentId IS NULL AND PartnerDelegationId IS NOT NULL) OR (HostDepartmentId IS NOT NULL AND PartnerDelegationId IS NULL)),
+        CONSTRAINT [FK_Meetings_Delegations_DelegationId] FOREIGN KEY ([DelegationId]) REFERENCES [Delegations] ([Id]),
+        CONSTRAINT [FK_Meetings_Delegations_PartnerDelegationId] FOREIGN KEY ([PartnerDelegationId]) REFERENCES [Delegations] ([Id]),
+        CONSTRAINT [FK_Meetings_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_Meetings_Guests_InterpreterGuestId] FOREIGN KEY ([InterpreterGuestId]) REFERENCES [Guests] ([Id]),
+        CONSTRAINT [FK_Meetings_HostDepartments_HostDepartmentId] FOREIGN KEY ([HostDepartmentId]) REFERENCES [HostDepartments] ([Id]),
+        CONSTRAINT [FK_Meetings_Rooms_RoomId] FOREIGN KEY ([RoomId]) REFERENCES [Rooms] ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE TABLE [SessionSeatings] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [SessionId] int NOT NULL,
+        [LayoutId] int NOT NULL,
+        [HostDelegateId] int NULL,
+        [HostGuestId] int NULL,
+        [Version] int NOT NULL,
+        [UpdatedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_SessionSeatings] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_SessionSeatings_OneHost] CHECK (HostDelegateId IS NULL OR HostGuestId IS NULL),
+        CONSTRAINT [FK_SessionSeatings_Delegates_HostDelegateId] FOREIGN KEY ([HostDelegateId]) REFERENCES [Delegates] ([Id]),
+        CONSTRAINT [FK_SessionSeatings_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]),
+        CONSTRAINT [FK_SessionSeatings_Guests_HostGuestId] FOREIGN KEY ([HostGuestId]) REFERENCES [Guests] ([Id]),
+        CONSTRAINT [FK_SessionSeatings_SeatLayouts_LayoutId] FOREIGN KEY ([LayoutId]) REFERENCES [SeatLayouts] ([Id]),
+        CONSTRAINT [FK_SessionSeatings_Sessions_SessionId] FOREIGN KEY ([SessionId]) REFERENCES [Sessions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE TABLE [MeetingParticipants] (
+        [Id] int NOT NULL IDENTITY,
+        [MeetingId] int NOT NULL,
+        [DelegateId] int NULL,
+        [GuestId] int NULL,
+        CONSTRAINT [PK_MeetingParticipants] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_MeetingParticipants_OnePerson] CHECK ((DelegateId IS NULL AND GuestId IS NOT NULL) OR (DelegateId IS NOT NULL AND GuestId IS NULL)),
+        CONSTRAINT [FK_MeetingParticipants_Delegates_DelegateId] FOREIGN KEY ([DelegateId]) REFERENCES [Delegates] ([Id]),
+        CONSTRAINT [FK_MeetingParticipants_Guests_GuestId] FOREIGN KEY ([GuestId]) REFERENCES [Guests] ([Id]),
+        CONSTRAINT [FK_MeetingParticipants_Meetings_MeetingId] FOREIGN KEY ([MeetingId]) REFERENCES [Meetings] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE TABLE [MeetingPreferences] (
+        [Id] int NOT NULL IDENTITY,
+        [MeetingId] int NOT NULL,
+        [FromUtc] datetime2 NOT NULL,
+        [ToUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_MeetingPreferences] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_MeetingPreferences_ToAfterFrom] CHECK (ToUtc > FromUtc),
+        CONSTRAINT [FK_MeetingPreferences_Meetings_MeetingId] FOREIGN KEY ([MeetingId]) REFERENCES [Meetings] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    EXEC(N'ALTER TABLE [SessionPeople] ADD CONSTRAINT [CK_SessionPeople_SpeakingMinutes] CHECK (SpeakingMinutes IS NULL OR (SpeakingMinutes >= 1 AND SpeakingMinutes <= 240))');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE INDEX [IX_Guests_HostDepartmentId] ON [Guests] ([HostDepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_HostDepartments_ForumId_NameEn] ON [HostDepartments] ([ForumId], [NameEn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE INDEX [IX_MeetingParticipants_DelegateId] ON [MeetingParticipants] ([DelegateId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE INDEX [IX_MeetingParticipants_GuestId] ON [MeetingParticipants] ([GuestId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_MeetingParticipants_MeetingId_DelegateId] ON [MeetingParticipants] ([MeetingId], [DelegateId]) WHERE [DelegateId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_MeetingParticipants_MeetingId_GuestId] ON [MeetingParticipants] ([MeetingId], [GuestId]) WHERE [GuestId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE INDEX [IX_MeetingPreferences_MeetingId] ON [MeetingPreferences] ([MeetingId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE INDEX [IX_Meetings_DelegationId] ON [Meetings] ([DelegationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE INDEX [IX_Meetings_ForumId_Status_StartUtc] ON [Meetings] ([ForumId], [Status], [StartUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE INDEX [IX_Meetings_HostDepartmentId] ON [Meetings] ([HostDepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE INDEX [IX_Meetings_InterpreterGuestId_StartUtc] ON [Meetings] ([InterpreterGuestId], [StartUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE INDEX [IX_Meetings_PartnerDelegationId] ON [Meetings] ([PartnerDelegationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE INDEX [IX_Meetings_RoomId_StartUtc] ON [Meetings] ([RoomId], [StartUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE INDEX [IX_ReservedSeats_ForumId] ON [ReservedSeats] ([ForumId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ReservedSeats_SessionId_Table_Seat] ON [ReservedSeats] ([SessionId], [Table], [Seat]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE INDEX [IX_SeatAssignments_DelegateId] ON [SeatAssignments] ([DelegateId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE INDEX [IX_SeatAssignments_ForumId] ON [SeatAssignments] ([ForumId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE INDEX [IX_SeatAssignments_GuestId] ON [SeatAssignments] ([GuestId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_SeatAssignments_SessionId_DelegateId] ON [SeatAssignments] ([SessionId], [DelegateId]) WHERE [DelegateId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_SeatAssignments_SessionId_GuestId] ON [SeatAssignments] ([SessionId], [GuestId]) WHERE [GuestId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SeatAssignments_SessionId_Table_Seat_Behind] ON [SeatAssignments] ([SessionId], [Table], [Seat], [Behind]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE INDEX [IX_SeatLayouts_ForumId] ON [SeatLayouts] ([ForumId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SeatLayouts_RoomId_NameEn] ON [SeatLayouts] ([RoomId], [NameEn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE INDEX [IX_SessionSeatings_ForumId] ON [SessionSeatings] ([ForumId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE INDEX [IX_SessionSeatings_HostDelegateId] ON [SessionSeatings] ([HostDelegateId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE INDEX [IX_SessionSeatings_HostGuestId] ON [SessionSeatings] ([HostGuestId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE INDEX [IX_SessionSeatings_LayoutId] ON [SessionSeatings] ([LayoutId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SessionSeatings_SessionId] ON [SessionSeatings] ([SessionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    ALTER TABLE [Guests] ADD CONSTRAINT [FK_Guests_HostDepartments_HostDepartmentId] FOREIGN KEY ([HostDepartmentId]) REFERENCES [HostDepartments] ([Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130091706_Protocol'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130091706_Protocol', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -63,6 +63,14 @@ public sealed class ForumDbContext(DbContextOptions<ForumDbContext> options)
     public DbSet<Core.Logistics.PickupWave> PickupWaves => Set<Core.Logistics.PickupWave>();
     public DbSet<Core.Logistics.Transfer> Transfers => Set<Core.Logistics.Transfer>();
     public DbSet<Core.Accreditation.DelegatePhoto> DelegatePhotos => Set<Core.Accreditation.DelegatePhoto>();
+    public DbSet<Core.Protocol.SeatLayout> SeatLayouts => Set<Core.Protocol.SeatLayout>();
+    public DbSet<Core.Protocol.SessionSeating> SessionSeatings => Set<Core.Protocol.SessionSeating>();
+    public DbSet<Core.Protocol.ReservedSeat> ReservedSeats => Set<Core.Protocol.ReservedSeat>();
+    public DbSet<Core.Protocol.SeatAssignment> SeatAssignments => Set<Core.Protocol.SeatAssignment>();
+    public DbSet<Core.Protocol.HostDepartment> HostDepartments => Set<Core.Protocol.HostDepartment>();
+    public DbSet<Core.Protocol.Meeting> Meetings => Set<Core.Protocol.Meeting>();
+    public DbSet<Core.Protocol.MeetingParticipant> MeetingParticipants => Set<Core.Protocol.MeetingParticipant>();
+    public DbSet<Core.Protocol.MeetingPreference> MeetingPreferences => Set<Core.Protocol.MeetingPreference>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

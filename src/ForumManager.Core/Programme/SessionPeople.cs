@@ -13,6 +13,12 @@ public sealed class Guest
     public string? TitleEn { get; set; }
     public string? TitleZh { get; set; }
     public string? Organization { get; set; }
+
+    /// <summary>The host department an official belongs to, when they speak for one in bilateral meetings.</summary>
+    public int? HostDepartmentId { get; set; }
+
+    /// <summary>An interpreter's language pairs, as BCP 47 tags joined by a hyphen and separated by commas (<c>zh-en,zh-fr</c>).</summary>
+    public string? LanguagePairs { get; set; }
 }
 
 public enum GuestKind
@@ -34,6 +40,12 @@ public sealed class SessionPerson
 
     /// <summary>Order within the role, smallest first (protocol order for speakers).</summary>
     public int Position { get; set; }
+
+    /// <summary>A speaker's time at the lectern, in minutes; null when not yet given.</summary>
+    public int? SpeakingMinutes { get; set; }
+
+    /// <summary>The language a speaker speaks in (BCP 47), for the interpreters' booth; null when not yet known.</summary>
+    public string? SpeakingLanguage { get; set; }
 
     public PersonKey Key => DelegateId is { } d ? new PersonKey(PersonKind.Delegate, d)
         : new PersonKey(Guest?.Kind == GuestKind.Interpreter ? PersonKind.Interpreter : PersonKind.Guest, GuestId ?? 0);

@@ -2137,10 +2137,18 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.Property<int>("ForumId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("HostDepartmentId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("LanguagePairs")
+                        .HasMaxLength(128)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(128)");
 
                     b.Property<string>("NameEn")
                         .IsRequired()
@@ -2169,6 +2177,8 @@ namespace ForumManager.Data.SqlServer.Migrations
                         .HasColumnType("nvarchar(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HostDepartmentId");
 
                     b.HasIndex("ForumId", "NameEn");
 
@@ -2341,6 +2351,14 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.Property<int>("SessionId")
                         .HasColumnType("int");
 
+                    b.Property<string>("SpeakingLanguage")
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<int?>("SpeakingMinutes")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DelegateId");
@@ -2354,6 +2372,8 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.ToTable("SessionPeople", t =>
                         {
                             t.HasCheckConstraint("CK_SessionPeople_OnePerson", "(DelegateId IS NULL AND GuestId IS NOT NULL) OR (DelegateId IS NOT NULL AND GuestId IS NULL)");
+
+                            t.HasCheckConstraint("CK_SessionPeople_SpeakingMinutes", "SpeakingMinutes IS NULL OR (SpeakingMinutes >= 1 AND SpeakingMinutes <= 240)");
                         });
                 });
 
@@ -2425,6 +2445,430 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.ToTable("VenueTravelTimes", t =>
                         {
                             t.HasCheckConstraint("CK_VenueTravelTimes_Minutes", "Minutes >= 0 AND Minutes <= 1440");
+                        });
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.HostDepartment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForumId", "NameEn")
+                        .IsUnique();
+
+                    b.ToTable("HostDepartments");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.Meeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("DelegationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("EndUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("HostDepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("InterpreterGuestId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LanguagePair")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(8000)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("MinutesUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int?>("PartnerDelegationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("RoomId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("StartUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DelegationId");
+
+                    b.HasIndex("HostDepartmentId");
+
+                    b.HasIndex("PartnerDelegationId");
+
+                    b.HasIndex("InterpreterGuestId", "StartUtc");
+
+                    b.HasIndex("RoomId", "StartUtc");
+
+                    b.HasIndex("ForumId", "Status", "StartUtc");
+
+                    b.ToTable("Meetings", t =>
+                        {
+                            t.HasCheckConstraint("CK_Meetings_Duration", "DurationMinutes >= 15 AND DurationMinutes <= 240");
+
+                            t.HasCheckConstraint("CK_Meetings_EndAfterStart", "StartUtc IS NULL OR (EndUtc IS NOT NULL AND EndUtc > StartUtc)");
+
+                            t.HasCheckConstraint("CK_Meetings_NotWithItself", "PartnerDelegationId IS NULL OR PartnerDelegationId <> DelegationId");
+
+                            t.HasCheckConstraint("CK_Meetings_OnePartner", "(HostDepartmentId IS NULL AND PartnerDelegationId IS NOT NULL) OR (HostDepartmentId IS NOT NULL AND PartnerDelegationId IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.MeetingParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("DelegateId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("GuestId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DelegateId");
+
+                    b.HasIndex("GuestId");
+
+                    b.HasIndex("MeetingId", "DelegateId")
+                        .IsUnique()
+                        .HasFilter("[DelegateId] IS NOT NULL");
+
+                    b.HasIndex("MeetingId", "GuestId")
+                        .IsUnique()
+                        .HasFilter("[GuestId] IS NOT NULL");
+
+                    b.ToTable("MeetingParticipants", t =>
+                        {
+                            t.HasCheckConstraint("CK_MeetingParticipants_OnePerson", "(DelegateId IS NULL AND GuestId IS NOT NULL) OR (DelegateId IS NOT NULL AND GuestId IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.MeetingPreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("FromUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ToUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("MeetingPreferences", t =>
+                        {
+                            t.HasCheckConstraint("CK_MeetingPreferences_ToAfterFrom", "ToUtc > FromUtc");
+                        });
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.ReservedSeat", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Seat")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Table")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForumId");
+
+                    b.HasIndex("SessionId", "Table", "Seat")
+                        .IsUnique();
+
+                    b.ToTable("ReservedSeats");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.SeatAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Behind")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("DelegateId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("GuestId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Seat")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Table")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DelegateId");
+
+                    b.HasIndex("ForumId");
+
+                    b.HasIndex("GuestId");
+
+                    b.HasIndex("SessionId", "DelegateId")
+                        .IsUnique()
+                        .HasFilter("[DelegateId] IS NOT NULL");
+
+                    b.HasIndex("SessionId", "GuestId")
+                        .IsUnique()
+                        .HasFilter("[GuestId] IS NOT NULL");
+
+                    b.HasIndex("SessionId", "Table", "Seat", "Behind")
+                        .IsUnique();
+
+                    b.ToTable("SeatAssignments", t =>
+                        {
+                            t.HasCheckConstraint("CK_SeatAssignments_OnePerson", "(DelegateId IS NULL AND GuestId IS NOT NULL) OR (DelegateId IS NOT NULL AND GuestId IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.SeatLayout", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AisleAfter")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("HeadSeats")
+                        .HasColumnType("int");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SeatsPerTable")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Shape")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Tables")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForumId");
+
+                    b.HasIndex("RoomId", "NameEn")
+                        .IsUnique();
+
+                    b.ToTable("SeatLayouts", t =>
+                        {
+                            t.HasCheckConstraint("CK_SeatLayouts_HeadSeats", "HeadSeats >= 0 AND HeadSeats <= 40");
+
+                            t.HasCheckConstraint("CK_SeatLayouts_Seats", "SeatsPerTable >= 1 AND SeatsPerTable <= 60");
+
+                            t.HasCheckConstraint("CK_SeatLayouts_Tables", "Tables >= 1 AND Tables <= 400");
+                        });
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.SessionSeating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("HostDelegateId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("HostGuestId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LayoutId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForumId");
+
+                    b.HasIndex("HostDelegateId");
+
+                    b.HasIndex("HostGuestId");
+
+                    b.HasIndex("LayoutId");
+
+                    b.HasIndex("SessionId")
+                        .IsUnique();
+
+                    b.ToTable("SessionSeatings", t =>
+                        {
+                            t.HasCheckConstraint("CK_SessionSeatings_OneHost", "HostDelegateId IS NULL OR HostGuestId IS NULL");
                         });
                 });
 
@@ -3270,6 +3714,11 @@ namespace ForumManager.Data.SqlServer.Migrations
                         .HasForeignKey("ForumId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Protocol.HostDepartment", null)
+                        .WithMany()
+                        .HasForeignKey("HostDepartmentId")
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("ForumManager.Core.Programme.ProgrammeRelease", b =>
@@ -3353,6 +3802,166 @@ namespace ForumManager.Data.SqlServer.Migrations
                         .HasForeignKey("ToVenueId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.HostDepartment", b =>
+                {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.Meeting", b =>
+                {
+                    b.HasOne("ForumManager.Core.Delegates.Delegation", null)
+                        .WithMany()
+                        .HasForeignKey("DelegationId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Protocol.HostDepartment", null)
+                        .WithMany()
+                        .HasForeignKey("HostDepartmentId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("ForumManager.Core.Programme.Guest", null)
+                        .WithMany()
+                        .HasForeignKey("InterpreterGuestId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("ForumManager.Core.Delegates.Delegation", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerDelegationId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("ForumManager.Core.Forums.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.NoAction);
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.MeetingParticipant", b =>
+                {
+                    b.HasOne("ForumManager.Core.Delegates.Delegate", null)
+                        .WithMany()
+                        .HasForeignKey("DelegateId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("ForumManager.Core.Programme.Guest", null)
+                        .WithMany()
+                        .HasForeignKey("GuestId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("ForumManager.Core.Protocol.Meeting", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.MeetingPreference", b =>
+                {
+                    b.HasOne("ForumManager.Core.Protocol.Meeting", null)
+                        .WithMany("Preferences")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.ReservedSeat", b =>
+                {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Programme.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.SeatAssignment", b =>
+                {
+                    b.HasOne("ForumManager.Core.Delegates.Delegate", null)
+                        .WithMany()
+                        .HasForeignKey("DelegateId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Programme.Guest", null)
+                        .WithMany()
+                        .HasForeignKey("GuestId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("ForumManager.Core.Programme.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.SeatLayout", b =>
+                {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Forums.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.SessionSeating", b =>
+                {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Delegates.Delegate", null)
+                        .WithMany()
+                        .HasForeignKey("HostDelegateId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("ForumManager.Core.Programme.Guest", null)
+                        .WithMany()
+                        .HasForeignKey("HostGuestId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("ForumManager.Core.Protocol.SeatLayout", "Layout")
+                        .WithMany()
+                        .HasForeignKey("LayoutId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Programme.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Layout");
                 });
 
             modelBuilder.Entity("ForumManager.Core.Registration.DelegateAnswer", b =>
@@ -3486,6 +4095,13 @@ namespace ForumManager.Data.SqlServer.Migrations
             modelBuilder.Entity("ForumManager.Core.Programme.Session", b =>
                 {
                     b.Navigation("People");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.Meeting", b =>
+                {
+                    b.Navigation("Participants");
+
+                    b.Navigation("Preferences");
                 });
 
             modelBuilder.Entity("ForumManager.Core.Registration.Question", b =>

@@ -2058,9 +2058,17 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.Property<int>("ForumId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("HostDepartmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LanguagePairs")
+                        .HasMaxLength(128)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NameEn")
@@ -2090,6 +2098,8 @@ namespace ForumManager.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HostDepartmentId");
 
                     b.HasIndex("ForumId", "NameEn");
 
@@ -2256,6 +2266,14 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.Property<int>("SessionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SpeakingLanguage")
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SpeakingMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DelegateId");
@@ -2268,6 +2286,8 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.ToTable("SessionPeople", t =>
                         {
                             t.HasCheckConstraint("CK_SessionPeople_OnePerson", "(DelegateId IS NULL AND GuestId IS NOT NULL) OR (DelegateId IS NOT NULL AND GuestId IS NULL)");
+
+                            t.HasCheckConstraint("CK_SessionPeople_SpeakingMinutes", "SpeakingMinutes IS NULL OR (SpeakingMinutes >= 1 AND SpeakingMinutes <= 240)");
                         });
                 });
 
@@ -2335,6 +2355,410 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.ToTable("VenueTravelTimes", t =>
                         {
                             t.HasCheckConstraint("CK_VenueTravelTimes_Minutes", "Minutes >= 0 AND Minutes <= 1440");
+                        });
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.HostDepartment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForumId", "NameEn")
+                        .IsUnique();
+
+                    b.ToTable("HostDepartments");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.Meeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DelegationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HostDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("InterpreterGuestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LanguagePair")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(8000)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MinutesUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PartnerDelegationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DelegationId");
+
+                    b.HasIndex("HostDepartmentId");
+
+                    b.HasIndex("PartnerDelegationId");
+
+                    b.HasIndex("InterpreterGuestId", "StartUtc");
+
+                    b.HasIndex("RoomId", "StartUtc");
+
+                    b.HasIndex("ForumId", "Status", "StartUtc");
+
+                    b.ToTable("Meetings", t =>
+                        {
+                            t.HasCheckConstraint("CK_Meetings_Duration", "DurationMinutes >= 15 AND DurationMinutes <= 240");
+
+                            t.HasCheckConstraint("CK_Meetings_EndAfterStart", "StartUtc IS NULL OR (EndUtc IS NOT NULL AND EndUtc > StartUtc)");
+
+                            t.HasCheckConstraint("CK_Meetings_NotWithItself", "PartnerDelegationId IS NULL OR PartnerDelegationId <> DelegationId");
+
+                            t.HasCheckConstraint("CK_Meetings_OnePartner", "(HostDepartmentId IS NULL AND PartnerDelegationId IS NOT NULL) OR (HostDepartmentId IS NOT NULL AND PartnerDelegationId IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.MeetingParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DelegateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GuestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DelegateId");
+
+                    b.HasIndex("GuestId");
+
+                    b.HasIndex("MeetingId", "DelegateId")
+                        .IsUnique();
+
+                    b.HasIndex("MeetingId", "GuestId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingParticipants", t =>
+                        {
+                            t.HasCheckConstraint("CK_MeetingParticipants_OnePerson", "(DelegateId IS NULL AND GuestId IS NOT NULL) OR (DelegateId IS NOT NULL AND GuestId IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.MeetingPreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FromUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ToUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("MeetingPreferences", t =>
+                        {
+                            t.HasCheckConstraint("CK_MeetingPreferences_ToAfterFrom", "ToUtc > FromUtc");
+                        });
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.ReservedSeat", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Table")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForumId");
+
+                    b.HasIndex("SessionId", "Table", "Seat")
+                        .IsUnique();
+
+                    b.ToTable("ReservedSeats");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.SeatAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Behind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DelegateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GuestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Table")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DelegateId");
+
+                    b.HasIndex("ForumId");
+
+                    b.HasIndex("GuestId");
+
+                    b.HasIndex("SessionId", "DelegateId")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "GuestId")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "Table", "Seat", "Behind")
+                        .IsUnique();
+
+                    b.ToTable("SeatAssignments", t =>
+                        {
+                            t.HasCheckConstraint("CK_SeatAssignments_OnePerson", "(DelegateId IS NULL AND GuestId IS NOT NULL) OR (DelegateId IS NOT NULL AND GuestId IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.SeatLayout", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AisleAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HeadSeats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeatsPerTable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Shape")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tables")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForumId");
+
+                    b.HasIndex("RoomId", "NameEn")
+                        .IsUnique();
+
+                    b.ToTable("SeatLayouts", t =>
+                        {
+                            t.HasCheckConstraint("CK_SeatLayouts_HeadSeats", "HeadSeats >= 0 AND HeadSeats <= 40");
+
+                            t.HasCheckConstraint("CK_SeatLayouts_Seats", "SeatsPerTable >= 1 AND SeatsPerTable <= 60");
+
+                            t.HasCheckConstraint("CK_SeatLayouts_Tables", "Tables >= 1 AND Tables <= 400");
+                        });
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.SessionSeating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HostDelegateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HostGuestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LayoutId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForumId");
+
+                    b.HasIndex("HostDelegateId");
+
+                    b.HasIndex("HostGuestId");
+
+                    b.HasIndex("LayoutId");
+
+                    b.HasIndex("SessionId")
+                        .IsUnique();
+
+                    b.ToTable("SessionSeatings", t =>
+                        {
+                            t.HasCheckConstraint("CK_SessionSeatings_OneHost", "HostDelegateId IS NULL OR HostGuestId IS NULL");
                         });
                 });
 
@@ -3165,6 +3589,11 @@ namespace ForumManager.Data.Sqlite.Migrations
                         .HasForeignKey("ForumId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Protocol.HostDepartment", null)
+                        .WithMany()
+                        .HasForeignKey("HostDepartmentId")
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("ForumManager.Core.Programme.ProgrammeRelease", b =>
@@ -3248,6 +3677,166 @@ namespace ForumManager.Data.Sqlite.Migrations
                         .HasForeignKey("ToVenueId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.HostDepartment", b =>
+                {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.Meeting", b =>
+                {
+                    b.HasOne("ForumManager.Core.Delegates.Delegation", null)
+                        .WithMany()
+                        .HasForeignKey("DelegationId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Protocol.HostDepartment", null)
+                        .WithMany()
+                        .HasForeignKey("HostDepartmentId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("ForumManager.Core.Programme.Guest", null)
+                        .WithMany()
+                        .HasForeignKey("InterpreterGuestId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("ForumManager.Core.Delegates.Delegation", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerDelegationId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("ForumManager.Core.Forums.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.NoAction);
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.MeetingParticipant", b =>
+                {
+                    b.HasOne("ForumManager.Core.Delegates.Delegate", null)
+                        .WithMany()
+                        .HasForeignKey("DelegateId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("ForumManager.Core.Programme.Guest", null)
+                        .WithMany()
+                        .HasForeignKey("GuestId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("ForumManager.Core.Protocol.Meeting", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.MeetingPreference", b =>
+                {
+                    b.HasOne("ForumManager.Core.Protocol.Meeting", null)
+                        .WithMany("Preferences")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.ReservedSeat", b =>
+                {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Programme.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.SeatAssignment", b =>
+                {
+                    b.HasOne("ForumManager.Core.Delegates.Delegate", null)
+                        .WithMany()
+                        .HasForeignKey("DelegateId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Programme.Guest", null)
+                        .WithMany()
+                        .HasForeignKey("GuestId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("ForumManager.Core.Programme.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.SeatLayout", b =>
+                {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Forums.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.SessionSeating", b =>
+                {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Delegates.Delegate", null)
+                        .WithMany()
+                        .HasForeignKey("HostDelegateId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("ForumManager.Core.Programme.Guest", null)
+                        .WithMany()
+                        .HasForeignKey("HostGuestId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("ForumManager.Core.Protocol.SeatLayout", "Layout")
+                        .WithMany()
+                        .HasForeignKey("LayoutId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("ForumManager.Core.Programme.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Layout");
                 });
 
             modelBuilder.Entity("ForumManager.Core.Registration.DelegateAnswer", b =>
@@ -3381,6 +3970,13 @@ namespace ForumManager.Data.Sqlite.Migrations
             modelBuilder.Entity("ForumManager.Core.Programme.Session", b =>
                 {
                     b.Navigation("People");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Protocol.Meeting", b =>
+                {
+                    b.Navigation("Participants");
+
+                    b.Navigation("Preferences");
                 });
 
             modelBuilder.Entity("ForumManager.Core.Registration.Question", b =>

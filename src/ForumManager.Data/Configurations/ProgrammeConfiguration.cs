@@ -50,6 +50,8 @@ internal sealed class GuestConfiguration : IEntityTypeConfiguration<Guest>
         builder.Property(g => g.TitleEn).HaveLength(200);
         builder.Property(g => g.TitleZh).HaveLength(200);
         builder.Property(g => g.Organization).HaveLength(200);
+        builder.Property(g => g.LanguagePairs).HasMaxLength(128).IsUnicode(false);
+        builder.HasOne<Core.Protocol.HostDepartment>().WithMany().HasForeignKey(g => g.HostDepartmentId).OnDelete(DeleteBehavior.NoAction);
         builder.HasOne<Forum>().WithMany().HasForeignKey(g => g.ForumId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(g => new { g.ForumId, g.NameEn });
     }
@@ -60,6 +62,8 @@ internal sealed class SessionPersonConfiguration : IEntityTypeConfiguration<Sess
     public void Configure(EntityTypeBuilder<SessionPerson> builder)
     {
         builder.Ignore(p => p.Key);
+        builder.Property(p => p.SpeakingLanguage).HasMaxLength(16).IsUnicode(false);
+        builder.ToTable(t => t.HasCheckConstraint("CK_SessionPeople_SpeakingMinutes", "SpeakingMinutes IS NULL OR (SpeakingMinutes >= 1 AND SpeakingMinutes <= 240)"));
 
         // A delegate's or guest's part goes when they do; SQL Server takes one cascade path, so these two restrict.
         builder.HasOne<ForumManager.Core.Delegates.Delegate>().WithMany().HasForeignKey(p => p.DelegateId).OnDelete(DeleteBehavior.Restrict);
