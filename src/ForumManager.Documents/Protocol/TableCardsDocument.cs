@@ -1,0 +1,81 @@
+using ForumManager.Core.Protocol;
+using ForumManager.Documents.Text;
+using SkiaSharp;
+using static ForumManager.Documents.Protocol.ProtocolPage;
+
+namespace ForumManager.Documents.Protocol;
+
+/// <summary>
+/// A tent card for each table of a session (<see cref="TentCard"/>): the table's number large, its name in both languages
+/// ("Table 5 / 第5桌"), the session, and the names of those at it when asked for.
+/// </summary>
+public static class TableCardsDocument
+{
+    private const string Name = "TableCards";
+
+    public static PdfResult Render(SeatingPlan plan, bool withNames)
+    {
+        var missing = new List<MissingGlyph>();
+        var pages = 0;
+        var people = plan.Seated.Where(s => !s.Behind).ToLookup(s => s.Table);
+        using var stream = new MemoryStream();
+        using (var document = Pdf(stream, $"{plan.Heading.SessionEn} · Table cards"))
+        {
+            foreach (var table in plan.Map.Tables.OrderBy(t => t.Table))
+            {
+                var names = withNames ? people[table.Table].OrderBy(s => s.Seat).Select(s => s.Person).ToList() : [];
+                var canvas = document.BeginPage(A4Landscape.Width, A4Landscape.Height);
+                TentCard.Compose(canvas, face => ComposeFace(canvas, face, plan, table.Table, names, missing));
+                document.EndPage();
+                pages++;
+            }
+
+            if (pages == 0)
+            {
+                document.BeginPage(A4Landscape.Width, A4Landscape.Height);
+                document.EndPage();
+                pages = 1;
+            }
+
+            document.Close();
+        }
+
+        return new PdfResult(stream.ToArray(), missing, pages);
+    }
+
+    private static void ComposeFace(SKCanvas canvas, SKRect face, SeatingPlan plan, int table, IReadOnlyList<ProtocolPerson> names, List<MissingGlyph> missing)
+    {
+        // The head table has no number: its name takes the number's place.
+        var mark = table == 0 ? SeatWords.TableZh(plan.Shape, 0) : table.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var numberBox = new SKRect(face.Left, face.Top, face.Left + face.Width * 0.34f, face.Bottom);
+        Line(canvas, mark, numberBox, 190f, Accent, Align.Center, Name, "Number", missing, bold: true, maxLines: 2);
+
+        var right = new SKRect(numberBox.Right + 8 * PointsPerMm, face.Top, face.Right, face.Bottom);
+        var h = right.Height;
+        var items = new List<(StackItem Item, string Field, SKColor Color)>
+        {
+            (new StackItem($"{SeatWords.TableEn(plan.Shape, table)} / {SeatWords.TableZh(plan.Shape, table)}", (names.Count > 0 ? 0.26f : 0.42f) * h, 40f, 16f, "zh-Hans", Bold: true, MaxLines: 1), "Table", Ink),
+            (new StackItem(plan.Heading.SessionEn, 0.14f * h, 16f, 8f, "en"), "Session", Muted),
+            (new StackItem(plan.Heading.SessionZh, 0.14f * h, 16f, 8f, "zh-Hans"), "Session", Muted),
+        };
+        if (names.Count > 0)
+        {
+            // One line a person, each in the typeface of their own script's language.
+            foreach (var n in names)
+            {
+                var line = n.OwnScript is { } own ? $"{n.LatinName}  {own}" : n.LatinName;
+                items.Add((new StackItem(line, 0.46f * h / names.Count, 11f, 4f, n.NativeLanguage ?? "en", MaxLines: 1), "Names", Ink));
+            }
+        }
+
+        var stacked = TextStack.Fit(items.Select(i => i.Item).ToList(), right.Width, right.Height);
+        var used = stacked.Sum(s => s.Height);
+        var y = right.Top + Math.Max(0, (right.Height - used) / 2);
+        for (var i = 0; i < stacked.Count; i++)
+        {
+            var box = new SKRect(right.Left, y, right.Right, y + stacked[i].Height);
+            Draw(canvas, stacked[i].Box, box, items[i].Color, Align.Start, Name, items[i].Field, items[i].Item.Text, missing);
+            y = box.Bottom;
+        }
+    }
+}
