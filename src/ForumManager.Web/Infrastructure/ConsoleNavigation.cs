@@ -43,6 +43,10 @@ public static class ConsoleNavigation
             new("/admin/hotels", "Console_Hotels", "admin-hotels"),
             new("/admin/transfers", "Console_Transfers", "admin-transfers"),
         ]),
+        new("Console_Protocol",
+        [
+            new("/admin/protocol/speakers", "Speakers_Title", "admin-protocol-speakers"),
+        ]),
         new("Console_Communication",
         [
             new("/admin/notices", "Nav_Notices", "admin-notices"),
