@@ -167,6 +167,15 @@ public sealed class TourFixture : IAsyncLifetime
         Ids["{day}"] = starts.Select(s => DateOnly.FromDateTime(ForumTime.ToLocal(s, forum.TimeZone))).GroupBy(d => d).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
             .Select(g => g.Key).DefaultIfEmpty(forum.StartDate).First().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Ids["{arrivals}"] = forum.StartDate.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        // The theme forum's speakers as the session editor adds them: the governor and three delegates, two of them timed.
+        var theme = await db.Sessions.Include(s => s.People).SingleAsync(s => s.ForumId == forum.Id && s.Type == Core.Programme.SessionType.ThemeForum);
+        var governor = await db.Guests.Where(g => g.ForumId == forum.Id && g.Kind == Core.Programme.GuestKind.Official).OrderBy(g => g.Id).Select(g => g.Id).FirstAsync();
+        var speakers = await db.Delegates.Where(d => d.ForumId == forum.Id && d.NativeName != null).OrderBy(d => d.PrecedenceRank).ThenBy(d => d.Id).Select(d => d.Id).Take(3).ToListAsync();
+        theme.People.Add(new Core.Programme.SessionPerson { Role = Core.Programme.SessionRole.Speaker, GuestId = governor, Position = 1, SpeakingMinutes = 15, SpeakingLanguage = "zh" });
+        theme.People.AddRange(speakers.Select((id, i) => new Core.Programme.SessionPerson { Role = Core.Programme.SessionRole.Speaker, DelegateId = id, Position = i + 2, SpeakingMinutes = i == 0 ? 10 : null }));
+        await db.SaveChangesAsync();
+        Ids["{theme-forum}"] = theme.Id.ToString(CultureInfo.InvariantCulture);
         return password;
     }
 
