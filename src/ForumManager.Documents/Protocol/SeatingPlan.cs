@@ -1,4 +1,5 @@
 using ForumManager.Core.Protocol;
+using ForumManager.Documents.Text;
 
 namespace ForumManager.Documents.Protocol;
 
@@ -12,13 +13,14 @@ public sealed record ProtocolHeading(string SessionEn, string SessionZh, string 
 /// </summary>
 public sealed record ProtocolPerson(string LatinName, string? NativeName, string? NativeLanguage, string? Title, string? Place, string SortKey)
 {
-    /// <summary>The own-script name when it is worth printing beside the Latin one.</summary>
+    /// <summary>The own-script name when it is worth printing beside the Latin one: in a script other than Latin letters.</summary>
     public string? OwnScript
     {
         get
         {
             var native = NativeName?.Trim();
-            return string.IsNullOrEmpty(native) || string.Equals(native, LatinName.Trim(), StringComparison.OrdinalIgnoreCase) ? null : native;
+            // A name written in Latin letters only ("Ana Oliveira") is the Latin name again, printed once.
+            return string.IsNullOrEmpty(native) || string.Equals(native, LatinName.Trim(), StringComparison.OrdinalIgnoreCase) || Scripts.IsLatinOnly(native) ? null : native;
         }
     }
 }
