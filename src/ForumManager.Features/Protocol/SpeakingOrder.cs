@@ -278,8 +278,8 @@ public sealed class SpeakingOrder(ForumDbContext db, TimeProvider clock, Documen
             return new RunOfShowLine(
                 s.Minutes is null ? Local(s.StartUtc) : $"{Local(s.StartUtc)}–{Local(s.EndUtc)}",
                 s.Person,
-                ProtocolPeople.LanguageBoth(spoken) + (s.Language is null ? " (?)" : string.Empty),
-                into.Count == 0 ? "—" : string.Join(", ", into.Select(ProtocolPeople.LanguageBoth)),
+                ProtocolPeople.LanguageBoth(spoken) + (s.Language is null ? " (suggested 建议)" : string.Empty),
+                into.Count == 0 ? "— (no booth 无口译)" : string.Join(", ", into.Select(ProtocolPeople.LanguageBoth)),
                 s.Minutes?.ToString(CultureInfo.InvariantCulture) ?? "—");
         }).ToList();
 
