@@ -42,6 +42,9 @@ public sealed class SeatingDocumentTests
     {
         var plan = Plan(tables: 3);
 
+        // A consecutive interpreter on a chair behind the host.
+        plan = plan with { Seated = [.. plan.Seated, new SeatedPerson(1, 1, true, new ProtocolPerson("CHEN Jing", "陈静", "zh-Hans", null, null, "Chen Jing"))] };
+
         var result = SeatMapDocument.Render(plan);
 
         Assert.Empty(result.Missing);
@@ -60,6 +63,7 @@ public sealed class SeatingDocumentTests
         Assert.Contains("Welcome banquet", text, StringComparison.Ordinal);
         Assert.Contains("欢迎晚宴", text, StringComparison.Ordinal);
         Assert.Contains("Interpreter", text, StringComparison.Ordinal);
+        Assert.Contains("陈静", text, StringComparison.Ordinal);
         AssertInsidePages(await PdfReadBack.WordsAsync(file));
     }
 
@@ -88,6 +92,21 @@ public sealed class SeatingDocumentTests
         }
 
         Assert.Equal(plan.Seated.Count, words.Count(w => People.Any(p => p.Latin.StartsWith(w.Text + " ", StringComparison.Ordinal)) && w.Page > (result.Pages > 1 && tables > 1 ? 1 : 0)));
+    }
+
+    [Fact]
+    public async Task Should_fit_a_banquet_of_22_tables_on_A4_pages_after_an_overview()
+    {
+        var plan = Plan(tables: 22);
+
+        var result = SeatMapDocument.Render(plan, SeatMapPaper.A4);
+
+        var file = await PdfReadBack.SaveAsync(result.Pdf, "seat-map-a4.pdf");
+        var words = await PdfReadBack.WordsAsync(file);
+        AssertInsidePages(words);
+        Assert.All(words, w => Assert.Equal((842f, 595f), (MathF.Round(w.PageWidth), MathF.Round(w.PageHeight))));
+        Assert.InRange(result.Pages, 4, 14);
+        Assert.Equal(plan.Seated.Count(s => s.Person.LatinName == "SMITH John"), words.Count(w => w.Page > 1 && w.Text == "SMITH"));
     }
 
     [Fact]
