@@ -32,6 +32,9 @@ public enum UnseatedReason
 
     /// <summary>Consecutive interpretation, but every chair behind the host's table is taken.</summary>
     NoChairBehind = 4,
+
+    /// <summary>Attending but not in the plan: registered after it was made, or not yet seated at all.</summary>
+    NotYetSeated = 5,
 }
 
 public readonly record struct UnseatedPerson(PersonKey Person, UnseatedReason Reason);

@@ -19,6 +19,7 @@ using ForumManager.Features.Logistics;
 using ForumManager.Features.Notices;
 using ForumManager.Features.Privacy;
 using ForumManager.Features.Programme;
+using ForumManager.Features.Protocol;
 using ForumManager.Features.Zones;
 using ForumManager.Features.Registration;
 using ForumManager.Mail;
@@ -66,7 +67,8 @@ public static class ForumServices
             .AddLetters()
             .AddLogistics()
             .AddNotices()
-            .AddAccreditation();
+            .AddAccreditation()
+            .AddSeating();
         services.AddScoped<IdentityEmailSender>();
         services.AddScoped<IEmailSender<ForumUser>>(sp => sp.GetRequiredService<IdentityEmailSender>());
         services.AddScoped<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender>(sp => sp.GetRequiredService<IdentityEmailSender>());
