@@ -167,6 +167,11 @@ public sealed class TourFixture : IAsyncLifetime
         Ids["{day}"] = starts.Select(s => DateOnly.FromDateTime(ForumTime.ToLocal(s, forum.TimeZone))).GroupBy(d => d).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
             .Select(g => g.Key).DefaultIfEmpty(forum.StartDate).First().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Ids["{arrivals}"] = forum.StartDate.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        // The welcome banquet seated by precedence, so the seating page shows a full map.
+        var banquet = await db.Sessions.Where(s => s.ForumId == forum.Id && s.Type == Core.Programme.SessionType.Banquet).Select(s => s.Id).FirstAsync();
+        await services.GetRequiredService<Features.Protocol.SeatingPlans>().SeatEveryoneAsync(forum.Id, banquet, 0, Actor.System, new Features.FieldErrors(), CancellationToken.None);
+        Ids["{banquet}"] = banquet.ToString(CultureInfo.InvariantCulture);
         return password;
     }
 

@@ -43,6 +43,11 @@ public static class ConsoleNavigation
             new("/admin/hotels", "Console_Hotels", "admin-hotels"),
             new("/admin/transfers", "Console_Transfers", "admin-transfers"),
         ]),
+        new("Console_Protocol",
+        [
+            new("/admin/protocol", "Protocol_Seating", "admin-protocol"),
+            new("/admin/protocol/layouts", "Protocol_Layouts", "admin-protocol-layouts"),
+        ]),
         new("Console_Communication",
         [
             new("/admin/notices", "Nav_Notices", "admin-notices"),
