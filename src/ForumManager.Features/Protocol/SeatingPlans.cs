@@ -49,7 +49,7 @@ public sealed record SeatingSummary(Session Session, string? RoomEn, string? Roo
 public sealed class SeatingPlans(ForumDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     /// <summary>Uses <paramref name="layoutId"/> (a layout of the session's room) for the session; the seats already given stay.</summary>
-    public async Task<bool> ChooseLayoutAsync(int forumId, int sessionId, int layoutId, Actor actor, FieldErrors errors, CancellationToken ct)
+    public async Task<bool> ChooseLayoutAsync(int forumId, int sessionId, int layoutId, int version, Actor actor, FieldErrors errors, CancellationToken ct)
     {
         var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId && s.ForumId == forumId, ct);
         var layout = await db.SeatLayouts.AsNoTracking().FirstOrDefaultAsync(l => l.Id == layoutId && l.ForumId == forumId, ct);
@@ -60,6 +60,12 @@ public sealed class SeatingPlans(ForumDbContext db, TimeProvider clock, IStringL
         }
 
         var seating = await db.SessionSeatings.FirstOrDefaultAsync(s => s.SessionId == sessionId, ct);
+        if (seating is not null && seating.Version != version)
+        {
+            errors.Add("Version", text["Seating_Stale"]);
+            return false;
+        }
+
         if (seating is null)
         {
             seating = new SessionSeating { ForumId = forumId, SessionId = sessionId, HostGuestId = await SeatingAttendance.DefaultHostGuestAsync(db, sessionId, ct) };
@@ -111,7 +117,7 @@ public sealed class SeatingPlans(ForumDbContext db, TimeProvider clock, IStringL
         var layout = await db.SeatLayouts.AsNoTracking().SingleAsync(l => l.Id == seating.LayoutId, ct);
         if (!SeatLayouts.Map(layout).Contains(table, seat))
         {
-            errors.Add("Seat", text["Seating_NoSuchSeat"]);
+            errors.Add("ReservedSeat", text["Seating_NoSuchSeat"]);
             return false;
         }
 
@@ -144,7 +150,7 @@ public sealed class SeatingPlans(ForumDbContext db, TimeProvider clock, IStringL
 
         if (await db.ReservedSeats.FirstOrDefaultAsync(r => r.SessionId == sessionId && r.Table == table && r.Seat == seat, ct) is not { } held)
         {
-            errors.Add("Seat", text["Seating_NoSuchSeat"]);
+            errors.Add("ReservedSeat", text["Seating_NoSuchSeat"]);
             return false;
         }
 

@@ -8,6 +8,7 @@ using ForumManager.Features.Notices;
 using ForumManager.Features.Protocol;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Delegate = ForumManager.Core.Delegates.Delegate;
 
 namespace ForumManager.Features.Tests.Protocol;
 
@@ -71,6 +72,59 @@ public sealed class SeatingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_seat_220_guests_at_22_tables_of_10_once_each_with_every_delegation_at_one_table_through_the_database()
+    {
+        var banquet = await BanquetAsync();
+        var (governor, _) = await PrepareAsync(banquet);
+
+        // The demo's guests stay away; 219 others come in 30 delegations whose sizes fill the tables exactly, head first.
+        int[] sizes = [6, 10, 7, 10, 8, 10, 9, 5, 3, 3, 2, 1, 5, 4, 6, 2, 2, 6, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10];
+        await _harness.QueryAsync(async db =>
+        {
+            await db.Delegates.ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, RegistrationStatus.Cancelled));
+            var forum = await db.Forums.SingleAsync();
+            for (var unit = 0; unit < sizes.Length; unit++)
+            {
+                var delegation = new Delegation { ForumId = forum.Id, NameEn = $"Delegation {unit}", NameZh = $"代表团{unit}", CountryCode = "FR" };
+                for (var member = 0; member < sizes[unit]; member++)
+                {
+                    delegation.Members.Add(new Delegate
+                    {
+                        ForumId = forum.Id, FamilyName = $"Guest{unit}", GivenName = $"Member{member}", NativeName = $"宾客{unit}之{member}", CountryCode = "FR",
+                        Email = $"guest-{unit}-{member}@example.org", Category = member == 0 ? DelegateCategory.HeadOfDelegation : DelegateCategory.Delegate,
+                        Status = RegistrationStatus.Approved, PrecedenceRank = member == 0 ? 1000 + unit : 4000 + unit * 20 + member,
+                        CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,
+                    });
+                }
+
+                db.Delegations.Add(delegation);
+            }
+
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var errors = new FieldErrors();
+        await PlansAsync(p => p.ChooseHostAsync(banquet.ForumId, banquet.Id, $"g{governor}", 0, Organizer, errors, CancellationToken.None));
+
+        var plan = await PlansAsync(p => p.SeatEveryoneAsync(banquet.ForumId, banquet.Id, 1, Organizer, errors, CancellationToken.None));
+
+        Assert.True(errors.IsEmpty);
+        Assert.Empty(plan!.Unseated);
+        var stored = await _harness.QueryAsync(db => db.SeatAssignments.AsNoTracking().Where(a => a.SessionId == banquet.Id)
+            .Select(a => new { a.Table, a.Seat, a.DelegateId, a.GuestId, Rank = db.Delegates.Where(d => d.Id == a.DelegateId).Select(d => (int?)d.PrecedenceRank).FirstOrDefault(),
+                Delegation = db.Delegates.Where(d => d.Id == a.DelegateId).Select(d => d.DelegationId).FirstOrDefault() })
+            .ToListAsync());
+        Assert.Equal(220, stored.Count);
+        Assert.Equal(220, stored.Select(a => (a.Table, a.Seat)).Distinct().Count());
+        Assert.Equal(220, stored.Select(a => (a.DelegateId, a.GuestId)).Distinct().Count());
+        Assert.Equal((1, 1), stored.Where(a => a.GuestId == governor).Select(a => (a.Table, a.Seat)).Single());
+        Assert.Equal(1000, stored.Single(a => a.Table == 1 && a.Seat == 2).Rank);
+        Assert.All(stored.Where(a => a.DelegateId is not null).GroupBy(a => a.Delegation), g => Assert.Single(g.Select(a => a.Table).Distinct()));
+        var ranksByHonour = stored.Where(a => a.Table == 1 && a.DelegateId is not null).OrderBy(a => SeatLayouts.RingHonour(a.Seat, 10)).Select(a => a.Rank!.Value).ToList();
+        Assert.Equal(ranksByHonour.Order(), ranksByHonour);
+    }
+
+    [Fact]
     public async Task Should_swap_two_guests_move_one_to_an_empty_seat_and_refuse_a_page_showing_an_older_plan()
     {
         var banquet = await BanquetAsync();
@@ -117,7 +171,7 @@ public sealed class SeatingTests : IAsyncLifetime
         {
             RoomId = banquet.RoomId!.Value, NameEn = "Small banquet", NameZh = "小型宴会", Shape = LayoutShape.RoundTables, Tables = 1, SeatsPerTable = 8,
         }, Organizer, errors, CancellationToken.None));
-        Assert.True(await PlansAsync(p => p.ChooseLayoutAsync(banquet.ForumId, banquet.Id, small!.Value, Organizer, errors, CancellationToken.None)));
+        Assert.True(await PlansAsync(p => p.ChooseLayoutAsync(banquet.ForumId, banquet.Id, small!.Value, 1, Organizer, errors, CancellationToken.None)));
 
         // The lunch of the next day overlaps nothing; a session at the banquet's hour with the same guest does.
         var someone = await _harness.QueryAsync(db => db.SeatAssignments.Where(a => a.SessionId == banquet.Id && a.Table == 1 && a.Seat == 1).Select(a => a.DelegateId!.Value).SingleAsync());

@@ -42,7 +42,7 @@ public sealed class SeatingModel(CurrentForum current, SeatingPlans plans, UserM
     public async Task<IActionResult> OnGetAsync(int sessionId, CancellationToken ct) => await LoadAsync(sessionId, ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostLayoutAsync(int sessionId, CancellationToken ct) =>
-        ActAsync(sessionId, (forum, errors) => LayoutId is { } id ? plans.ChooseLayoutAsync(forum, sessionId, id, Actor, errors, ct) : Refuse(errors, "LayoutId"),
+        ActAsync(sessionId, (forum, errors) => LayoutId is { } id ? plans.ChooseLayoutAsync(forum, sessionId, id, Version, Actor, errors, ct) : Refuse(errors, "LayoutId"),
             "Seating_LayoutChosen", ct);
 
     public Task<IActionResult> OnPostHostAsync(int sessionId, CancellationToken ct) =>
@@ -50,11 +50,11 @@ public sealed class SeatingModel(CurrentForum current, SeatingPlans plans, UserM
 
     public Task<IActionResult> OnPostReserveAsync(int sessionId, CancellationToken ct) =>
         ActAsync(sessionId, (forum, errors) => Table is { } table && Seat is { } seat
-            ? plans.ReserveAsync(forum, sessionId, table, seat, Purpose, Note, Version, Actor, errors, ct) : Refuse(errors, "Seat"), "Seating_Reserved", ct);
+            ? plans.ReserveAsync(forum, sessionId, table, seat, Purpose, Note, Version, Actor, errors, ct) : Refuse(errors, "ReservedSeat"), "Seating_Reserved", ct);
 
     public Task<IActionResult> OnPostUnreserveAsync(int sessionId, CancellationToken ct) =>
         ActAsync(sessionId, (forum, errors) => Table is { } table && Seat is { } seat
-            ? plans.UnreserveAsync(forum, sessionId, table, seat, Version, Actor, errors, ct) : Refuse(errors, "Seat"), "Seating_Unreserved", ct);
+            ? plans.UnreserveAsync(forum, sessionId, table, seat, Version, Actor, errors, ct) : Refuse(errors, "ReservedSeat"), "Seating_Unreserved", ct);
 
     public Task<IActionResult> OnPostSeatEveryoneAsync(int sessionId, CancellationToken ct) =>
         ActAsync(sessionId, async (forum, errors) => await plans.SeatEveryoneAsync(forum, sessionId, Version, Actor, errors, ct) is not null, "Seating_Done", ct);
