@@ -75,7 +75,8 @@ public sealed class FeatureHarness : IAsyncLifetime
         services.AddForumMail(runDispatcher: false);
         services.AddForums().AddPrivacy().AddAccounts().AddRegistration().AddImports().AddProgramme().AddAgenda()
             .AddCheckIns().AddBadges().AddZones().AddLetters().AddLogistics().AddNotices().AddAccreditation().AddClearance()
-            .AddProtocolDocuments();
+            .AddProtocolDocuments()
+            .AddSeating();
         _services = services.BuildServiceProvider(validateScopes: true);
 
         await using var scope = _services.CreateAsyncScope();

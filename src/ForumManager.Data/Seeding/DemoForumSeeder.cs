@@ -70,6 +70,7 @@ public sealed class DemoForumSeeder(ForumDbContext db)
         await db.SaveChangesAsync(ct);
         await DemoZones.AddAsync(db, forum.Id, rooms.Ballroom, rooms.VipRoom, rooms.Exhibition, rooms.Banquet, rooms.Garden, Day1, Day2, ct);
         AddProgrammePeople(forum.Id, rooms);
+        DemoSeating.Add(db, forum.Id, rooms.Banquet, forum.CreatedUtc);
         var quota = Math.Max(8, (delegateCount + cities.Count - 1) / cities.Count);
         var delegations = cities.Select(c => NewDelegation(forum.Id, c, quota)).ToList();
         db.Delegations.AddRange(delegations);

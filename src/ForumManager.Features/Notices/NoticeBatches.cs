@@ -128,7 +128,8 @@ public sealed partial class NoticeBatchService(IServiceScopeFactory scopes, Outb
         {
             try
             {
-                drafts.Add((recipient, await renderer.RenderAsync(forum, people[recipient.DelegateId], batch.Kind, NoticeExtras.None, ct, wording, attachments,
+                drafts.Add((recipient, await renderer.RenderAsync(forum, people[recipient.DelegateId], batch.Kind,
+                    batch.ReminderFor is { } day ? new NoticeExtras { ReminderDay = day } : NoticeExtras.None, ct, wording, attachments,
                     builtInOnFailure: batch.ReminderFor is not null)));
             }
             catch (NoticeTemplateException e)

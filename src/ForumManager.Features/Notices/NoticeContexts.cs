@@ -26,6 +26,8 @@ public sealed class NoticeContexts(ForumDbContext db, ReleasedAgendas releases, 
 
     internal Task<TravelSummary?> TravelAsync(int delegateId, CancellationToken ct) => TravelSummaries.ForAsync(db, delegateId, ct);
 
+    internal Task<IReadOnlyList<Protocol.SeatPlace>> SeatsAsync(int delegateId, CancellationToken ct) => Protocol.SeatPlaces.ForDelegateAsync(db, delegateId, ct);
+
     /// <summary>The room and pickup, each empty until the organizers have given it, so a template can test it with <c>!= blank</c>.</summary>
     internal static Dictionary<string, object?> Travel(TravelSummary? t, Forum forum, bool chinese)
     {
@@ -131,6 +133,7 @@ public sealed class RecipientContext(NoticeContexts contexts, Forum forum, Deleg
     private List<AgendaSession>? sessions;
     private TravelSummary? travel;
     private bool travelRead;
+    private IReadOnlyList<Protocol.SeatPlace>? seats;
     private (string NameEn, string NameZh)? delegation;
 
     public async Task<List<AgendaSession>> SessionsAsync(CancellationToken ct) => sessions ??= await contexts.SessionsAsync(forum, person.Id, ct);
@@ -145,8 +148,14 @@ public sealed class RecipientContext(NoticeContexts contexts, Forum forum, Deleg
             travelRead = true;
         }
 
+        if (seats is null && wording.Contains("seating", StringComparison.Ordinal))
+        {
+            seats = await contexts.SeatsAsync(person.Id, ct);
+        }
+
         var model = contexts.Model(forum, person, delegation.Value, extras, agenda, chinese);
         model["travel"] = NoticeContexts.Travel(travel, forum, chinese);
+        model["seating"] = Protocol.SeatPlaces.Placeholders(seats ?? [], extras.ReminderDay, forum.TimeZone, chinese);
         return model;
     }
 }

@@ -49,6 +49,11 @@ public static class NoticePlaceholders
         new("travel.pickup", "The airport pickup: vehicle, where and when it leaves (empty until assigned)", "接机安排：车辆、地点和发车时间（安排前为空）"),
         new("travel.driver", "The driver's name and phone", "司机姓名和电话"),
         new("travel.liaison", "The liaison officer's name and phone", "联络员姓名和电话"),
+        new("seating.session", "The seated session (in a reminder, the first of that day; otherwise the first of all; empty until seated)", "安排座位的活动（提醒中为当天第一场，其他通知为第一场；排座前为空）"),
+        new("seating.when", "Its day and time", "其日期和时间"),
+        new("seating.table", "The table or row (Table 5, Row 2, Head table)", "桌号或排号（第5桌、第2排、主席台）"),
+        new("seating.seat", "The seat number", "座位号"),
+        new("seating.place", "Table and seat in full: Table 5, seat 3", "完整座位：第5桌 3号座"),
     ];
 
     /// <summary>Roots and the members each allows; a root ending in [] is a list whose items have those members.</summary>

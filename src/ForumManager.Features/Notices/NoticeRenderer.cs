@@ -32,6 +32,9 @@ public sealed record NoticeExtras(string? SessionTitleEn = null, string? Session
     /// <summary>Why the organizers refused the delegate's photo.</summary>
     public string? PhotoReason { get; init; }
 
+    /// <summary>The day a reminder is for: its <c>seating</c> placeholders name the seat at that day's first seated session.</summary>
+    public DateOnly? ReminderDay { get; init; }
+
     public static NoticeExtras None { get; } = new();
 }
 

@@ -45,6 +45,8 @@ public static class ConsoleNavigation
         ]),
         new("Console_Protocol",
         [
+            new("/admin/protocol", "Protocol_Seating", "admin-protocol"),
+            new("/admin/protocol/layouts", "Protocol_Layouts", "admin-protocol-layouts"),
             new("/admin/protocol/speakers", "Speakers_Title", "admin-protocol-speakers"),
         ]),
         new("Console_Communication",

@@ -68,7 +68,8 @@ public static class ForumServices
             .AddLogistics()
             .AddNotices()
             .AddAccreditation()
-            .AddProtocolDocuments();
+            .AddProtocolDocuments()
+            .AddSeating();
         services.AddScoped<IdentityEmailSender>();
         services.AddScoped<IEmailSender<ForumUser>>(sp => sp.GetRequiredService<IdentityEmailSender>());
         services.AddScoped<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender>(sp => sp.GetRequiredService<IdentityEmailSender>());

@@ -46,6 +46,9 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
 
     public Core.Forums.Forum? Forum { get; private set; }
 
+    /// <summary>Where the delegate sits at each seated session ("Table 5, seat 3"), in time order.</summary>
+    public IReadOnlyList<Features.Protocol.SeatPlace> Seats { get; private set; } = [];
+
     /// <summary>Set when a cancel was asked for without its confirmation: the page then only asks.</summary>
     public ConfirmStep? Confirmation { get; private set; }
 
@@ -61,6 +64,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, UserMana
             CanEdit = EditWindow.WhyClosed(Mine.Status, forum, clock.GetUtcNow().UtcDateTime) is null;
             Answers = await questions.ShownAsync(Mine.Id, ct);
             Photo = await photos.SummaryAsync(forum.Id, Mine.Id, ct);
+            Seats = await Features.Protocol.SeatPlaces.ForDelegateAsync(db, Mine.Id, ct);
         }
     }
 
