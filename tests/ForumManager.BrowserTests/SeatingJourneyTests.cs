@@ -9,7 +9,7 @@ namespace ForumManager.BrowserTests;
 
 /// <summary>
 /// An organizer seats the welcome banquet by precedence, swaps two guests at the host's table by dragging one onto the
-/// other with the mouse, finds the swap kept after a reload and the place cards ready to print; a guest then sees their
+/// other with the mouse, finds the swap kept after a reload and prints the place cards; a guest then sees their
 /// table on their own page.
 /// </summary>
 public sealed class SeatingJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
@@ -58,8 +58,15 @@ public sealed class SeatingJourneyTests(BrowserFixture browser) : IClassFixture<
                 .OrderBy(x => x.Seat).Select(x => "d" + x.DelegateId).ToListAsync());
             Assert.Equal([second!, first!], stored);
 
-            // Printing the place cards: the link is here; the download itself is checked with the seating documents.
-            await Assertions.Expect(page.GetByTestId("place-cards-pdf")).ToHaveAttributeAsync("href", $"/admin/protocol/seating/{banquet}/place-cards.pdf");
+            // Printing the place cards: a tent card for each guest seated, the two swapped among them by their own-script names.
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("place-cards-pdf").ClickAsync());
+            var cards = Path.Combine(app.Folder, $"place-cards-{banquet}.pdf");
+            await download.SaveAsAsync(cards);
+            await PdfReadBack.AssertValidAsync(cards);
+            var printed = PdfReadBack.Flat(await PdfReadBack.TextAsync(cards));
+            var swapped = new[] { first!, second! }.Select(key => int.Parse(key[1..], CultureInfo.InvariantCulture)).ToList();
+            var swappedNames = await app.WithDbAsync(db => db.Delegates.Where(d => swapped.Contains(d.Id)).Select(d => d.NativeName ?? d.FamilyName).ToListAsync());
+            Assert.All(swappedNames, name => Assert.Contains(name, printed, StringComparison.OrdinalIgnoreCase));
 
             // The guest now at the principal guest's seat signs in and finds their table on /me.
             var guest = int.Parse(second![1..], CultureInfo.InvariantCulture);

@@ -24,7 +24,7 @@ public static class SeatMapDocument
     /// <summary>Points per seat width on a detail page: a seat's box is about this wide, enough for a name at 8 points and up.</summary>
     private static float Readable(SeatMapPaper paper) => paper == SeatMapPaper.A3 ? 62f : 46f;
 
-    public static PdfResult Render(SeatingPlan plan, SeatMapPaper paper = SeatMapPaper.A3)
+    public static PdfResult Render(PrintedSeating plan, SeatMapPaper paper = SeatMapPaper.A3)
     {
         var size = paper == SeatMapPaper.A3 ? A3Landscape : A4Landscape;
         var margin = 12 * PointsPerMm;
@@ -125,7 +125,7 @@ public static class SeatMapDocument
     /// The tables of each detail page: the map cut into windows as large as a page holds at the readable scale, each table
     /// on the page of the window its centre falls in. Tables come in the order of their numbers.
     /// </summary>
-    private static List<List<TableSpot>> Groups(SeatingPlan plan, SKRect content, float scale)
+    private static List<List<TableSpot>> Groups(PrintedSeating plan, SKRect content, float scale)
     {
         // A room wider than the page at the readable scale (rows of thirty) is drawn a little smaller rather than cut
         // through its rows; the pages then hold as many rows as fit at that scale.
@@ -144,7 +144,7 @@ public static class SeatMapDocument
     }
 
     private static void ComposeGroup(
-        SKCanvas canvas, SeatingPlan plan, List<TableSpot> group, SKRect content, float readable, ILookup<int, SeatSpot> seatsOf,
+        SKCanvas canvas, PrintedSeating plan, List<TableSpot> group, SKRect content, float readable, ILookup<int, SeatSpot> seatsOf,
         Dictionary<(int, int), ProtocolPerson> seated, Dictionary<(int, int), ProtocolPerson> behind, Dictionary<(int, int), ReservedMark> reserved,
         List<MissingGlyph> missing)
     {
@@ -309,7 +309,7 @@ public static class SeatMapDocument
 
     /// <summary>Every table at a scale that fits the page: the seats as dots (filled when taken, tinted when held), each table's number and the page it is drawn on.</summary>
     private static void ComposeOverview(
-        SKCanvas canvas, SeatingPlan plan, SKRect content, Dictionary<(int, int), ProtocolPerson> seated, Dictionary<(int, int), ReservedMark> reserved,
+        SKCanvas canvas, PrintedSeating plan, SKRect content, Dictionary<(int, int), ProtocolPerson> seated, Dictionary<(int, int), ReservedMark> reserved,
         Dictionary<int, int> pageOf, List<MissingGlyph> missing)
     {
         var bounds = SKRect.Create(0, 0, (float)plan.Map.Width, (float)plan.Map.Height);

@@ -9,7 +9,7 @@ namespace ForumManager.Documents.Protocol;
 /// </summary>
 public static class SeatingListDocument
 {
-    public static PdfResult Render(SeatingPlan plan)
+    public static PdfResult Render(PrintedSeating plan)
     {
         var rows = plan.Seated
             .OrderBy(s => s.Person.SortKey, StringComparer.OrdinalIgnoreCase)

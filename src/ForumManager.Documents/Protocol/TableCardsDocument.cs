@@ -13,7 +13,7 @@ public static class TableCardsDocument
 {
     private const string Name = "TableCards";
 
-    public static PdfResult Render(SeatingPlan plan, bool withNames)
+    public static PdfResult Render(PrintedSeating plan, bool withNames)
     {
         var missing = new List<MissingGlyph>();
         var pages = 0;
@@ -43,7 +43,7 @@ public static class TableCardsDocument
         return new PdfResult(stream.ToArray(), missing, pages);
     }
 
-    private static void ComposeFace(SKCanvas canvas, SKRect face, SeatingPlan plan, int table, IReadOnlyList<ProtocolPerson> names, List<MissingGlyph> missing)
+    private static void ComposeFace(SKCanvas canvas, SKRect face, PrintedSeating plan, int table, IReadOnlyList<ProtocolPerson> names, List<MissingGlyph> missing)
     {
         // The head table has no number: its name takes the number's place.
         var mark = table == 0 ? SeatWords.TableZh(plan.Shape, 0) : table.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -34,7 +34,7 @@ public sealed class SeatingDocuments(ForumDbContext db, DocumentHealth health)
     };
 
     /// <summary>The plan of a session of the forum, or null when it has no seating yet (or its layout cannot be drawn).</summary>
-    public async Task<(bool SessionFound, SeatingPlan? Plan, string Title)> PlanAsync(Forum forum, int sessionId, CancellationToken ct)
+    public async Task<(bool SessionFound, PrintedSeating? Plan, string Title)> PlanAsync(Forum forum, int sessionId, CancellationToken ct)
     {
         var session = await db.Sessions.AsNoTracking().Include(s => s.Room).FirstOrDefaultAsync(s => s.Id == sessionId && s.ForumId == forum.Id, ct);
         if (session is null)
@@ -65,7 +65,7 @@ public sealed class SeatingDocuments(ForumDbContext db, DocumentHealth health)
             }
         }
 
-        var plan = new SeatingPlan(
+        var plan = new PrintedSeating(
             ProtocolPeople.Heading(forum, session, session.Room),
             layout.Shape,
             map,

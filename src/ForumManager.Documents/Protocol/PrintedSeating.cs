@@ -32,7 +32,7 @@ public sealed record SeatedPerson(int Table, int Seat, bool Behind, ProtocolPers
 public sealed record ReservedMark(int Table, int Seat, SeatPurpose Purpose, string? Note);
 
 /// <summary>Everything the seating documents of one session print: the layout's seats, who sits where, the seats held back.</summary>
-public sealed record SeatingPlan(
+public sealed record PrintedSeating(
     ProtocolHeading Heading,
     LayoutShape Shape,
     SeatMap Map,
