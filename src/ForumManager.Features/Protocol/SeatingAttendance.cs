@@ -15,7 +15,7 @@ public sealed record SeatingPerson(PersonKey Person, string LatinName, string? N
 
 /// <summary>
 /// Who attends a session. With enrolment (a capacity, and not a banquet, where every guest is invited) the approved
-/// delegates enrolled; otherwise every approved delegate but staff. Then the session's own people: officials, speakers
+/// delegates enrolled; a bilateral meeting only the delegates it lists; otherwise every approved delegate but staff. Then the session's own people: officials, speakers
 /// and moderators, and its interpreters as interpreters. A guest has no rank of their own: an official is ranked as a
 /// VIP by title, a guest speaker or moderator as a speaker, an interpreter after everyone.
 /// </summary>
@@ -33,7 +33,8 @@ public static class SeatingAttendance
             .OrderBy(p => p.Role).ThenBy(p => p.Position).ToListAsync(ct);
         var onStage = roles.Where(p => p.DelegateId is not null).Select(p => p.DelegateId!.Value).ToHashSet();
         var interpreting = roles.Where(p => p.Role == SessionRole.Interpreter && p.DelegateId is not null).Select(p => p.DelegateId!.Value).ToHashSet();
-        var audience = enrolment
+        var audience = session.Type == SessionType.BilateralMeeting ? approved.Where(d => onStage.Contains(d.Id))
+            : enrolment
             ? approved.Where(d => db.Enrolments.Any(e => e.SessionId == sessionId && e.DelegateId == d.Id && e.Status == EnrolmentStatus.Enrolled) || onStage.Contains(d.Id))
             : approved.Where(d => d.Category != DelegateCategory.Staff || onStage.Contains(d.Id));
         var delegates = await audience

@@ -224,4 +224,22 @@ public sealed class SeatingTests : IAsyncLifetime
         Assert.Contains($"欢迎宴会：第2桌 {seat.Seat}号座", draft.TextBody);
         Assert.DoesNotContain("Table 2", nextDay.TextBody);
     }
+
+    [Fact]
+    public async Task Should_seat_at_a_bilateral_meeting_only_the_delegates_it_lists_not_every_approved_delegate()
+    {
+        var (session, listed) = await _harness.QueryAsync(async db =>
+        {
+            var meeting = await db.Sessions.FirstAsync(s => s.Type == SessionType.BilateralMeeting);
+            var two = await db.Delegates.Where(d => d.Status == RegistrationStatus.Approved).OrderBy(d => d.Id).Select(d => d.Id).Take(2).ToListAsync();
+            db.SessionPeople.AddRange(two.Select((id, i) => new SessionPerson { SessionId = meeting.Id, DelegateId = id, Role = SessionRole.Participant, Position = i + 1 }));
+            await db.SaveChangesAsync();
+            return (meeting, two);
+        });
+
+        var attending = await _harness.QueryAsync(db => SeatingAttendance.ForSessionAsync(db, session, CancellationToken.None));
+
+        Assert.Equal(listed.Order(), attending.Where(p => p.Person.Kind == PersonKind.Delegate).Select(p => p.Person.Id).Order());
+        Assert.True(await _harness.QueryAsync(db => db.Delegates.CountAsync(d => d.Status == RegistrationStatus.Approved)) > 2);
+    }
 }
