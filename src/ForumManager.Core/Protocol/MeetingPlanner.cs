@@ -116,6 +116,12 @@ public static class MeetingPlanner
         return state.Options(request, 1).Any() ? null : state.Explain(request);
     }
 
+    /// <summary>
+    /// Whether a chosen slot still works (null) or what now stands in its way: a participant or the interpreter busy or
+    /// too far away, the room taken, too small or closed. Confirmations check again with this inside their transaction.
+    /// </summary>
+    public static MeetingPlanProblem? Check(MeetingPlanInput input, MeetingRequestFacts request, MeetingSlot slot) => new State(input).Check(request, slot);
+
     /// <summary>The same pair either way round: "en-zh" and "zh-en" are one pair.</summary>
     public static string NormalizePair(string pair)
     {
@@ -340,6 +346,39 @@ public static class MeetingPlanner
                     break;
                 }
             }
+        }
+
+        public MeetingPlanProblem? Check(MeetingRequestFacts request, MeetingSlot slot)
+        {
+            var room = _input.Rooms.FirstOrDefault(r => r.Id == slot.RoomId);
+            if (room is null || room.Capacity < Seats(request) || !Opens(room, slot.StartUtc, slot.EndUtc)
+                || Room(room.Id).Blocks(slot.StartUtc, slot.EndUtc, null, _input.Travel, TimeSpan.Zero))
+            {
+                return new MeetingPlanProblem(request.Id, MeetingPlanReason.NoRoom, [], request.LanguagePair);
+            }
+
+            var busy = request.Participants.Distinct().Where(p => Person(p).Blocks(slot.StartUtc, slot.EndUtc, room.VenueId, _input.Travel, _farthest)).ToList();
+            if (busy.Count > 0)
+            {
+                return new MeetingPlanProblem(request.Id, MeetingPlanReason.PersonBusy, busy, request.LanguagePair);
+            }
+
+            if (request.LanguagePair is not null)
+            {
+                var interpreters = InterpretersFor(request.LanguagePair);
+                if (slot.InterpreterGuestId is not { } id || interpreters.All(i => i.GuestId != id))
+                {
+                    return new MeetingPlanProblem(request.Id, MeetingPlanReason.NoInterpreter, [], request.LanguagePair);
+                }
+
+                var key = new PersonKey(PersonKind.Interpreter, id);
+                if (Person(key).Blocks(slot.StartUtc, slot.EndUtc, room.VenueId, _input.Travel, _farthest))
+                {
+                    return new MeetingPlanProblem(request.Id, MeetingPlanReason.InterpreterBusy, [key], request.LanguagePair);
+                }
+            }
+
+            return null;
         }
 
         public void Take(MeetingRequestFacts request, MeetingSlot slot)

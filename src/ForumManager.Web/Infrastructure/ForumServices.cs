@@ -9,6 +9,7 @@ using ForumManager.Data.Sqlite;
 using ForumManager.Features;
 using ForumManager.Features.Accounts;
 using ForumManager.Features.Accreditation;
+using ForumManager.Features.Protocol;
 using ForumManager.Features.Agenda;
 using ForumManager.Features.Badges;
 using ForumManager.Features.CheckIns;
@@ -66,7 +67,8 @@ public static class ForumServices
             .AddLetters()
             .AddLogistics()
             .AddNotices()
-            .AddAccreditation();
+            .AddAccreditation()
+            .AddMeetings();
         services.AddScoped<IdentityEmailSender>();
         services.AddScoped<IEmailSender<ForumUser>>(sp => sp.GetRequiredService<IdentityEmailSender>());
         services.AddScoped<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender>(sp => sp.GetRequiredService<IdentityEmailSender>());
