@@ -13,6 +13,7 @@ using ForumManager.Features.Letters;
 using ForumManager.Features.Logistics;
 using ForumManager.Features.Notices;
 using ForumManager.Features.Privacy;
+using ForumManager.Features.Protocol;
 using ForumManager.Features.Programme;
 using ForumManager.Features.Registration;
 using ForumManager.Features.Zones;
@@ -73,7 +74,7 @@ public sealed class FeatureHarness : IAsyncLifetime
             .AddTokenProvider<EmailTokenProvider<ForumUser>>(TokenOptions.DefaultEmailProvider);
         services.AddForumMail(runDispatcher: false);
         services.AddForums().AddPrivacy().AddAccounts().AddRegistration().AddImports().AddProgramme().AddAgenda()
-            .AddCheckIns().AddBadges().AddZones().AddLetters().AddLogistics().AddNotices().AddAccreditation().AddClearance();
+            .AddCheckIns().AddBadges().AddZones().AddLetters().AddLogistics().AddNotices().AddAccreditation().AddClearance().AddMeetings();
         _services = services.BuildServiceProvider(validateScopes: true);
 
         await using var scope = _services.CreateAsyncScope();
