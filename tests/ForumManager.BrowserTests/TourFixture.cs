@@ -167,6 +167,9 @@ public sealed class TourFixture : IAsyncLifetime
         Ids["{day}"] = starts.Select(s => DateOnly.FromDateTime(ForumTime.ToLocal(s, forum.TimeZone))).GroupBy(d => d).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
             .Select(g => g.Key).DefaultIfEmpty(forum.StartDate).First().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Ids["{arrivals}"] = forum.StartDate.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var meeting = await MeetingSamples.AddAsync(App.Services, head.DelegationId!.Value, confirm: true);
+        Ids["{meeting}"] = meeting.MeetingId.ToString(CultureInfo.InvariantCulture);
+        Ids["{department}"] = meeting.DepartmentId.ToString(CultureInfo.InvariantCulture);
         return password;
     }
 

@@ -41,6 +41,17 @@ public sealed class MeetingViews(ForumDbContext db)
             m.InterpreterGuestId is { } i ? guests.GetValueOrDefault(i) : null, m.LanguagePair, m.DurationMinutes, m.Outcome)).ToList();
     }
 
+    /// <summary>Rooms ("room, venue") and interpreters by id, in the reader's language.</summary>
+    public async Task<(IReadOnlyDictionary<int, string> Rooms, IReadOnlyDictionary<int, string> Interpreters)> NamesAsync(int forumId, CancellationToken ct)
+    {
+        var chinese = UiLanguage.Chinese;
+        var rooms = await db.Rooms.AsNoTracking().Include(r => r.Venue).Where(r => r.ForumId == forumId)
+            .ToDictionaryAsync(r => r.Id, r => chinese ? $"{r.NameZh}, {r.Venue!.NameZh}" : $"{r.NameEn}, {r.Venue!.NameEn}", ct);
+        var interpreters = await db.Guests.AsNoTracking().Where(g => g.ForumId == forumId && g.Kind == Core.Programme.GuestKind.Interpreter)
+            .ToDictionaryAsync(g => g.Id, g => chinese && g.NameZh != null ? g.NameZh : g.NameEn, ct);
+        return (rooms, interpreters);
+    }
+
     public Task<Meeting?> FindAsync(int forumId, int meetingId, CancellationToken ct) => db.Meetings.AsNoTracking()
         .Include(m => m.Participants).Include(m => m.Preferences).SingleOrDefaultAsync(m => m.Id == meetingId && m.ForumId == forumId, ct);
 

@@ -8,5 +8,6 @@ public static class MeetingsFeature
         .AddScoped<MeetingRequests>()
         .AddScoped<MeetingInvitations>()
         .AddScoped<MeetingScheduling>()
-        .AddScoped<MeetingViews>();
+        .AddScoped<MeetingViews>()
+        .AddScoped<MeetingBriefings>();
 }

@@ -43,6 +43,11 @@ public static class ConsoleNavigation
             new("/admin/hotels", "Console_Hotels", "admin-hotels"),
             new("/admin/transfers", "Console_Transfers", "admin-transfers"),
         ]),
+        new("Console_Protocol",
+        [
+            new("/admin/meetings", "Console_Meetings", "admin-meetings"),
+            new("/admin/meetings/departments", "Console_HostDepartments", "admin-meetings-departments"),
+        ]),
         new("Console_Communication",
         [
             new("/admin/notices", "Nav_Notices", "admin-notices"),
