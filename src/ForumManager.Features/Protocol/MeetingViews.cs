@@ -34,7 +34,7 @@ public sealed class MeetingViews(ForumDbContext db)
         var departments = await db.HostDepartments.AsNoTracking().Where(x => x.ForumId == forumId).ToDictionaryAsync(x => x.Id, x => chinese ? x.NameZh : x.NameEn, ct);
         var rooms = await db.Rooms.AsNoTracking().Include(r => r.Venue).Where(r => r.ForumId == forumId)
             .ToDictionaryAsync(r => r.Id, r => chinese ? $"{r.NameZh}, {r.Venue!.NameZh}" : $"{r.NameEn}, {r.Venue!.NameEn}", ct);
-        var guests = await db.Guests.AsNoTracking().Where(g => g.ForumId == forumId).ToDictionaryAsync(g => g.Id, g => g.NameEn, ct);
+        var guests = await db.Guests.AsNoTracking().Where(g => g.ForumId == forumId).ToDictionaryAsync(g => g.Id, g => chinese && g.NameZh != null ? g.NameZh : g.NameEn, ct);
         return meetings.Select(m => new MeetingRow(m.Id, m.DelegationId, delegations.GetValueOrDefault(m.DelegationId, "?"),
             m.HostDepartmentId is { } h ? departments.GetValueOrDefault(h, "?") : delegations.GetValueOrDefault(m.PartnerDelegationId ?? 0, "?"),
             m.Topic, m.Status, m.StartUtc, m.EndUtc, m.RoomId is { } r ? rooms.GetValueOrDefault(r) : null,
