@@ -179,20 +179,15 @@ public static class BriefingDocument
             var details = string.Join("\n", new[] { person.Title, person.Organization }.Where(s => !string.IsNullOrWhiteSpace(s)));
             var lines = details.Length == 0 ? null : Paragraph.Layout(details, textWidth, 9, "zh-Hans");
             var textHeight = name.Height + (native?.Height ?? 0) + (lines?.Height ?? 0);
-            var photoHeight = PhotoWidth * 4 / 3;
+            using var image = person.Photo is { Length: > 0 } jpeg ? SKImage.FromEncodedData(jpeg) : null;
+            var photoHeight = image is null ? 0 : PhotoWidth * 4 / 3;
             var canvas = Room(Math.Max(textHeight, photoHeight) + 6);
             var top = _y + 2;
-            var frame = SKRect.Create(Margin, top, PhotoWidth, photoHeight);
-            using (var image = person.Photo is { Length: > 0 } jpeg ? SKImage.FromEncodedData(jpeg) : null)
+            if (image is not null)
             {
-                if (image is not null)
-                {
-                    canvas.DrawImage(image, frame, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None));
-                }
-            }
-
-            using (var paint = new SKPaint { Color = Rule, Style = SKPaintStyle.Stroke, StrokeWidth = 0.5f, IsAntialias = true })
-            {
+                var frame = SKRect.Create(Margin, top, PhotoWidth, photoHeight);
+                canvas.DrawImage(image, frame, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None));
+                using var paint = new SKPaint { Color = Rule, Style = SKPaintStyle.Stroke, StrokeWidth = 0.5f, IsAntialias = true };
                 canvas.DrawRect(frame, paint);
             }
 

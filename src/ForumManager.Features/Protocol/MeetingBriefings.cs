@@ -20,6 +20,28 @@ public sealed class MeetingBriefings(ForumDbContext db, AccreditationPhotos phot
 {
     private static string Both(string key, params object[] args) => $"{SharedResource.Get(key, "en", args)} {SharedResource.Get(key, "zh-Hans", args)}";
 
+    /// <summary>"English – Chinese 英语 – 中文": the pair as both languages call it.</summary>
+    private static string? PairInBoth(string? pair)
+    {
+        if (pair is null)
+        {
+            return null;
+        }
+
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en");
+            var english = Text.LanguageNames.Pair(pair);
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("zh-Hans");
+            return $"{english} {Text.LanguageNames.Pair(pair)}";
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
     public async Task<PdfResult?> RenderAsync(Forum forum, int meetingId, Actor actor, CancellationToken ct)
     {
         var meeting = await db.Meetings.AsNoTracking().Include(m => m.Participants).SingleOrDefaultAsync(m => m.Id == meetingId && m.ForumId == forum.Id, ct);
@@ -58,7 +80,7 @@ public sealed class MeetingBriefings(ForumDbContext db, AccreditationPhotos phot
             (Both("Meetings_When"), MeetingInvitations.When(meeting.StartUtc!.Value, meeting.EndUtc!.Value, zone)),
             (Both("Meetings_Where"), room is null ? "—" : $"{room.NameEn}, {room.Venue!.NameEn} · {room.NameZh}，{room.Venue.NameZh}"),
             (Both("Meetings_Interpreter"), interpreter is null ? "—" : $"{interpreter.NameEn} {interpreter.NameZh}".Trim()),
-            (Both("Meetings_LanguagePair"), meeting.LanguagePair ?? "—"),
+            (Both("Meetings_LanguagePair"), PairInBoth(meeting.LanguagePair) ?? "—"),
             (Both("Meetings_Topic"), meeting.Topic),
         };
 

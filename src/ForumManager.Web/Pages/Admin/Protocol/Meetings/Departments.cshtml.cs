@@ -65,6 +65,8 @@ public sealed class DepartmentsModel(CurrentForum current, HostDepartments depar
         var errors = new FieldErrors();
         if (await departments.SaveAsync((await current.GetAsync(ct))!.Id, Id, Input, Actor, errors, ct) is null)
         {
+            // The feature checks every field itself, in the reader's words; binding's own messages would name properties.
+            ModelState.Clear();
             ModelState.AddErrors(errors);
             return Page();
         }
