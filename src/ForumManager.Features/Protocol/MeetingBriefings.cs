@@ -74,6 +74,7 @@ public sealed class MeetingBriefings(ForumDbContext db, AccreditationPhotos phot
             ]),
         };
 
+        sides.RemoveAll(s => s.People.Count == 0);
         var zone = forum.TimeZone;
         var facts = new List<(string, string)>
         {

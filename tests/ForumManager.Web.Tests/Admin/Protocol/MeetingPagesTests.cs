@@ -141,6 +141,22 @@ public sealed class MeetingPagesTests(MeetingPagesAppFixture app) : IClassFixtur
         var line = csv.Split('\n').Single(l => l.Contains(delegationName, StringComparison.Ordinal));
         Assert.Contains(",1,1,0,0,", line, StringComparison.Ordinal);
 
+        // A second meeting of the same parties: its briefing recalls the first, with what it ended with.
+        var again = await HtmlForms.SubmitAsync(organizer, $"/admin/meetings/new?delegation={sample.DelegationId}&partner=h:{sample.DepartmentId}", new Dictionary<string, string>
+        {
+            ["Input.Topic"] = "Follow-up on the trade fair", ["Input.People"] = "g:" + sample.OfficialId, ["Input.LanguagePair"] = "en-zh",
+            ["Input.Windows[0].Day"] = done.StartUtc!.Value.AddHours(8).ToString("yyyy-MM-dd"), ["Input.Windows[0].From"] = "15:00", ["Input.Windows[0].To"] = "18:00",
+        }, "form[data-testid=meeting-request]");
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        var secondUrl = again.Headers.Location!.OriginalString;
+        Assert.Equal(HttpStatusCode.Redirect, (await HtmlForms.SubmitAsync(organizer, secondUrl, new Dictionary<string, string>(), "[data-testid=slots] form")).StatusCode);
+        var second = await PdfReadBack.SaveAsync(await organizer.GetByteArrayAsync(secondUrl + "/briefing.pdf"), "briefing-second");
+        var recalled = PdfReadBack.Flat(await PdfReadBack.TextAsync(second));
+        Assert.Contains("Agreement signed", recalled, StringComparison.Ordinal);
+        Assert.Contains("签署协议", recalled, StringComparison.Ordinal);
+        Assert.Contains("Both sides agreed", recalled, StringComparison.Ordinal);
+        Assert.DoesNotContain("No earlier meetings", recalled, StringComparison.Ordinal);
+
         // The list by status shows it held.
         var held2 = await HtmlForms.GetPageAsync(organizer, "/admin/meetings?status=Held");
         Assert.Contains(delegationName, held2.QuerySelector("[data-testid=meetings]")!.TextContent, StringComparison.Ordinal);
