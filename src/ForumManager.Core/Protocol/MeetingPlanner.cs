@@ -305,8 +305,14 @@ public static class MeetingPlanner
         {
             var length = TimeSpan.FromMinutes(request.DurationMinutes);
             var people = request.Participants.Distinct().Select(Person).ToList();
-            var interpreters = InterpretersFor(request.LanguagePair).OrderBy(i => _interpreterLoad.GetValueOrDefault(i.GuestId)).ThenBy(i => i.GuestId).ToList();
+            var interpreters = InterpretersFor(request.LanguagePair).Where(i => !request.Participants.Contains(i.Key))
+                .OrderBy(i => _interpreterLoad.GetValueOrDefault(i.GuestId)).ThenBy(i => i.GuestId).Select(i => (i.GuestId, Timeline: Person(i.Key))).ToList();
             var seats = Seats(request);
+            var rooms = _roomsBySize.Where(r => r.Capacity >= seats).ToList();
+
+            // Per start, whether the people (and which interpreter) can be at each venue: asked once per venue, not per room.
+            var peopleAt = new Dictionary<int, bool>();
+            var interpreterAt = new Dictionary<int, int?>();
             var found = 0;
             foreach (var start in Starts(request, _input.Step))
             {
@@ -316,14 +322,22 @@ public static class MeetingPlanner
                 }
 
                 var end = start + length;
-                foreach (var room in _roomsBySize)
+                var local = (TimeZoneInfo.ConvertTimeFromUtc(start, _input.Zone), TimeZoneInfo.ConvertTimeFromUtc(end, _input.Zone));
+                peopleAt.Clear();
+                interpreterAt.Clear();
+                foreach (var room in rooms)
                 {
-                    if (room.Capacity < seats || !Opens(room, start, end) || Room(room.Id).Blocks(start, end, null, _input.Travel, TimeSpan.Zero))
+                    if (!OpensLocal(room, local.Item1, local.Item2) || Room(room.Id).Blocks(start, end, null, _input.Travel, TimeSpan.Zero))
                     {
                         continue;
                     }
 
-                    if (people.Any(p => p.Blocks(start, end, room.VenueId, _input.Travel, _farthest)))
+                    if (!peopleAt.TryGetValue(room.VenueId, out var free))
+                    {
+                        peopleAt[room.VenueId] = free = people.TrueForAll(p => !p.Blocks(start, end, room.VenueId, _input.Travel, _farthest));
+                    }
+
+                    if (!free)
                     {
                         continue;
                     }
@@ -331,14 +345,16 @@ public static class MeetingPlanner
                     int? interpreterId = null;
                     if (request.LanguagePair is not null)
                     {
-                        var free = interpreters.FirstOrDefault(i => !Person(i.Key).Blocks(start, end, room.VenueId, _input.Travel, _farthest)
-                            && !request.Participants.Contains(i.Key));
-                        if (free is null)
+                        if (!interpreterAt.TryGetValue(room.VenueId, out interpreterId))
+                        {
+                            var chosen = interpreters.FirstOrDefault(i => !i.Timeline.Blocks(start, end, room.VenueId, _input.Travel, _farthest));
+                            interpreterAt[room.VenueId] = interpreterId = chosen.Timeline is null ? null : chosen.GuestId;
+                        }
+
+                        if (interpreterId is null)
                         {
                             continue;
                         }
-
-                        interpreterId = free.GuestId;
                     }
 
                     found++;
@@ -464,15 +480,17 @@ public static class MeetingPlanner
             return new MeetingPlanProblem(request.Id, MeetingPlanReason.NoRoom, [], request.LanguagePair);
         }
 
-        private bool Opens(RoomFacts room, DateTime start, DateTime end)
+        private bool Opens(RoomFacts room, DateTime start, DateTime end) =>
+            room.OpensAt is null || OpensLocal(room, TimeZoneInfo.ConvertTimeFromUtc(start, _input.Zone), TimeZoneInfo.ConvertTimeFromUtc(end, _input.Zone));
+
+        /// <summary>Whether the room is open from <paramref name="localStart"/> to <paramref name="localEnd"/> (the forum's wall clock).</summary>
+        private static bool OpensLocal(RoomFacts room, DateTime localStart, DateTime localEnd)
         {
             if (room.OpensAt is not { } opens || room.ClosesAt is not { } closes || opens == closes)
             {
                 return true;
             }
 
-            var localStart = TimeZoneInfo.ConvertTimeFromUtc(start, _input.Zone);
-            var localEnd = TimeZoneInfo.ConvertTimeFromUtc(end, _input.Zone);
             var day = DateOnly.FromDateTime(localStart);
             foreach (var openingDay in new[] { day.AddDays(-1), day })
             {

@@ -110,7 +110,7 @@ public sealed class MeetingPlannerTests
     [Fact]
     public void Should_schedule_300_requests_in_milliseconds_without_a_conflict()
     {
-        var (input, sessions, rooms) = Large(300, seed: 17);
+        var (input, sessions, rooms) = SyntheticMeetings.Build(300, seed: 17);
         MeetingPlanner.Plan(input);
         var watch = Stopwatch.StartNew();
         var plan = MeetingPlanner.Plan(input);
@@ -140,64 +140,5 @@ public sealed class MeetingPlannerTests
         }
 
         return people;
-    }
-
-    /// <summary>
-    /// Two forum days with a morning and an afternoon session per venue for everyone; 60 delegations of 5, 12 host
-    /// officials, 3 interpreter pairs with 5 interpreters each, 16 meeting rooms at 3 venues.
-    /// </summary>
-    internal static (MeetingPlanInput Input, List<PlannedSession> Sessions, Dictionary<int, RoomFacts> Rooms) Large(int count, int seed)
-    {
-        var random = new Random(seed);
-        var travel = new TravelTimes().Set(1, 2, TimeSpan.FromMinutes(30)).Set(1, 3, TimeSpan.FromMinutes(45)).Set(2, 3, TimeSpan.FromMinutes(20));
-        var rooms = Enumerable.Range(1, 16).ToDictionary(r => r, r => new RoomFacts(r, 1 + r % 3, 8 + r, new TimeOnly(8, 0), new TimeOnly(20, 0)));
-        var sessionRooms = new Dictionary<int, RoomFacts> { [100] = new RoomFacts(100, 1, 1000, null, null), [101] = new RoomFacts(101, 3, 1000, null, null) };
-        var sessions = new List<PlannedSession>();
-        var people = new Dictionary<PersonKey, List<BusyTime>>();
-        var delegates = Enumerable.Range(1, 300).Select(i => new PersonKey(PersonKind.Delegate, i)).ToList();
-        for (var day = 0; day < 2; day++)
-        {
-            // Half the delegates at the theme forum at venue 1 in the morning, the other half at venue 3 after lunch.
-            var morning = new PlannedSession(1000 + day * 2, 100, Local(9, day), Local(10.5, day), 150, delegates.Take(150).ToList());
-            var afternoon = new PlannedSession(1001 + day * 2, 101, Local(14, day), Local(15.5, day), 150, delegates.Skip(150).ToList());
-            foreach (var session in new[] { morning, afternoon })
-            {
-                sessions.Add(session);
-                foreach (var person in session.People)
-                {
-                    (people.TryGetValue(person, out var list) ? list : people[person] = []).Add(new BusyTime(session.StartUtc, session.EndUtc, sessionRooms[session.RoomId!.Value].VenueId));
-                }
-            }
-        }
-
-        string[] pairs = ["zh-en", "zh-fr", "zh-de"];
-        var interpreters = Enumerable.Range(0, 15).Select(i => new InterpreterFacts(500 + i, [pairs[i % 3]])).ToList();
-        var requests = new List<MeetingRequestFacts>();
-        for (var i = 0; i < count; i++)
-        {
-            var delegation = random.Next(60);
-            var participants = delegates.Skip(delegation * 5).Take(1 + random.Next(4)).ToList();
-            participants.Add(new PersonKey(PersonKind.Guest, 700 + random.Next(24)));
-            var day = random.Next(2);
-            var windows = new List<TimeWindow> { new(Local(8, day), Local(19, day)) };
-            requests.Add(new MeetingRequestFacts(i + 1, delegation, participants, 30 + 15 * random.Next(3), windows, pairs[random.Next(3)]));
-        }
-
-        var all = new Dictionary<int, RoomFacts>(rooms);
-        foreach (var (id, room) in sessionRooms)
-        {
-            all[id] = room;
-        }
-
-        return (new MeetingPlanInput
-        {
-            Requests = requests,
-            PeopleBusy = people,
-            Rooms = rooms.Values.ToList(),
-            RoomsBusy = new Dictionary<int, List<BusyTime>>(),
-            Interpreters = interpreters,
-            Travel = travel,
-            Zone = Shanghai,
-        }, sessions, all);
     }
 }
