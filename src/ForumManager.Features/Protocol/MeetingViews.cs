@@ -7,7 +7,7 @@ namespace ForumManager.Features.Protocol;
 
 /// <summary>A meeting as lists show it, names in the reader's language.</summary>
 public sealed record MeetingRow(int Id, int DelegationId, string Delegation, string Partner, string Topic, MeetingStatus Status, DateTime? StartUtc,
-    DateTime? EndUtc, string? Room, string? Interpreter, string? LanguagePair, int DurationMinutes, MeetingOutcome Outcome);
+    DateTime? EndUtc, string? Room, string? Interpreter, string? LanguagePair, int DurationMinutes, MeetingOutcome Outcome, string? DeclineReason = null);
 
 /// <summary>A participant with what the briefing and the page show of them.</summary>
 public sealed record MeetingPersonRow(int? DelegateId, int? GuestId, string LatinName, string? NativeName, string? Title, string? Organization, string Side);
@@ -38,7 +38,7 @@ public sealed class MeetingViews(ForumDbContext db)
         return meetings.Select(m => new MeetingRow(m.Id, m.DelegationId, delegations.GetValueOrDefault(m.DelegationId, "?"),
             m.HostDepartmentId is { } h ? departments.GetValueOrDefault(h, "?") : delegations.GetValueOrDefault(m.PartnerDelegationId ?? 0, "?"),
             m.Topic, m.Status, m.StartUtc, m.EndUtc, m.RoomId is { } r ? rooms.GetValueOrDefault(r) : null,
-            m.InterpreterGuestId is { } i ? guests.GetValueOrDefault(i) : null, m.LanguagePair, m.DurationMinutes, m.Outcome)).ToList();
+            m.InterpreterGuestId is { } i ? guests.GetValueOrDefault(i) : null, m.LanguagePair, m.DurationMinutes, m.Outcome, m.DeclineReason)).ToList();
     }
 
     /// <summary>Rooms ("room, venue") and interpreters by id, in the reader's language.</summary>

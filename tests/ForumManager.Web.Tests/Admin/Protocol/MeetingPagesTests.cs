@@ -128,6 +128,10 @@ public sealed class MeetingPagesTests(MeetingPagesAppFixture app) : IClassFixtur
             "form[data-testid=minutes-form]");
         Assert.Equal(HttpStatusCode.OK, tooLong.StatusCode);
         Assert.NotNull((await HtmlForms.ParseAsync(tooLong)).QuerySelector("#minutes-error"));
+        var badOutcome = await HtmlForms.SubmitAsync(organizer, url, new Dictionary<string, string> { ["Minutes"] = "Short and fine.", ["Outcome"] = "Treaty" },
+            "form[data-testid=minutes-form]");
+        Assert.Equal(HttpStatusCode.OK, badOutcome.StatusCode);
+        Assert.Equal(MeetingStatus.Confirmed, await app.WithDbAsync(db => db.Meetings.Where(m => m.Id == sample.MeetingId).Select(m => m.Status).SingleAsync()));
         var held = await HtmlForms.SubmitAsync(organizer, url, new Dictionary<string, string>
         {
             ["Minutes"] = "Both sides agreed on a joint trade fair stand in 2011.", ["Outcome"] = nameof(MeetingOutcome.AgreementSigned),
@@ -160,5 +164,23 @@ public sealed class MeetingPagesTests(MeetingPagesAppFixture app) : IClassFixtur
         // The list by status shows it held.
         var held2 = await HtmlForms.GetPageAsync(organizer, "/admin/meetings?status=Held");
         Assert.Contains(delegationName, held2.QuerySelector("[data-testid=meetings]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_schedule_every_accepted_meeting_in_one_go_and_say_how_many()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var sample = await MeetingSamples.AddAsync(app.Services, await DemoDelegationAsync(2), confirm: false, name: "Commerce C");
+        var page = await HtmlForms.GetPageAsync(organizer, "/admin/meetings?status=Accepted");
+        Assert.Contains("Commerce C", page.QuerySelector("[data-testid=meetings]")!.TextContent, StringComparison.Ordinal);
+
+        var response = await HtmlForms.SubmitAsync(organizer, page, "/admin/meetings?handler=Schedule", new Dictionary<string, string>(), "form:has([data-testid=schedule-all])");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = await HtmlForms.ParseAsync(response);
+        Assert.Matches(@"\d+ meetings confirmed", answer.QuerySelector("[data-testid=schedule-result]")!.TextContent);
+        var meeting = await app.WithDbAsync(db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == sample.MeetingId));
+        Assert.Equal(MeetingStatus.Confirmed, meeting.Status);
+        Assert.Equal(1, meeting.Sequence);
+        Assert.True(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Purpose == "meeting-confirmed")));
     }
 }

@@ -118,8 +118,15 @@ public sealed class MeetingModel(CurrentForum current, MeetingViews views, Meeti
         }
 
         var errors = new FieldErrors();
-        if (!await scheduling.RecordAsync(Forum!, id, Minutes, Outcome, Actor, errors, ct))
+        if (ModelState.GetFieldValidationState(nameof(Outcome)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
+            // An outcome that is none of the three is not read as "nothing signed".
+            errors.Add(nameof(Outcome), text["Validation_Choose"]);
+        }
+
+        if (!errors.IsEmpty || !await scheduling.RecordAsync(Forum!, id, Minutes, Outcome, Actor, errors, ct))
+        {
+            ModelState.Clear();
             ModelState.AddErrors(errors);
             return Page();
         }
