@@ -92,6 +92,19 @@ public sealed class MeetingRequestTests(MeetingRequestAppFixture app) : IClassFi
         Assert.Equal(new DateTime(day.Year, day.Month, day.Day, 6, 0, 0, DateTimeKind.Utc), window.FromUtc);
         var list = await HtmlForms.GetPageAsync(team.Head, Url);
         Assert.Contains("Twinning of two universities", list.QuerySelector("[data-testid=my-meetings]")!.TextContent, StringComparison.Ordinal);
+
+        // The organizers decline it with a reason: the head is told in their language and sees the reason on the page.
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var declined = await HtmlForms.SubmitAsync(organizer, $"/admin/meetings/{meeting.Id}", new Dictionary<string, string> { ["Reason"] = "The department is away that week." },
+            "form[data-testid=decline-form]");
+        Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
+        var notice = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Purpose == "meeting-declined" && m.ToAddress.StartsWith("head-")
+            && db.Delegates.Any(d => d.Id == team.HeadId && d.Email == m.ToAddress)));
+        var message = await app.ReadMailAsync(notice);
+        Assert.Contains("The department is away that week.", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Twinning of two universities", message.TextBody, StringComparison.Ordinal);
+        var after = await HtmlForms.GetPageAsync(team.Head, Url);
+        Assert.Contains("The department is away that week.", after.QuerySelector("[data-testid=my-meetings]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
