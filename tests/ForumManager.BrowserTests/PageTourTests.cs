@@ -37,6 +37,7 @@ public sealed class PageTourTests(TourFixture tour, ITestOutputHelper output) : 
         ["me/delegation/member/{id:int}"] = (Visitor.Head, "/me/delegation/member/{member}"),
         ["Me/Photo"] = (Visitor.Delegate, "/me/photo"),
         ["Me/Companions"] = (Visitor.Delegate, "/me/companions"),
+        ["Me/Meetings"] = (Visitor.Head, "/me/meetings"),
 
         // The desk as staff see it most: a search that found a delegation's members.
         ["Checkin"] = (Visitor.Staff, "/checkin?q={desk-search}"),
@@ -80,6 +81,10 @@ public sealed class PageTourTests(TourFixture tour, ITestOutputHelper output) : 
         ["Admin/Badges/Batch/{id:guid}"] = (Visitor.Organizer, "/admin/badges/batch/{badges}"),
         ["admin/visa-letters"] = (Visitor.Organizer, "/admin/visa-letters"),
         ["Admin/Reports"] = (Visitor.Organizer, "/admin/reports"),
+        ["Admin/Meetings"] = (Visitor.Organizer, "/admin/meetings"),
+        ["Admin/Meetings/Departments"] = (Visitor.Organizer, "/admin/meetings/departments"),
+        ["Admin/Meetings/New"] = (Visitor.Organizer, "/admin/meetings/new?delegation={delegation}&partner=h:{department}"),
+        ["admin/meetings/{id:int}"] = (Visitor.Organizer, "/admin/meetings/{meeting}"),
         ["Admin/Settings"] = (Visitor.Organizer, "/admin/settings"),
         ["Admin/Users"] = (Visitor.Admin, "/admin/users"),
 
@@ -111,8 +116,9 @@ public sealed class PageTourTests(TourFixture tour, ITestOutputHelper output) : 
         ["me/visa-letter.pdf"] = "PDF",
         ["admin/visa-letters/{id:int}.pdf"] = "PDF",
         ["checkin/badges/{id:int}.pdf"] = "PDF",
+        ["admin/meetings/{id:int}/briefing.pdf"] = "PDF",
         ["admin/delegates/export.{format:regex(^(csv|xlsx)$)}"] = "CSV or XLSX",
-        ["admin/reports/{report:regex(^(dietary|accessibility|interpretation|delegations)$)}.{format:regex(^(csv|xlsx)$)?}"] = "CSV or XLSX",
+        ["admin/reports/{report:regex(^(dietary|accessibility|interpretation|delegations|meetings)$)}.{format:regex(^(csv|xlsx)$)?}"] = "CSV or XLSX",
         ["admin/hotels/{id:int}/rooming.{format:regex(^(xlsx|pdf)$)}"] = "XLSX or PDF",
         ["admin/transfers/manifest/{id:int}.{format:regex(^(xlsx|pdf)$)}"] = "XLSX or PDF",
         ["admin/protocol/speakers/{sessionId:int}/run-of-show.pdf"] = "PDF",

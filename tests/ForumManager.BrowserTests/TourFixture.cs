@@ -176,10 +176,15 @@ public sealed class TourFixture : IAsyncLifetime
         theme.People.AddRange(speakers.Select((id, i) => new Core.Programme.SessionPerson { Role = Core.Programme.SessionRole.Speaker, DelegateId = id, Position = i + 2, SpeakingMinutes = i == 0 ? 10 : null }));
         await db.SaveChangesAsync();
         Ids["{theme-forum}"] = theme.Id.ToString(CultureInfo.InvariantCulture);
+
         // The welcome banquet seated by precedence, so the seating page shows a full map.
         var banquet = await db.Sessions.Where(s => s.ForumId == forum.Id && s.Type == Core.Programme.SessionType.Banquet).Select(s => s.Id).FirstAsync();
         await services.GetRequiredService<Features.Protocol.SeatingPlans>().SeatEveryoneAsync(forum.Id, banquet, 0, Actor.System, new Features.FieldErrors(), CancellationToken.None);
         Ids["{banquet}"] = banquet.ToString(CultureInfo.InvariantCulture);
+
+        var meeting = await MeetingSamples.AddAsync(App.Services, head.DelegationId!.Value, confirm: true);
+        Ids["{meeting}"] = meeting.MeetingId.ToString(CultureInfo.InvariantCulture);
+        Ids["{department}"] = meeting.DepartmentId.ToString(CultureInfo.InvariantCulture);
         return password;
     }
 

@@ -75,8 +75,7 @@ public sealed class FeatureHarness : IAsyncLifetime
         services.AddForumMail(runDispatcher: false);
         services.AddForums().AddPrivacy().AddAccounts().AddRegistration().AddImports().AddProgramme().AddAgenda()
             .AddCheckIns().AddBadges().AddZones().AddLetters().AddLogistics().AddNotices().AddAccreditation().AddClearance()
-            .AddProtocolDocuments()
-            .AddSeating();
+            .AddProtocolDocuments().AddSeating().AddMeetings();
         _services = services.BuildServiceProvider(validateScopes: true);
 
         await using var scope = _services.CreateAsyncScope();

@@ -24,7 +24,7 @@ public sealed record ReportTable(string Title, string Note, IReadOnlyList<string
 /// </summary>
 public sealed class ForumReports(ForumDbContext db, IStringLocalizer<SharedResource> text, Forum forum)
 {
-    public static readonly IReadOnlyList<string> Names = ["dietary", "accessibility", "interpretation", "delegations"];
+    public static readonly IReadOnlyList<string> Names = ["dietary", "accessibility", "interpretation", "delegations", "meetings"];
 
     /// <summary>Sessions where food is served, for the caterers' counts: banquets, and the breaks that hold lunches and refreshments.</summary>
     public static readonly IReadOnlyList<SessionType> Meals = [SessionType.Banquet, SessionType.Break];
@@ -35,6 +35,7 @@ public sealed class ForumReports(ForumDbContext db, IStringLocalizer<SharedResou
         "dietary" => ("Reports_Dietary", "Reports_DietaryHint"),
         "accessibility" => ("Reports_Accessibility", "Reports_AccessibilityHint"),
         "interpretation" => ("Reports_Interpretation", "Reports_InterpretationHint"),
+        "meetings" => ("Reports_Meetings", "Reports_MeetingsHint"),
         _ => ("Reports_Delegations", "Reports_DelegationsHint"),
     };
 
@@ -47,6 +48,7 @@ public sealed class ForumReports(ForumDbContext db, IStringLocalizer<SharedResou
         "accessibility" => AccessibilityAsync(ct),
         "interpretation" => InterpretationAsync(ct),
         "delegations" => DelegationsAsync(ct),
+        "meetings" => MeetingOutcomesAsync(ct),
         _ => throw new ArgumentOutOfRangeException(nameof(report)),
     };
 
@@ -281,4 +283,47 @@ public sealed class ForumReports(ForumDbContext db, IStringLocalizer<SharedResou
 
     private static string PersonName(string family, string given, string? native) =>
         string.IsNullOrWhiteSpace(native) ? LatinName(family, given) : $"{LatinName(family, given)} ({native})";
+
+    /// <summary>
+    /// Bilateral meetings held, and what they ended with, per delegation (as either party) and then per partner city;
+    /// meetings still to come are counted apart.
+    /// </summary>
+    private async Task<ReportTable> MeetingOutcomesAsync(CancellationToken ct)
+    {
+        var forumId = forum.Id;
+        var meetings = await db.Meetings.AsNoTracking().Where(m => m.ForumId == forumId)
+            .Select(m => new { m.Id, m.DelegationId, m.PartnerDelegationId, m.Status, m.Outcome }).ToListAsync(ct);
+        var delegations = await db.Delegations.AsNoTracking().Where(d => d.ForumId == forumId)
+            .Select(d => new { d.Id, d.NameEn, d.NameZh, City = d.PartnerCity == null ? null : _chinese ? d.PartnerCity.NameZh : d.PartnerCity.NameEn })
+            .ToListAsync(ct);
+        var none = text["Reports_NoPartnerCity"].Value;
+        object?[] Counts(string city, string name, IEnumerable<Core.Protocol.MeetingStatus> statuses, IEnumerable<Core.Protocol.MeetingOutcome> outcomes)
+        {
+            var held = outcomes.ToList();
+            var all = statuses.ToList();
+            return
+            [
+                city, name, held.Count, held.Count(o => o == Core.Protocol.MeetingOutcome.AgreementSigned),
+                held.Count(o => o == Core.Protocol.MeetingOutcome.MemorandumSigned), held.Count(o => o == Core.Protocol.MeetingOutcome.None),
+                all.Count(s => s == Core.Protocol.MeetingStatus.Confirmed),
+            ];
+        }
+
+        var involved = delegations.Select(d => (Delegation: d, Meetings: meetings.Where(m => m.DelegationId == d.Id || m.PartnerDelegationId == d.Id).ToList()))
+            .Where(x => x.Meetings.Count > 0)
+            .OrderBy(x => x.Delegation.City ?? "\uffff", StringComparer.CurrentCulture).ThenBy(x => _chinese ? x.Delegation.NameZh : x.Delegation.NameEn, StringComparer.CurrentCulture)
+            .ToList();
+        var rows = involved.Select(x => Counts(x.Delegation.City ?? none, _chinese ? x.Delegation.NameZh : x.Delegation.NameEn, x.Meetings.Select(m => m.Status),
+            x.Meetings.Where(m => m.Status == Core.Protocol.MeetingStatus.Held).Select(m => m.Outcome))).ToList();
+        foreach (var city in involved.GroupBy(x => x.Delegation.City ?? none))
+        {
+            var cityMeetings = city.SelectMany(x => x.Meetings).Distinct().ToList();
+            rows.Add(Counts(city.Key, text["Reports_AllOfCity"], cityMeetings.Select(m => m.Status),
+                cityMeetings.Where(m => m.Status == Core.Protocol.MeetingStatus.Held).Select(m => m.Outcome)));
+        }
+
+        var headers = new[] { "Reports_PartnerCity", "Reports_Delegation", "Reports_MeetingsHeld", "MeetingOutcome_AgreementSigned", "MeetingOutcome_MemorandumSigned",
+            "MeetingOutcome_None", "Reports_MeetingsToCome" }.Select(k => text[k].Value).ToList();
+        return new ReportTable(text["Reports_Meetings"], text["Reports_MeetingsHint"], headers, rows, new HashSet<int> { 2, 3, 4, 5, 6 });
+    }
 }

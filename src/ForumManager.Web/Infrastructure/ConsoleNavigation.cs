@@ -48,6 +48,8 @@ public static class ConsoleNavigation
             new("/admin/protocol", "Protocol_Seating", "admin-protocol"),
             new("/admin/protocol/layouts", "Protocol_Layouts", "admin-protocol-layouts"),
             new("/admin/protocol/speakers", "Speakers_Title", "admin-protocol-speakers"),
+            new("/admin/meetings", "Console_Meetings", "admin-meetings"),
+            new("/admin/meetings/departments", "Console_HostDepartments", "admin-meetings-departments"),
         ]),
         new("Console_Communication",
         [

@@ -19,6 +19,7 @@ public sealed class FeatureRoutes : IPageRouteModelConvention
         ("Admin/Logistics/Hotels", "Admin/Hotels"),
         ("Admin/Logistics/Transfers", "Admin/Transfers"),
         ("Admin/Accreditation", "Admin"),
+        ("Admin/Protocol/Meetings", "Admin/Meetings"),
     ];
 
     public void Apply(PageRouteModel model)

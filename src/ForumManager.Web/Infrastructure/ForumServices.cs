@@ -9,6 +9,7 @@ using ForumManager.Data.Sqlite;
 using ForumManager.Features;
 using ForumManager.Features.Accounts;
 using ForumManager.Features.Accreditation;
+using ForumManager.Features.Protocol;
 using ForumManager.Features.Agenda;
 using ForumManager.Features.Badges;
 using ForumManager.Features.CheckIns;
@@ -19,7 +20,6 @@ using ForumManager.Features.Logistics;
 using ForumManager.Features.Notices;
 using ForumManager.Features.Privacy;
 using ForumManager.Features.Programme;
-using ForumManager.Features.Protocol;
 using ForumManager.Features.Zones;
 using ForumManager.Features.Registration;
 using ForumManager.Mail;
@@ -69,7 +69,8 @@ public static class ForumServices
             .AddNotices()
             .AddAccreditation()
             .AddProtocolDocuments()
-            .AddSeating();
+            .AddSeating()
+            .AddMeetings();
         services.AddScoped<IdentityEmailSender>();
         services.AddScoped<IEmailSender<ForumUser>>(sp => sp.GetRequiredService<IdentityEmailSender>());
         services.AddScoped<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender>(sp => sp.GetRequiredService<IdentityEmailSender>());

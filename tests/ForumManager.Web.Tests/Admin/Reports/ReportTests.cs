@@ -211,7 +211,7 @@ public sealed class ReportTests(AppFixture app)
         var client = await Clients.SignedInAsync(app, Roles.Organizer);
         var index = await HtmlForms.GetPageAsync(client, "/admin/reports");
         var links = index.QuerySelectorAll("[data-testid=reports] h2 a").Select(a => a.GetAttribute("href")!).ToList();
-        Assert.Equal(["/admin/reports/dietary", "/admin/reports/accessibility", "/admin/reports/interpretation", "/admin/reports/delegations"], links);
+        Assert.Equal(["/admin/reports/dietary", "/admin/reports/accessibility", "/admin/reports/interpretation", "/admin/reports/delegations", "/admin/reports/meetings"], links);
 
         var chinese = await Clients.SignedInAsync(app, Roles.Organizer);
         chinese.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-Hans");
@@ -220,7 +220,7 @@ public sealed class ReportTests(AppFixture app)
             var page = await HtmlForms.GetPageAsync(client, link);
             Assert.NotNull(page.QuerySelector("article.report h1"));
             var zh = await HtmlForms.GetPageAsync(chinese, link);
-            Assert.Contains(zh.QuerySelector("article.report h1")!.TextContent, new[] { "各餐及宴会的饮食需求", "无障碍需求", "各场次翻译需求", "各代表团汇总" });
+            Assert.Contains(zh.QuerySelector("article.report h1")!.TextContent, new[] { "各餐及宴会的饮食需求", "无障碍需求", "各场次翻译需求", "各代表团汇总", "会见成果" });
         }
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/admin/reports/passports.csv")).StatusCode);
