@@ -159,6 +159,14 @@ public sealed class MeetingRequests(ForumDbContext db, TimeProvider clock, IStri
             return null;
         }
 
+        // A request that names nobody of the other side (a head cannot) brings that side's own people, so the planner
+        // keeps to their calendars too: a department's officials, or the other delegation's best-ranked member.
+        var partnerSide = await PartnerSideAsync(forumId, departmentId, partnerDelegationId, ct);
+        if (!people.Any(partnerSide.Contains))
+        {
+            people.AddRange(partnerSide.Take(Math.Max(0, MeetingRules.MaxParticipants - people.Count)));
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var meeting = new Meeting
         {
@@ -179,6 +187,21 @@ public sealed class MeetingRequests(ForumDbContext db, TimeProvider clock, IStri
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return meeting.Id;
+    }
+
+    /// <summary>The other side's people as the form names them: a department's officials, or the other delegation's head first.</summary>
+    private async Task<List<string>> PartnerSideAsync(int forumId, int? departmentId, int? partnerDelegationId, CancellationToken ct)
+    {
+        if (departmentId is { } department)
+        {
+            return await db.Guests.AsNoTracking().Where(g => g.ForumId == forumId && g.HostDepartmentId == department && g.Kind == GuestKind.Official)
+                .OrderBy(g => g.Id).Select(g => "g:" + g.Id).ToListAsync(ct);
+        }
+
+        var head = await db.Delegates.AsNoTracking()
+            .Where(d => d.DelegationId == partnerDelegationId && d.Status != RegistrationStatus.Cancelled && d.Status != RegistrationStatus.Rejected)
+            .OrderBy(d => d.PrecedenceRank).ThenBy(d => d.Id).Select(d => "d:" + d.Id).FirstOrDefaultAsync(ct);
+        return head is null ? [] : [head];
     }
 
     /// <summary>The preferred windows typed, in UTC; blank rows are skipped, a half-filled or wrong row is named.</summary>

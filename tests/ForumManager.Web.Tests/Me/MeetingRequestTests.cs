@@ -2,6 +2,7 @@ using System.Net;
 using ForumManager.Core.Accounts;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Forums;
+using ForumManager.Core.Programme;
 using ForumManager.Core.Protocol;
 using ForumManager.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -86,7 +87,13 @@ public sealed class MeetingRequestTests(MeetingRequestAppFixture app) : IClassFi
         var meeting = await app.WithDbAsync(db => db.Meetings.Include(m => m.Participants).Include(m => m.Preferences).AsNoTracking()
             .SingleAsync(m => m.DelegationId == team.DelegationId && m.Topic == "Twinning of two universities"));
         Assert.Equal(MeetingStatus.Requested, meeting.Status);
-        Assert.Equal(team.MemberId, Assert.Single(meeting.Participants).DelegateId);
+        Assert.Equal(team.MemberId, Assert.Single(meeting.Participants, p => p.DelegateId is not null).DelegateId);
+
+        // The head names only their own people; the department's officials come with the department, so their calendars count.
+        var officials = await app.WithDbAsync(db => db.Guests.Where(g => g.HostDepartmentId == sample.DepartmentId && g.Kind == GuestKind.Official)
+            .Select(g => g.Id).ToListAsync());
+        Assert.NotEmpty(officials);
+        Assert.Equal(officials.Order(), meeting.Participants.Where(p => p.GuestId is not null).Select(p => p.GuestId!.Value).Order());
         var window = Assert.Single(meeting.Preferences);
         Assert.Equal(ForumTime.ToUtc(day, new TimeOnly(14, 0), forum.TimeZone), window.FromUtc);
         Assert.Equal(new DateTime(day.Year, day.Month, day.Day, 6, 0, 0, DateTimeKind.Utc), window.FromUtc);
