@@ -58,15 +58,25 @@ public sealed class ProtocolDocumentsTests(ProtocolAppFixture app) : IClassFixtu
         return await app.WithDbAsync(async db =>
         {
             var session = await db.Sessions.FirstAsync(s => s.Type == SessionType.Banquet);
-            if (await db.SessionSeatings.AnyAsync(s => s.SessionId == session.Id))
+            if (await db.SeatAssignments.AnyAsync(a => a.SessionId == session.Id))
             {
                 return session.Id;
             }
 
+            // The demo forum has already chosen its banquet hall's layout for the banquet: this plan uses a smaller one.
             var layout = new SeatLayout { ForumId = session.ForumId, RoomId = session.RoomId!.Value, NameEn = "Banquet", NameZh = "宴会", Shape = LayoutShape.RoundTables, Tables = 2, SeatsPerTable = 10 };
             db.SeatLayouts.Add(layout);
             await db.SaveChangesAsync();
-            db.SessionSeatings.Add(new SessionSeating { ForumId = session.ForumId, SessionId = session.Id, LayoutId = layout.Id });
+            var seating = await db.SessionSeatings.SingleOrDefaultAsync(s => s.SessionId == session.Id);
+            if (seating is null)
+            {
+                db.SessionSeatings.Add(new SessionSeating { ForumId = session.ForumId, SessionId = session.Id, LayoutId = layout.Id });
+            }
+            else
+            {
+                seating.LayoutId = layout.Id;
+            }
+
             db.SeatAssignments.AddRange(people.Select((id, i) => new SeatAssignment { ForumId = session.ForumId, SessionId = session.Id, Table = 1 + i / 4, Seat = 1 + i % 4, DelegateId = id }));
             db.ReservedSeats.Add(new ReservedSeat { ForumId = session.ForumId, SessionId = session.Id, Table = 2, Seat = 10, Purpose = SeatPurpose.Press });
             await db.SaveChangesAsync();
