@@ -11,7 +11,11 @@ const int rounds = 11;
 
 var sizes = new[] { count, count * 2, count * 4 };
 var inputs = sizes.Select(n => SyntheticMeetings.Build(n, seed: 17).Input).ToList();
-MeetingPlanner.Plan(inputs[0]);
+// Warm every size up until the JIT has settled (tiered compilation recompiles the hot loops after some calls).
+for (var warm = 0; warm < 5; warm++)
+{
+    inputs.ForEach(input => MeetingPlanner.Plan(input));
+}
 
 var times = new List<double>();
 for (var i = 0; i < sizes.Length; i++)

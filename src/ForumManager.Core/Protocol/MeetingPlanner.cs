@@ -322,6 +322,15 @@ public static class MeetingPlanner
                 }
 
                 var end = start + length;
+
+                // A start where someone is simply elsewhere, or every interpreter of the pair is, fails in every room: it is
+                // ruled out before the rooms are walked, so the rooms are looked at only for starts the people can make.
+                if (people.Exists(p => p.Blocks(start, end, null, _input.Travel, TimeSpan.Zero))
+                    || (request.LanguagePair is not null && interpreters.TrueForAll(i => i.Timeline.Blocks(start, end, null, _input.Travel, TimeSpan.Zero))))
+                {
+                    continue;
+                }
+
                 var local = (TimeZoneInfo.ConvertTimeFromUtc(start, _input.Zone), TimeZoneInfo.ConvertTimeFromUtc(end, _input.Zone));
                 peopleAt.Clear();
                 interpreterAt.Clear();
