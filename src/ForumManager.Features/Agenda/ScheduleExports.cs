@@ -5,6 +5,7 @@ using System.Xml;
 using ForumManager.Core.Forums;
 using ForumManager.Core.Programme;
 using ForumManager.Features.Programme;
+using ForumManager.Features.Text;
 using ForumManager.Mail;
 using MimeKit;
 
@@ -228,7 +229,7 @@ public static class ScheduleExports
             lines.Add("METHOD:PUBLISH");
         }
 
-        lines.Add("X-WR-CALNAME:" + Text(calendarName));
+        lines.Add("X-WR-CALNAME:" + CalendarText.Text(calendarName));
         lines.Add("X-WR-TIMEZONE:" + forum.TimeZoneId);
         var list = sessions.OrderBy(s => s.StartUtc).ToList();
         lines.AddRange(TimeZoneBlock(zone, forum.TimeZoneId, list.Count == 0 ? forum.StartDate.Year : ForumTime.ToLocal(list[0].StartUtc, zone).Year));
@@ -242,19 +243,19 @@ public static class ScheduleExports
             lines.Add("SEQUENCE:" + session.Sequence.ToString(CultureInfo.InvariantCulture));
             if (organizer is not null)
             {
-                lines.Add($"ORGANIZER;CN={Parameter(organizer.Name)}:mailto:{organizer.Address}");
+                lines.Add($"ORGANIZER;CN={CalendarText.Parameter(organizer.Name)}:mailto:{organizer.Address}");
             }
 
-            lines.Add("SUMMARY:" + Text(session.Title(chinese)));
+            lines.Add("SUMMARY:" + CalendarText.Text(session.Title(chinese)));
             if (session.Room(chinese) is { } room)
             {
                 var venue = chinese ? session.VenueZh : session.VenueEn;
-                lines.Add("LOCATION:" + Text(venue is null ? room : $"{room}, {venue}"));
+                lines.Add("LOCATION:" + CalendarText.Text(venue is null ? room : $"{room}, {venue}"));
             }
 
             if (session.Abstract(chinese) is { } description)
             {
-                lines.Add("DESCRIPTION:" + Text(description));
+                lines.Add("DESCRIPTION:" + CalendarText.Text(description));
             }
 
             lines.Add($"URL:{baseUrl}/agenda/session/{session.Id}");
@@ -262,45 +263,7 @@ public static class ScheduleExports
         }
 
         lines.Add("END:VCALENDAR");
-        var builder = new StringBuilder();
-        foreach (var line in lines)
-        {
-            Fold(builder, line);
-        }
-
-        return builder.ToString();
-    }
-
-    /// <summary>RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped.</summary>
-    private static string Text(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal)
-        .Replace(",", "\\,", StringComparison.Ordinal).Replace("\r\n", "\\n", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
-
-    /// <summary>
-    /// RFC 5545 parameter value, always quoted so that commas, colons and semicolons in a name stay inside it; a quoted
-    /// value cannot hold a double quote or a control character, so those are left out.
-    /// </summary>
-    private static string Parameter(string value) => "\"" + new string(value.Where(c => c != '"' && !char.IsControl(c)).ToArray()) + "\"";
-
-    /// <summary>Lines longer than 75 octets are folded with CRLF and a space, never inside a UTF-8 character.</summary>
-    private static void Fold(StringBuilder output, string line)
-    {
-        var octets = 0;
-        var limit = 75;
-        foreach (var rune in line.EnumerateRunes())
-        {
-            var size = rune.Utf8SequenceLength;
-            if (octets + size > limit)
-            {
-                output.Append("\r\n ");
-                octets = 0;
-                limit = 74;
-            }
-
-            output.Append(rune.ToString());
-            octets += size;
-        }
-
-        output.Append("\r\n");
+        return CalendarText.Lines(lines);
     }
 
     /// <summary>

@@ -6,6 +6,7 @@ using ForumManager.Core.Forums;
 using ForumManager.Core.Protocol;
 using ForumManager.Data;
 using ForumManager.Features.Agenda;
+using ForumManager.Features.Text;
 using ForumManager.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -124,54 +125,22 @@ public sealed class MeetingInvitations(ForumDbContext db, MailQueue mail, IOptio
             "DTEND:" + Utc(facts.EndUtc),
             "SEQUENCE:" + facts.Sequence.ToString(CultureInfo.InvariantCulture),
             "STATUS:" + (cancel ? "CANCELLED" : "CONFIRMED"),
-            "SUMMARY:" + Text(summary),
-            "DESCRIPTION:" + Text(facts.Topic + (facts.Interpreter is null ? string.Empty : "\n" + facts.Interpreter)),
+            "SUMMARY:" + CalendarText.Text(summary),
+            "DESCRIPTION:" + CalendarText.Text(facts.Topic + (facts.Interpreter is null ? string.Empty : "\n" + facts.Interpreter)),
         };
         if (facts.Room is not null)
         {
-            lines.Add("LOCATION:" + Text(facts.Venue is null ? facts.Room : $"{facts.Room}, {facts.Venue}"));
+            lines.Add("LOCATION:" + CalendarText.Text(facts.Venue is null ? facts.Room : $"{facts.Room}, {facts.Venue}"));
         }
 
-        lines.Add($"ORGANIZER;CN={Parameter(organizer.Name)}:mailto:{organizer.Address}");
+        lines.Add($"ORGANIZER;CN={CalendarText.Parameter(organizer.Name)}:mailto:{organizer.Address}");
         foreach (var attendee in attendees)
         {
-            lines.Add($"ATTENDEE;CN={Parameter(attendee.Name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:{attendee.Email}");
+            lines.Add($"ATTENDEE;CN={CalendarText.Parameter(attendee.Name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:{attendee.Email}");
         }
 
         lines.Add("END:VEVENT");
         lines.Add("END:VCALENDAR");
-        var builder = new StringBuilder();
-        foreach (var line in lines)
-        {
-            Fold(builder, line);
-        }
-
-        return builder.ToString();
-    }
-
-    private static string Text(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal)
-        .Replace(",", "\\,", StringComparison.Ordinal).Replace("\r\n", "\\n", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
-
-    private static string Parameter(string value) => "\"" + new string(value.Where(c => c != '"' && !char.IsControl(c)).ToArray()) + "\"";
-
-    /// <summary>Lines longer than 75 octets folded with CRLF and a space, never inside a UTF-8 character.</summary>
-    private static void Fold(StringBuilder output, string line)
-    {
-        var octets = 0;
-        var limit = 75;
-        foreach (var rune in line.EnumerateRunes())
-        {
-            if (octets + rune.Utf8SequenceLength > limit)
-            {
-                output.Append("\r\n ");
-                octets = 0;
-                limit = 74;
-            }
-
-            output.Append(rune.ToString());
-            octets += rune.Utf8SequenceLength;
-        }
-
-        output.Append("\r\n");
+        return CalendarText.Lines(lines);
     }
 }
