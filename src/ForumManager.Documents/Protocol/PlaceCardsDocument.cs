@@ -16,33 +16,8 @@ public static class PlaceCardsDocument
 {
     private const string Name = "PlaceCards";
 
-    public static PdfResult Render(IReadOnlyList<PlaceCard> cards, string title = "Place cards")
-    {
-        var missing = new List<MissingGlyph>();
-        var pages = 0;
-        using var stream = new MemoryStream();
-        using (var document = Pdf(stream, title))
-        {
-            foreach (var card in cards)
-            {
-                var canvas = document.BeginPage(A4Landscape.Width, A4Landscape.Height);
-                TentCard.Compose(canvas, face => ComposeFace(canvas, face, card, missing));
-                document.EndPage();
-                pages++;
-            }
-
-            if (pages == 0)
-            {
-                document.BeginPage(A4Landscape.Width, A4Landscape.Height);
-                document.EndPage();
-                pages = 1;
-            }
-
-            document.Close();
-        }
-
-        return new PdfResult(stream.ToArray(), missing, pages);
-    }
+    public static PdfResult Render(IReadOnlyList<PlaceCard> cards, string title = "Place cards") =>
+        TentCard.Print(title, cards, ComposeFace);
 
     private static void ComposeFace(SKCanvas canvas, SKRect face, PlaceCard card, List<MissingGlyph> missing)
     {

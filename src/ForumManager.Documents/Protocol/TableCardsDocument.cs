@@ -15,32 +15,11 @@ public static class TableCardsDocument
 
     public static PdfResult Render(PrintedSeating plan, bool withNames)
     {
-        var missing = new List<MissingGlyph>();
-        var pages = 0;
         var people = plan.Seated.Where(s => !s.Behind).ToLookup(s => s.Table);
-        using var stream = new MemoryStream();
-        using (var document = Pdf(stream, $"{plan.Heading.SessionEn} · Table cards"))
-        {
-            foreach (var table in plan.Map.Tables.OrderBy(t => t.Table))
-            {
-                var names = withNames ? people[table.Table].OrderBy(s => s.Seat).Select(s => s.Person).ToList() : [];
-                var canvas = document.BeginPage(A4Landscape.Width, A4Landscape.Height);
-                TentCard.Compose(canvas, face => ComposeFace(canvas, face, plan, table.Table, names, missing));
-                document.EndPage();
-                pages++;
-            }
-
-            if (pages == 0)
-            {
-                document.BeginPage(A4Landscape.Width, A4Landscape.Height);
-                document.EndPage();
-                pages = 1;
-            }
-
-            document.Close();
-        }
-
-        return new PdfResult(stream.ToArray(), missing, pages);
+        var tables = plan.Map.Tables.OrderBy(t => t.Table)
+            .Select(t => (t.Table, Names: withNames ? people[t.Table].OrderBy(s => s.Seat).Select(s => s.Person).ToList() : []));
+        return TentCard.Print($"{plan.Heading.SessionEn} · Table cards", tables,
+            (canvas, face, table, missing) => ComposeFace(canvas, face, plan, table.Table, table.Names, missing));
     }
 
     private static void ComposeFace(SKCanvas canvas, SKRect face, PrintedSeating plan, int table, IReadOnlyList<ProtocolPerson> names, List<MissingGlyph> missing)

@@ -1,3 +1,4 @@
+using ForumManager.Documents.Text;
 using SkiaSharp;
 using static ForumManager.Documents.Protocol.ProtocolPage;
 
@@ -12,6 +13,38 @@ internal static class TentCard
 {
     /// <summary>How far every word stays from an edge and from the fold.</summary>
     public static readonly float Safe = 12 * PointsPerMm;
+
+    /// <summary>
+    /// A PDF of one tent card per item, each face drawn by <paramref name="face"/>; with no items, one blank sheet, so
+    /// the file is still a document a printer takes.
+    /// </summary>
+    public static PdfResult Print<T>(string title, IEnumerable<T> items, Action<SKCanvas, SKRect, T, List<MissingGlyph>> face)
+    {
+        var missing = new List<MissingGlyph>();
+        var pages = 0;
+        using var stream = new MemoryStream();
+        using (var document = Pdf(stream, title))
+        {
+            foreach (var item in items)
+            {
+                var canvas = document.BeginPage(A4Landscape.Width, A4Landscape.Height);
+                Compose(canvas, rect => face(canvas, rect, item, missing));
+                document.EndPage();
+                pages++;
+            }
+
+            if (pages == 0)
+            {
+                document.BeginPage(A4Landscape.Width, A4Landscape.Height);
+                document.EndPage();
+                pages = 1;
+            }
+
+            document.Close();
+        }
+
+        return new PdfResult(stream.ToArray(), missing, pages);
+    }
 
     public static void Compose(SKCanvas canvas, Action<SKRect> face)
     {
