@@ -41,6 +41,9 @@ public static class SeatLayouts
 {
     private const double Gap = 2.0;
 
+    /// <summary>Whether the layout's seats stand in rows (named "Row 5, seat 3") rather than at tables ("Table 5, seat 3").</summary>
+    public static bool HasRows(LayoutShape shape) => shape is LayoutShape.Theatre or LayoutShape.HeadTableAndRows;
+
     /// <summary>What is wrong with a layout's numbers, as a key of the shared texts; null when it can be used.</summary>
     public static string? Problem(SeatLayout layout)
     {

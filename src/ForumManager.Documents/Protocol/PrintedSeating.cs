@@ -42,13 +42,11 @@ public sealed record PrintedSeating(
 /// <summary>How seats and tables are named to people, in English and Chinese ("Table 5, seat 3" / "第5桌 3号座").</summary>
 public static class SeatWords
 {
-    public static bool IsRows(LayoutShape shape) => shape is LayoutShape.Theatre or LayoutShape.HeadTableAndRows;
-
     public static string TableEn(LayoutShape shape, int table) =>
-        table == 0 ? "Head table" : IsRows(shape) ? $"Row {table}" : $"Table {table}";
+        table == 0 ? "Head table" : SeatLayouts.HasRows(shape) ? $"Row {table}" : $"Table {table}";
 
     public static string TableZh(LayoutShape shape, int table) =>
-        table == 0 ? "主席台" : IsRows(shape) ? $"第{table}排" : $"第{table}桌";
+        table == 0 ? "主席台" : SeatLayouts.HasRows(shape) ? $"第{table}排" : $"第{table}桌";
 
     public static string SeatEn(LayoutShape shape, int table, int seat) => $"{TableEn(shape, table)}, seat {seat}";
 

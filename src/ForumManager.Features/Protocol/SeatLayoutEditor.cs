@@ -101,7 +101,7 @@ public sealed class SeatLayoutEditor(ForumDbContext db, TimeProvider clock, IStr
         layout.Shape = input.Shape;
         layout.Tables = single ? 1 : input.Tables;
         layout.SeatsPerTable = input.SeatsPerTable;
-        layout.AisleAfter = input.Shape is LayoutShape.Theatre or LayoutShape.HeadTableAndRows ? input.AisleAfter : null;
+        layout.AisleAfter = SeatLayouts.HasRows(input.Shape) ? input.AisleAfter : null;
         layout.HeadSeats = input.Shape == LayoutShape.HeadTableAndRows ? input.HeadSeats : 0;
         if (SeatLayouts.Problem(layout) is { } problem)
         {

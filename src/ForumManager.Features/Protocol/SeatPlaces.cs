@@ -25,7 +25,7 @@ public static class SeatPlaces
     public static string Name(LayoutShape shape, int table, int seat, bool behind, string language)
     {
         var place = table == 0 ? SharedResource.Get("Seat_HeadPlace", language, seat)
-            : shape is LayoutShape.Theatre or LayoutShape.HeadTableAndRows ? SharedResource.Get("Seat_RowPlace", language, table, seat)
+            : SeatLayouts.HasRows(shape) ? SharedResource.Get("Seat_RowPlace", language, table, seat)
             : SharedResource.Get("Seat_TablePlace", language, table, seat);
         return behind ? SharedResource.Get("Seat_BehindPlace", language, place) : place;
     }
@@ -33,7 +33,7 @@ public static class SeatPlaces
     /// <summary>The table's own name ("Table 5", "Row 2", "Head table"), for the map and the lists.</summary>
     public static string TableName(LayoutShape shape, int table, string language) =>
         table == 0 ? SharedResource.Get("Seat_HeadTable", language)
-            : shape is LayoutShape.Theatre or LayoutShape.HeadTableAndRows ? SharedResource.Get("Seat_Row", language, table)
+            : SeatLayouts.HasRows(shape) ? SharedResource.Get("Seat_Row", language, table)
             : SharedResource.Get("Seat_Table", language, table);
 
     /// <summary>Every seat a delegate holds, in time order.</summary>

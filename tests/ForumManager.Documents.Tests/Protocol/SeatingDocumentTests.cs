@@ -31,7 +31,7 @@ public sealed class SeatingDocumentTests
 
     private static PrintedSeating Plan(int tables, int seatsEach = 10, LayoutShape shape = LayoutShape.RoundTables)
     {
-        var layout = new SeatLayout { NameEn = "Banquet", NameZh = "宴会", Shape = shape, Tables = tables, SeatsPerTable = seatsEach, HeadSeats = shape == LayoutShape.HeadTableAndRows ? 8 : 0, AisleAfter = SeatWords.IsRows(shape) ? seatsEach / 2 : null };
+        var layout = new SeatLayout { NameEn = "Banquet", NameZh = "宴会", Shape = shape, Tables = tables, SeatsPerTable = seatsEach, HeadSeats = shape == LayoutShape.HeadTableAndRows ? 8 : 0, AisleAfter = SeatLayouts.HasRows(shape) ? seatsEach / 2 : null };
         var map = SeatLayouts.Map(layout);
         var seated = map.Seats.Where(s => !(s.Table == 1 && s.Seat == 2)).Select((s, i) => new SeatedPerson(s.Table, s.Seat, false, Person(i))).ToList();
         return new PrintedSeating(Heading, shape, map, seated, [new ReservedMark(1, 2, SeatPurpose.Interpreter, null)]);
