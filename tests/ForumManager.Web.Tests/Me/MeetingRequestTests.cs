@@ -100,6 +100,12 @@ public sealed class MeetingRequestTests(MeetingRequestAppFixture app) : IClassFi
         var list = await HtmlForms.GetPageAsync(team.Head, Url);
         Assert.Contains("Twinning of two universities", list.QuerySelector("[data-testid=my-meetings]")!.TextContent, StringComparison.Ordinal);
 
+        // A participant's own export lists the meeting they are named in.
+        using var data = System.Text.Json.JsonDocument.Parse(await team.Member.GetStringAsync("/me/data.json"));
+        var mine = Assert.Single(data.RootElement.GetProperty("registrations")[0].GetProperty("meetings").EnumerateArray(),
+            m => m.GetProperty("topic").GetString() == "Twinning of two universities");
+        Assert.Equal("Requested", mine.GetProperty("status").GetString());
+
         // The organizers decline it with a reason: the head is told in their language and sees the reason on the page.
         var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
         var declined = await HtmlForms.SubmitAsync(organizer, $"/admin/meetings/{meeting.Id}", new Dictionary<string, string> { ["Reason"] = "The department is away that week." },

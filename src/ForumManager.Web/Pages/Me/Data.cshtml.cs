@@ -9,7 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ForumManager.Web.Pages.Me;
 
-/// <summary>Everything held about the signed-in person, as JSON: the account, each registration, its history and the mail sent.</summary>
+/// <summary>
+/// Everything held about the signed-in person, as JSON: the account, each registration with its history, photo, seats and
+/// meetings, and the mail sent.
+/// </summary>
 public sealed class DataModel(ForumDbContext db, UserManager<ForumUser> users, PersonalData personalData, TimeProvider clock,
     Features.Forums.PublicLinks links) : PageModel
 {
@@ -49,6 +52,14 @@ public sealed class DataModel(ForumDbContext db, UserManager<ForumUser> users, P
             .Select(p => new { p.DelegateId, p.Version, Status = p.Status.ToString(), p.RefusalReason, p.UploadedUtc, p.ReviewedUtc })
             .ToListAsync(ct);
 
+        // Where the protocol office seated them and the bilateral meetings they take part in: data about them too.
+        var seats = await db.SeatAssignments.AsNoTracking().Where(a => a.DelegateId != null && registrationIds.Contains(a.DelegateId.Value))
+            .Join(db.Sessions, a => a.SessionId, s => s.Id, (a, s) => new { a.DelegateId, Session = s.TitleEn, s.StartUtc, a.Table, a.Seat, a.Behind })
+            .OrderBy(a => a.StartUtc).ToListAsync(ct);
+        var meetings = await db.MeetingParticipants.AsNoTracking().Where(p => p.DelegateId != null && registrationIds.Contains(p.DelegateId.Value))
+            .Join(db.Meetings, p => p.MeetingId, m => m.Id, (p, m) => new { p.DelegateId, m.Topic, m.Status, m.StartUtc, m.EndUtc, m.Outcome })
+            .ToListAsync(ct);
+
         var body = new
         {
             exportedUtc = clock.GetUtcNow().UtcDateTime,
@@ -69,6 +80,9 @@ public sealed class DataModel(ForumDbContext db, UserManager<ForumUser> users, P
                     url = links.To(Features.Accreditation.AccreditationPhotos.Url(p.DelegateId, p.Version)),
                     p.Status, p.RefusalReason, p.UploadedUtc, p.ReviewedUtc,
                 }).FirstOrDefault(),
+                seats = seats.Where(a => a.DelegateId == d.Id).Select(a => new { a.Session, a.StartUtc, a.Table, a.Seat, a.Behind }),
+                meetings = meetings.Where(m => m.DelegateId == d.Id).OrderBy(m => m.StartUtc)
+                    .Select(m => new { m.Topic, Status = m.Status.ToString(), m.StartUtc, m.EndUtc, Outcome = m.Outcome.ToString() }),
             }),
             mail,
         };

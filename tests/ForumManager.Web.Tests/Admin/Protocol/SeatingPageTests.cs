@@ -68,6 +68,12 @@ public sealed class SeatingPageTests(SeatingPageAppFixture app) : IClassFixture<
         Assert.Contains("Welcome banquet", line.TextContent, StringComparison.Ordinal);
         Assert.Equal("Table 1, seat 2", line.QuerySelector("[data-testid=my-seat-place]")!.TextContent.Trim());
 
+        // The seat is data about them, so their own export carries it.
+        using var data = System.Text.Json.JsonDocument.Parse(await delegateClient.GetStringAsync("/me/data.json"));
+        var seat = Assert.Single(data.RootElement.GetProperty("registrations")[0].GetProperty("seats").EnumerateArray());
+        Assert.Equal("Welcome banquet", seat.GetProperty("session").GetString());
+        Assert.Equal((1, 2), (seat.GetProperty("table").GetInt32(), seat.GetProperty("seat").GetInt32()));
+
         var overview = await HtmlForms.GetPageAsync(organizer, "/admin/protocol");
         var attending = await app.WithDbAsync(db => db.SeatAssignments.CountAsync(x => x.SessionId == banquet));
         Assert.Equal($"{attending} of {attending}", overview.QuerySelector($"[data-testid=seating-session-{banquet}] [data-testid=seated-count]")!.TextContent.Trim());
