@@ -70,6 +70,9 @@ public sealed class PersonalDataPurge(ForumDbContext db, TimeProvider clock)
         await db.Journeys.Where(j => j.ForumId == forumId).ExecuteDeleteAsync(ct);
         await db.AccommodationRequests.Where(r => r.ForumId == forumId).ExecuteDeleteAsync(ct);
 
+        // So does who sat beside whom; the layouts and the meetings' records stay, their people now only references.
+        await db.SeatAssignments.Where(a => a.ForumId == forumId).ExecuteDeleteAsync(ct);
+
         // The history held the same data (reasons, reveals); its entries about this edition's delegates go too.
         await db.AuditEntries.Where(a => a.ForumId == forumId && a.EntityType == "Delegate").ExecuteDeleteAsync(ct);
         db.AuditEntries.Add(actor.Audit(forumId, clock.GetUtcNow().UtcDateTime, nameof(Core.Forums.Forum), forumId, "purged-personal-data",

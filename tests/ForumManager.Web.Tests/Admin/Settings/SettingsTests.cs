@@ -71,6 +71,8 @@ public sealed class PurgeTests(SettingsAppFixture app) : IClassFixture<SettingsA
             {
                 ForumId = question.ForumId, DelegateId = id, ContentProtected = [1, 2, 3], ThumbnailProtected = [1, 2], UploadedBy = email,
             });
+            var banquet = await db.Sessions.Where(s => s.Type == Core.Programme.SessionType.Banquet).Select(s => s.Id).FirstAsync();
+            db.SeatAssignments.Add(new Core.Protocol.SeatAssignment { ForumId = question.ForumId, SessionId = banquet, Table = 4, Seat = 7, DelegateId = id });
             await db.SaveChangesAsync();
             return question.Id;
         });
@@ -104,6 +106,7 @@ public sealed class PurgeTests(SettingsAppFixture app) : IClassFixture<SettingsA
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "purged-personal-data")));
         Assert.False(await app.WithDbAsync(db => db.DelegateAnswers.AnyAsync(a => a.QuestionId == question)));
         Assert.True(await app.WithDbAsync(db => db.DelegateAnswers.AnyAsync(a => a.Text == "yes")));
+        Assert.False(await app.WithDbAsync(db => db.SeatAssignments.AnyAsync()));
         Assert.False(await app.WithDbAsync(db => db.DelegatePhotos.AnyAsync()));
     }
 }
