@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Net;
+using ForumManager.Core.Accounts;
+using ForumManager.Core.Programme;
+using ForumManager.Core.Protocol;
+using ForumManager.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace ForumManager.Web.Tests.Admin.Protocol;
+
+public sealed class ProtocolAttackAppFixture : ForumAppFactory;
+
+/// <summary>Forms posted by hand to the protocol pages with what no page offers: refused with a message, never a 500, nothing half-written.</summary>
+public sealed class ProtocolAttackTests(ProtocolAttackAppFixture app) : IClassFixture<ProtocolAttackAppFixture>
+{
+    private Task<int> DelegationAsync(int skip) => app.WithDbAsync(db => db.Delegations.OrderBy(d => d.Id)
+        .Where(d => d.Members.Count(m => m.Status == Core.Delegates.RegistrationStatus.Approved) >= 2).Skip(skip).Select(d => d.Id).FirstAsync());
+
+    private Task<int> BanquetAsync() => app.WithDbAsync(db => db.Sessions.Where(s => s.Type == SessionType.Banquet).Select(s => s.Id).SingleAsync());
+
+    [Theory]
+    [InlineData("9999-12-31T23:30:00.0000000Z")]
+    [InlineData("2001-06-01T02:00:00.0000000Z")]
+    public async Task Should_refuse_to_confirm_a_meeting_at_a_time_outside_the_forum_posted_by_hand(string start)
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var sample = await MeetingSamples.AddAsync(app.Services, await DelegationAsync(start.StartsWith('9') ? 0 : 1), confirm: false, name: "Commerce " + start[..4]);
+        var url = $"/admin/meetings/{sample.MeetingId}";
+        var page = await HtmlForms.GetPageAsync(organizer, url);
+
+        var confirm = await HtmlForms.SubmitAsync(organizer, page, url, new Dictionary<string, string> { ["start"] = start }, "[data-testid=slots] form");
+
+        Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
+        var meeting = await app.WithDbAsync(db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == sample.MeetingId));
+        Assert.Equal(MeetingStatus.Accepted, meeting.Status);
+        Assert.Null(meeting.StartUtc);
+        Assert.Empty(await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Purpose == "meeting-confirmed").ToListAsync()));
+        var told = await HtmlForms.GetPageAsync(organizer, url);
+        Assert.Contains("not within the forum's days", told.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_answer_overflowing_negative_and_missing_seat_numbers_with_a_message_not_an_error()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var banquet = await BanquetAsync();
+        var url = $"/admin/protocol/seating/{banquet}";
+        var seated = await HtmlForms.SubmitAsync(organizer, url, new Dictionary<string, string>(), "[data-testid=seat-everyone-form]");
+        Assert.Equal(HttpStatusCode.Redirect, seated.StatusCode);
+        var before = await app.WithDbAsync(db => db.SeatAssignments.AsNoTracking().Where(a => a.SessionId == banquet)
+            .Select(a => new { a.DelegateId, a.GuestId, a.Table, a.Seat, a.Behind }).ToListAsync());
+        var person = before.First(a => a.DelegateId != null).DelegateId!.Value;
+
+        foreach (var (table, seat) in new[] { ("2147483647", "2147483647"), ("-1", "-1"), ("99999999999", "1"), ("", ""), ("1", "-2147483648") })
+        {
+            var moved = await HtmlForms.SubmitAsync(organizer, url,
+                new Dictionary<string, string> { ["Person"] = "d" + person.ToString(CultureInfo.InvariantCulture), ["Table"] = table, ["Seat"] = seat }, "[data-testid=move-form]");
+            Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+            Assert.NotEmpty((await HtmlForms.ParseAsync(moved)).QuerySelector("[data-testid=move-seat-error]")!.TextContent.Trim());
+        }
+
+        var after = await app.WithDbAsync(db => db.SeatAssignments.AsNoTracking().Where(a => a.SessionId == banquet)
+            .Select(a => new { a.DelegateId, a.GuestId, a.Table, a.Seat, a.Behind }).ToListAsync());
+        Assert.Equal(before.OrderBy(a => a.Table).ThenBy(a => a.Seat), after.OrderBy(a => a.Table).ThenBy(a => a.Seat));
+    }
+
+    [Fact]
+    public async Task Should_keep_one_person_per_seat_when_the_plan_is_made_twice_at_once()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var banquet = await BanquetAsync();
+        var url = $"/admin/protocol/seating/{banquet}";
+        var page = await HtmlForms.GetPageAsync(organizer, url);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            HtmlForms.SubmitAsync(organizer, page, url, new Dictionary<string, string>(), "[data-testid=seat-everyone-form]")));
+
+        Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.Redirect, HttpStatusCode.Conflict }));
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Redirect);
+        var seats = await app.WithDbAsync(db => db.SeatAssignments.AsNoTracking().Where(a => a.SessionId == banquet).ToListAsync());
+        Assert.Equal(seats.Count, seats.Select(s => (s.Table, s.Seat, s.Behind)).Distinct().Count());
+        Assert.Equal(seats.Count, seats.Select(s => (s.DelegateId, s.GuestId)).Distinct().Count());
+    }
+}
