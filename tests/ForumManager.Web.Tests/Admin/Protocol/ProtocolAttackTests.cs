@@ -81,4 +81,55 @@ public sealed class ProtocolAttackTests(ProtocolAttackAppFixture app) : IClassFi
         Assert.Equal(seats.Count, seats.Select(s => (s.Table, s.Seat, s.Behind)).Distinct().Count());
         Assert.Equal(seats.Count, seats.Select(s => (s.DelegateId, s.GuestId)).Distinct().Count());
     }
+
+    [Fact]
+    public async Task Should_print_every_seating_document_with_a_longest_name_in_many_scripts_inside_the_page()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var banquet = await BanquetAsync();
+        var url = $"/admin/protocol/seating/{banquet}";
+        Assert.Equal(HttpStatusCode.Redirect, (await HtmlForms.SubmitAsync(organizer, url, new Dictionary<string, string>(), "[data-testid=seat-everyone-form]")).StatusCode);
+        var native = string.Concat(Enumerable.Repeat("محمد Алексей Ελένη שרה प्रिया สมชาย 김민준 山田太郎 ", 3))[..100].Trim();
+        await app.WithDbAsync(async db =>
+        {
+            var seat = await db.SeatAssignments.Where(a => a.SessionId == banquet && a.DelegateId != null).OrderBy(a => a.Table).ThenBy(a => a.Seat).FirstAsync();
+            var person = await db.Delegates.SingleAsync(d => d.Id == seat.DelegateId);
+            person.FamilyName = "Wolfeschlegelsteinhausenbergerdorff" + new string('x', 65);
+            person.GivenName = string.Concat(Enumerable.Repeat("Hubert Blaine ", 8))[..100].Trim();
+            person.NativeName = native;
+            person.NativeNameLanguage = "ar";
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        foreach (var document in new[] { "seat-map", "place-cards", "table-cards", "seating-list" })
+        {
+            var response = await organizer.GetAsync($"{url}/{document}.pdf?names=true");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var file = await PdfReadBack.SaveAsync(await response.Content.ReadAsByteArrayAsync(), "attack-" + document + ".pdf");
+            await PdfReadBack.AssertValidAsync(file);
+            var words = await PdfReadBack.WordsAsync(file);
+            Assert.All(words, w => Assert.True(w.XMin >= -0.5 && w.YMin >= -0.5 && w.XMax <= w.PageWidth + 0.5 && w.YMax <= w.PageHeight + 0.5,
+                $"{document}: '{w.Text}' at {w.XMin},{w.YMin}-{w.XMax},{w.YMax} outside {w.PageWidth}x{w.PageHeight}"));
+        }
+    }
+
+    [Fact]
+    public async Task Should_refuse_to_move_a_layout_a_session_uses_to_another_room()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var banquet = await BanquetAsync();
+        var (layoutId, roomId) = await app.WithDbAsync(db => db.SessionSeatings.Where(s => s.SessionId == banquet)
+            .Select(s => new ValueTuple<int, int>(s.LayoutId, s.Layout!.RoomId)).SingleAsync());
+        var otherRoom = await app.WithDbAsync(db => db.Rooms.Where(r => r.Id != roomId).Select(r => r.Id).FirstAsync());
+        var url = $"/admin/protocol/layouts?edit={layoutId}";
+
+        var moved = await HtmlForms.SubmitAsync(organizer, url, new Dictionary<string, string> { ["Layout.RoomId"] = otherRoom.ToString(CultureInfo.InvariantCulture) },
+            "[data-testid=layout-form]");
+
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Contains("Welcome banquet", (await HtmlForms.ParseAsync(moved)).QuerySelector("[data-testid=layout-error-RoomId]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(roomId, await app.WithDbAsync(db => db.SeatLayouts.Where(l => l.Id == layoutId).Select(l => l.RoomId).SingleAsync()));
+        Assert.Equal(HttpStatusCode.OK, (await organizer.GetAsync($"/admin/protocol/seating/{banquet}")).StatusCode);
+    }
 }
