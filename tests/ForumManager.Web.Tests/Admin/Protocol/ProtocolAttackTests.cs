@@ -132,4 +132,43 @@ public sealed class ProtocolAttackTests(ProtocolAttackAppFixture app) : IClassFi
         Assert.Equal(roomId, await app.WithDbAsync(db => db.SeatLayouts.Where(l => l.Id == layoutId).Select(l => l.RoomId).SingleAsync()));
         Assert.Equal(HttpStatusCode.OK, (await organizer.GetAsync($"/admin/protocol/seating/{banquet}")).StatusCode);
     }
+
+    [Theory]
+    [InlineData("RoundTables", 83, 60)]
+    [InlineData("Theatre", 400, 12)]
+    public async Task Should_print_the_largest_layouts_allowed_with_every_word_inside_the_page(string shape, int tables, int seats)
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var banquet = await BanquetAsync();
+        var url = $"/admin/protocol/seating/{banquet}";
+        var layoutId = await app.WithDbAsync(async db =>
+        {
+            var session = await db.Sessions.SingleAsync(s => s.Id == banquet);
+            var layout = new SeatLayout
+            {
+                ForumId = session.ForumId, RoomId = session.RoomId!.Value, NameEn = "Largest " + shape, NameZh = "最大 " + shape,
+                Shape = Enum.Parse<LayoutShape>(shape), Tables = tables, SeatsPerTable = seats,
+            };
+            Assert.Null(SeatLayouts.Problem(layout));
+            db.SeatLayouts.Add(layout);
+            await db.SaveChangesAsync();
+            return layout.Id;
+        });
+        var chosen = await HtmlForms.SubmitAsync(organizer, url, new Dictionary<string, string> { ["LayoutId"] = layoutId.ToString(CultureInfo.InvariantCulture) },
+            "[data-testid=layout-form]");
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await HtmlForms.SubmitAsync(organizer, url, new Dictionary<string, string>(), "[data-testid=seat-everyone-form]")).StatusCode);
+
+        foreach (var document in new[] { "seat-map", "place-cards", "table-cards", "seating-list" })
+        {
+            var response = await organizer.GetAsync($"{url}/{document}.pdf?names=true");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var file = await PdfReadBack.SaveAsync(await response.Content.ReadAsByteArrayAsync(), $"largest-{shape}-{document}.pdf");
+            await PdfReadBack.AssertValidAsync(file);
+            var words = await PdfReadBack.WordsAsync(file);
+            Assert.NotEmpty(words);
+            Assert.All(words, w => Assert.True(w.XMin >= -0.5 && w.YMin >= -0.5 && w.XMax <= w.PageWidth + 0.5 && w.YMax <= w.PageHeight + 0.5,
+                $"{document}: '{w.Text}' at {w.XMin},{w.YMin}-{w.XMax},{w.YMax} outside {w.PageWidth}x{w.PageHeight}"));
+        }
+    }
 }
