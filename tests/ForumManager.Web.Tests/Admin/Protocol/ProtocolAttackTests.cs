@@ -171,4 +171,22 @@ public sealed class ProtocolAttackTests(ProtocolAttackAppFixture app) : IClassFi
                 $"{document}: '{w.Text}' at {w.XMin},{w.YMin}-{w.XMax},{w.YMax} outside {w.PageWidth}x{w.PageHeight}"));
         }
     }
+
+    [Theory]
+    [InlineData("Bodyguard")]
+    [InlineData("99")]
+    public async Task Should_refuse_a_seat_held_for_a_purpose_that_is_none_of_the_list_beside_the_field(string purpose)
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var banquet = await BanquetAsync();
+        var url = $"/admin/protocol/seating/{banquet}";
+        var before = await app.WithDbAsync(db => db.ReservedSeats.CountAsync(r => r.SessionId == banquet));
+
+        var held = await HtmlForms.SubmitAsync(organizer, url, new Dictionary<string, string> { ["Table"] = "1", ["Seat"] = "5", ["Purpose"] = purpose },
+            "[data-testid=reserve-form]");
+
+        Assert.Equal(HttpStatusCode.OK, held.StatusCode);
+        Assert.NotEmpty((await HtmlForms.ParseAsync(held)).QuerySelector("[data-testid=reserve-purpose-error]")!.TextContent.Trim());
+        Assert.Equal(before, await app.WithDbAsync(db => db.ReservedSeats.CountAsync(r => r.SessionId == banquet)));
+    }
 }
