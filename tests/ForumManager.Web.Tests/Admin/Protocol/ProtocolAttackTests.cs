@@ -189,4 +189,29 @@ public sealed class ProtocolAttackTests(ProtocolAttackAppFixture app) : IClassFi
         Assert.NotEmpty((await HtmlForms.ParseAsync(held)).QuerySelector("[data-testid=reserve-purpose-error]")!.TextContent.Trim());
         Assert.Equal(before, await app.WithDbAsync(db => db.ReservedSeats.CountAsync(r => r.SessionId == banquet)));
     }
+
+    [Fact]
+    public async Task Should_let_one_of_two_swaps_made_at_once_on_the_same_plan_through_and_keep_every_seat_to_one_person()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var banquet = await BanquetAsync();
+        var url = $"/admin/protocol/seating/{banquet}";
+        Assert.Equal(HttpStatusCode.Redirect, (await HtmlForms.SubmitAsync(organizer, url, new Dictionary<string, string>(), "[data-testid=seat-everyone-form]")).StatusCode);
+        var seats = await app.WithDbAsync(db => db.SeatAssignments.AsNoTracking().Where(a => a.SessionId == banquet && a.DelegateId != null && !a.Behind)
+            .OrderBy(a => a.Table).ThenBy(a => a.Seat).ToListAsync());
+        var page = await HtmlForms.GetPageAsync(organizer, url);
+        Task<HttpResponseMessage> Swap(Core.Protocol.SeatAssignment who, Core.Protocol.SeatAssignment onto) => HtmlForms.SubmitAsync(organizer, page, url,
+            new Dictionary<string, string> { ["Person"] = "d" + who.DelegateId!.Value.ToString(CultureInfo.InvariantCulture), ["Table"] = onto.Table.ToString(CultureInfo.InvariantCulture),
+                ["Seat"] = onto.Seat.ToString(CultureInfo.InvariantCulture) }, "[data-testid=move-form]");
+
+        var answers = await Task.WhenAll(Swap(seats[0], seats[^1]), Swap(seats[^1], seats[1]), Swap(seats[2], seats[^2]));
+
+        // One goes through; the others are refused with the page and a message (the plan changed, or the seat was taken meanwhile).
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Redirect);
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Redirect), a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        var after = await app.WithDbAsync(db => db.SeatAssignments.AsNoTracking().Where(a => a.SessionId == banquet).ToListAsync());
+        Assert.Equal(after.Count, after.Select(a => (a.Table, a.Seat, a.Behind)).Distinct().Count());
+        Assert.DoesNotContain(after, a => a.Table < 0);
+        Assert.Equal(seats.Select(s => s.DelegateId).Order(), after.Where(a => a.DelegateId != null && !a.Behind).Select(a => a.DelegateId).Order());
+    }
 }
