@@ -27,6 +27,7 @@ public sealed class ProtocolAttackTests(ProtocolAttackAppFixture app) : IClassFi
         var sample = await MeetingSamples.AddAsync(app.Services, await DelegationAsync(start.StartsWith('9') ? 0 : 1), confirm: false, name: "Commerce " + start[..4]);
         var url = $"/admin/meetings/{sample.MeetingId}";
         var page = await HtmlForms.GetPageAsync(organizer, url);
+        var told = await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Purpose == "meeting-confirmed"));
 
         var confirm = await HtmlForms.SubmitAsync(organizer, page, url, new Dictionary<string, string> { ["start"] = start }, "[data-testid=slots] form");
 
@@ -34,9 +35,9 @@ public sealed class ProtocolAttackTests(ProtocolAttackAppFixture app) : IClassFi
         var meeting = await app.WithDbAsync(db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == sample.MeetingId));
         Assert.Equal(MeetingStatus.Accepted, meeting.Status);
         Assert.Null(meeting.StartUtc);
-        Assert.Empty(await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Purpose == "meeting-confirmed").ToListAsync()));
-        var told = await HtmlForms.GetPageAsync(organizer, url);
-        Assert.Contains("not within the forum's days", told.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(told, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Purpose == "meeting-confirmed")));
+        var shown = await HtmlForms.GetPageAsync(organizer, url);
+        Assert.Contains("not within the forum's days", shown.Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -213,5 +214,33 @@ public sealed class ProtocolAttackTests(ProtocolAttackAppFixture app) : IClassFi
         Assert.Equal(after.Count, after.Select(a => (a.Table, a.Seat, a.Behind)).Distinct().Count());
         Assert.DoesNotContain(after, a => a.Table < 0);
         Assert.Equal(seats.Select(s => s.DelegateId).Order(), after.Where(a => a.DelegateId != null && !a.Behind).Select(a => a.DelegateId).Order());
+    }
+
+    [Fact]
+    public async Task Should_end_a_meeting_confirmed_and_cancelled_at_once_either_cancelled_with_its_parties_told_or_confirmed_and_not_told_of_a_cancel()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var sample = await MeetingSamples.AddAsync(app.Services, await DelegationAsync(2), confirm: false, name: "Commerce race");
+        var url = $"/admin/meetings/{sample.MeetingId}";
+        var page = await HtmlForms.GetPageAsync(organizer, url);
+        var earlier = await app.WithDbAsync(db => db.OutboxMessages.Select(m => m.Id).ToListAsync());
+
+        var answers = await Task.WhenAll(
+            HtmlForms.SubmitAsync(organizer, page, url, new Dictionary<string, string>(), "[data-testid=slots] form"),
+            HtmlForms.SubmitAsync(organizer, page, url, new Dictionary<string, string>(), "form[data-testid=cancel-form]"));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
+        var meeting = await app.WithDbAsync(db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == sample.MeetingId));
+        var mails = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => !earlier.Contains(m.Id) && (m.Purpose == "meeting-confirmed" || m.Purpose == "meeting-cancelled"))
+            .Select(m => m.Purpose).ToListAsync());
+        Assert.Contains(meeting.Status, new[] { MeetingStatus.Cancelled, MeetingStatus.Confirmed });
+        if (meeting.Status == MeetingStatus.Confirmed)
+        {
+            Assert.DoesNotContain("meeting-cancelled", mails);
+        }
+        else if (mails.Contains("meeting-confirmed"))
+        {
+            Assert.Contains("meeting-cancelled", mails);
+        }
     }
 }
