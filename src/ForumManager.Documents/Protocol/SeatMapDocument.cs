@@ -307,6 +307,9 @@ public static class SeatMapDocument
         }
     }
 
+    /// <summary>The height of one row's name on the overview, a line at the smallest print size.</summary>
+    private const float RowLabelHeight = 8f;
+
     /// <summary>Every table at a scale that fits the page: the seats as dots (filled when taken, tinted when held), each table's number and the page it is drawn on.</summary>
     private static void ComposeOverview(
         SKCanvas canvas, PrintedSeating plan, SKRect content, Dictionary<(int, int), ProtocolPerson> seated, Dictionary<(int, int), ReservedMark> reserved,
@@ -329,6 +332,7 @@ public static class SeatMapDocument
         using var held = new SKPaint { Color = Accent, Style = SKPaintStyle.Fill, IsAntialias = true };
         using var free = new SKPaint { Color = Muted, Style = SKPaintStyle.Stroke, StrokeWidth = 0.5f, IsAntialias = true };
         var dot = Math.Clamp(scale * 0.28f, 0.8f, 5f);
+        var (lastPage, lastLabelBottom) = (0, float.MinValue);
         foreach (var table in plan.Map.Tables)
         {
             ComposeTable(canvas, plan.Shape, table, At, scale, missing, labels: false);
@@ -347,6 +351,18 @@ public static class SeatMapDocument
                 {
                     var half = (float)(table.Width / 2 - 0.6) * scale;
                     label = SKRect.Inflate(new SKRect(centre.X - half, centre.Y - half, centre.X + half, centre.Y + half), -half * 0.3f, -half * 0.5f);
+                }
+                else if (label.Height < RowLabelHeight)
+                {
+                    // Rows too thin to name each (hundreds of them): the first row of each page is named, in the room left of the
+                    // rows, clear of the last name and inside the drawing.
+                    if (page == lastPage || centre.Y - RowLabelHeight / 2 < lastLabelBottom || centre.Y + RowLabelHeight / 2 > area.Bottom)
+                    {
+                        continue;
+                    }
+
+                    label = new SKRect(Math.Max(content.Left, label.Right - 93), centre.Y - RowLabelHeight / 2, label.Right - 3, centre.Y + RowLabelHeight / 2);
+                    (lastPage, lastLabelBottom) = (page, label.Bottom);
                 }
 
                 Line(canvas, $"{SeatWords.TableEn(plan.Shape, table.Table)} · p. {page}", label, 9, Ink, Align.End, Name, "Table", missing, maxLines: 2);

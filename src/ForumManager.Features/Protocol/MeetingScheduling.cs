@@ -20,6 +20,9 @@ public enum ConfirmOutcome
 
     /// <summary>Someone or something the slot needs was taken meanwhile; see the problem.</summary>
     Clash = 3,
+
+    /// <summary>The time asked for is not within the forum's days.</summary>
+    OutsideForum = 4,
 }
 
 public sealed record ConfirmResult(ConfirmOutcome Outcome, MeetingPlanProblem? Problem = null);
@@ -164,6 +167,14 @@ public sealed class MeetingScheduling(ForumDbContext db, TimeProvider clock, Mee
         if (meeting.Status is not (MeetingStatus.Accepted or MeetingStatus.Confirmed))
         {
             return new ConfirmResult(ConfirmOutcome.NotSchedulable);
+        }
+
+        // A time posted by hand, not one of the slots offered: the whole meeting must fall within the forum's days.
+        var zone = forum.TimeZone;
+        if (startUtc < ForumTime.ToUtc(forum.StartDate, TimeOnly.MinValue, zone)
+            || startUtc > ForumTime.ToUtc(forum.EndDate.AddDays(1), TimeOnly.MinValue, zone).AddMinutes(-meeting.DurationMinutes))
+        {
+            return new ConfirmResult(ConfirmOutcome.OutsideForum);
         }
 
         var input = await InputAsync(forum, [meeting], [meeting.Id], ct);

@@ -80,6 +80,18 @@ public sealed class SeatLayoutEditor(ForumDbContext db, TimeProvider clock, IStr
         }
 
         var before = id is null ? null : JsonSerializer.Serialize(SeatLayoutInput.From(layout));
+
+        // A session seats its own room: a layout in use stays in its room (its sessions choose another layout first).
+        if (id is not null && input.RoomId != layout.RoomId)
+        {
+            var chinese = System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+            var users = await db.SessionSeatings.AsNoTracking().Where(s => s.LayoutId == layout.Id)
+                .Join(db.Sessions, s => s.SessionId, x => x.Id, (s, x) => chinese ? x.TitleZh : x.TitleEn).ToListAsync(ct);
+            if (users.Count > 0)
+            {
+                errors.Add(nameof(input.RoomId), text["Layout_InUse", chinese ? layout.NameZh : layout.NameEn, string.Join(chinese ? "、" : ", ", users)]);
+            }
+        }
         var nameEn = PersonName.Clean(input.NameEn);
         var nameZh = PersonName.Clean(input.NameZh);
         if (nameEn.Length == 0)

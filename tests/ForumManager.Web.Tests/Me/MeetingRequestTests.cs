@@ -161,4 +161,29 @@ public sealed class MeetingRequestTests(MeetingRequestAppFixture app) : IClassFi
         Assert.NotNull(ourPage.QuerySelector("form[data-testid=meeting-request]"));
         Assert.Null(ourPage.QuerySelector($"input[value='d:{theirs.MemberId}']"));
     }
+
+    [Fact]
+    public async Task Should_tell_the_reason_for_a_decline_to_the_asking_delegation_only_not_to_the_delegation_it_named()
+    {
+        var ours = await TeamAsync();
+        var theirs = await TeamAsync();
+        var forum = await ForumAsync();
+        var sent = await HtmlForms.SubmitAsync(ours.Head, Url, new Dictionary<string, string>
+        {
+            ["Input.Partner"] = "d:" + theirs.DelegationId, ["Input.Topic"] = "Port logistics " + ours.DelegationId, ["Input.People"] = "d:" + ours.MemberId,
+            ["Input.Windows[0].Day"] = forum.StartDate.ToString("yyyy-MM-dd"), ["Input.Windows[0].From"] = "09:00", ["Input.Windows[0].To"] = "12:00",
+        }, "form[data-testid=meeting-request]");
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var id = await app.WithDbAsync(db => db.Meetings.Where(m => m.DelegationId == ours.DelegationId).Select(m => m.Id).SingleAsync());
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        const string reason = "Their mayor does not wish to meet a deputy";
+        var declined = await HtmlForms.SubmitAsync(organizer, $"/admin/meetings/{id}", new Dictionary<string, string> { ["Reason"] = reason },
+            "form[data-testid=decline-form]");
+        Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
+
+        Assert.Contains(reason, (await HtmlForms.GetPageAsync(ours.Head, Url)).Body!.TextContent, StringComparison.Ordinal);
+        var theirPage = (await HtmlForms.GetPageAsync(theirs.Head, Url)).Body!.TextContent;
+        Assert.Contains("Port logistics " + ours.DelegationId, theirPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(reason, theirPage, StringComparison.Ordinal);
+    }
 }

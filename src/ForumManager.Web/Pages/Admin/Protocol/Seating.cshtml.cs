@@ -7,6 +7,7 @@ using ForumManager.Features.Protocol;
 using ForumManager.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
@@ -49,7 +50,8 @@ public sealed class SeatingModel(CurrentForum current, SeatingPlans plans, UserM
         ActAsync(sessionId, (forum, errors) => plans.ChooseHostAsync(forum, sessionId, Host, Version, Actor, errors, ct), "Seating_HostChosen", ct);
 
     public Task<IActionResult> OnPostReserveAsync(int sessionId, CancellationToken ct) =>
-        ActAsync(sessionId, (forum, errors) => Table is { } table && Seat is { } seat
+        ActAsync(sessionId, (forum, errors) => ModelState.GetFieldValidationState(nameof(Purpose)) == ModelValidationState.Invalid ? Refuse(errors, "Purpose")
+            : Table is { } table && Seat is { } seat
             ? plans.ReserveAsync(forum, sessionId, table, seat, Purpose, Note, Version, Actor, errors, ct) : Refuse(errors, "ReservedSeat"), "Seating_Reserved", ct);
 
     public Task<IActionResult> OnPostUnreserveAsync(int sessionId, CancellationToken ct) =>

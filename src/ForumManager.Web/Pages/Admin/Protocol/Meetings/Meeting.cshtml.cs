@@ -92,6 +92,7 @@ public sealed class MeetingModel(CurrentForum current, MeetingViews views, Meeti
         {
             ConfirmOutcome.Confirmed => text["Meetings_ConfirmedNow"].Value,
             ConfirmOutcome.Clash => text["Meetings_Clash", await scheduling.DescribeAsync(result.Problem!, ct)].Value,
+            ConfirmOutcome.OutsideForum => text["Meetings_OutsideForum"].Value,
             _ => text["Meetings_CannotConfirm"].Value,
         };
         TempData.Outcome(message, refused: result.Outcome != ConfirmOutcome.Confirmed);
