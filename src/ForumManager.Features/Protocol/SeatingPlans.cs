@@ -36,6 +36,9 @@ public sealed record SeatingView(Session Session, string? RoomEn, string? RoomZh
         : Seating.HostGuestId is { } g ? People.GetValueOrDefault(new PersonKey(PersonKind.Guest, g)) : null;
 
     public int SeatedCount => Seats.Count(s => s.Person is not null) + Seats.Count(s => s.Behind is not null);
+
+    /// <summary>The session was moved to another room after its layout was chosen: the plan is of a room it is no longer in.</summary>
+    public bool LayoutOfAnotherRoom => Layout is not null && Layout.RoomId != Session.RoomId;
 }
 
 /// <summary>One line of the protocol overview: a session that can be seated.</summary>

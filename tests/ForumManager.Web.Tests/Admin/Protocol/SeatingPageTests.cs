@@ -115,4 +115,37 @@ public sealed class SeatingPageTests(SeatingPageAppFixture app) : IClassFixture<
         Assert.Contains("is used by: Welcome banquet", after.QuerySelector(".status")!.TextContent, StringComparison.Ordinal);
         Assert.True(await app.WithDbAsync(db => db.SeatLayouts.AnyAsync(l => l.Id == banquetLayout)));
     }
+
+    [Fact]
+    public async Task Should_warn_when_a_session_has_moved_to_another_room_since_its_layout_was_chosen()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var (session, hall) = await app.WithDbAsync(async db =>
+        {
+            var theme = await db.Sessions.FirstAsync(s => s.Type == SessionType.ThemeForum);
+            var layout = new Core.Protocol.SeatLayout
+            {
+                ForumId = theme.ForumId, RoomId = theme.RoomId!.Value, NameEn = "Theme forum rows", NameZh = "主题论坛排座", Shape = Core.Protocol.LayoutShape.Theatre,
+                Tables = 4, SeatsPerTable = 10,
+            };
+            db.SeatLayouts.Add(layout);
+            await db.SaveChangesAsync();
+            db.SessionSeatings.Add(new Core.Protocol.SessionSeating { ForumId = theme.ForumId, SessionId = theme.Id, LayoutId = layout.Id });
+            await db.SaveChangesAsync();
+            return (theme.Id, theme.RoomId!.Value);
+        });
+        var url = $"/admin/protocol/seating/{session}";
+        Assert.Null((await HtmlForms.GetPageAsync(organizer, url)).QuerySelector("[data-testid=layout-of-another-room]"));
+
+        var other = await app.WithDbAsync(async db =>
+        {
+            var room = await db.Rooms.FirstAsync(r => r.Id != hall);
+            await db.Sessions.Where(s => s.Id == session).ExecuteUpdateAsync(x => x.SetProperty(s => s.RoomId, room.Id));
+            return room.NameEn;
+        });
+
+        var warned = (await HtmlForms.GetPageAsync(organizer, url)).QuerySelector("[data-testid=layout-of-another-room]")!.TextContent;
+        Assert.Contains("“Theme forum rows” is of another room", warned, StringComparison.Ordinal);
+        Assert.Contains(other, warned, StringComparison.Ordinal);
+    }
 }
