@@ -114,7 +114,7 @@ public sealed class Delegate
 
     public bool HoldsPlace => StatusTransitions.HoldsPlace(Status);
 
-    public string LatinName => $"{FamilyName.ToUpperInvariant()} {GivenName}";
+    public string LatinName => Text.PersonName.Latin(FamilyName, GivenName);
 }
 
 public enum Gender

@@ -6,6 +6,9 @@ namespace ForumManager.Core.Text;
 /// <summary>How names and other free text are cleaned before they are stored.</summary>
 public static class PersonName
 {
+    /// <summary>A name in Latin letters as lists and documents print it: the family name in capitals, then the given names.</summary>
+    public static string Latin(string familyName, string givenName) => $"{familyName.ToUpperInvariant()} {givenName}";
+
     /// <summary>
     /// Unicode NFC, bidirectional control characters removed (they can make a name display as something
     /// else: CVE-2021-42574 style spoofing), other control characters removed, runs of white space folded.

@@ -63,7 +63,7 @@ public sealed class MeetingBriefings(ForumDbContext db, AccreditationPhotos phot
         var people = await db.Delegates.AsNoTracking().Where(d => delegateIds.Contains(d.Id)).OrderBy(d => d.PrecedenceRank).ThenBy(d => d.FamilyName).ToListAsync(ct);
         var guests = await db.Guests.AsNoTracking().Where(g => guestIds.Contains(g.Id)).OrderBy(g => g.NameEn).ToListAsync(ct);
         var faces = await photos.ApprovedAsync(forum.Id, delegateIds, ct);
-        BriefingPerson Person(Core.Delegates.Delegate d) => new($"{d.Honorific} {d.FamilyName.ToUpperInvariant()} {d.GivenName}".Trim(), d.NativeName,
+        BriefingPerson Person(Core.Delegates.Delegate d) => new($"{d.Honorific} {d.LatinName}".Trim(), d.NativeName,
             d.NativeNameLanguage, d.Position, d.Organization, faces.GetValueOrDefault(d.Id));
         var sides = new List<BriefingSide>
         {

@@ -70,7 +70,7 @@ public sealed class MeetingRequests(ForumDbContext db, TimeProvider clock, IStri
     }
 
     private static MeetingPersonChoice Choice(Delegate d, string group) =>
-        new("d:" + d.Id, $"{d.FamilyName.ToUpperInvariant()} {d.GivenName}{(d.NativeName is null ? "" : " " + d.NativeName)}", d.Position, group);
+        new("d:" + d.Id, d.LatinName + (d.NativeName is null ? "" : " " + d.NativeName), d.Position, group);
 
     /// <summary>The language pairs the forum's interpreters cover, for the form's list.</summary>
     public async Task<List<string>> PairsAsync(int forumId, CancellationToken ct)

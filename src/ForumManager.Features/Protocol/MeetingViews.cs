@@ -66,7 +66,7 @@ public sealed class MeetingViews(ForumDbContext db)
         var guests = await db.Guests.AsNoTracking().Where(g => guestIds.Contains(g.Id)).OrderBy(g => g.NameEn).ToListAsync(ct);
         return
         [
-            .. delegates.Select(d => new MeetingPersonRow(d.Id, null, $"{d.Honorific} {d.FamilyName.ToUpperInvariant()} {d.GivenName}".Trim(), d.NativeName,
+            .. delegates.Select(d => new MeetingPersonRow(d.Id, null, $"{d.Honorific} {d.LatinName}".Trim(), d.NativeName,
                 d.Position, d.Organization, d.DelegationId == meeting.DelegationId ? "own" : "partner")),
             .. guests.Select(g => new MeetingPersonRow(null, g.Id, g.NameEn, g.NameZh, chinese ? g.TitleZh ?? g.TitleEn : g.TitleEn ?? g.TitleZh, g.Organization, "partner")),
         ];

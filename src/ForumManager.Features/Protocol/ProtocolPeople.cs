@@ -2,6 +2,7 @@ using System.Globalization;
 using ForumManager.Core.Forums;
 using ForumManager.Core.Programme;
 using ForumManager.Core.Registration;
+using ForumManager.Core.Text;
 using ForumManager.Data;
 using ForumManager.Documents.Protocol;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ public static class ProtocolPeople
                     : d.DelegationEn is not null ? $"{d.DelegationEn} {d.DelegationZh}"
                     : country is null ? d.CountryCode : $"{country.NameEn} {country.NameZh}";
                 found[d.Id] = new ProtocolPerson(
-                    $"{d.FamilyName.ToUpperInvariant()} {d.GivenName}", d.NativeName, d.NativeNameLanguage, d.Position, place, $"{d.FamilyName} {d.GivenName}");
+                    PersonName.Latin(d.FamilyName, d.GivenName), d.NativeName, d.NativeNameLanguage, d.Position, place, $"{d.FamilyName} {d.GivenName}");
             }
         }
 

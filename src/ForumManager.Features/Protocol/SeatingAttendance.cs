@@ -1,6 +1,7 @@
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Programme;
 using ForumManager.Core.Protocol;
+using ForumManager.Core.Text;
 using ForumManager.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,7 +60,7 @@ public static class SeatingAttendance
         foreach (var d in delegates.OrderBy(d => d.PrecedenceRank).ThenBy(d => d.Id))
         {
             var interpreter = interpreting.Contains(d.Id) || d.CompanionRole == CompanionRole.Interpreter;
-            people.Add(new SeatingPerson(new PersonKey(PersonKind.Delegate, d.Id), $"{d.FamilyName.ToUpperInvariant()} {d.GivenName}", d.NativeName,
+            people.Add(new SeatingPerson(new PersonKey(PersonKind.Delegate, d.Id), PersonName.Latin(d.FamilyName, d.GivenName), d.NativeName,
                 d.NativeNameLanguage, d.Position, d.PrecedenceRank, d.DelegationId, d.DelegationId is null ? null : d.DelegationEn,
                 d.DelegationId is null ? null : d.DelegationZh, d.Category == DelegateCategory.Press, interpreter,
                 d.AccompaniesId is { } principal ? new PersonKey(PersonKind.Delegate, principal) : null));

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ForumManager.Core.Auditing;
 using ForumManager.Core.Programme;
 using ForumManager.Core.Protocol;
+using ForumManager.Core.Text;
 using ForumManager.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -405,7 +406,7 @@ public sealed class SeatingPlans(ForumDbContext db, TimeProvider clock, IStringL
                      .Select(d => new { d.Id, d.FamilyName, d.GivenName, d.NativeName, d.NativeNameLanguage, d.Position, d.PrecedenceRank }).ToListAsync(ct))
         {
             var key = new PersonKey(PersonKind.Delegate, d.Id);
-            people[key] = new SeatingPerson(key, $"{d.FamilyName.ToUpperInvariant()} {d.GivenName}", d.NativeName, d.NativeNameLanguage, d.Position,
+            people[key] = new SeatingPerson(key, PersonName.Latin(d.FamilyName, d.GivenName), d.NativeName, d.NativeNameLanguage, d.Position,
                 d.PrecedenceRank, null, null, null, false, false, null);
         }
 
