@@ -4,7 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(chromium fonts-noto-core fonts-noto-cjk fonts-dejavu-core poppler-utils qpdf zbar-tools libxml2-utils sqlite3 python3 tzdata curl python3-gi gir1.2-ical-3.0)
+apt_packages=(chromium fonts-noto-core fonts-noto-cjk fonts-dejavu-core poppler-utils qpdf zbar-tools libxml2-utils sqlite3 python3 tzdata curl python3-gi gir1.2-ical-3.0 redis-server)
 # The browser tour installs its checkers with npm and runs the Nu HTML checker on Java: any node and java will do.
 command -v npm >/dev/null || apt_packages+=(npm)
 command -v java >/dev/null || apt_packages+=(default-jre-headless)
