@@ -29,8 +29,48 @@ public sealed class AppProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts the app on a free loopback port; settings are given as environment variables.</summary>
-    public static AppProcess Start(IReadOnlyDictionary<string, string> settings)
+    /// <summary>
+    /// Starts the app on <paramref name="url"/> (a free loopback port when not given); settings are given as
+    /// environment variables.
+    /// </summary>
+    public static AppProcess Start(IReadOnlyDictionary<string, string> settings, string url = "http://127.0.0.1:0")
+    {
+        var start = StartInfo(settings);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(url);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
+        var app = new AppProcess(process);
+        process.OutputDataReceived += (_, e) => app.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return app;
+    }
+
+    /// <summary>Runs one of the app's command-line verbs (<c>migrate</c>, <c>seed-demo</c>, <c>add-user</c>) to its end; returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunVerbAsync(IReadOnlyDictionary<string, string> settings, IEnumerable<string> arguments, string? input = null)
+    {
+        var start = StartInfo(settings);
+        start.RedirectStandardInput = true;
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
+        if (input is not null)
+        {
+            await process.StandardInput.WriteLineAsync(input);
+        }
+
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+
+    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> settings)
     {
         var dll = FindWebDll();
         var start = new ProcessStartInfo("dotnet")
@@ -50,15 +90,7 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         start.ArgumentList.Add(dll);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"dotnet {dll} did not start.");
-        var app = new AppProcess(process);
-        process.OutputDataReceived += (_, e) => app.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => app.Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return app;
+        return start;
     }
 
     /// <summary>Ends the process at once with SIGKILL, as a power cut or <c>kill -9</c> would: nothing of it runs after.</summary>

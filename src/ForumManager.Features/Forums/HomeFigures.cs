@@ -2,7 +2,7 @@ using ForumManager.Core.Delegates;
 using ForumManager.Core.Forums;
 using ForumManager.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
+using ForumManager.Features.Instances;
 
 namespace ForumManager.Features.Forums;
 
@@ -11,22 +11,21 @@ public sealed record HomeFigures(Forum Forum, int Delegates, int Cities, int Cou
 
 /// <summary>
 /// The home page is the most visited page and its numbers change slowly, so they are read at most every
-/// <see cref="Lifetime"/> per app instance; instances need not agree on them to the second.
+/// <see cref="Lifetime"/> per app instance; a change to the forum's settings is seen on every instance at once.
 /// </summary>
-public sealed class HomeFiguresCache(IMemoryCache cache, IServiceScopeFactory scopes)
+public sealed class HomeFiguresCache(InstanceCaches cache, IServiceScopeFactory scopes)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
-    private static readonly object Key = new();
+    private const string Key = "home-figures";
 
     public Task<HomeFigures?> GetAsync(CancellationToken ct) =>
-        cache.GetOrCreateAsync(Key, async entry =>
+        cache.GetOrCreateAsync(Key, Lifetime, async () =>
         {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
             await using var scope = scopes.CreateAsyncScope();
             return await LoadAsync(scope.ServiceProvider.GetRequiredService<ForumDbContext>(), ct);
         });
 
-    public void Forget() => cache.Remove(Key);
+    public void Forget() => cache.Forget(Key);
 
     private static async Task<HomeFigures?> LoadAsync(ForumDbContext db, CancellationToken ct)
     {

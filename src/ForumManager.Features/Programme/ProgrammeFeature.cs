@@ -1,10 +1,12 @@
+using ForumManager.Features.Instances;
+
 namespace ForumManager.Features.Programme;
 
 public static class ProgrammeFeature
 {
     /// <summary>The draft programme's conflicts, its releases, the released agenda and enrolment in sessions.</summary>
     public static IServiceCollection AddProgramme(this IServiceCollection services) => services
-        .AddMemoryCache()
+        .AddInstances()
         .AddScoped<ProgrammeConflicts>()
         .AddScoped<ProgrammeEditor>()
         .AddScoped<ProgrammeSetup>()

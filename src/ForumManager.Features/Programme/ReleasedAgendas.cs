@@ -3,15 +3,15 @@ using System.Text.Json;
 using ForumManager.Core.Programme;
 using ForumManager.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
+using ForumManager.Features.Instances;
 
 namespace ForumManager.Features.Programme;
 
 /// <summary>
 /// The latest release as the public agenda, the exports and the notices read it, cached per app instance for a short
-/// while and dropped on every release; and the draft and invitation-only sessions in the same shape.
+/// while and dropped on every instance at every release; and the draft and invitation-only sessions in the same shape.
 /// </summary>
-public sealed class ReleasedAgendas(ForumDbContext db, IMemoryCache cache)
+public sealed class ReleasedAgendas(ForumDbContext db, InstanceCaches cache)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
@@ -19,9 +19,8 @@ public sealed class ReleasedAgendas(ForumDbContext db, IMemoryCache cache)
     private static string CacheKey(int forumId) => "agenda:" + forumId.ToString(CultureInfo.InvariantCulture);
 
     public async Task<ReleasedAgenda?> LatestAsync(int forumId, CancellationToken ct) =>
-        await cache.GetOrCreateAsync(CacheKey(forumId), async entry =>
+        await cache.GetOrCreateAsync(CacheKey(forumId), Lifetime, async () =>
         {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
             var release = await db.ProgrammeReleases.AsNoTracking().Where(r => r.ForumId == forumId).OrderByDescending(r => r.Version).FirstOrDefaultAsync(ct);
             return release is null ? null : new ReleasedAgenda(release.Version, release.PublishedUtc, release.Changelog, Read(release.Snapshot));
         });
@@ -56,8 +55,8 @@ public sealed class ReleasedAgendas(ForumDbContext db, IMemoryCache cache)
             .ToList();
     }
 
-    /// <summary>Forgets the cached release, so the next reader sees the one just published.</summary>
-    public void Forget(int forumId) => cache.Remove(CacheKey(forumId));
+    /// <summary>Forgets the cached release on every instance, so the next reader anywhere sees the one just published.</summary>
+    public void Forget(int forumId) => cache.Forget(CacheKey(forumId));
 
     internal static List<AgendaSession> Read(string snapshot) => JsonSerializer.Deserialize<List<AgendaSession>>(snapshot, Json) ?? [];
 }

@@ -15,6 +15,7 @@ using ForumManager.Features.Badges;
 using ForumManager.Features.CheckIns;
 using ForumManager.Features.Forums;
 using ForumManager.Features.Imports;
+using ForumManager.Features.Instances;
 using ForumManager.Features.Letters;
 using ForumManager.Features.Logistics;
 using ForumManager.Features.Notices;
@@ -127,6 +128,14 @@ public static class ForumServices
 
                 var limit = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.AuthPostsPerMinute;
                 var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                // With several instances the posts are counted in Redis, so that spreading them over the instances
+                // does not multiply the limit.
+                if (context.RequestServices.GetService<SharedRedis>() is { } redis)
+                {
+                    var clock = context.RequestServices.GetRequiredService<TimeProvider>();
+                    return RateLimitPartition.Get(client, key => new SharedFixedWindowLimiter(redis, AuthRateLimit + ":" + key, limit, TimeSpan.FromMinutes(1), clock));
+                }
+
                 return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = limit,
@@ -143,7 +152,9 @@ public static class ForumServices
             .AddDbContextCheck<ForumDbContext>("database")
             .AddCheck<MailQueueHealthCheck>("mail")
             .AddCheck<DocumentsHealthCheck>("documents")
-            .AddCheck<KeyRingHealthCheck>("key-ring");
+            .AddCheck<KeyRingHealthCheck>("key-ring")
+            .AddCheck<RedisHealthCheck>("redis");
+        services.AddForumRedis(builder.Configuration);
 
         // Every HTTPS answer outside Development carries HSTS, whatever the host is called: the default list of hosts
         // left out (localhost and the loopback addresses) would leave a site reached through a tunnel or a local proxy
@@ -202,8 +213,9 @@ public static class ForumServices
             connectionString = SqliteConnectionStrings.ResolveDataSource(connectionString, builder.Environment.ContentRootPath);
         }
 
-        builder.Services.AddDbContext<ForumDbContext>(o =>
+        builder.Services.AddDbContext<ForumDbContext>((services, o) =>
         {
+            o.AddInterceptors(services.GetRequiredService<ChangeSignals>());
             if (provider == "SqlServer")
             {
                 o.UseForumSqlServer(connectionString);

@@ -6,6 +6,7 @@ using ForumManager.Core.Programme;
 using ForumManager.Data;
 using ForumManager.Features.CheckIns;
 using ForumManager.Features.Forums;
+using ForumManager.Features.Instances;
 using ForumManager.Features.Text;
 using ForumManager.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,7 @@ public static class CheckInApi
         var api = app.MapGroup("/checkin/api").RequireAuthorization(Policies.Staff).DisableAntiforgery();
         api.MapPost("/scans", ScanAsync).Accepts<ScanRequest>("application/json");
         api.MapGet("/counts", CountsAsync);
+        api.MapGet("/live", LiveAsync);
         api.MapGet("/roster", DeskRosterEndpoint.RosterAsync);
         api.MapGet("/occupancy", OccupancyAsync);
         return app;
@@ -80,6 +82,20 @@ public static class CheckInApi
         await current.GetAsync(ct) is { } forum
             ? Results.Json((await zones.OccupancyAsync(forum.Id, ct)).Select(z => new { z.ZoneId, z.Code, z.Inside, z.Holds, z.Full }))
             : Results.NotFound();
+
+    /// <summary>The counts of <see cref="CountsAsync"/>, pushed to the desk whenever a check-in is kept on any instance.</summary>
+    private static async Task LiveAsync(HttpContext http, string? checkpoint, CurrentForum current, ForumDbContext db)
+    {
+        if (await current.GetAsync(http.RequestAborted) is not { } forum)
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        var at = string.IsNullOrWhiteSpace(checkpoint) ? Checkpoints.Main : checkpoint;
+        await LiveEvents.StreamAsync(http, forum.Id, "counts", [SignalTopics.CheckInsChanged, SignalTopics.RegistrationsChanged],
+            async ct => await CheckInCounts.ForAsync(db, forum.Id, at, UiLanguage.Chinese, ct));
+    }
 
     private static async Task<IResult> CountsAsync(string? checkpoint, CurrentForum current, ForumDbContext db, CancellationToken ct)
     {

@@ -158,31 +158,43 @@
         }).catch(function () { flushing = false; });
     }
 
-    function refreshCounts() {
+    function showCounts(counts) {
         var total = document.getElementById('count-checked-in');
-        if (!total) { return; }
+        if (!total || !counts) { return; }
+        total.textContent = counts.checkedIn;
+        document.getElementById('count-expected').textContent = counts.expected;
+        var progress = document.getElementById('count-progress');
+        progress.max = Math.max(1, counts.expected);
+        progress.value = counts.checkedIn;
+        var body = document.querySelector('#count-table tbody');
+        var rows = counts.byDelegation.map(function (row) {
+            var tr = document.createElement('tr');
+            var th = document.createElement('th');
+            th.scope = 'row';
+            th.textContent = row.delegation || '—';
+            tr.appendChild(th);
+            [row.checkedIn, row.expected].forEach(function (n) { var td = document.createElement('td'); td.textContent = n; tr.appendChild(td); });
+            return tr;
+        });
+        body.replaceChildren.apply(body, rows);
+    }
+
+    // The counts come pushed by the server whenever any desk checks someone in; while the stream is down they are
+    // asked for every 15 s instead.
+    var live = null;
+    function refreshCounts() {
+        if (!document.getElementById('count-checked-in') || (live && live.readyState === 1)) { return; }
         fetch(form.dataset.countsUrl + '?checkpoint=' + encodeURIComponent(checkpoint.value), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
             .then(function (r) { return r.ok ? r.json() : null; })
-            .then(function (counts) {
-                if (!counts) { return; }
-                total.textContent = counts.checkedIn;
-                document.getElementById('count-expected').textContent = counts.expected;
-                var progress = document.getElementById('count-progress');
-                progress.max = Math.max(1, counts.expected);
-                progress.value = counts.checkedIn;
-                var body = document.querySelector('#count-table tbody');
-                var rows = counts.byDelegation.map(function (row) {
-                    var tr = document.createElement('tr');
-                    var th = document.createElement('th');
-                    th.scope = 'row';
-                    th.textContent = row.delegation || '—';
-                    tr.appendChild(th);
-                    [row.checkedIn, row.expected].forEach(function (n) { var td = document.createElement('td'); td.textContent = n; tr.appendChild(td); });
-                    return tr;
-                });
-                body.replaceChildren.apply(body, rows);
-            })
+            .then(showCounts)
             .catch(function () { });
+    }
+
+    if (window.EventSource && form.dataset.liveUrl && document.getElementById('count-checked-in')) {
+        live = new EventSource(form.dataset.liveUrl + '?checkpoint=' + encodeURIComponent(checkpoint.value));
+        live.addEventListener('counts', function (e) {
+            try { showCounts(JSON.parse(e.data)); } catch (err) { }
+        });
     }
 
     form.addEventListener('submit', function (event) {
