@@ -44,25 +44,30 @@ public sealed class Enrolments(ForumDbContext db, ForumManager.Mail.MailQueue ma
 
         var delegateId = delegate_.Id;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await LockAsync(sessionId, ct);
+
+        // The seat is taken first, by one conditional update that is also the session's row lock for the rest of the
+        // transaction: nobody jumps the queue (a free seat goes to a newcomer only when no one waits for it), and
+        // enrolments, withdrawals and promotions in one session happen one after another on every provider. What is
+        // found wrong below rolls the seat back with everything else.
+        var seated = await db.Sessions
+            .Where(s => s.Id == sessionId && s.Capacity != null && s.EnrolledCount < s.Capacity
+                && !db.Enrolments.Any(e => e.SessionId == sessionId && e.Status == EnrolmentStatus.Waitlisted))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EnrolledCount, x => x.EnrolledCount + 1), ct) == 1;
+        if (!seated)
+        {
+            await LockAsync(sessionId, ct);
+        }
 
         // Checked inside the transaction, behind the session's lock, so two tabs cannot slip past each other.
-        if (await db.Enrolments.AnyAsync(e => e.SessionId == sessionId && e.DelegateId == delegateId, ct))
-        {
-            return new EnrolResult(EnrolOutcome.AlreadyEnrolled);
-        }
-
         var clash = await db.Enrolments.AsNoTracking().Where(e => e.DelegateId == delegateId)
-            .Select(e => e.Session!).Where(s => s.StartUtc < session.EndUtc && session.StartUtc < s.EndUtc).FirstOrDefaultAsync(ct);
+            .Select(e => e.Session!).Where(s => s.Id == sessionId || (s.StartUtc < session.EndUtc && session.StartUtc < s.EndUtc))
+            .OrderBy(s => s.Id == sessionId ? 0 : 1).Select(s => new { s.Id, Session = s }).FirstOrDefaultAsync(ct);
         if (clash is not null)
         {
-            return new EnrolResult(EnrolOutcome.Clash, clash);
+            await transaction.RollbackAsync(CancellationToken.None);
+            return clash.Id == sessionId ? new EnrolResult(EnrolOutcome.AlreadyEnrolled) : new EnrolResult(EnrolOutcome.Clash, clash.Session);
         }
 
-        // No one jumps the queue: a free seat goes to a newcomer only when no one is waiting for it.
-        var waiting = await db.Enrolments.AnyAsync(e => e.SessionId == sessionId && e.Status == EnrolmentStatus.Waitlisted, ct);
-        var seated = !waiting && await db.Sessions.Where(s => s.Id == sessionId && s.Capacity != null && s.EnrolledCount < s.Capacity)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EnrolledCount, x => x.EnrolledCount + 1), ct) == 1;
         db.Enrolments.Add(new Enrolment
         {
             SessionId = sessionId, DelegateId = delegateId, CreatedUtc = clock.GetUtcNow().UtcDateTime,

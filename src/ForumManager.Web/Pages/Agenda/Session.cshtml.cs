@@ -32,7 +32,8 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Releas
 
     public async Task<IActionResult> OnPostEnrolAsync(int id, CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is not { } me)
+        // Many delegates enrol at once when enrolment opens: the answer is a redirect, so the page's own figures are not read.
+        if (await LoadAsync(id, ct, seats: false) is not { } me)
         {
             return NotFound();
         }
@@ -91,7 +92,7 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Releas
 
     private sealed record Me(Delegate? Delegate);
 
-    private async Task<Me?> LoadAsync(int id, CancellationToken ct)
+    private async Task<Me?> LoadAsync(int id, CancellationToken ct, bool seats = true)
     {
         if (await current.GetAsync(ct) is not { } forum || await releases.LatestAsync(forum.Id, ct) is not { } agenda
             || agenda.Sessions.FirstOrDefault(s => s.Id == id) is not { } session)
@@ -101,12 +102,17 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Releas
 
         Forum = forum;
         Session = session;
-        var seats = await db.Sessions.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.EnrolledCount, s.Capacity }).SingleOrDefaultAsync(ct);
-        Enrolled = seats?.EnrolledCount ?? 0;
-        Capacity = seats?.Capacity;
         var userId = users.GetUserId(User);
         var forumId = forum.Id;
         var delegate_ = userId is null ? null : await db.Delegates.AsNoTracking().SingleOrDefaultAsync(d => d.ForumId == forumId && d.UserId == userId, ct);
+        if (!seats)
+        {
+            return new Me(delegate_);
+        }
+
+        var taken = await db.Sessions.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.EnrolledCount, s.Capacity }).SingleOrDefaultAsync(ct);
+        Enrolled = taken?.EnrolledCount ?? 0;
+        Capacity = taken?.Capacity;
         if (delegate_ is not null)
         {
             var delegateId = delegate_.Id;
