@@ -259,6 +259,39 @@ public sealed class CheckInTests(CheckInAppFixture app) : IClassFixture<CheckInA
     }
 
     [Fact]
+    public async Task Should_push_the_desks_counts_when_someone_is_checked_in_and_only_to_staff()
+    {
+        var person = await DelegateAsync();
+        var staff = await Clients.SignedInAsync(app, Roles.Staff);
+        var delegateClient = await Clients.SignedInAsync(app, Roles.Delegate);
+
+        var refused = await delegateClient.GetAsync("/checkin/api/live", HttpCompletionOption.ResponseHeadersRead);
+        using var live = await staff.GetAsync("/checkin/api/live", HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await live.Content.ReadAsStreamAsync());
+        var before = await NextCountsAsync(reader);
+        await ScanAsync(staff, person.CheckInToken);
+        var after = await NextCountsAsync(reader).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("text/event-stream", live.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before.GetProperty("checkedIn").GetInt32() + 1, after.GetProperty("checkedIn").GetInt32());
+    }
+
+    private static async Task<JsonElement> NextCountsAsync(StreamReader reader)
+    {
+        string? line;
+        while ((line = await reader.ReadLineAsync()) is not null)
+        {
+            if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                return JsonDocument.Parse(line["data: ".Length..]).RootElement;
+            }
+        }
+
+        throw new EndOfStreamException("The live counts ended.");
+    }
+
+    [Fact]
     public async Task Should_let_only_staff_and_above_scan_and_only_as_JSON()
     {
         var person = await DelegateAsync();
