@@ -4,6 +4,7 @@ using ForumManager.Data.Seeding;
 using ForumManager.Features.Accounts;
 using ForumManager.Features.Forums;
 using ForumManager.Features.Programme;
+using ForumManager.Web.Pages.Admin;
 using ForumManager.Web.Pages.CheckIns;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -37,6 +38,7 @@ public static partial class ForumPipeline
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapRazorPages();
         app.MapCheckInApi();
+        app.MapDashboardLive();
         return app;
     }
 
