@@ -118,7 +118,7 @@ public sealed partial class BadgeBatchService(
         return null;
     }
 
-    private async Task MakeAsync(Guid id, string claim, CancellationToken ct)
+    internal async Task MakeAsync(Guid id, string claim, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
