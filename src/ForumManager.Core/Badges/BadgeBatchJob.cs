@@ -21,6 +21,9 @@ public sealed class BadgeBatchJob
     /// <summary>Tries at making one batch before it is given up as failed.</summary>
     public const int MaxAttempts = 3;
 
+    /// <summary>The <see cref="Error"/> of a batch whose every try's instance stopped before finishing; the page words it.</summary>
+    public const string NeverFinished = "never-finished";
+
     public Guid Id { get; set; }
     public int ForumId { get; set; }
 
@@ -37,7 +40,7 @@ public sealed class BadgeBatchJob
     public int Total { get; set; }
     public int MissingGlyphs { get; set; }
 
-    /// <summary>Why the last try failed; cleared when the batch is made or asked for again.</summary>
+    /// <summary>Why the last try failed (or <see cref="NeverFinished"/>); cleared when the batch is made or asked for again.</summary>
     public string? Error { get; set; }
 
     public string? ClaimedBy { get; set; }

@@ -85,7 +85,7 @@ public sealed partial class BadgeBatchService(
             .Where(b => b.State == BadgeBatchState.Running && b.ClaimedUntilUtc < now && b.Attempts >= BadgeBatchJob.MaxAttempts)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(b => b.State, BadgeBatchState.Failed)
-                .SetProperty(b => b.Error, b => b.Error ?? "The batch was started " + BadgeBatchJob.MaxAttempts + " times and never finished.")
+                .SetProperty(b => b.Error, BadgeBatchJob.NeverFinished)
                 .SetProperty(b => b.ClaimedUntilUtc, (DateTime?)null)
                 .SetProperty(b => b.FinishedUtc, now), ct);
 

@@ -18,7 +18,7 @@
                 bar.value = s.done;
                 status.textContent = box.dataset.msgCount.replace('{0}', s.done).replace('{1}', s.total);
                 if (s.state === 'done') {
-                    status.textContent += ' ' + box.dataset.msgDone;
+                    status.textContent = box.dataset.msgDone.replace('{0}', s.done).replace('{1}', s.total);
                     download.hidden = false;
                     if (s.missingGlyphs > 0) {
                         var missing = document.getElementById('batch-missing');
@@ -29,7 +29,7 @@
                 }
                 if (s.state === 'failed') {
                     status.textContent = box.dataset.msgFailed;
-                    document.getElementById('batch-reason').textContent = s.error ? box.dataset.msgReason.replace('{0}', s.error) : '';
+                    document.getElementById('batch-reason').textContent = s.reason ? box.dataset.msgReason.replace('{0}', s.reason) : '';
                     retry.hidden = false;
                     return;
                 }

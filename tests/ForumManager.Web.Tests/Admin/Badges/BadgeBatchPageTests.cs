@@ -136,6 +136,21 @@ public sealed class BadgeBatchPageTests(BadgeBatchAppFixture app) : IClassFixtur
     }
 
     [Fact]
+    public async Task Should_word_why_a_batch_whose_servers_kept_stopping_was_given_up()
+    {
+        var people = await DelegatesAsync();
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var id = await InsertAsync(BadgeBatchState.Failed, people.Take(44).Select(p => p.Id).ToList(), done: 20, error: BadgeBatchJob.NeverFinished);
+
+        var page = await HtmlForms.GetPageAsync(organizer, $"/admin/badges/batch/{id}");
+        var status = await StatusAsync(organizer, id);
+
+        Assert.Contains("started 3 times and never finished", page.QuerySelector("[data-testid=batch-retry]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(("failed", "the batch was started 3 times and never finished: the server making it stopped each time."),
+            (status.GetProperty("state").GetString(), status.GetProperty("reason").GetString()));
+    }
+
+    [Fact]
     public async Task Should_not_show_another_forums_batch_nor_anyones_batch_to_a_delegate()
     {
         var people = await DelegatesAsync();

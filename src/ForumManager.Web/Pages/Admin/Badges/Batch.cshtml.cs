@@ -1,8 +1,10 @@
 using ForumManager.Core.Badges;
+using ForumManager.Features;
 using ForumManager.Features.Badges;
 using ForumManager.Features.Forums;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace ForumManager.Web.Pages.Admin.Badges;
 
@@ -10,9 +12,12 @@ namespace ForumManager.Web.Pages.Admin.Badges;
 /// A background badge batch of the current forum: its progress bar, its state as JSON for the bar's script, the PDF
 /// once done, and another try once failed. All read from the database, so any instance serves a batch another made.
 /// </summary>
-public sealed class BatchModel(BadgeBatches batches, CurrentForum current) : PageModel
+public sealed class BatchModel(BadgeBatches batches, CurrentForum current, IStringLocalizer<SharedResource> text) : PageModel
 {
     public BadgeBatchView Batch { get; private set; } = null!;
+
+    /// <summary>Why the batch failed, in the reader's language where the app itself gave up; else the error as the server met it.</summary>
+    public string? Reason => Worded(Batch.Error);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -26,7 +31,7 @@ public sealed class BatchModel(BadgeBatches batches, CurrentForum current) : Pag
     }
 
     public async Task<IActionResult> OnGetStatusAsync(Guid id, CancellationToken ct) => await FindAsync(id, ct) is { } batch
-        ? new JsonResult(new { done = batch.Done, total = batch.Total, state = batch.State.ToString().ToLowerInvariant(), missingGlyphs = batch.MissingGlyphs, error = batch.Error })
+        ? new JsonResult(new { done = batch.Done, total = batch.Total, state = batch.State.ToString().ToLowerInvariant(), missingGlyphs = batch.MissingGlyphs, reason = Worded(batch.Error) })
         : NotFound();
 
     /// <summary>The PDF; not found until the batch is done.</summary>
@@ -53,6 +58,8 @@ public sealed class BatchModel(BadgeBatches batches, CurrentForum current) : Pag
 
         return RedirectToPage(new { id });
     }
+
+    private string? Worded(string? error) => error == BadgeBatchJob.NeverFinished ? text["Badges_BatchNeverFinished", BadgeBatchJob.MaxAttempts].Value : error;
 
     private async Task<BadgeBatchView?> FindAsync(Guid id, CancellationToken ct) =>
         await current.GetAsync(ct) is { } forum ? await batches.FindAsync(forum.Id, id, ct) : null;
