@@ -24,10 +24,10 @@ public sealed class BadgeBatchServiceTests : IAsyncLifetime
     public Task DisposeAsync() => _harness.DisposeAsync();
 
     /// <summary>One app instance's renderer: its own wake-up signal, a short lease and a quick poll.</summary>
-    private BadgeBatchService Instance() => new(
+    private BadgeBatchService Instance(double claimSeconds = 5) => new(
         _harness.Services.GetRequiredService<IServiceScopeFactory>(),
         new BadgeBatchSignal(),
-        Options.Create(new BadgeBatchOptions { PollSeconds = 0.2, ClaimSeconds = 5 }),
+        Options.Create(new BadgeBatchOptions { PollSeconds = 0.2, ClaimSeconds = claimSeconds }),
         _harness.Clock,
         _harness.Services.GetRequiredService<ILogger<BadgeBatchService>>());
 
@@ -120,6 +120,38 @@ public sealed class BadgeBatchServiceTests : IAsyncLifetime
         {
             await AssertEveryBadgeOnceAsync(ids[i], forumId, groups[i]);
         }
+    }
+
+    [Fact]
+    public async Task Should_write_progress_while_drawing_and_keep_its_claim_past_the_lease_while_another_instance_watches()
+    {
+        var (forumId, people) = await DelegatesAsync(600);
+        var id = await InsertAsync(forumId, people.Select(p => p.Id), BadgeBatchState.Queued, null, null, attempts: 0);
+        var a = Instance(claimSeconds: 2);
+        var b = Instance(claimSeconds: 2);
+
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(a.StartAsync(CancellationToken.None), b.StartAsync(CancellationToken.None));
+        var seen = new List<int>();
+        BadgeBatchJob job;
+        do
+        {
+            await Task.Delay(50);
+            job = await JobAsync(id);
+            if (job.State == BadgeBatchState.Running)
+            {
+                seen.Add(job.Done);
+            }
+        }
+        while (job.State is BadgeBatchState.Queued or BadgeBatchState.Running && clock.Elapsed < TimeSpan.FromSeconds(120));
+        var took = clock.Elapsed;
+        await Task.WhenAll(a.StopAsync(CancellationToken.None), b.StopAsync(CancellationToken.None));
+
+        Assert.Equal((BadgeBatchState.Done, 1, 600), (job.State, job.Attempts, job.Done));
+        Assert.True(took > TimeSpan.FromSeconds(3), $"made in {took}: too quick to show that the lease of 2 s was renewed");
+        Assert.Contains(seen, done => done is > 0 and < 600);
+        Assert.Equal(seen.Order(), seen);
+        Assert.Equal(600, await PrintsAsync(people.Select(p => p.Id)));
     }
 
     [Fact]
