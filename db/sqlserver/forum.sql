@@ -3306,3 +3306,80 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130122257_BadgeBatchJobs'
+)
+BEGIN
+    CREATE TABLE [BadgeBatchJobs] (
+        [Id] uniqueidentifier NOT NULL,
+        [ForumId] int NOT NULL,
+        [DelegateIds] varchar(max) NOT NULL,
+        [Layout] int NOT NULL,
+        [RequestedBy] nvarchar(256) NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [State] nvarchar(32) NOT NULL,
+        [Done] int NOT NULL,
+        [Total] int NOT NULL,
+        [MissingGlyphs] int NOT NULL,
+        [Error] nvarchar(2000) NULL,
+        [ClaimedBy] varchar(64) NULL,
+        [ClaimedUntilUtc] datetime2 NULL,
+        [Attempts] int NOT NULL,
+        [FinishedUtc] datetime2 NULL,
+        CONSTRAINT [PK_BadgeBatchJobs] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_BadgeBatchJobs_Layout] CHECK (Layout BETWEEN 0 AND 2),
+        CONSTRAINT [FK_BadgeBatchJobs_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130122257_BadgeBatchJobs'
+)
+BEGIN
+    CREATE TABLE [BadgeBatchFiles] (
+        [BatchId] uniqueidentifier NOT NULL,
+        [Content] varbinary(max) NOT NULL,
+        CONSTRAINT [PK_BadgeBatchFiles] PRIMARY KEY ([BatchId]),
+        CONSTRAINT [FK_BadgeBatchFiles_BadgeBatchJobs_BatchId] FOREIGN KEY ([BatchId]) REFERENCES [BadgeBatchJobs] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130122257_BadgeBatchJobs'
+)
+BEGIN
+    CREATE INDEX [IX_BadgeBatchJobs_CreatedUtc] ON [BadgeBatchJobs] ([CreatedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130122257_BadgeBatchJobs'
+)
+BEGIN
+    CREATE INDEX [IX_BadgeBatchJobs_ForumId] ON [BadgeBatchJobs] ([ForumId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130122257_BadgeBatchJobs'
+)
+BEGIN
+    CREATE INDEX [IX_BadgeBatchJobs_State_CreatedUtc] ON [BadgeBatchJobs] ([State], [CreatedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130122257_BadgeBatchJobs'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130122257_BadgeBatchJobs', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

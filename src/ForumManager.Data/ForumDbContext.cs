@@ -51,6 +51,8 @@ public sealed class ForumDbContext(DbContextOptions<ForumDbContext> options)
     public DbSet<Core.Notices.NoticeRecipient> NoticeRecipients => Set<Core.Notices.NoticeRecipient>();
     public DbSet<Core.CheckIns.BadgePrint> BadgePrints => Set<Core.CheckIns.BadgePrint>();
     public DbSet<Core.CheckIns.BadgeLayoutChoice> BadgeLayoutChoices => Set<Core.CheckIns.BadgeLayoutChoice>();
+    public DbSet<Core.Badges.BadgeBatchJob> BadgeBatchJobs => Set<Core.Badges.BadgeBatchJob>();
+    public DbSet<Core.Badges.BadgeBatchFile> BadgeBatchFiles => Set<Core.Badges.BadgeBatchFile>();
     public DbSet<Core.Logistics.Hotel> Hotels => Set<Core.Logistics.Hotel>();
     public DbSet<Core.Logistics.RoomBlock> RoomBlocks => Set<Core.Logistics.RoomBlock>();
     public DbSet<Core.Logistics.HotelRoom> HotelRooms => Set<Core.Logistics.HotelRoom>();

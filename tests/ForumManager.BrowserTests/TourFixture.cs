@@ -148,7 +148,7 @@ public sealed class TourFixture : IAsyncLifetime
 
         var head = await db.Delegates.SingleAsync(d => d.Email == DemoAccounts.Head.Email);
         var members = await db.Delegates.Where(d => d.DelegationId == head.DelegationId).OrderBy(d => d.Id).Select(d => d.Id).ToListAsync();
-        var badges = services.GetRequiredService<BadgeBatches>().Enqueue(forum.Id, members, BadgeLayout.A6, DemoAccounts.All[1].Email, now);
+        var badges = await services.GetRequiredService<BadgeBatches>().EnqueueAsync(forum.Id, members, BadgeLayout.A6, DemoAccounts.All[1].Email, CancellationToken.None);
 
         var member = await db.Delegates.Where(d => d.DelegationId == head.DelegationId && d.Id != head.Id && d.Email == DemoAccounts.Delegate.Email)
             .Select(d => (int?)d.Id).SingleOrDefaultAsync() ?? members.First(id => id != head.Id);
@@ -160,7 +160,7 @@ public sealed class TourFixture : IAsyncLifetime
         Ids["{session}"] = agenda.Sessions.OrderBy(s => s.Id).First().Id.ToString(CultureInfo.InvariantCulture);
         Ids["{hotel}"] = (await db.Hotels.OrderBy(h => h.Id).Select(h => h.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture);
         Ids["{wave}"] = (await db.PickupWaves.OrderBy(w => w.Id).Select(w => w.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture);
-        Ids["{badges}"] = badges.Id.ToString();
+        Ids["{badges}"] = badges.ToString();
         Ids["{desk-search}"] = Uri.EscapeDataString(await db.Delegations.Where(d => d.Id == head.DelegationId).Select(d => d.NameEn).SingleAsync());
         // The grid on the forum's busiest day, the one organizers spend longest on.
         var starts = await db.Sessions.Where(s => s.ForumId == forum.Id).Select(s => s.StartUtc).ToListAsync();

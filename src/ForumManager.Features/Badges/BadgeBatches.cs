@@ -1,105 +1,98 @@
-using System.Collections.Concurrent;
-using System.Threading.Channels;
-using ForumManager.Core.Forums;
+using ForumManager.Core.Badges;
+using ForumManager.Data;
 using ForumManager.Documents.Badges;
+using Microsoft.EntityFrameworkCore;
 
 namespace ForumManager.Features.Badges;
 
-public enum BatchState
+/// <summary>Where a batch stands, as its page shows it; never the PDF itself.</summary>
+public sealed record BadgeBatchView(Guid Id, BadgeBatchState State, int Done, int Total, int MissingGlyphs, string? Error, string RequestedBy, DateTime CreatedUtc);
+
+/// <summary>The settings of the badge batch renderer (section <c>Badges</c>).</summary>
+public sealed class BadgeBatchOptions
 {
-    Queued,
-    Running,
-    Done,
-    Failed,
+    public const string Section = "Badges";
+
+    /// <summary>How often an instance looks for a batch queued on another instance, or one a dead instance left.</summary>
+    public double PollSeconds { get; set; } = 5;
+
+    /// <summary>How long a claim on a batch lasts unless renewed; an instance that dies loses its batch this long after.</summary>
+    public double ClaimSeconds { get; set; } = 30;
 }
 
-/// <summary>One batch of badges being made in the background; progress is read by the page that shows its bar.</summary>
-public sealed class BadgeBatch
+/// <summary>Wakes this instance's renderer when a batch is queued here, rather than at its next poll.</summary>
+public sealed class BadgeBatchSignal
 {
-    public Guid Id { get; } = Guid.NewGuid();
-    public required int ForumId { get; init; }
-    public required IReadOnlyList<int> DelegateIds { get; init; }
-    public required BadgeLayout Layout { get; init; }
-    public required string RequestedBy { get; init; }
-    public required DateTime CreatedUtc { get; init; }
-    public int Total => DelegateIds.Count;
-    public int Done => Volatile.Read(ref done);
-    public BatchState State { get; internal set; }
-    public string? FilePath { get; internal set; }
-    public int MissingGlyphs { get; internal set; }
+    private readonly SemaphoreSlim _semaphore = new(0, 1);
 
-    internal int done;
+    public void Wake()
+    {
+        try
+        {
+            _semaphore.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already woken; once is enough.
+        }
+    }
+
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct) => await _semaphore.WaitAsync(timeout, ct);
 }
 
 /// <summary>
-/// Badge batches too large to make while the organizer waits: queued here, made one at a time by a background
-/// service into a file under App_Data, kept for a day. Batches live in memory; one lost to a restart is asked for again.
+/// Badge batches too large to make while the organizer waits: kept in the database, made by whichever app instance
+/// claims them first (<see cref="BadgeBatchService"/>), followed and downloaded from any instance, deleted after a day.
 /// </summary>
-public sealed class BadgeBatches
+public sealed class BadgeBatches(ForumDbContext db, BadgeBatchSignal signal, TimeProvider clock)
 {
     public const int RunInBackgroundAbove = 40;
 
-    private readonly ConcurrentDictionary<Guid, BadgeBatch> batches = new();
-    private readonly Channel<BadgeBatch> queue = Channel.CreateUnbounded<BadgeBatch>();
-
-    public BadgeBatch Enqueue(int forumId, IReadOnlyList<int> delegateIds, BadgeLayout layout, string requestedBy, DateTime nowUtc)
+    public async Task<Guid> EnqueueAsync(int forumId, IReadOnlyList<int> delegateIds, BadgeLayout layout, string requestedBy, CancellationToken ct)
     {
-        var batch = new BadgeBatch { ForumId = forumId, DelegateIds = delegateIds, Layout = layout, RequestedBy = requestedBy, CreatedUtc = nowUtc };
-        batches[batch.Id] = batch;
-        queue.Writer.TryWrite(batch);
-        foreach (var old in batches.Values.Where(b => nowUtc - b.CreatedUtc > TimeSpan.FromDays(1)).ToList())
+        var job = new BadgeBatchJob
         {
-            if (batches.TryRemove(old.Id, out _) && old.FilePath is { } path)
-            {
-                File.Delete(path);
-            }
+            Id = Guid.NewGuid(), ForumId = forumId, DelegateIds = BadgeBatchJob.JoinIds(delegateIds), Layout = (int)layout,
+            RequestedBy = requestedBy, CreatedUtc = clock.GetUtcNow().UtcDateTime, State = BadgeBatchState.Queued, Total = delegateIds.Count,
+        };
+        db.BadgeBatchJobs.Add(job);
+        await db.SaveChangesAsync(ct);
+        signal.Wake();
+        return job.Id;
+    }
+
+    /// <summary>The forum's batch, or null when there is none by that id in this forum.</summary>
+    public Task<BadgeBatchView?> FindAsync(int forumId, Guid id, CancellationToken ct) =>
+        db.BadgeBatchJobs.AsNoTracking()
+            .Where(b => b.Id == id && b.ForumId == forumId)
+            .Select(b => new BadgeBatchView(b.Id, b.State, b.Done, b.Total, b.MissingGlyphs, b.Error, b.RequestedBy, b.CreatedUtc))
+            .SingleOrDefaultAsync(ct);
+
+    /// <summary>The finished PDF; null until the batch is done.</summary>
+    public Task<byte[]?> PdfAsync(int forumId, Guid id, CancellationToken ct) =>
+        db.BadgeBatchFiles.AsNoTracking()
+            .Where(f => f.BatchId == id && db.BadgeBatchJobs.Any(b => b.Id == id && b.ForumId == forumId && b.State == BadgeBatchState.Done))
+            .Select(f => f.Content)
+            .SingleOrDefaultAsync(ct);
+
+    /// <summary>Queues a failed batch again, with its tries counted afresh; false when it had not failed.</summary>
+    public async Task<bool> RetryAsync(int forumId, Guid id, CancellationToken ct)
+    {
+        var queued = await db.BadgeBatchJobs
+            .Where(b => b.Id == id && b.ForumId == forumId && b.State == BadgeBatchState.Failed)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(b => b.State, BadgeBatchState.Queued)
+                .SetProperty(b => b.Attempts, 0)
+                .SetProperty(b => b.Done, 0)
+                .SetProperty(b => b.Error, (string?)null)
+                .SetProperty(b => b.ClaimedBy, (string?)null)
+                .SetProperty(b => b.ClaimedUntilUtc, (DateTime?)null)
+                .SetProperty(b => b.FinishedUtc, (DateTime?)null), ct);
+        if (queued == 1)
+        {
+            signal.Wake();
         }
 
-        return batch;
+        return queued == 1;
     }
-
-    public BadgeBatch? Find(Guid id) => batches.TryGetValue(id, out var batch) ? batch : null;
-
-    internal ChannelReader<BadgeBatch> Reader => queue.Reader;
-}
-
-/// <summary>Makes queued badge batches, reporting each badge as it is drawn.</summary>
-public sealed partial class BadgeBatchService(BadgeBatches batches, IServiceScopeFactory scopes, IHostEnvironment environment, ILogger<BadgeBatchService> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await foreach (var batch in batches.Reader.ReadAllAsync(stoppingToken))
-        {
-            batch.State = BatchState.Running;
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<Data.ForumDbContext>();
-                var source = scope.ServiceProvider.GetRequiredService<BadgeSource>();
-                var forum = await db.Forums.FindAsync([batch.ForumId], stoppingToken) ?? throw new InvalidOperationException("The forum is gone.");
-                var progress = new Progress(batch);
-                var result = await source.PrintAsync(forum, batch.DelegateIds, batch.Layout, batch.RequestedBy, null, stoppingToken, progress);
-                var folder = Path.Combine(environment.ContentRootPath, "App_Data/badges");
-                Directory.CreateDirectory(folder);
-                var path = Path.Combine(folder, batch.Id.ToString("N") + ".pdf");
-                await File.WriteAllBytesAsync(path, result.Pdf, stoppingToken);
-                batch.FilePath = path;
-                batch.MissingGlyphs = result.Missing.Count;
-                batch.State = BatchState.Done;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                batch.State = BatchState.Failed;
-                LogFailed(logger, ex, batch.Id);
-            }
-        }
-    }
-
-    private sealed class Progress(BadgeBatch batch) : IProgress<int>
-    {
-        public void Report(int value) => Volatile.Write(ref batch.done, value);
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Badge batch {Batch} failed.")]
-    private static partial void LogFailed(ILogger logger, Exception exception, Guid batch);
 }

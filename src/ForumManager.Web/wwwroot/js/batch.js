@@ -1,4 +1,5 @@
-// Follows a background badge batch: moves the progress bar and shows the download link when the PDF is ready.
+// Follows a background badge batch: moves the progress bar, shows the download link when the PDF is ready, and the
+// retry button when the batch failed. Whichever server answers reads the batch from the database.
 (function () {
     'use strict';
     var box = document.getElementById('batch');
@@ -6,7 +7,7 @@
     var bar = document.getElementById('batch-progress');
     var status = document.getElementById('batch-status');
     var download = document.getElementById('batch-download');
-    var template = status.textContent.replace(/\d+(\D+)\d+/, '{0}$1{1}');
+    var retry = document.getElementById('batch-retry');
 
     function poll() {
         fetch(box.dataset.statusUrl, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
@@ -15,9 +16,9 @@
                 if (!s) { return; }
                 bar.max = s.total;
                 bar.value = s.done;
-                status.textContent = template.replace('{0}', s.done).replace('{1}', s.total);
+                status.textContent = box.dataset.msgCount.replace('{0}', s.done).replace('{1}', s.total);
                 if (s.state === 'done') {
-                    status.textContent += ' ' + box.dataset.msgDone;
+                    status.textContent = box.dataset.msgDone.replace('{0}', s.done).replace('{1}', s.total);
                     download.hidden = false;
                     if (s.missingGlyphs > 0) {
                         var missing = document.getElementById('batch-missing');
@@ -28,6 +29,8 @@
                 }
                 if (s.state === 'failed') {
                     status.textContent = box.dataset.msgFailed;
+                    document.getElementById('batch-reason').textContent = s.reason ? box.dataset.msgReason.replace('{0}', s.reason) : '';
+                    retry.hidden = false;
                     return;
                 }
                 setTimeout(poll, 500);
@@ -36,5 +39,5 @@
     }
 
     document.getElementById('batch-refresh').hidden = true;
-    poll();
+    if (retry.hidden) { poll(); }
 })();

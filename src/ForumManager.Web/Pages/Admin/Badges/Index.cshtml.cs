@@ -18,7 +18,7 @@ using Delegate = ForumManager.Core.Delegates.Delegate;
 namespace ForumManager.Web.Pages.Admin.Badges;
 
 /// <summary>Badges: the layout each category prints in, with a preview, and batches selected by delegation, category, status or "not printed yet".</summary>
-public sealed class IndexModel(ForumDbContext db, CurrentForum current, BadgeSource badges, BadgeBatches batches, TimeProvider clock,
+public sealed class IndexModel(ForumDbContext db, CurrentForum current, BadgeSource badges, BadgeBatches batches,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
@@ -149,8 +149,8 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, BadgeSou
             return File(pdf.Pdf, "application/pdf", $"badges-{Layout}.pdf");
         }
 
-        var batch = batches.Enqueue(forum.Id, ids, Layout, byName, clock.GetUtcNow().UtcDateTime);
-        return RedirectToPage("Batch", new { id = batch.Id });
+        var batch = await batches.EnqueueAsync(forum.Id, ids, Layout, byName, ct);
+        return RedirectToPage("Batch", new { id = batch });
     }
 
     private IQueryable<Delegate> Selection(Forum forum)
