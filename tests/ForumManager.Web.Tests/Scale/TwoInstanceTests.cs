@@ -105,6 +105,65 @@ public sealed class TwoInstanceTests(TwoInstances app, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Should_follow_and_download_on_one_instance_a_badge_batch_started_on_the_other_which_it_finishes_when_that_one_is_killed()
+    {
+        // Mail still going out would be sent again by the instance that takes it over: the batch starts once it is all out.
+        await Eventually.ReadAsync(() => app.ScalarAsync("SELECT COUNT(*) FROM OutboxMessages WHERE Status = 'Queued'"), queued => queued == 0,
+            TimeSpan.FromMinutes(4), TimeSpan.FromMilliseconds(500));
+        var approved = await app.ScalarAsync("SELECT COUNT(*) FROM Delegates WHERE Status = 'Approved'");
+        var started = await HtmlForms.SubmitAsync(app.OrganizerA, "/admin/badges?Status=Approved", new Dictionary<string, string> { ["Layout"] = "A6" },
+            "form[action*='handler=Print']");
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var batch = started.Headers.Location!.OriginalString;
+        Assert.StartsWith("/admin/badges/batch/", batch, StringComparison.Ordinal);
+        var id = batch["/admin/badges/batch/".Length..];
+
+        // B shows the bar of a batch that A is making.
+        var page = await app.OrganizerB.GetAsync(batch);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var drawing = await Eventually.ReadAsync(() => StatusAsync(app.OrganizerB, batch), s => s.Done > 0, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(100));
+        Assert.Equal(approved, drawing.Total);
+        var firstClaim = await app.TextAsync($"SELECT ClaimedBy FROM BadgeBatchJobs WHERE lower(Id) = lower('{id}')");
+        Assert.Equal(HttpStatusCode.NotFound, (await app.OrganizerB.GetAsync(batch + "?handler=Download")).StatusCode);
+
+        // A dies in the middle; B takes the batch over once A's claim has run out, and finishes it.
+        await app.A.KillAsync();
+        try
+        {
+            await FinishedOnBAsync(batch, id, approved, drawing, firstClaim);
+        }
+        finally
+        {
+            await app.RestartAAsync();
+        }
+    }
+
+    private async Task FinishedOnBAsync(string batch, string id, long approved, (long Done, long Total, string State) drawing, string firstClaim)
+    {
+        var done = await Eventually.ReadAsync(() => StatusAsync(app.OrganizerB, batch), s => s.State is "done" or "failed", TimeSpan.FromSeconds(180), TimeSpan.FromMilliseconds(250));
+        output.WriteLine($"drawn {drawing.Done} of {drawing.Total} when A was killed; then {done.State}");
+        Assert.Equal(("done", approved), (done.State, (long)done.Done));
+        Assert.NotEqual(firstClaim, await app.TextAsync($"SELECT ClaimedBy FROM BadgeBatchJobs WHERE lower(Id) = lower('{id}')"));
+        Assert.Equal(2, await app.ScalarAsync($"SELECT Attempts FROM BadgeBatchJobs WHERE lower(Id) = lower('{id}')"));
+
+        var download = await app.OrganizerB.GetAsync(batch + "?handler=Download");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        var file = await PdfReadBack.SaveAsync(await download.Content.ReadAsByteArrayAsync(), "two-instances-badges");
+        await PdfReadBack.AssertValidAsync(file);
+        var text = await PdfReadBack.TextAsync(file);
+        var reference = await app.TextAsync("SELECT Reference FROM Delegates WHERE Status = 'Approved' ORDER BY Id DESC LIMIT 1");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, System.Text.RegularExpressions.Regex.Escape(reference)));
+        // Each badge is logged as printed once, although A had drawn some before it died.
+        Assert.Equal(0, await app.ScalarAsync("SELECT COUNT(*) FROM (SELECT DelegateId FROM BadgePrints GROUP BY DelegateId HAVING COUNT(*) > 1)"));
+    }
+
+    private static async Task<(long Done, long Total, string State)> StatusAsync(HttpClient client, string batch)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(batch + "?handler=Status"));
+        return (json.RootElement.GetProperty("done").GetInt64(), json.RootElement.GetProperty("total").GetInt64(), json.RootElement.GetProperty("state").GetString()!);
+    }
+
+    [Fact]
     public async Task Should_keep_serving_while_redis_is_away_and_say_so_on_health()
     {
         using var visitorB = app.Client(app.UrlB, new CookieContainer());
