@@ -155,6 +155,7 @@ public static class ForumServices
         });
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         builder.Logging.CapLoggedValues();
+        builder.AddForumTelemetry();
 
         return builder;
     }

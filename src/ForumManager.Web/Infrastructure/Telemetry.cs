@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using ForumManager.Features;
+using ForumManager.Features.Zones;
+using ForumManager.Mail;
+using Microsoft.AspNetCore.Routing;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace ForumManager.Web.Infrastructure;
+
+/// <summary>
+/// OpenTelemetry traces and metrics, sent by OTLP to the collector named in <c>OpenTelemetry:Endpoint</c> (or the
+/// standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>). With neither set nothing is collected at all, so an instance with
+/// nowhere to send telemetry pays nothing for it; <c>OpenTelemetry:Enabled</c> turns collection on without an endpoint
+/// (the tests add an in-memory exporter that way).
+/// </summary>
+public static class Telemetry
+{
+    public const string Section = "OpenTelemetry";
+    public const string ServiceName = "forummanager";
+    public const string RecordParametersSwitch = "OTEL_DOTNET_EXPERIMENTAL_EFCORE_ENABLE_TRACE_DB_QUERY_PARAMETERS";
+
+    /// <summary>The name of the app's own spans and meters, in Features and Mail alike.</summary>
+    public const string SourceName = FeatureTelemetry.Name;
+
+    public static WebApplicationBuilder AddForumTelemetry(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var endpoint = configuration[$"{Section}:Endpoint"];
+        var standardEndpoint = configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        if (string.IsNullOrWhiteSpace(endpoint) && string.IsNullOrWhiteSpace(standardEndpoint) && !configuration.GetValue<bool>($"{Section}:Enabled"))
+        {
+            return builder;
+        }
+
+        // Parameter values are delegates' names, addresses and passport numbers. The EF Core instrumentation records
+        // none (its statement text keeps the placeholders and is sanitized of literals) unless this experimental switch
+        // asks it to, and then the app would rather not start than send them to a collector.
+        if (configuration.GetValue<bool>(RecordParametersSwitch))
+        {
+            throw new InvalidOperationException($"{RecordParametersSwitch} would put delegates' personal data into traces; unset it.");
+        }
+
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(ServiceName, serviceVersion: typeof(Telemetry).Assembly.GetName().Version?.ToString(), autoGenerateServiceInstanceId: true))
+            .WithTracing(tracing => tracing
+                .SetSampler(new ParentBasedSampler(new NamedWorkSampler()))
+                .AddSource(SourceName)
+                .AddAspNetCoreInstrumentation(o =>
+                {
+                    o.Filter = context => !IsQuiet(context.Request.Path);
+                    o.RecordException = false;
+                    o.EnrichWithHttpResponse = KeepTheRouteNotThePath;
+                })
+                .AddEntityFrameworkCoreInstrumentation()
+                .AddHttpClientInstrumentation(o => o.RecordException = false))
+            .WithMetrics(metrics => metrics
+                .AddMeter(SourceName)
+                .AddAspNetCoreInstrumentation()
+                .AddMeter("Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.RateLimiting")
+                .AddHttpClientInstrumentation()
+                .AddInstrumentation(sp => sp.GetRequiredService<ZoneOccupancyGauge>()));
+
+        if (!string.IsNullOrWhiteSpace(endpoint))
+        {
+            var protocol = configuration[$"{Section}:Protocol"] is "http/protobuf" or "HttpProtobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+            telemetry.UseOtlpExporter(protocol, new Uri(endpoint));
+        }
+        else if (!string.IsNullOrWhiteSpace(standardEndpoint))
+        {
+            // The exporter reads OTEL_EXPORTER_OTLP_ENDPOINT, _PROTOCOL, _HEADERS and the rest itself.
+            telemetry.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    /// <summary>Static files and the load balancer's health probe (every few seconds per instance) are not worth a trace each.</summary>
+    private static bool IsQuiet(PathString path) =>
+        path.StartsWithSegments("/health") || path.StartsWithSegments("/css") || path.StartsWithSegments("/js")
+        || path.StartsWithSegments("/lib") || path.StartsWithSegments("/favicon.ico");
+
+    /// <summary>
+    /// A path can carry a secret (a calendar feed's token): the span keeps the route's pattern in its place. A request
+    /// no route matched keeps its path, which then names no page.
+    /// </summary>
+    private static void KeepTheRouteNotThePath(Activity activity, HttpResponse response)
+    {
+        if (response.HttpContext.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern })
+        {
+            activity.SetTag("url.path", "/" + pattern.TrimStart('/'));
+        }
+    }
+
+    /// <summary>
+    /// A trace begins with a request or a piece of work the app names (an outbox pass that sends, a notice batch, a
+    /// badge batch). A database command or outgoing call with no such parent is background polling (the dispatcher,
+    /// the reminder and the batch services look every few seconds on every instance) and would make a trace of one
+    /// span each time; it is left out. Whatever has a parent follows its parent's decision.
+    /// </summary>
+    private sealed class NamedWorkSampler : Sampler
+    {
+        public override SamplingResult ShouldSample(in SamplingParameters samplingParameters) =>
+            new(samplingParameters.Kind == ActivityKind.Client ? SamplingDecision.Drop : SamplingDecision.RecordAndSample);
+    }
+}
