@@ -84,12 +84,12 @@ public static class Telemetry
         || path.StartsWithSegments("/lib") || path.StartsWithSegments("/favicon.ico");
 
     /// <summary>
-    /// A path can carry a secret (a calendar feed's token): the span keeps the route's pattern in its place. A request
-    /// no route matched keeps its path, which then names no page.
+    /// A path with a value in it can carry a secret (a calendar feed's token): the span keeps the route's pattern in its
+    /// place. A fixed path, or one no route matched, stays as it was.
     /// </summary>
     private static void KeepTheRouteNotThePath(Activity activity, HttpResponse response)
     {
-        if (response.HttpContext.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern })
+        if (response.HttpContext.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern } && pattern.Contains('{', StringComparison.Ordinal))
         {
             activity.SetTag("url.path", "/" + pattern.TrimStart('/'));
         }
