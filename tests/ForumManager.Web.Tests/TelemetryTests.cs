@@ -211,3 +211,15 @@ public sealed class TelemetryTests(TelemetryAppFixture app)
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }
+
+/// <summary>An instance with no OTLP endpoint collects nothing: no tracer or meter provider, so requests pay nothing for telemetry.</summary>
+[Collection(nameof(AppCollection))]
+public sealed class TelemetryOffTests(AppFixture app)
+{
+    [Fact]
+    public void Should_collect_nothing_without_an_endpoint()
+    {
+        Assert.Null(app.Services.GetService<TracerProvider>());
+        Assert.Null(app.Services.GetService<MeterProvider>());
+    }
+}
