@@ -223,3 +223,93 @@ public sealed class TelemetryOffTests(AppFixture app)
         Assert.Null(app.Services.GetService<MeterProvider>());
     }
 }
+
+/// <summary>A collector of our own on a loopback port, taking OTLP over HTTP and keeping what each path received.</summary>
+public sealed class OtlpReceiverAppFixture : ForumAppFactory
+{
+    private readonly HttpListener listener = new();
+    private readonly Task serving;
+
+    public OtlpReceiverAppFixture()
+    {
+        var port = FreePort();
+        Endpoint = $"http://127.0.0.1:{port}";
+        listener.Prefixes.Add(Endpoint + "/");
+        listener.Start();
+        serving = Task.Run(ServeAsync);
+    }
+
+    public string Endpoint { get; }
+
+    public Received<(string Path, string ContentType, byte[] Body)> Posts { get; } = new();
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["OpenTelemetry:Endpoint"] = Endpoint,
+        ["OpenTelemetry:Protocol"] = "http/protobuf",
+        ["Forum:DemoDelegates"] = "3",
+    };
+
+    private async Task ServeAsync()
+    {
+        while (listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            using var body = new MemoryStream();
+            await context.Request.InputStream.CopyToAsync(body);
+            Posts.Add((context.Request.Url!.AbsolutePath, context.Request.ContentType ?? string.Empty, body.ToArray()));
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = "application/x-protobuf";
+            context.Response.Close();
+        }
+    }
+
+    private static int FreePort()
+    {
+        var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            listener.Close();
+            serving.Wait(TimeSpan.FromSeconds(5));
+        }
+    }
+}
+
+public sealed class OtlpExportTests(OtlpReceiverAppFixture app) : IClassFixture<OtlpReceiverAppFixture>
+{
+    [Fact]
+    public async Task Should_send_traces_and_metrics_by_OTLP_to_the_configured_endpoint_under_the_service_name()
+    {
+        var response = await Clients.Anonymous(app).GetAsync("/register");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        Assert.True(app.Services.GetRequiredService<TracerProvider>().ForceFlush(10_000));
+        Assert.True(app.Services.GetRequiredService<MeterProvider>().ForceFlush(10_000));
+
+        var posts = app.Posts.Snapshot();
+        var traces = posts.Where(p => p.Path == "/v1/traces").ToList();
+        Assert.NotEmpty(traces);
+        Assert.All(traces, t => Assert.Equal("application/x-protobuf", t.ContentType));
+        Assert.Contains(traces, t => System.Text.Encoding.UTF8.GetString(t.Body).Contains("forummanager", StringComparison.Ordinal));
+        Assert.Contains(posts, p => p.Path == "/v1/metrics" && System.Text.Encoding.UTF8.GetString(p.Body).Contains("http.server.request.duration", StringComparison.Ordinal));
+        Assert.DoesNotContain(posts, p => p.Path == "/v1/logs");
+    }
+}

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using ForumManager.Features;
 using ForumManager.Features.Zones;
-using ForumManager.Mail;
 using Microsoft.AspNetCore.Routing;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
@@ -44,38 +43,62 @@ public static class Telemetry
             throw new InvalidOperationException($"{RecordParametersSwitch} would put delegates' personal data into traces; unset it.");
         }
 
-        var telemetry = builder.Services.AddOpenTelemetry()
+        builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(ServiceName, serviceVersion: typeof(Telemetry).Assembly.GetName().Version?.ToString(), autoGenerateServiceInstanceId: true))
-            .WithTracing(tracing => tracing
-                .SetSampler(new ParentBasedSampler(new NamedWorkSampler()))
-                .AddSource(SourceName)
-                .AddAspNetCoreInstrumentation(o =>
+            .WithTracing(tracing =>
+            {
+                tracing
+                    .SetSampler(new ParentBasedSampler(new NamedWorkSampler()))
+                    .AddSource(SourceName)
+                    .AddAspNetCoreInstrumentation(o =>
+                    {
+                        o.Filter = context => !IsQuiet(context.Request.Path);
+                        o.RecordException = false;
+                        o.EnrichWithHttpResponse = KeepTheRouteNotThePath;
+                    })
+                    .AddEntityFrameworkCoreInstrumentation()
+                    .AddHttpClientInstrumentation(o => o.RecordException = false);
+                if (Exporter(configuration, endpoint, standardEndpoint, "v1/traces") is { } export)
                 {
-                    o.Filter = context => !IsQuiet(context.Request.Path);
-                    o.RecordException = false;
-                    o.EnrichWithHttpResponse = KeepTheRouteNotThePath;
-                })
-                .AddEntityFrameworkCoreInstrumentation()
-                .AddHttpClientInstrumentation(o => o.RecordException = false))
-            .WithMetrics(metrics => metrics
-                .AddMeter(SourceName)
-                .AddAspNetCoreInstrumentation()
-                .AddMeter("Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.RateLimiting")
-                .AddHttpClientInstrumentation()
-                .AddInstrumentation(sp => sp.GetRequiredService<ZoneOccupancyGauge>()));
-
-        if (!string.IsNullOrWhiteSpace(endpoint))
-        {
-            var protocol = configuration[$"{Section}:Protocol"] is "http/protobuf" or "HttpProtobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
-            telemetry.UseOtlpExporter(protocol, new Uri(endpoint));
-        }
-        else if (!string.IsNullOrWhiteSpace(standardEndpoint))
-        {
-            // The exporter reads OTEL_EXPORTER_OTLP_ENDPOINT, _PROTOCOL, _HEADERS and the rest itself.
-            telemetry.UseOtlpExporter();
-        }
+                    tracing.AddOtlpExporter(export);
+                }
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics
+                    .AddMeter(SourceName)
+                    .AddAspNetCoreInstrumentation()
+                    .AddMeter("Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.RateLimiting")
+                    .AddHttpClientInstrumentation()
+                    .AddInstrumentation(sp => sp.GetRequiredService<ZoneOccupancyGauge>());
+                if (Exporter(configuration, endpoint, standardEndpoint, "v1/metrics") is { } export)
+                {
+                    metrics.AddOtlpExporter(export);
+                }
+            });
 
         return builder;
+    }
+
+    /// <summary>
+    /// The OTLP exporter of one signal, or none without an endpoint. Traces and metrics only: the logs stay where they
+    /// are written today (an OTLP log exporter would send every log line, with whatever it names, to the collector).
+    /// </summary>
+    private static Action<OtlpExporterOptions>? Exporter(IConfiguration configuration, string? endpoint, string? standardEndpoint, string signalPath)
+    {
+        if (!string.IsNullOrWhiteSpace(endpoint))
+        {
+            var http = configuration[$"{Section}:Protocol"] is "http/protobuf" or "HttpProtobuf";
+            return o =>
+            {
+                o.Protocol = http ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+                // Over HTTP each signal has its own path under the collector's address; gRPC takes the address alone.
+                o.Endpoint = http ? new Uri(endpoint.TrimEnd('/') + "/" + signalPath) : new Uri(endpoint);
+            };
+        }
+
+        // The exporter reads OTEL_EXPORTER_OTLP_ENDPOINT, _PROTOCOL, _HEADERS and the rest itself.
+        return string.IsNullOrWhiteSpace(standardEndpoint) ? null : _ => { };
     }
 
     /// <summary>Static files and the load balancer's health probe (every few seconds per instance) are not worth a trace each.</summary>
