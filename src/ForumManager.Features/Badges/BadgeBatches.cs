@@ -71,8 +71,6 @@ public sealed partial class BadgeBatchService(BadgeBatches batches, IServiceScop
         await foreach (var batch in batches.Reader.ReadAllAsync(stoppingToken))
         {
             batch.State = BatchState.Running;
-            using var activity = FeatureTelemetry.Source.StartActivity("badge batch");
-            activity?.SetTag(FeatureTelemetry.ForumTag, batch.ForumId);
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
@@ -92,7 +90,6 @@ public sealed partial class BadgeBatchService(BadgeBatches batches, IServiceScop
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 batch.State = BatchState.Failed;
-                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
                 LogFailed(logger, ex, batch.Id);
             }
         }
