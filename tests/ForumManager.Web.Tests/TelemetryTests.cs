@@ -313,3 +313,32 @@ public sealed class OtlpExportTests(OtlpReceiverAppFixture app) : IClassFixture<
         Assert.DoesNotContain(posts, p => p.Path == "/v1/logs");
     }
 }
+
+/// <summary>Telemetry settings that cannot work stop the app at start, naming the key.</summary>
+public sealed class TelemetrySettingsTests
+{
+    private sealed class AppWith(IDictionary<string, string?> settings) : ForumAppFactory
+    {
+        protected override IDictionary<string, string?> Settings => settings;
+    }
+
+    [Theory]
+    [InlineData("OpenTelemetry:Endpoint", "collector:4317", "OpenTelemetry:Endpoint has \"collector:4317\", which is not an http or https address")]
+    [InlineData("OpenTelemetry:Protocol", "http", "OpenTelemetry:Protocol has \"http\"; it is grpc (the default) or http/protobuf.")]
+    [InlineData("OTEL_DOTNET_EXPERIMENTAL_EFCORE_ENABLE_TRACE_DB_QUERY_PARAMETERS", "true", "would put delegates' personal data into traces")]
+    public void Should_refuse_to_start_with_telemetry_that_cannot_work_or_would_record_personal_data(string key, string value, string message)
+    {
+        var settings = new Dictionary<string, string?> { ["OpenTelemetry:Endpoint"] = "http://127.0.0.1:4317", [key] = value };
+        using var app = new AppWith(settings);
+
+        var refused = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        var messages = new List<string>();
+        for (Exception? e = refused; e is not null; e = e.InnerException)
+        {
+            messages.Add(e.Message);
+        }
+
+        Assert.Contains(messages, m => m.Contains(message, StringComparison.Ordinal));
+    }
+}

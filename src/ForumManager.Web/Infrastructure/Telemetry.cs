@@ -43,6 +43,7 @@ public static class Telemetry
             throw new InvalidOperationException($"{RecordParametersSwitch} would put delegates' personal data into traces; unset it.");
         }
 
+        var target = Target(configuration, endpoint);
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(ServiceName, serviceVersion: typeof(Telemetry).Assembly.GetName().Version?.ToString(), autoGenerateServiceInstanceId: true))
             .WithTracing(tracing =>
@@ -58,7 +59,7 @@ public static class Telemetry
                     })
                     .AddEntityFrameworkCoreInstrumentation()
                     .AddHttpClientInstrumentation(o => o.RecordException = false);
-                if (Exporter(configuration, endpoint, standardEndpoint, "v1/traces") is { } export)
+                if (Exporter(target, standardEndpoint, "v1/traces") is { } export)
                 {
                     tracing.AddOtlpExporter(export);
                 }
@@ -71,7 +72,7 @@ public static class Telemetry
                     .AddMeter("Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.RateLimiting")
                     .AddHttpClientInstrumentation()
                     .AddInstrumentation(sp => sp.GetRequiredService<ZoneOccupancyGauge>());
-                if (Exporter(configuration, endpoint, standardEndpoint, "v1/metrics") is { } export)
+                if (Exporter(target, standardEndpoint, "v1/metrics") is { } export)
                 {
                     metrics.AddOtlpExporter(export);
                 }
@@ -81,19 +82,44 @@ public static class Telemetry
     }
 
     /// <summary>
+    /// <c>OpenTelemetry:Endpoint</c> and <c>OpenTelemetry:Protocol</c> read and checked at start: a collector's address
+    /// without its scheme, or a protocol the exporter does not speak, stops the app naming the key, instead of a
+    /// telemetry pipeline that fails on its first export.
+    /// </summary>
+    private static (Uri Endpoint, bool Http)? Target(IConfiguration configuration, string? endpoint)
+    {
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            throw new InvalidOperationException($"{Section}:Endpoint has \"{endpoint}\", which is not an http or https address such as http://collector:4317.");
+        }
+
+        var protocol = configuration[$"{Section}:Protocol"];
+        return protocol switch
+        {
+            null or "" or "grpc" => (uri, false),
+            "http/protobuf" => (uri, true),
+            _ => throw new InvalidOperationException($"{Section}:Protocol has \"{protocol}\"; it is grpc (the default) or http/protobuf."),
+        };
+    }
+
+    /// <summary>
     /// The OTLP exporter of one signal, or none without an endpoint. Traces and metrics only: the logs stay where they
     /// are written today (an OTLP log exporter would send every log line, with whatever it names, to the collector).
     /// </summary>
-    private static Action<OtlpExporterOptions>? Exporter(IConfiguration configuration, string? endpoint, string? standardEndpoint, string signalPath)
+    private static Action<OtlpExporterOptions>? Exporter((Uri Endpoint, bool Http)? target, string? standardEndpoint, string signalPath)
     {
-        if (!string.IsNullOrWhiteSpace(endpoint))
+        if (target is { } configured)
         {
-            var http = configuration[$"{Section}:Protocol"] is "http/protobuf" or "HttpProtobuf";
             return o =>
             {
-                o.Protocol = http ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+                o.Protocol = configured.Http ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
                 // Over HTTP each signal has its own path under the collector's address; gRPC takes the address alone.
-                o.Endpoint = http ? new Uri(endpoint.TrimEnd('/') + "/" + signalPath) : new Uri(endpoint);
+                o.Endpoint = configured.Http ? new Uri(configured.Endpoint.ToString().TrimEnd('/') + "/" + signalPath) : configured.Endpoint;
             };
         }
 
