@@ -87,7 +87,6 @@ public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces pla
         await db.SaveChangesAsync(ct);
         var promoted = freed > 0 ? await PromoteAsync(forum, freed, now, ct) : 0;
         await transaction.CommitAsync(ct);
-        mail.NotifySaved();
         foreach (var (from, into) in moves)
         {
             FeatureTelemetry.CountStatusChange(forumId, from.ToString(), into.ToString());
@@ -97,6 +96,8 @@ public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces pla
         {
             FeatureTelemetry.CountStatusChange(forumId, nameof(RegistrationStatus.Waitlisted), nameof(RegistrationStatus.Submitted));
         }
+
+        mail.NotifySaved();
 
         return new StatusChangeResult(changed, refused, promoted);
     }
@@ -128,8 +129,8 @@ public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces pla
         await ApplyAsync(registration, RegistrationStatus.Approved, null, actor, clock.GetUtcNow().UtcDateTime, forum, ct, action: "reinstated");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        mail.NotifySaved();
         FeatureTelemetry.CountStatusChange(forumId, nameof(RegistrationStatus.Cancelled), nameof(RegistrationStatus.Approved));
+        mail.NotifySaved();
         return ReinstateOutcome.Approved;
     }
 
