@@ -98,7 +98,6 @@ public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces pla
         }
 
         mail.NotifySaved();
-
         return new StatusChangeResult(changed, refused, promoted);
     }
 
