@@ -121,12 +121,14 @@ public sealed class TelemetryTests(TelemetryAppFixture app)
     }
 
     [Fact]
-    public async Task Should_count_a_check_in_scanned_at_the_desk_and_the_messages_the_dispatcher_sends()
+    public async Task Should_count_a_check_in_scanned_at_the_desk_a_new_registration_and_the_messages_the_dispatcher_sends()
     {
         var staff = await Clients.SignedInAsync(app, Roles.Staff);
         var person = await DelegateAsync();
         var checkInsBefore = Sum(app.CollectMetrics(), "forummanager.checkins", ("forummanager.checkpoint.kind", "main"));
         var sentBefore = Sum(app.CollectMetrics(), "forummanager.outbox.sent");
+        var registeredBefore = Sum(app.CollectMetrics(), "forummanager.registrations.status_changes",
+            ("forummanager.registration.from", "New"), ("forummanager.registration.to", "Submitted"));
 
         var answer = await ScanAsync(staff, person.CheckInToken, "main");
         await ScanAsync(staff, person.CheckInToken, "main");
@@ -138,6 +140,8 @@ public sealed class TelemetryTests(TelemetryAppFixture app)
         var metrics = app.CollectMetrics();
         Assert.Equal(checkInsBefore + 1, Sum(metrics, "forummanager.checkins", ("forummanager.checkpoint.kind", "main")));
         Assert.True(Sum(metrics, "forummanager.outbox.sent") >= sentBefore + 2, $"sent {sentBefore} before, {Sum(metrics, "forummanager.outbox.sent")} after");
+        Assert.Equal(registeredBefore + 1, Sum(metrics, "forummanager.registrations.status_changes",
+            ("forummanager.registration.from", "New"), ("forummanager.registration.to", "Submitted")));
         Assert.Contains(metrics, m => m.Name == "http.server.request.duration");
     }
 
