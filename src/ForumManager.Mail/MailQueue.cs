@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ForumManager.Core.Mail;
 using ForumManager.Data;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,9 @@ public sealed class MailQueue(ForumDbContext db, IOptions<MailOptions> options, 
 {
     public OutboxMessage Add(MailDraft draft)
     {
+        // A span inside the caller's (a request's trace shows the notice it queued), named by purpose, never by recipient.
+        using var activity = OutboxTelemetry.Source.StartActivity("outbox queued", ActivityKind.Producer);
+        activity?.SetTag(OutboxTelemetry.PurposeTag, draft.Purpose);
         var message = MimeMessageFactory.Create(draft, options.Value.From, clock.GetUtcNow());
         using var stream = new MemoryStream();
         message.WriteTo(FormatOptions.Default, stream);
@@ -30,6 +34,7 @@ public sealed class MailQueue(ForumDbContext db, IOptions<MailOptions> options, 
             Status = OutboxStatus.Queued,
         };
         db.OutboxMessages.Add(row);
+        OutboxTelemetry.Queued.Add(1, new KeyValuePair<string, object?>(OutboxTelemetry.PurposeTag, draft.Purpose));
         return row;
     }
 

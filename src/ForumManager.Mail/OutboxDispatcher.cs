@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using ForumManager.Core.Mail;
 using ForumManager.Data;
@@ -97,6 +98,9 @@ public sealed partial class OutboxDispatcher(
             return 0;
         }
 
+        // A span only for a pass with mail to send: an empty poll every few seconds on every instance is no trace.
+        using var activity = OutboxTelemetry.Source.StartActivity("outbox dispatch");
+
         // The same condition again in the UPDATE: a row another instance claimed meanwhile is not taken. From the
         // claim on, shutdown no longer interrupts a database call: rows claimed and then abandoned mid-query would
         // wait for their lease to run out instead of going at once after a restart.
@@ -133,6 +137,7 @@ public sealed partial class OutboxDispatcher(
             // due then, old or queued since, goes as soon as a connection succeeds.
             var pause = _outage.ConnectionFailed(clock.GetUtcNow().UtcDateTime);
             var waiting = await RecordOutageAsync(db, claim, now, e.Message);
+            activity?.SetStatus(ActivityStatusCode.Error, "The mail server cannot be reached.");
             LogConnectFailed(logger, e, waiting, pause.TotalSeconds);
             return 0;
         }
@@ -199,6 +204,8 @@ public sealed partial class OutboxDispatcher(
                 continue;
             }
 
+            using var sending = OutboxTelemetry.Source.StartActivity("outbox send", ActivityKind.Client);
+            sending?.SetTag(OutboxTelemetry.MessageIdTag, message.Id);
             try
             {
                 // Once a send has started it is finished, even at shutdown: a half-sent message would go again.
@@ -206,6 +213,7 @@ public sealed partial class OutboxDispatcher(
             }
             catch (MailRefusedException e)
             {
+                sending?.SetStatus(ActivityStatusCode.Error, "refused");
                 LogSendFailed(logger, e, message.Id);
                 await RecordFailureAsync(db, message.Id, claim, message.Attempts + 1, e.Message, giveUpNow: e.Permanent);
                 continue;
@@ -213,10 +221,13 @@ public sealed partial class OutboxDispatcher(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The connection broke. This message counts an attempt; the rest are released for a new connection.
+                sending?.SetStatus(ActivityStatusCode.Error, "connection broken");
                 LogSendFailed(logger, e, message.Id);
                 await RecordFailureAsync(db, message.Id, claim, message.Attempts + 1, e.Message, giveUpNow: false);
                 return false;
             }
+
+            OutboxTelemetry.Sent.Add(1);
 
             // Marked as soon as the server has accepted it and before the next is sent: a crash can then send again
             // only the message that was on its way. Delivery stays at least once.
@@ -259,6 +270,7 @@ public sealed partial class OutboxDispatcher(
         var giveUp = giveUpNow || _policy.ShouldGiveUp(attempts);
         var next = clock.GetUtcNow().UtcDateTime + _policy.DelayAfter(attempts);
         var reason = Truncate(error);
+        OutboxTelemetry.Failed.Add(1, new KeyValuePair<string, object?>(OutboxTelemetry.GaveUpTag, giveUp));
         await db.OutboxMessages.Where(m => m.Id == id && m.ClaimedBy == claim)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, giveUp ? OutboxStatus.Failed : OutboxStatus.Queued)

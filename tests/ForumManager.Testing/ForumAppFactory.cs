@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace ForumManager.Testing;
 
@@ -26,6 +28,15 @@ public class ForumAppFactory : WebApplicationFactory<Program>
 
     /// <summary>Settings a test class wants on top of the defaults; read when the host is built.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    /// <summary>
+    /// Added to the app's OpenTelemetry tracer provider (an in-memory exporter), which it turns on without an OTLP
+    /// endpoint; read when the host is built.
+    /// </summary>
+    protected virtual Action<TracerProviderBuilder>? Tracing => null;
+
+    /// <summary>Added to the app's OpenTelemetry meter provider, as <see cref="Tracing"/> is to the tracer provider.</summary>
+    protected virtual Action<MeterProviderBuilder>? Metrics => null;
 
     public ForumAppFactory()
     {
@@ -59,6 +70,23 @@ public class ForumAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             settings[key] = value;
+        }
+
+        if (Tracing is not null || Metrics is not null)
+        {
+            settings["OpenTelemetry:Enabled"] = "true";
+            builder.ConfigureServices(services =>
+            {
+                if (Tracing is { } tracing)
+                {
+                    services.ConfigureOpenTelemetryTracerProvider(tracing);
+                }
+
+                if (Metrics is { } metrics)
+                {
+                    services.ConfigureOpenTelemetryMeterProvider(metrics);
+                }
+            });
         }
 
         foreach (var (key, value) in settings)

@@ -73,6 +73,10 @@ public sealed class BadgeSource(ForumDbContext db, DocumentHealth health, ZoneAc
     /// <summary>Renders without logging a print; what could not be drawn is recorded for <c>/health</c>.</summary>
     public async Task<(PdfResult Result, IReadOnlyList<int> Printed)> RenderAsync(Forum forum, IReadOnlyList<int> delegateIds, BadgeLayout layout, CancellationToken ct, IProgress<int>? progress = null)
     {
+        // A desk's single badge and a background batch of thousands alike: the span says how many and how long.
+        using var activity = FeatureTelemetry.Source.StartActivity("badges render");
+        activity?.SetTag(FeatureTelemetry.ForumTag, forum.Id);
+        activity?.SetTag("forummanager.badges.count", delegateIds.Count);
         var badges = await BadgesAsync(forum, delegateIds, ct);
         var result = BadgeDocument.Render(badges, layout, forum.NameEn, progress);
         health.Record(result.Missing);

@@ -221,6 +221,7 @@ public sealed class CheckInDesk(ForumDbContext db, BadgeSource badges, ZoneAcces
         try
         {
             await db.SaveChangesAsync(ct);
+            FeatureTelemetry.CountCheckIn(forumId, checkpoint);
             return Answer(ScanResults.CheckedIn, person, checkIn);
         }
         catch (DbUpdateException)

@@ -111,6 +111,12 @@ public sealed partial class NoticeBatchService(IServiceScopeFactory scopes, Outb
             return 0;
         }
 
+        // Only a share with recipients makes a span; the poll that finds nothing to do is no trace.
+        using var activity = FeatureTelemetry.Source.StartActivity("notice batch expansion");
+        activity?.SetTag(FeatureTelemetry.ForumTag, batch.ForumId);
+        activity?.SetTag("forummanager.notice_batch.id", batchId);
+        activity?.SetTag("forummanager.notice_batch.recipients", pending.Count);
+
         var renderer = scope.ServiceProvider.GetRequiredService<NoticeRenderer>();
         renderer.LimitPerOperation = false;
         var mail = scope.ServiceProvider.GetRequiredService<MailQueue>();

@@ -52,6 +52,12 @@ public sealed class Admissions(ForumDbContext db, ForumPlaces places, MailQueue 
                 await own.CommitAsync(ct);
                 mail.NotifySaved();
             }
+
+            // Counted once saved; a caller's own transaction that fails later still counts them (rare, and only a count).
+            foreach (var (record, _) in admissions)
+            {
+                FeatureTelemetry.CountStatusChange(forum.Id, FeatureTelemetry.NewRegistration, record.Status.ToString());
+            }
         }
     }
 }

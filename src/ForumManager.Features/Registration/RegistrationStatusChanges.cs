@@ -43,6 +43,7 @@ public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces pla
         var refused = delegateIds.Except(registrations.Select(d => d.Id)).ToList();
         var changed = 0;
         var freed = 0;
+        var moves = new List<(RegistrationStatus From, RegistrationStatus To)>();
         foreach (var registration in registrations)
         {
             var from = registration.Status;
@@ -67,6 +68,7 @@ public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces pla
             }
 
             await ApplyAsync(registration, to, reason, actor, now, forum, ct);
+            moves.Add((from, to));
             changed++;
             if (to is RegistrationStatus.Cancelled or RegistrationStatus.Rejected or RegistrationStatus.Waitlisted)
             {
@@ -85,6 +87,16 @@ public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces pla
         await db.SaveChangesAsync(ct);
         var promoted = freed > 0 ? await PromoteAsync(forum, freed, now, ct) : 0;
         await transaction.CommitAsync(ct);
+        foreach (var (from, into) in moves)
+        {
+            FeatureTelemetry.CountStatusChange(forumId, from.ToString(), into.ToString());
+        }
+
+        for (var i = 0; i < promoted; i++)
+        {
+            FeatureTelemetry.CountStatusChange(forumId, nameof(RegistrationStatus.Waitlisted), nameof(RegistrationStatus.Submitted));
+        }
+
         mail.NotifySaved();
         return new StatusChangeResult(changed, refused, promoted);
     }
@@ -116,6 +128,7 @@ public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces pla
         await ApplyAsync(registration, RegistrationStatus.Approved, null, actor, clock.GetUtcNow().UtcDateTime, forum, ct, action: "reinstated");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        FeatureTelemetry.CountStatusChange(forumId, nameof(RegistrationStatus.Cancelled), nameof(RegistrationStatus.Approved));
         mail.NotifySaved();
         return ReinstateOutcome.Approved;
     }

@@ -166,6 +166,7 @@ public static class ForumServices
         });
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         builder.Logging.CapLoggedValues();
+        builder.AddForumTelemetry();
 
         return builder;
     }
