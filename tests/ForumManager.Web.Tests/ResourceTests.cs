@@ -43,7 +43,8 @@ public sealed partial class ResourceTests
 
     // Every string literal shaped like a key (Area_Name), wherever it is: in L[...], in attributes, in a ternary.
     // Prefixes completed at run time ("Role_" + role) end with an underscore and are left out.
-    [GeneratedRegex("""(?<![A-Za-z0-9_.])"(?<key>[A-Z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9])"(?!\s*\+)""")]
+    // A key's first part has a small letter (Status_Home); names of environment variables (OTEL_EXPORTER_…) have none.
+    [GeneratedRegex("""(?<![A-Za-z0-9_.])"(?<key>[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9])"(?!\s*\+)""")]
     private static partial Regex KeyPattern();
 
     [GeneratedRegex(@"\{\d+\}")]
