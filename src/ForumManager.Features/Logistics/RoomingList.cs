@@ -72,15 +72,28 @@ public sealed class RoomingList(ForumDbContext db)
                 Latin = d.FamilyName.ToUpper() + " " + d.GivenName, d.NativeName, d.NativeNameLanguage, d.Honorific,
                 d.DelegationId, Delegation = d.Delegation == null ? null : d.Delegation.NameEn, DelegationZh = d.Delegation == null ? null : d.Delegation.NameZh,
                 d.PrecedenceRank, d.Reference,
-                Request = db.AccommodationRequests.Where(r => r.DelegateId == d.Id).Select(r => new { r.CheckIn, r.CheckOut, r.Notes }).FirstOrDefault(),
-                Arrival = db.Journeys.Where(j => j.DelegateId == d.Id && j.Direction == JourneyDirection.Arrival).Select(j => new { j.Number, j.ScheduledUtc }).FirstOrDefault(),
-                Departure = db.Journeys.Where(j => j.DelegateId == d.Id && j.Direction == JourneyDirection.Departure).Select(j => new { j.Number, j.ScheduledUtc }).FirstOrDefault(),
             })
             .ToListAsync(ct);
+
+        // The stays and journeys of the guests read (one stay and one journey each way a delegate, by unique indexes): of
+        // a page, by its guests' ids; taking the first of each in the query above made the database number every journey
+        // of the forum. The whole list reads those of the hotel's guests.
+        var ids = rows.Select(r => r.DelegateId).ToList();
+        var guests = db.AccommodationRequests.AsNoTracking();
+        var travel = db.Journeys.AsNoTracking();
+        (guests, travel) = window is null
+            ? (guests.Where(r => occupants.Any(o => o.DelegateId == r.DelegateId)), travel.Where(j => occupants.Any(o => o.DelegateId == j.DelegateId)))
+            : (guests.Where(r => ids.Contains(r.DelegateId)), travel.Where(j => ids.Contains(j.DelegateId)));
+        var stays = await guests.Select(r => new { r.DelegateId, r.CheckIn, r.CheckOut, r.Notes }).ToDictionaryAsync(r => r.DelegateId, ct);
+        var journeys = await travel.Select(j => new { j.DelegateId, j.Direction, j.Number, j.ScheduledUtc }).ToListAsync(ct);
+        var arrivals = journeys.Where(j => j.Direction == JourneyDirection.Arrival).ToDictionary(j => j.DelegateId);
+        var departures = journeys.Where(j => j.Direction == JourneyDirection.Departure).ToDictionary(j => j.DelegateId);
         var current = rows
-            .Select(r => new RoomingRow(r.DelegateId, r.HotelRoomId, r.RoomNumber ?? "#" + r.HotelRoomId.ToString(CultureInfo.InvariantCulture), r.Type, r.DescriptionEn, r.DescriptionZh,
-                r.Latin, r.NativeName, r.NativeNameLanguage, r.Honorific, r.DelegationId, r.Delegation, r.DelegationZh, r.Request?.CheckIn, r.Request?.CheckOut, r.Arrival?.Number,
-                r.Arrival?.ScheduledUtc, r.Request?.Notes, RoomingChange.None, r.Departure?.Number, r.Departure?.ScheduledUtc, r.Reference))
+            .Select(r => (Row: r, Stay: stays.GetValueOrDefault(r.DelegateId), Arrival: arrivals.GetValueOrDefault(r.DelegateId), Departure: departures.GetValueOrDefault(r.DelegateId)))
+            .Select(x => new RoomingRow(x.Row.DelegateId, x.Row.HotelRoomId, x.Row.RoomNumber ?? "#" + x.Row.HotelRoomId.ToString(CultureInfo.InvariantCulture), x.Row.Type,
+                x.Row.DescriptionEn, x.Row.DescriptionZh, x.Row.Latin, x.Row.NativeName, x.Row.NativeNameLanguage, x.Row.Honorific, x.Row.DelegationId, x.Row.Delegation,
+                x.Row.DelegationZh, x.Stay?.CheckIn, x.Stay?.CheckOut, x.Arrival?.Number, x.Arrival?.ScheduledUtc, x.Stay?.Notes, RoomingChange.None, x.Departure?.Number,
+                x.Departure?.ScheduledUtc, x.Row.Reference))
             .ToList();
 
         var lastSent = await db.RoomingListSendings.AsNoTracking().Where(s => s.HotelId == hotelId).OrderByDescending(s => s.SentUtc).ThenByDescending(s => s.Id).FirstOrDefaultAsync(ct);

@@ -31,7 +31,7 @@ public enum ReinstateOutcome
 /// waiting list), every change is audited and its notice is queued, or nothing happens at all.
 /// </summary>
 public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces places, MailQueue mail, TimeProvider clock, Enrolments enrolments,
-    NoticeRenderer notices, RoomAllocations rooms, TransferPlanning transfers)
+    NoticeRenderer notices, RoomAllocations rooms, TransferPlanning transfers, Dashboard.DashboardCounts dashboard)
 {
     public async Task<StatusChangeResult> ChangeAsync(int forumId, IReadOnlyCollection<int> delegateIds, RegistrationStatus to, string? reason,
         Actor actor, bool byOrganizer, CancellationToken ct)
@@ -86,6 +86,7 @@ public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces pla
         var promoted = freed > 0 ? await PromoteAsync(forum, freed, now, ct) : 0;
         await transaction.CommitAsync(ct);
         mail.NotifySaved();
+        await dashboard.ForgetAsync(forumId, ct);
         return new StatusChangeResult(changed, refused, promoted);
     }
 
@@ -117,6 +118,7 @@ public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces pla
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         mail.NotifySaved();
+        await dashboard.ForgetAsync(forumId, ct);
         return ReinstateOutcome.Approved;
     }
 

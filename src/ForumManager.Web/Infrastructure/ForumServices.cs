@@ -13,6 +13,7 @@ using ForumManager.Features.Protocol;
 using ForumManager.Features.Agenda;
 using ForumManager.Features.Badges;
 using ForumManager.Features.CheckIns;
+using ForumManager.Features.Dashboard;
 using ForumManager.Features.Forums;
 using ForumManager.Features.Imports;
 using ForumManager.Features.Letters;
@@ -70,7 +71,8 @@ public static class ForumServices
             .AddAccreditation()
             .AddProtocolDocuments()
             .AddSeating()
-            .AddMeetings();
+            .AddMeetings()
+            .AddDashboard();
         services.AddScoped<IdentityEmailSender>();
         services.AddScoped<IEmailSender<ForumUser>>(sp => sp.GetRequiredService<IdentityEmailSender>());
         services.AddScoped<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender>(sp => sp.GetRequiredService<IdentityEmailSender>());

@@ -33,7 +33,7 @@ public sealed class ReportModel(ForumDbContext db, CurrentForum current, IString
         }
 
         Report = report;
-        Table = await new ForumReports(db, text, Forum).BuildAsync(report, ct);
+        Table = await new ForumReports(db, text, Forum).BuildAsync(report, ct, format is "csv" or "xlsx" ? null : ForumReports.NamesOnPage);
         var now = clock.GetUtcNow().UtcDateTime;
         GeneratedLocal = ForumTime.ToLocal(now, Forum.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         ZoneLabel = ForumTime.OffsetLabel(now, Forum.TimeZone);
@@ -42,7 +42,7 @@ public sealed class ReportModel(ForumDbContext db, CurrentForum current, IString
         var name = $"{Forum.Acronym}-{report}-{now:yyyyMMdd}";
         return format switch
         {
-            "csv" => File(await Spreadsheets.CsvAsync(Table.Headers, Table.Rows, ct), Spreadsheets.CsvType, name + ".csv"),
+            "csv" => new CsvDownload(name + ".csv", Table.Headers, Table.Rows),
             "xlsx" => File(await Spreadsheets.XlsxAsync("Report", Table.Headers, Table.Rows, ct, Table.Numeric), Spreadsheets.XlsxType, name + ".xlsx"),
             _ => Page(),
         };
