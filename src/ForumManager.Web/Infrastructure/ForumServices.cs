@@ -23,6 +23,7 @@ using ForumManager.Features.Privacy;
 using ForumManager.Features.Programme;
 using ForumManager.Features.Zones;
 using ForumManager.Features.Registration;
+using ForumManager.Features.Reports;
 using ForumManager.Mail;
 using ForumManager.Web.Pages.Agenda;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -72,7 +73,8 @@ public static class ForumServices
             .AddProtocolDocuments()
             .AddSeating()
             .AddMeetings()
-            .AddDashboard();
+            .AddDashboard()
+            .AddReports();
         services.AddScoped<IdentityEmailSender>();
         services.AddScoped<IEmailSender<ForumUser>>(sp => sp.GetRequiredService<IdentityEmailSender>());
         services.AddScoped<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender>(sp => sp.GetRequiredService<IdentityEmailSender>());

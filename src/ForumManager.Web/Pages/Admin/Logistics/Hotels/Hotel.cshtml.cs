@@ -181,9 +181,15 @@ public sealed class HotelModel(ForumDbContext db, CurrentForum current, RoomingL
             return false;
 
         var chinese = UiLanguage.Chinese;
-        var open = await db.HotelRooms.AsNoTracking().Where(r => r.RoomBlock!.HotelId == id && r.RoomBlock.Type != RoomType.Single && r.Occupants.Count == 1)
+        // Rooms of this hotel with a bed free and one guest of a delegation on this page: the rooms with one guest are
+        // counted by the database, and only theirs are read.
+        var delegations = List.Rows.Where(r => r.DelegationId is not null).Select(r => r.DelegationId!.Value).Distinct().ToList();
+        var alone = db.RoomOccupants.AsNoTracking().Where(o => o.HotelRoom!.RoomBlock!.HotelId == id && o.HotelRoom.RoomBlock.Type != RoomType.Single)
+            .GroupBy(o => o.HotelRoomId).Where(g => g.Count() == 1).Select(g => g.Min(o => o.DelegateId));
+        var open = await db.RoomOccupants.AsNoTracking().Where(o => alone.Contains(o.DelegateId))
+            .Join(db.Delegates.Where(d => d.DelegationId != null && delegations.Contains(d.DelegationId.Value)), o => o.DelegateId, d => d.Id,
+                (o, d) => new { Id = o.HotelRoomId, o.HotelRoom!.RoomNumber, o.HotelRoom.RoomBlock!.Type, Delegation = d.DelegationId })
             .OrderBy(r => r.RoomNumber).ThenBy(r => r.Id)
-            .Select(r => new { r.Id, r.RoomNumber, r.RoomBlock!.Type, Delegation = db.Delegates.Where(d => d.Id == r.Occupants.First().DelegateId).Select(d => d.DelegationId).First() })
             .ToListAsync(ct);
         SharedRoomsByDelegation = open.Where(r => r.Delegation is not null).GroupBy(r => r.Delegation!.Value)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Target>)g.Select(r => new Target($"r:{r.Id}", $"{text["Hotels_SharedRoom"]} {r.RoomNumber ?? "#" + r.Id} ({text["RoomType_" + r.Type]})")).ToList());
