@@ -38,9 +38,10 @@ public sealed class ReportCache(ForumDbContext db, IStringLocalizer<SharedResour
     private static string Language => UiLanguage.Chinese ? "zh" : "en";
 
     public ValueTask<ReportPage> PageAsync(Forum forum, string report, CancellationToken ct) =>
-        cache.GetOrCreateAsync($"forum:{forum.Id}:report:{report}:page:{Language}", (Cache: this, Forum: forum, Report: report),
+        cache.GetOrCreateAsync($"forum:{forum.Id}:report:{report}:page:{Language}", (Cache: this, Forum: forum, Report: report, Culture: Culture.Current),
             static async (state, token) =>
             {
+                state.Culture.Apply();
                 var table = await state.Cache.BuildAsync(state.Forum, state.Report, ForumReports.NamesOnPage, token);
                 return new ReportPage(table.Title, table.Note, table.Headers,
                     table.Rows.Select(r => r.Select(c => Convert.ToString(c, CultureInfo.CurrentCulture)).ToArray()).ToList(),
@@ -49,15 +50,31 @@ public sealed class ReportCache(ForumDbContext db, IStringLocalizer<SharedResour
 
     /// <param name="format">csv or xlsx; files list everyone.</param>
     public ValueTask<ReportFile> FileAsync(Forum forum, string report, string format, CancellationToken ct) =>
-        cache.GetOrCreateAsync($"forum:{forum.Id}:report:{report}:{format}:{Language}", (Cache: this, Forum: forum, Report: report, Format: format),
+        cache.GetOrCreateAsync($"forum:{forum.Id}:report:{report}:{format}:{Language}", (Cache: this, Forum: forum, Report: report, Format: format, Culture: Culture.Current),
             static async (state, token) =>
             {
+                state.Culture.Apply();
                 var table = await state.Cache.BuildAsync(state.Forum, state.Report, null, token);
                 var content = state.Format == "csv"
                     ? await Spreadsheets.CsvAsync(table.Headers, table.Rows, token)
                     : await Spreadsheets.XlsxAsync("Report", table.Headers, table.Rows, token, table.Numeric);
                 return new ReportFile(content, state.Cache.Now);
             }, Entry, [DashboardCounts.Tag(forum.Id)], ct);
+
+    /// <summary>
+    /// The reader's language, carried into the cache's factory: the cache may run it on a thread of its own, which would
+    /// otherwise write the report in the server's language under the reader's key.
+    /// </summary>
+    private sealed record Culture(CultureInfo Ui, CultureInfo Formats)
+    {
+        public static Culture Current => new(CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+
+        public void Apply()
+        {
+            CultureInfo.CurrentUICulture = Ui;
+            CultureInfo.CurrentCulture = Formats;
+        }
+    }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
