@@ -77,17 +77,19 @@ public sealed class DashboardCounts(ForumDbContext db, HybridCache cache)
         var forumId = forum.Id;
         var zone = forum.TimeZone;
 
-        // One pass over the delegates gives the funnel, the countries and the delegations.
-        var groups = await db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId)
-            .GroupBy(d => new { d.Status, d.CountryCode, d.DelegationId })
-            .Select(g => new { g.Key.Status, g.Key.CountryCode, g.Key.DelegationId, Count = g.Count() }).ToListAsync(ct);
-        var byStatus = Enum.GetValues<RegistrationStatus>().Select(s => new StatusCount(s, groups.Where(g => g.Status == s).Sum(g => g.Count))).ToList();
-        var inPlay = groups.Where(g => g.Status is not (RegistrationStatus.Rejected or RegistrationStatus.Cancelled)).ToList();
-        var byCountry = inPlay.GroupBy(g => g.CountryCode).Select(g => new CountryCount(g.Key, g.Sum(x => x.Count))).ToList();
+        // Two passes over indexes (forum, country, status) and (forum, delegation, status) give the funnel, the countries
+        // and the delegations without reading a delegate's row; one pass over the rows grouping all three took ten times as long.
+        var byCountryAndStatus = await db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId)
+            .GroupBy(d => new { d.CountryCode, d.Status }).Select(g => new { g.Key.CountryCode, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+        var byDelegationAndStatus = await db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId)
+            .GroupBy(d => new { d.DelegationId, d.Status }).Select(g => new { g.Key.DelegationId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+        static bool InPlay(RegistrationStatus status) => status is not (RegistrationStatus.Rejected or RegistrationStatus.Cancelled);
+        var byStatus = Enum.GetValues<RegistrationStatus>().Select(s => new StatusCount(s, byCountryAndStatus.Where(g => g.Status == s).Sum(g => g.Count))).ToList();
+        var byCountry = byCountryAndStatus.Where(g => InPlay(g.Status)).GroupBy(g => g.CountryCode).Select(g => new CountryCount(g.Key, g.Sum(x => x.Count))).ToList();
 
         var delegations = await db.Delegations.AsNoTracking().Where(d => d.ForumId == forumId)
             .Select(d => new { d.Id, d.NameEn, d.NameZh }).ToDictionaryAsync(d => d.Id, ct);
-        var byDelegation = inPlay.GroupBy(g => g.DelegationId)
+        var byDelegation = byDelegationAndStatus.Where(g => InPlay(g.Status)).GroupBy(g => g.DelegationId)
             .Select(g => g.Key is { } id && delegations.TryGetValue(id, out var n)
                 ? new DelegationCount(id, n.NameEn, n.NameZh, g.Sum(x => x.Count))
                 : new DelegationCount(null, string.Empty, string.Empty, g.Sum(x => x.Count)))
