@@ -30,6 +30,9 @@ public sealed record RoomingRow(int DelegateId, int HotelRoomId, string Room, Ro
 /// <param name="Changes">Rows new, changed or cancelled since the last sending, over the whole list.</param>
 public sealed record RoomingListData(Hotel Hotel, IReadOnlyList<RoomingRow> Rows, RoomingListSending? LastSent, int Matching = 0, int Changes = 0);
 
+/// <summary>A room with a bed free and one guest, of <paramref name="DelegationId"/>.</summary>
+public sealed record OpenRoom(int Id, string? RoomNumber, RoomType Type, int DelegationId);
+
 /// <summary>One page of the list on screen, with an optional search; files always hold the whole list.</summary>
 public sealed record RoomingWindow(string? Search, int Skip, int Take);
 
@@ -127,6 +130,22 @@ public sealed class RoomingList(ForumDbContext db)
         var orderedRows = current.OrderBy(r => r.Room.StartsWith('#') ? 1 : 0).ThenBy(r => r.Room.StartsWith('#') ? "" : r.Room, StringComparer.Ordinal).ThenBy(r => r.HotelRoomId)
             .ThenBy(r => r.Change == RoomingChange.Removed).ThenBy(r => r.DelegateId).ToList();
         return new RoomingListData(hotel, orderedRows, lastSent, window is null ? orderedRows.Count : matching, changes);
+    }
+
+    /// <summary>
+    /// The hotel's rooms (not singles) with one guest, of the given delegations (those of the guests on a page): the rooms
+    /// are counted by the database, and only those of these delegations are read.
+    /// </summary>
+    public async Task<IReadOnlyList<OpenRoom>> OpenRoomsAsync(int hotelId, IReadOnlyCollection<int> delegations, CancellationToken ct)
+    {
+        var alone = db.RoomOccupants.AsNoTracking().Where(o => o.HotelRoom!.RoomBlock!.HotelId == hotelId && o.HotelRoom.RoomBlock.Type != RoomType.Single)
+            .GroupBy(o => o.HotelRoomId).Where(g => g.Count() == 1).Select(g => g.Min(o => o.DelegateId));
+        return await db.RoomOccupants.AsNoTracking().Where(o => alone.Contains(o.DelegateId))
+            .Join(db.Delegates.Where(d => d.DelegationId != null && delegations.Contains(d.DelegationId.Value)), o => o.DelegateId, d => d.Id,
+                (o, d) => new { o.HotelRoomId, o.HotelRoom!.RoomNumber, o.HotelRoom.RoomBlock!.Type, Delegation = d.DelegationId!.Value })
+            .OrderBy(r => r.RoomNumber).ThenBy(r => r.HotelRoomId)
+            .Select(r => new OpenRoom(r.HotelRoomId, r.RoomNumber, r.Type, r.Delegation))
+            .ToListAsync(ct);
     }
 
     /// <summary>The whole list as it stands (not one page of it), to compare the next one with.</summary>

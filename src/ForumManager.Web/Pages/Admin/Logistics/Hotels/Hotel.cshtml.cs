@@ -46,6 +46,9 @@ public sealed class HotelModel(ForumDbContext db, CurrentForum current, RoomingL
 
     public int Pages => Math.Max(1, ((List?.Matching ?? 0) + PageSize - 1) / PageSize);
 
+    /// <summary>The pages the pager links: the first, the last and those near this one (a hotel of 20,000 guests has 200 pages).</summary>
+    public IReadOnlyList<int> PagerPages => [.. Enumerable.Range(1, Pages).Where(p => p == 1 || p == Pages || Math.Abs(p - PageNumber) <= 3)];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         PageNumber = Math.Clamp(PageNumber, 1, 100_000);
@@ -181,17 +184,8 @@ public sealed class HotelModel(ForumDbContext db, CurrentForum current, RoomingL
             return false;
 
         var chinese = UiLanguage.Chinese;
-        // Rooms of this hotel with a bed free and one guest of a delegation on this page: the rooms with one guest are
-        // counted by the database, and only theirs are read.
-        var delegations = List.Rows.Where(r => r.DelegationId is not null).Select(r => r.DelegationId!.Value).Distinct().ToList();
-        var alone = db.RoomOccupants.AsNoTracking().Where(o => o.HotelRoom!.RoomBlock!.HotelId == id && o.HotelRoom.RoomBlock.Type != RoomType.Single)
-            .GroupBy(o => o.HotelRoomId).Where(g => g.Count() == 1).Select(g => g.Min(o => o.DelegateId));
-        var open = await db.RoomOccupants.AsNoTracking().Where(o => alone.Contains(o.DelegateId))
-            .Join(db.Delegates.Where(d => d.DelegationId != null && delegations.Contains(d.DelegationId.Value)), o => o.DelegateId, d => d.Id,
-                (o, d) => new { Id = o.HotelRoomId, o.HotelRoom!.RoomNumber, o.HotelRoom.RoomBlock!.Type, Delegation = d.DelegationId })
-            .OrderBy(r => r.RoomNumber).ThenBy(r => r.Id)
-            .ToListAsync(ct);
-        SharedRoomsByDelegation = open.Where(r => r.Delegation is not null).GroupBy(r => r.Delegation!.Value)
+        var open = await rooming.OpenRoomsAsync(id, [.. List.Rows.Where(r => r.DelegationId is not null).Select(r => r.DelegationId!.Value).Distinct()], ct);
+        SharedRoomsByDelegation = open.GroupBy(r => r.DelegationId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Target>)g.Select(r => new Target($"r:{r.Id}", $"{text["Hotels_SharedRoom"]} {r.RoomNumber ?? "#" + r.Id} ({text["RoomType_" + r.Type]})")).ToList());
         var blocks = await db.RoomBlocks.AsNoTracking().Where(b => b.HotelId == id && b.Allocated < b.Rooms).OrderBy(b => b.Grade)
             .Select(b => new { b.Id, b.Type, Description = chinese ? b.DescriptionZh : b.DescriptionEn, Free = b.Rooms - b.Allocated }).ToListAsync(ct);
