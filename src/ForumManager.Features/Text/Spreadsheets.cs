@@ -18,47 +18,24 @@ public static class Spreadsheets
     public static async Task<byte[]> CsvAsync(IReadOnlyList<string> headings, IEnumerable<IReadOnlyList<object?>> rows, CancellationToken ct)
     {
         using var output = new MemoryStream();
-        await WriteCsvAsync(output, headings, rows, ct);
-        return output.ToArray();
-    }
-
-    /// <summary>Rows written between two hand-overs to the output when a CSV is streamed.</summary>
-    private const int RowsPerChunk = 500;
-
-    /// <summary>
-    /// Writes the CSV to <paramref name="output"/> as it goes, a few hundred rows at a time, so a long report is never held
-    /// whole in memory. Every write to the output is asynchronous (a response body refuses synchronous writes).
-    /// </summary>
-    public static async Task WriteCsvAsync(Stream output, IReadOnlyList<string> headings, IEnumerable<IReadOnlyList<object?>> rows, CancellationToken ct)
-    {
-        using var chunk = new MemoryStream();
-        await using var writer = new StreamWriter(chunk, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-
-        // Cells starting with = + - @ are escaped so a spreadsheet shows them instead of running them as formulas.
-        await using var csv = CsvWriter.Create(writer, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true);
-        async Task HandOverAsync()
+        await using (var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
         {
-            await csv.FlushAsync(ct);
-            await writer.FlushAsync(ct);
-            chunk.Position = 0;
-            await chunk.CopyToAsync(output, ct);
-            chunk.SetLength(0);
-        }
-
-        foreach (var heading in headings)
-            csv.WriteField(heading);
-        csv.EndRecord();
-        var written = 0;
-        foreach (var row in rows)
-        {
-            foreach (var cell in row)
-                csv.WriteField(Convert.ToString(cell, CultureInfo.InvariantCulture));
+            // Cells starting with = + - @ are escaped so a spreadsheet shows them instead of running them as formulas.
+            await using var csv = CsvWriter.Create(writer, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true);
+            foreach (var heading in headings)
+                csv.WriteField(heading);
             csv.EndRecord();
-            if (++written % RowsPerChunk == 0)
-                await HandOverAsync();
+            foreach (var row in rows)
+            {
+                foreach (var cell in row)
+                    csv.WriteField(Convert.ToString(cell, CultureInfo.InvariantCulture));
+                csv.EndRecord();
+            }
+
+            await csv.FlushAsync(ct);
         }
 
-        await HandOverAsync();
+        return output.ToArray();
     }
 
     /// <param name="numeric">Columns whose cells stay numbers; by default those whose every value is a whole number.</param>
