@@ -56,7 +56,10 @@ internal sealed class WriteAheadLog : DbConnectionInterceptor
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA busy_timeout=30000;";
+        // mmap_size: the file is read through a memory map shared by every connection rather than copied page by page
+        // into each connection's small cache, which took an overview of 100,000 delegates as much time in system calls
+        // as in counting.
+        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA busy_timeout=30000; PRAGMA mmap_size=268435456;";
         command.ExecuteNonQuery();
         if (handle is not null)
         {

@@ -7,6 +7,7 @@ using ForumManager.Features.Accreditation;
 using ForumManager.Features.Agenda;
 using ForumManager.Features.Badges;
 using ForumManager.Features.CheckIns;
+using ForumManager.Features.Dashboard;
 using ForumManager.Features.Forums;
 using ForumManager.Features.Imports;
 using ForumManager.Features.Letters;
@@ -75,7 +76,7 @@ public sealed class FeatureHarness : IAsyncLifetime
         services.AddForumMail(runDispatcher: false);
         services.AddForums().AddPrivacy().AddAccounts().AddRegistration().AddImports().AddProgramme().AddAgenda()
             .AddCheckIns().AddBadges().AddZones().AddLetters().AddLogistics().AddNotices().AddAccreditation().AddClearance()
-            .AddProtocolDocuments().AddSeating().AddMeetings();
+            .AddProtocolDocuments().AddSeating().AddMeetings().AddDashboard();
         _services = services.BuildServiceProvider(validateScopes: true);
 
         await using var scope = _services.CreateAsyncScope();

@@ -30,6 +30,9 @@ public sealed record RoomingRow(int DelegateId, int HotelRoomId, string Room, Ro
 /// <param name="Changes">Rows new, changed or cancelled since the last sending, over the whole list.</param>
 public sealed record RoomingListData(Hotel Hotel, IReadOnlyList<RoomingRow> Rows, RoomingListSending? LastSent, int Matching = 0, int Changes = 0);
 
+/// <summary>A room with a bed free and one guest, of <paramref name="DelegationId"/>.</summary>
+public sealed record OpenRoom(int Id, string? RoomNumber, RoomType Type, int DelegationId);
+
 /// <summary>One page of the list on screen, with an optional search; files always hold the whole list.</summary>
 public sealed record RoomingWindow(string? Search, int Skip, int Take);
 
@@ -72,15 +75,28 @@ public sealed class RoomingList(ForumDbContext db)
                 Latin = d.FamilyName.ToUpper() + " " + d.GivenName, d.NativeName, d.NativeNameLanguage, d.Honorific,
                 d.DelegationId, Delegation = d.Delegation == null ? null : d.Delegation.NameEn, DelegationZh = d.Delegation == null ? null : d.Delegation.NameZh,
                 d.PrecedenceRank, d.Reference,
-                Request = db.AccommodationRequests.Where(r => r.DelegateId == d.Id).Select(r => new { r.CheckIn, r.CheckOut, r.Notes }).FirstOrDefault(),
-                Arrival = db.Journeys.Where(j => j.DelegateId == d.Id && j.Direction == JourneyDirection.Arrival).Select(j => new { j.Number, j.ScheduledUtc }).FirstOrDefault(),
-                Departure = db.Journeys.Where(j => j.DelegateId == d.Id && j.Direction == JourneyDirection.Departure).Select(j => new { j.Number, j.ScheduledUtc }).FirstOrDefault(),
             })
             .ToListAsync(ct);
+
+        // The stays and journeys of the guests read (one stay and one journey each way a delegate, by unique indexes): of
+        // a page, by its guests' ids; taking the first of each in the query above made the database number every journey
+        // of the forum. The whole list reads those of the hotel's guests.
+        var ids = rows.Select(r => r.DelegateId).ToList();
+        var guests = db.AccommodationRequests.AsNoTracking();
+        var travel = db.Journeys.AsNoTracking();
+        (guests, travel) = window is null
+            ? (guests.Where(r => occupants.Any(o => o.DelegateId == r.DelegateId)), travel.Where(j => occupants.Any(o => o.DelegateId == j.DelegateId)))
+            : (guests.Where(r => ids.Contains(r.DelegateId)), travel.Where(j => ids.Contains(j.DelegateId)));
+        var stays = await guests.Select(r => new { r.DelegateId, r.CheckIn, r.CheckOut, r.Notes }).ToDictionaryAsync(r => r.DelegateId, ct);
+        var journeys = await travel.Select(j => new { j.DelegateId, j.Direction, j.Number, j.ScheduledUtc }).ToListAsync(ct);
+        var arrivals = journeys.Where(j => j.Direction == JourneyDirection.Arrival).ToDictionary(j => j.DelegateId);
+        var departures = journeys.Where(j => j.Direction == JourneyDirection.Departure).ToDictionary(j => j.DelegateId);
         var current = rows
-            .Select(r => new RoomingRow(r.DelegateId, r.HotelRoomId, r.RoomNumber ?? "#" + r.HotelRoomId.ToString(CultureInfo.InvariantCulture), r.Type, r.DescriptionEn, r.DescriptionZh,
-                r.Latin, r.NativeName, r.NativeNameLanguage, r.Honorific, r.DelegationId, r.Delegation, r.DelegationZh, r.Request?.CheckIn, r.Request?.CheckOut, r.Arrival?.Number,
-                r.Arrival?.ScheduledUtc, r.Request?.Notes, RoomingChange.None, r.Departure?.Number, r.Departure?.ScheduledUtc, r.Reference))
+            .Select(r => (Row: r, Stay: stays.GetValueOrDefault(r.DelegateId), Arrival: arrivals.GetValueOrDefault(r.DelegateId), Departure: departures.GetValueOrDefault(r.DelegateId)))
+            .Select(x => new RoomingRow(x.Row.DelegateId, x.Row.HotelRoomId, x.Row.RoomNumber ?? "#" + x.Row.HotelRoomId.ToString(CultureInfo.InvariantCulture), x.Row.Type,
+                x.Row.DescriptionEn, x.Row.DescriptionZh, x.Row.Latin, x.Row.NativeName, x.Row.NativeNameLanguage, x.Row.Honorific, x.Row.DelegationId, x.Row.Delegation,
+                x.Row.DelegationZh, x.Stay?.CheckIn, x.Stay?.CheckOut, x.Arrival?.Number, x.Arrival?.ScheduledUtc, x.Stay?.Notes, RoomingChange.None, x.Departure?.Number,
+                x.Departure?.ScheduledUtc, x.Row.Reference))
             .ToList();
 
         var lastSent = await db.RoomingListSendings.AsNoTracking().Where(s => s.HotelId == hotelId).OrderByDescending(s => s.SentUtc).ThenByDescending(s => s.Id).FirstOrDefaultAsync(ct);
@@ -114,6 +130,22 @@ public sealed class RoomingList(ForumDbContext db)
         var orderedRows = current.OrderBy(r => r.Room.StartsWith('#') ? 1 : 0).ThenBy(r => r.Room.StartsWith('#') ? "" : r.Room, StringComparer.Ordinal).ThenBy(r => r.HotelRoomId)
             .ThenBy(r => r.Change == RoomingChange.Removed).ThenBy(r => r.DelegateId).ToList();
         return new RoomingListData(hotel, orderedRows, lastSent, window is null ? orderedRows.Count : matching, changes);
+    }
+
+    /// <summary>
+    /// The hotel's rooms (not singles) with one guest, of the given delegations (those of the guests on a page): the rooms
+    /// are counted by the database, and only those of these delegations are read.
+    /// </summary>
+    public async Task<IReadOnlyList<OpenRoom>> OpenRoomsAsync(int hotelId, IReadOnlyCollection<int> delegations, CancellationToken ct)
+    {
+        var alone = db.RoomOccupants.AsNoTracking().Where(o => o.HotelRoom!.RoomBlock!.HotelId == hotelId && o.HotelRoom.RoomBlock.Type != RoomType.Single)
+            .GroupBy(o => o.HotelRoomId).Where(g => g.Count() == 1).Select(g => g.Min(o => o.DelegateId));
+        return await db.RoomOccupants.AsNoTracking().Where(o => alone.Contains(o.DelegateId))
+            .Join(db.Delegates.Where(d => d.DelegationId != null && delegations.Contains(d.DelegationId.Value)), o => o.DelegateId, d => d.Id,
+                (o, d) => new { o.HotelRoomId, o.HotelRoom!.RoomNumber, o.HotelRoom.RoomBlock!.Type, Delegation = d.DelegationId!.Value })
+            .OrderBy(r => r.RoomNumber).ThenBy(r => r.HotelRoomId)
+            .Select(r => new OpenRoom(r.HotelRoomId, r.RoomNumber, r.Type, r.Delegation))
+            .ToListAsync(ct);
     }
 
     /// <summary>The whole list as it stands (not one page of it), to compare the next one with.</summary>

@@ -18,7 +18,8 @@ public sealed record Admission(Actor Actor, string AuditAction, RegistrationStat
 /// caller opened (registration, import), it joins it and the caller saves the audit line with its own changes and
 /// commits; called alone, it commits its own.
 /// </summary>
-public sealed class Admissions(ForumDbContext db, ForumPlaces places, MailQueue mail, NoticeRenderer notices, TimeProvider clock)
+public sealed class Admissions(ForumDbContext db, ForumPlaces places, MailQueue mail, NoticeRenderer notices, TimeProvider clock,
+    Dashboard.DashboardCounts dashboard)
 {
     public Task AdmitAsync(Forum forum, Delegate record, Admission admission, CancellationToken ct) => AdmitAllAsync(forum, [(record, admission)], ct);
 
@@ -59,5 +60,9 @@ public sealed class Admissions(ForumDbContext db, ForumPlaces places, MailQueue 
                 FeatureTelemetry.CountStatusChange(forum.Id, FeatureTelemetry.NewRegistration, record.Status.ToString());
             }
         }
+
+        // The organizers' overview counts the newcomers on its next view (inside a caller's transaction, at most a few
+        // seconds after the caller commits).
+        await dashboard.ForgetAsync(forum.Id, ct);
     }
 }

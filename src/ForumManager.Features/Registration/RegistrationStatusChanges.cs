@@ -31,7 +31,7 @@ public enum ReinstateOutcome
 /// waiting list), every change is audited and its notice is queued, or nothing happens at all.
 /// </summary>
 public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces places, MailQueue mail, TimeProvider clock, Enrolments enrolments,
-    NoticeRenderer notices, RoomAllocations rooms, TransferPlanning transfers)
+    NoticeRenderer notices, RoomAllocations rooms, TransferPlanning transfers, Dashboard.DashboardCounts dashboard)
 {
     public async Task<StatusChangeResult> ChangeAsync(int forumId, IReadOnlyCollection<int> delegateIds, RegistrationStatus to, string? reason,
         Actor actor, bool byOrganizer, CancellationToken ct)
@@ -98,6 +98,7 @@ public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces pla
         }
 
         mail.NotifySaved();
+        await dashboard.ForgetAsync(forumId, ct);
         return new StatusChangeResult(changed, refused, promoted);
     }
 
@@ -130,6 +131,7 @@ public sealed class RegistrationStatusChanges(ForumDbContext db, ForumPlaces pla
         await transaction.CommitAsync(ct);
         FeatureTelemetry.CountStatusChange(forumId, nameof(RegistrationStatus.Cancelled), nameof(RegistrationStatus.Approved));
         mail.NotifySaved();
+        await dashboard.ForgetAsync(forumId, ct);
         return ReinstateOutcome.Approved;
     }
 

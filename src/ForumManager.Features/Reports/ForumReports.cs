@@ -42,9 +42,16 @@ public sealed class ForumReports(ForumDbContext db, IStringLocalizer<SharedResou
     private readonly bool _chinese = UiLanguage.Chinese;
     private readonly TimeZoneInfo _zone = forum.TimeZone;
 
-    public Task<ReportTable> BuildAsync(string report, CancellationToken ct) => report switch
+    /// <summary>
+    /// Names listed in one cell of a report shown as a page; the rest are counted ("and 1,234 more"), and the CSV and XLSX
+    /// files, built without a limit, list everyone.
+    /// </summary>
+    public const int NamesOnPage = 100;
+
+    /// <param name="namesPerCell">At most this many names in a cell (a page); null lists everyone (a file).</param>
+    public Task<ReportTable> BuildAsync(string report, CancellationToken ct, int? namesPerCell = null) => report switch
     {
-        "dietary" => DietaryAsync(ct),
+        "dietary" => DietaryAsync(namesPerCell, ct),
         "accessibility" => AccessibilityAsync(ct),
         "interpretation" => InterpretationAsync(ct),
         "delegations" => DelegationsAsync(ct),
@@ -92,7 +99,7 @@ public sealed class ForumReports(ForumDbContext db, IStringLocalizer<SharedResou
             .ToListAsync(ct);
     }
 
-    private async Task<ReportTable> DietaryAsync(CancellationToken ct)
+    private async Task<ReportTable> DietaryAsync(int? namesPerCell, CancellationToken ct)
     {
         // Meals count those enrolled when they take enrolment (never a banquet), and everyone approved when they do not.
         var sessions = await SessionsAsync(Meals, ct);
@@ -112,6 +119,16 @@ public sealed class ForumReports(ForumDbContext db, IStringLocalizer<SharedResou
                 .Select(d => new NamedNeed(null, d.DietaryNeeds, d.FamilyName, d.GivenName, d.NativeName)).ToListAsync(ct));
         }
 
+        var named = names.GroupBy(n => (n.SessionId, Need: Need(n.Need)))
+            .ToDictionary(g => g.Key, g => g.Select(n => PersonName(n.FamilyName, n.GivenName, n.NativeName)).ToList());
+        string Names(int? session, string? need)
+        {
+            var people = named.GetValueOrDefault((session, need)) ?? [];
+            return namesPerCell is { } most && people.Count > most
+                ? string.Join("; ", people.Take(most)) + " " + text["Reports_MoreNames", (people.Count - most).ToString("N0", CultureInfo.CurrentCulture)].Value
+                : string.Join("; ", people);
+        }
+
         var rows = new List<object?[]>();
         foreach (var session in sessions)
         {
@@ -122,8 +139,7 @@ public sealed class ForumReports(ForumDbContext db, IStringLocalizer<SharedResou
             var start = Local(session.StartUtc);
             foreach (var (need, count) in mine.Where(m => m.Need is not null).OrderByDescending(m => m.Count).ThenBy(m => m.Need, StringComparer.CurrentCulture))
             {
-                var people = names.Where(n => n.SessionId == key && Need(n.Need) == need).Select(n => PersonName(n.FamilyName, n.GivenName, n.NativeName));
-                rows.Add([title, start, need, count, string.Join("; ", people)]);
+                rows.Add([title, start, need, count, Names(key, need)]);
             }
 
             rows.Add([title, start, text["Reports_NoSpecialNeeds"].Value, mine.Where(m => m.Need is null).Sum(m => m.Count), null]);

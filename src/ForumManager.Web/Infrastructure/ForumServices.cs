@@ -13,6 +13,7 @@ using ForumManager.Features.Protocol;
 using ForumManager.Features.Agenda;
 using ForumManager.Features.Badges;
 using ForumManager.Features.CheckIns;
+using ForumManager.Features.Dashboard;
 using ForumManager.Features.Forums;
 using ForumManager.Features.Imports;
 using ForumManager.Features.Instances;
@@ -23,6 +24,7 @@ using ForumManager.Features.Privacy;
 using ForumManager.Features.Programme;
 using ForumManager.Features.Zones;
 using ForumManager.Features.Registration;
+using ForumManager.Features.Reports;
 using ForumManager.Mail;
 using ForumManager.Web.Pages.Agenda;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -71,7 +73,9 @@ public static class ForumServices
             .AddAccreditation()
             .AddProtocolDocuments()
             .AddSeating()
-            .AddMeetings();
+            .AddMeetings()
+            .AddDashboard()
+            .AddReports();
         services.AddScoped<IdentityEmailSender>();
         services.AddScoped<IEmailSender<ForumUser>>(sp => sp.GetRequiredService<IdentityEmailSender>());
         services.AddScoped<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender>(sp => sp.GetRequiredService<IdentityEmailSender>());

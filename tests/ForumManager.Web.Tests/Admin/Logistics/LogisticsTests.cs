@@ -201,6 +201,70 @@ public sealed class LogisticsTests(LogisticsAppFixture app) : IClassFixture<Logi
         Assert.Contains("新增", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Should_show_a_large_hotel_a_hundred_guests_a_page_with_a_pager_that_keeps_the_search()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var (hotel, last, alone, mate) = await app.WithDbAsync(async db =>
+        {
+            var forumId = await db.Forums.Select(f => f.Id).SingleAsync();
+            var tag = Guid.NewGuid().ToString("N")[..6];
+            var delegation = new Delegation { ForumId = forumId, NameEn = "Paging Delegation " + tag, NameZh = "分页代表团" + tag, CountryCode = "KR" };
+            var h = new Hotel { ForumId = forumId, NameEn = "Paging Hotel " + tag, NameZh = "分页酒店" };
+            var block = new RoomBlock { ForumId = forumId, Hotel = h, Type = RoomType.Twin, Rooms = 80, FirstNight = new DateOnly(2010, 6, 21), LastNight = new DateOnly(2010, 6, 23) };
+            db.AddRange(delegation, h, block);
+            var now = DateTime.UtcNow;
+
+            // 131 guests: 65 rooms of two, then one room with a bed free.
+            var people = Enumerable.Range(0, 131).Select(i => new Delegate
+            {
+                ForumId = forumId, Delegation = delegation, FamilyName = "Pagination", GivenName = $"Guest {i:000}", CountryCode = "KR",
+                Email = $"paging-{tag}-{i}@city.example.org", Category = DelegateCategory.Delegate, Status = RegistrationStatus.Approved, CreatedUtc = now, UpdatedUtc = now,
+            }).ToList();
+            db.Delegates.AddRange(people);
+            var rooms = Enumerable.Range(0, 66).Select(_ => new HotelRoom { ForumId = forumId, RoomBlock = block }).ToList();
+            db.HotelRooms.AddRange(rooms);
+            await db.SaveChangesAsync();
+            db.RoomOccupants.AddRange(people.Select((p, i) => new RoomOccupant { ForumId = forumId, HotelRoomId = rooms[i / 2].Id, DelegateId = p.Id }));
+            db.AccommodationRequests.Add(new AccommodationRequest { ForumId = forumId, DelegateId = people[^1].Id, CheckIn = new DateOnly(2010, 6, 21), CheckOut = new DateOnly(2010, 6, 23) });
+            db.Journeys.Add(new Journey
+            {
+                ForumId = forumId, DelegateId = people[^1].Id, Direction = JourneyDirection.Arrival, Mode = TravelMode.Flight, Number = "OZ321",
+                HubId = await db.TransportHubs.Select(t => t.Id).FirstAsync(), ScheduledUtc = new DateTime(2010, 6, 21, 2, 0, 0, DateTimeKind.Utc),
+            });
+            await db.SaveChangesAsync();
+            return (h.Id, people[^1].Id, rooms[^1].Id, people[0].Id);
+        });
+
+        var first = await HtmlForms.GetPageAsync(organizer, $"/admin/hotels/{hotel}");
+        var second = await HtmlForms.GetPageAsync(organizer, $"/admin/hotels/{hotel}?p=2");
+        var found = await HtmlForms.GetPageAsync(organizer, $"/admin/hotels/{hotel}?q=Guest+1");
+
+        Assert.Equal(100, first.QuerySelectorAll("[data-testid=rooming] tbody tr").Length);
+        Assert.Equal("100 of 131 rows shown", first.QuerySelector("[data-testid=rooming-count]")!.TextContent.Trim());
+        Assert.Equal(31, second.QuerySelectorAll("[data-testid=rooming] tbody tr").Length);
+        var pager = $"a[href^='/admin/hotels/{hotel}?p=']";
+        Assert.Equal(["1", "2"], first.QuerySelectorAll(pager).Select(a => a.TextContent.Trim()));
+        Assert.Equal("page", second.QuerySelector($"a[href='/admin/hotels/{hotel}?p=2&q=']")!.GetAttribute("aria-current"));
+
+        // The last guest, on the second page, shows the stay and the arrival read for that page's guests.
+        var row = second.QuerySelector($"[data-testid=guest-{last}]")!;
+        var cells = row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal("OZ321 06-21 10:00", cells[4]);
+        Assert.NotEqual(string.Empty, cells[6]);
+        Assert.Null(first.QuerySelector($"[data-testid=guest-{last}]"));
+
+        // A room with a bed free is offered to the guests of its delegation shown on the page.
+        Assert.NotNull(first.QuerySelector($"[data-testid=guest-{mate}] option[value='r:{alone}']"));
+
+        // "Guest 1" matches Guest 100 to Guest 130: one page, and the pager (when there is one) keeps the search.
+        Assert.Equal("31 of 31 rows shown", found.QuerySelector("[data-testid=rooming-count]")!.TextContent.Trim());
+        Assert.Empty(found.QuerySelectorAll(pager));
+        var many = await HtmlForms.GetPageAsync(organizer, $"/admin/hotels/{hotel}?q=Pagination&p=2");
+        Assert.Equal(31, many.QuerySelectorAll("[data-testid=rooming] tbody tr").Length);
+        Assert.All(many.QuerySelectorAll(pager), a => Assert.EndsWith("&q=Pagination", a.GetAttribute("href"), StringComparison.Ordinal));
+    }
+
     private static async Task PlaceAsync(HttpClient organizer, int person, int block)
     {
         var page = await HtmlForms.GetPageAsync(organizer, "/admin/hotels");

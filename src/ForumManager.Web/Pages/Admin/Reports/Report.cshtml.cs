@@ -16,7 +16,7 @@ namespace ForumManager.Web.Pages.Admin.Reports;
 /// One report as a printable page, or as CSV (UTF-8 with a byte-order mark, so that Excel keeps every script, and
 /// formula-like cells escaped) or XLSX when the address ends in .csv or .xlsx.
 /// </summary>
-public sealed class ReportModel(ForumDbContext db, CurrentForum current, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+public sealed class ReportModel(CurrentForum current, ReportCache reports, TimeProvider clock) : PageModel
 {
     public string Report { get; private set; } = string.Empty;
     public Forum? Forum { get; private set; }
@@ -33,18 +33,18 @@ public sealed class ReportModel(ForumDbContext db, CurrentForum current, IString
         }
 
         Report = report;
-        Table = await new ForumReports(db, text, Forum).BuildAsync(report, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        GeneratedLocal = ForumTime.ToLocal(now, Forum.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        ZoneLabel = ForumTime.OffsetLabel(now, Forum.TimeZone);
         Response.Headers.CacheControl = "no-store";
-
-        var name = $"{Forum.Acronym}-{report}-{now:yyyyMMdd}";
-        return format switch
+        var name = $"{Forum.Acronym}-{report}-{clock.GetUtcNow().UtcDateTime:yyyyMMdd}";
+        if (format is "csv" or "xlsx")
         {
-            "csv" => File(await Spreadsheets.CsvAsync(Table.Headers, Table.Rows, ct), Spreadsheets.CsvType, name + ".csv"),
-            "xlsx" => File(await Spreadsheets.XlsxAsync("Report", Table.Headers, Table.Rows, ct, Table.Numeric), Spreadsheets.XlsxType, name + ".xlsx"),
-            _ => Page(),
-        };
+            var file = await reports.FileAsync(Forum, report, format, ct);
+            return File(file.Content, format == "csv" ? Spreadsheets.CsvType : Spreadsheets.XlsxType, $"{name}.{format}");
+        }
+
+        var page = await reports.PageAsync(Forum, report, ct);
+        Table = page.Table;
+        GeneratedLocal = ForumTime.ToLocal(page.BuiltUtc, Forum.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        ZoneLabel = ForumTime.OffsetLabel(page.BuiltUtc, Forum.TimeZone);
+        return Page();
     }
 }

@@ -46,6 +46,9 @@ public sealed class HotelModel(ForumDbContext db, CurrentForum current, RoomingL
 
     public int Pages => Math.Max(1, ((List?.Matching ?? 0) + PageSize - 1) / PageSize);
 
+    /// <summary>The pages the pager links: the first, the last and those near this one (a hotel of 20,000 guests has 200 pages).</summary>
+    public IReadOnlyList<int> PagerPages => [.. Enumerable.Range(1, Pages).Where(p => p == 1 || p == Pages || Math.Abs(p - PageNumber) <= 3)];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         PageNumber = Math.Clamp(PageNumber, 1, 100_000);
@@ -181,11 +184,8 @@ public sealed class HotelModel(ForumDbContext db, CurrentForum current, RoomingL
             return false;
 
         var chinese = UiLanguage.Chinese;
-        var open = await db.HotelRooms.AsNoTracking().Where(r => r.RoomBlock!.HotelId == id && r.RoomBlock.Type != RoomType.Single && r.Occupants.Count == 1)
-            .OrderBy(r => r.RoomNumber).ThenBy(r => r.Id)
-            .Select(r => new { r.Id, r.RoomNumber, r.RoomBlock!.Type, Delegation = db.Delegates.Where(d => d.Id == r.Occupants.First().DelegateId).Select(d => d.DelegationId).First() })
-            .ToListAsync(ct);
-        SharedRoomsByDelegation = open.Where(r => r.Delegation is not null).GroupBy(r => r.Delegation!.Value)
+        var open = await rooming.OpenRoomsAsync(id, [.. List.Rows.Where(r => r.DelegationId is not null).Select(r => r.DelegationId!.Value).Distinct()], ct);
+        SharedRoomsByDelegation = open.GroupBy(r => r.DelegationId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Target>)g.Select(r => new Target($"r:{r.Id}", $"{text["Hotels_SharedRoom"]} {r.RoomNumber ?? "#" + r.Id} ({text["RoomType_" + r.Type]})")).ToList());
         var blocks = await db.RoomBlocks.AsNoTracking().Where(b => b.HotelId == id && b.Allocated < b.Rooms).OrderBy(b => b.Grade)
             .Select(b => new { b.Id, b.Type, Description = chinese ? b.DescriptionZh : b.DescriptionEn, Free = b.Rooms - b.Allocated }).ToListAsync(ct);
