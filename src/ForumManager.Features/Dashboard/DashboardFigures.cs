@@ -7,6 +7,7 @@ using ForumManager.Core.Mail;
 using ForumManager.Core.Registration;
 using ForumManager.Data;
 using Microsoft.EntityFrameworkCore;
+using ForumManager.Features.Instances;
 using Microsoft.Extensions.Caching.Hybrid;
 
 namespace ForumManager.Features.Dashboard;
@@ -54,7 +55,7 @@ public sealed record DashboardFigures(
 /// someone sees the count move on the next page view; rooms, arrivals, check-ins and the mail queue are at most
 /// <see cref="Lifetime"/> old.
 /// </summary>
-public sealed class DashboardCounts(ForumDbContext db, HybridCache cache)
+public sealed class DashboardCounts(ForumDbContext db, HybridCache cache, IInstanceSignals signals)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
 
@@ -70,7 +71,12 @@ public sealed class DashboardCounts(ForumDbContext db, HybridCache cache)
     /// <summary>The mail queue alone, for the overview without a forum.</summary>
     public Task<IReadOnlyList<OutboxCount>> OutboxAsync(CancellationToken ct) => OutboxAsync(db, ct);
 
-    public ValueTask ForgetAsync(int forumId, CancellationToken ct) => cache.RemoveByTagAsync(Tag(forumId), ct);
+    /// <summary>Forgets a forum's cached figures and reports here, in Redis, and in every other instance's memory.</summary>
+    public async ValueTask ForgetAsync(int forumId, CancellationToken ct)
+    {
+        await cache.RemoveByTagAsync(Tag(forumId), ct);
+        signals.Publish(SignalTopics.ForgetCachedTag, Tag(forumId));
+    }
 
     private static async Task<DashboardFigures> CountAsync(ForumDbContext db, Forum forum, CancellationToken ct)
     {
@@ -179,5 +185,26 @@ public sealed class DashboardCounts(ForumDbContext db, HybridCache cache)
         }
 
         return nights;
+    }
+}
+
+/// <summary>
+/// Each instance keeps the hybrid cache's first level in its own memory: a tag forgotten on another instance is
+/// forgotten here too, as soon as its signal arrives.
+/// </summary>
+public sealed class CachedCountsEviction(IInstanceSignals signals, HybridCache cache) : IHostedService
+{
+    private IDisposable? _subscription;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _subscription = signals.Subscribe(SignalTopics.ForgetCachedTag, tag => _ = cache.RemoveByTagAsync(tag, CancellationToken.None).AsTask());
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        return Task.CompletedTask;
     }
 }

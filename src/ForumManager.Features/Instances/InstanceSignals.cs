@@ -23,6 +23,9 @@ public static class SignalTopics
     /// <summary>A key of an <see cref="InstanceCaches"/> entry to forget.</summary>
     public const string ForgetCached = "cache.forget";
 
+    /// <summary>A tag of the hybrid cache (a forum's counted figures) to forget in every instance's memory.</summary>
+    public const string ForgetCachedTag = "cache.forget-tag";
+
     /// <summary>A forum (its id) whose check-ins changed.</summary>
     public const string CheckInsChanged = "forum.checkins";
 

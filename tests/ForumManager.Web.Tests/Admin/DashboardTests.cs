@@ -23,6 +23,51 @@ namespace ForumManager.Web.Tests.Admin;
 public sealed class DashboardTests(AppFixture app)
 {
     [Fact]
+    public async Task Should_push_the_headline_figures_to_organizers_when_a_registration_changes_and_to_nobody_else()
+    {
+        var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        var staff = await Clients.SignedInAsync(app, Roles.Staff);
+        var page = await HtmlForms.GetPageAsync(organizer, "/admin");
+        var strip = page.QuerySelector("[data-testid=live-figures]")!;
+
+        var refused = await staff.GetAsync("/admin/live", HttpCompletionOption.ResponseHeadersRead);
+        using var live = await organizer.GetAsync("/admin/live", HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await live.Content.ReadAsStreamAsync());
+        var before = await NextFiguresAsync(reader);
+        var id = await app.WithDbAsync(async db =>
+        {
+            var person = await db.Delegates.OrderBy(d => d.Id).FirstAsync(d => d.Status == RegistrationStatus.Submitted);
+            person.Status = RegistrationStatus.Approved;
+            await db.SaveChangesAsync();
+            return person.Id;
+        });
+        var after = await NextFiguresAsync(reader).WaitAsync(TimeSpan.FromSeconds(10));
+        await app.WithDbAsync(db => db.Delegates.Where(d => d.Id == id).ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, RegistrationStatus.Submitted)));
+        await app.Services.GetRequiredService<Microsoft.Extensions.Caching.Hybrid.HybridCache>().RemoveByTagAsync(DashboardCounts.Tag(1));
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(before.GetProperty("approved").GetInt32().ToString(CultureInfo.InvariantCulture), strip.QuerySelector("[data-live=approved]")!.TextContent);
+        Assert.Equal("/admin/live", strip.GetAttribute("data-live-url"));
+        Assert.Equal(before.GetProperty("approved").GetInt32() + 1, after.GetProperty("approved").GetInt32());
+        Assert.Equal(before.GetProperty("pending").GetInt32() - 1, after.GetProperty("pending").GetInt32());
+        Assert.Equal(before.GetProperty("registered").GetInt32(), after.GetProperty("registered").GetInt32());
+    }
+
+    private static async Task<System.Text.Json.JsonElement> NextFiguresAsync(StreamReader reader)
+    {
+        string? line;
+        while ((line = await reader.ReadLineAsync()) is not null)
+        {
+            if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                return System.Text.Json.JsonDocument.Parse(line["data: ".Length..]).RootElement;
+            }
+        }
+
+        throw new EndOfStreamException("The live figures ended.");
+    }
+
+    [Fact]
     public async Task Should_draw_each_chart_as_a_labelled_image_followed_by_its_figures()
     {
         var client = await Clients.SignedInAsync(app, Roles.Organizer);
