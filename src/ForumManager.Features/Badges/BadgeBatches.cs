@@ -21,24 +21,7 @@ public sealed class BadgeBatchOptions
 }
 
 /// <summary>Wakes this instance's renderer when a batch is queued here, rather than at its next poll.</summary>
-public sealed class BadgeBatchSignal
-{
-    private readonly SemaphoreSlim _semaphore = new(0, 1);
-
-    public void Wake()
-    {
-        try
-        {
-            _semaphore.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already woken; once is enough.
-        }
-    }
-
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct) => await _semaphore.WaitAsync(timeout, ct);
-}
+public sealed class BadgeBatchSignal : Core.Background.WakeSignal;
 
 /// <summary>
 /// Badge batches too large to make while the organizer waits: kept in the database, made by whichever app instance
