@@ -179,8 +179,7 @@ public sealed class IndexModel(ForumDbContext db, CurrentForum current, RoomAllo
             blocks.Where(b => b.HotelId == h.Id).ToList(), guests.GetValueOrDefault(h.Id))).ToList();
 
         Delegations = await db.DelegationsAsync(forumId, ct);
-        var approved = db.Delegates.Where(d => d.ForumId == forumId && d.Status == RegistrationStatus.Approved);
-        // "In the approved" rather than "exists an approved one": the ids are read from an index once, not row by row.
+        var approved = db.Delegates.Where(d => d.ForumId == forumId && d.Status == RegistrationStatus.Approved); // "in", not "exists": ids read once
         Asked = await db.AccommodationRequests.CountAsync(r => r.ForumId == forumId && approved.Select(d => d.Id).Contains(r.DelegateId), ct);
         Housed = await db.RoomOccupants.CountAsync(o => o.ForumId == forumId, ct);
         Waiting = await db.AccommodationRequests.AsNoTracking()
