@@ -108,24 +108,44 @@ public sealed partial class RedisSignals : LocalSignals
     private readonly ILogger<RedisSignals> _logger;
     private readonly string _self = Guid.NewGuid().ToString("N");
     private readonly string _channelPrefix;
+    private readonly RedisChannel _pattern;
 
     public RedisSignals(SharedRedis redis, ILogger<RedisSignals> logger)
     {
         _redis = redis;
         _logger = logger;
         _channelPrefix = redis.Prefix + "signal:";
-        // Subscribed once; the client subscribes again by itself after Redis comes back.
-        redis.Connection.GetSubscriber().Subscribe(RedisChannel.Pattern(_channelPrefix + "*"), (channel, value) =>
+        // Registered without waiting, so that an instance starting while Redis is away starts all the same; the client
+        // subscribes (again) by itself whenever its connection to Redis is made.
+        _pattern = RedisChannel.Pattern(_channelPrefix + "*");
+        try
         {
-            var text = (string?)value ?? string.Empty;
-            var split = text.IndexOf('|', StringComparison.Ordinal);
-            if (split < 0 || text.AsSpan(0, split).SequenceEqual(_self))
-            {
-                return;
-            }
+            redis.Connection.GetSubscriber().Subscribe(_pattern, Receive, CommandFlags.FireAndForget);
+        }
+        catch (RedisException e)
+        {
+            LogNotSubscribed(logger, e);
+        }
 
-            Deliver(channel.ToString()[_channelPrefix.Length..], text[(split + 1)..]);
-        });
+        redis.Connection.ConnectionRestored += (_, e) =>
+        {
+            if (e.ConnectionType == ConnectionType.Subscription && redis.Connection.GetSubscriber().SubscribedEndpoint(_pattern) is null)
+            {
+                redis.Connection.GetSubscriber().Subscribe(_pattern, Receive, CommandFlags.FireAndForget);
+            }
+        };
+    }
+
+    private void Receive(RedisChannel channel, RedisValue value)
+    {
+        var text = (string?)value ?? string.Empty;
+        var split = text.IndexOf('|', StringComparison.Ordinal);
+        if (split < 0 || text.AsSpan(0, split).SequenceEqual(_self))
+        {
+            return;
+        }
+
+        Deliver(channel.ToString()[_channelPrefix.Length..], text[(split + 1)..]);
     }
 
     public override void Publish(string topic, string message)
@@ -145,6 +165,9 @@ public sealed partial class RedisSignals : LocalSignals
             LogNotSent(_logger, e, topic);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Signals from the other instances cannot be received until Redis can be reached.")]
+    private static partial void LogNotSubscribed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A {Topic} signal could not be sent to the other instances.")]
     private static partial void LogNotSent(ILogger logger, Exception exception, string topic);
