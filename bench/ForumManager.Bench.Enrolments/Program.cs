@@ -66,13 +66,13 @@ async Task<Result> RunAsync(int instances)
     {
         for (var i = 0; i < instances; i++)
         {
-            var url = new Uri($"http://127.0.0.1:{FreePort()}");
+            var url = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}");
             apps.Add((AppProcess.Start(settings, url.ToString().TrimEnd('/')), url));
         }
 
         foreach (var (process, url) in apps)
         {
-            await WaitHealthyAsync(process, url);
+            await process.WaitHealthyAsync(url);
         }
 
         // Each delegate signs in once, on the first instance; the cookie and the form's token serve both.
@@ -190,37 +190,6 @@ static string Token(string page) =>
     Regex.Match(page, """name="__RequestVerificationToken" type="hidden" value="([^"]+)""").Groups[1].Value is { Length: > 0 } token
         ? token
         : throw new InvalidOperationException("No antiforgery token on the page.");
-
-static async Task WaitHealthyAsync(AppProcess app, Uri url)
-{
-    using var probe = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
-    for (var i = 0; i < 300 && !app.HasExited; i++)
-    {
-        try
-        {
-            if ((await probe.GetAsync("/health")).IsSuccessStatusCode)
-            {
-                return;
-            }
-        }
-        catch (HttpRequestException)
-        {
-        }
-
-        await Task.Delay(200);
-    }
-
-    throw new InvalidOperationException($"The instance on {url} did not start:\n{app.Output}");
-}
-
-static int FreePort()
-{
-    var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-    listener.Stop();
-    return port;
-}
 
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 

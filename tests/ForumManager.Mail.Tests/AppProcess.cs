@@ -93,6 +93,31 @@ public sealed class AppProcess : IAsyncDisposable
         return start;
     }
 
+    /// <summary>Waits until the app answers 200 on <c>/health</c> at <paramref name="url"/> (90 s at most), failing with what it wrote.</summary>
+    public async Task WaitHealthyAsync(Uri url)
+    {
+        using var probe = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline && !HasExited)
+        {
+            try
+            {
+                if ((await probe.GetAsync("/health")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Fail($"The app on {url} did not answer /health; it wrote:\n{Output}");
+    }
+
     /// <summary>Ends the process at once with SIGKILL, as a power cut or <c>kill -9</c> would: nothing of it runs after.</summary>
     public async Task KillAsync()
     {

@@ -236,7 +236,7 @@ public sealed class OtlpReceiverAppFixture : ForumAppFactory
 
     public OtlpReceiverAppFixture()
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         Endpoint = $"http://127.0.0.1:{port}";
         listener.Prefixes.Add(Endpoint + "/");
         listener.Start();
@@ -275,15 +275,6 @@ public sealed class OtlpReceiverAppFixture : ForumAppFactory
             context.Response.ContentType = "application/x-protobuf";
             context.Response.Close();
         }
-    }
-
-    private static int FreePort()
-    {
-        var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 
     protected override void Dispose(bool disposing)

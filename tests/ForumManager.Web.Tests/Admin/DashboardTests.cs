@@ -33,7 +33,7 @@ public sealed class DashboardTests(AppFixture app)
         var refused = await staff.GetAsync("/admin/live", HttpCompletionOption.ResponseHeadersRead);
         using var live = await organizer.GetAsync("/admin/live", HttpCompletionOption.ResponseHeadersRead);
         using var reader = new StreamReader(await live.Content.ReadAsStreamAsync());
-        var before = await NextFiguresAsync(reader);
+        var before = await EventStreams.NextAsync(reader);
         var id = await app.WithDbAsync(async db =>
         {
             var person = await db.Delegates.OrderBy(d => d.Id).FirstAsync(d => d.Status == RegistrationStatus.Submitted);
@@ -41,7 +41,7 @@ public sealed class DashboardTests(AppFixture app)
             await db.SaveChangesAsync();
             return person.Id;
         });
-        var after = await NextFiguresAsync(reader).WaitAsync(TimeSpan.FromSeconds(10));
+        var after = await EventStreams.NextAsync(reader).WaitAsync(TimeSpan.FromSeconds(10));
         await app.WithDbAsync(db => db.Delegates.Where(d => d.Id == id).ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, RegistrationStatus.Submitted)));
         await app.Services.GetRequiredService<Microsoft.Extensions.Caching.Hybrid.HybridCache>().RemoveByTagAsync(DashboardCounts.Tag(1));
 
@@ -51,20 +51,6 @@ public sealed class DashboardTests(AppFixture app)
         Assert.Equal(before.GetProperty("approved").GetInt32() + 1, after.GetProperty("approved").GetInt32());
         Assert.Equal(before.GetProperty("pending").GetInt32() - 1, after.GetProperty("pending").GetInt32());
         Assert.Equal(before.GetProperty("registered").GetInt32(), after.GetProperty("registered").GetInt32());
-    }
-
-    private static async Task<System.Text.Json.JsonElement> NextFiguresAsync(StreamReader reader)
-    {
-        string? line;
-        while ((line = await reader.ReadLineAsync()) is not null)
-        {
-            if (line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                return System.Text.Json.JsonDocument.Parse(line["data: ".Length..]).RootElement;
-            }
-        }
-
-        throw new EndOfStreamException("The live figures ended.");
     }
 
     [Fact]

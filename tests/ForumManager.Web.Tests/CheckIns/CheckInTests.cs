@@ -268,27 +268,13 @@ public sealed class CheckInTests(CheckInAppFixture app) : IClassFixture<CheckInA
         var refused = await delegateClient.GetAsync("/checkin/api/live", HttpCompletionOption.ResponseHeadersRead);
         using var live = await staff.GetAsync("/checkin/api/live", HttpCompletionOption.ResponseHeadersRead);
         using var reader = new StreamReader(await live.Content.ReadAsStreamAsync());
-        var before = await NextCountsAsync(reader);
+        var before = await EventStreams.NextAsync(reader);
         await ScanAsync(staff, person.CheckInToken);
-        var after = await NextCountsAsync(reader).WaitAsync(TimeSpan.FromSeconds(10));
+        var after = await EventStreams.NextAsync(reader).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal("text/event-stream", live.Content.Headers.ContentType?.MediaType);
         Assert.Equal(before.GetProperty("checkedIn").GetInt32() + 1, after.GetProperty("checkedIn").GetInt32());
-    }
-
-    private static async Task<JsonElement> NextCountsAsync(StreamReader reader)
-    {
-        string? line;
-        while ((line = await reader.ReadLineAsync()) is not null)
-        {
-            if (line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                return JsonDocument.Parse(line["data: ".Length..]).RootElement;
-            }
-        }
-
-        throw new EndOfStreamException("The live counts ended.");
     }
 
     [Fact]

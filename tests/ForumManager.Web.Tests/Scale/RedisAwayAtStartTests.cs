@@ -30,16 +30,7 @@ public sealed class RedisAwayAtStartTests(RedisAwayAtStartTests.App app) : IClas
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
             // A loopback port nobody listens on.
-            ["Redis:Configuration"] = $"127.0.0.1:{ClosedPort()}",
+            ["Redis:Configuration"] = $"127.0.0.1:{LoopbackPorts.Free()}",
         };
-
-        private static int ClosedPort()
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            return port;
-        }
     }
 }

@@ -202,7 +202,7 @@ public sealed class TwoInstanceTests(TwoInstances app, ITestOutputHelper output)
         // The desk on B listens to its live counts; a delegate is checked in through A.
         using var stream = await app.OrganizerB.GetStreamAsync("/checkin/api/live");
         using var reader = new StreamReader(stream);
-        var first = await NextEventAsync(reader);
+        var first = await EventStreams.NextAsync(reader);
         var before = CheckedIn(first);
 
         var delegateId = await app.ScalarAsync("SELECT MIN(d.Id) FROM Delegates d WHERE d.Status = 'Approved' AND NOT EXISTS (SELECT 1 FROM CheckIns c WHERE c.DelegateId = d.Id)");
@@ -212,28 +212,9 @@ public sealed class TwoInstanceTests(TwoInstances app, ITestOutputHelper output)
         var checkedIn = await HtmlForms.SubmitAsync(app.OrganizerA, desk, url, new Dictionary<string, string>(), $"form[action*='handler=CheckIn'][action*='id={delegateId}']");
         Assert.Equal(HttpStatusCode.Redirect, checkedIn.StatusCode);
 
-        var next = await NextEventAsync(reader).WaitAsync(TimeSpan.FromSeconds(10));
+        var next = await EventStreams.NextAsync(reader).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(before + 1, CheckedIn(next));
     }
 
-    private static async Task<string> NextEventAsync(StreamReader reader)
-    {
-        string? line;
-        string? data = null;
-        while ((line = await reader.ReadLineAsync()) is not null)
-        {
-            if (line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                data = line["data: ".Length..];
-            }
-            else if (line.Length == 0 && data is not null)
-            {
-                return data;
-            }
-        }
-
-        throw new EndOfStreamException("The live stream ended.");
-    }
-
-    private static int CheckedIn(string json) => System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("checkedIn").GetInt32();
+    private static int CheckedIn(System.Text.Json.JsonElement figures) => figures.GetProperty("checkedIn").GetInt32();
 }

@@ -25,9 +25,9 @@ public sealed class TwoInstances : IAsyncLifetime
     private Process? _redis;
 
     public LoopbackSmtpServer Smtp { get; } = new();
-    public int RedisPort { get; } = FreePort();
-    public int PortA { get; } = FreePort();
-    public int PortB { get; } = FreePort();
+    public int RedisPort { get; } = LoopbackPorts.Free();
+    public int PortA { get; } = LoopbackPorts.Free();
+    public int PortB { get; } = LoopbackPorts.Free();
     public AppProcess A { get; private set; } = null!;
     public AppProcess B { get; private set; } = null!;
     public string DatabasePath => Path.Combine(_folder, "forum.db");
@@ -75,8 +75,8 @@ public sealed class TwoInstances : IAsyncLifetime
 
         A = AppProcess.Start(Settings, UrlA.ToString().TrimEnd('/'));
         B = AppProcess.Start(Settings, UrlB.ToString().TrimEnd('/'));
-        await WaitHealthyAsync(A, UrlA);
-        await WaitHealthyAsync(B, UrlB);
+        await A.WaitHealthyAsync(UrlA);
+        await B.WaitHealthyAsync(UrlB);
 
         OrganizerA = Client(UrlA);
         OrganizerB = Client(UrlB);
@@ -108,7 +108,7 @@ public sealed class TwoInstances : IAsyncLifetime
     {
         await A.DisposeAsync();
         A = AppProcess.Start(Settings, UrlA.ToString().TrimEnd('/'));
-        await WaitHealthyAsync(A, UrlA);
+        await A.WaitHealthyAsync(UrlA);
         return A;
     }
 
@@ -218,40 +218,5 @@ public sealed class TwoInstances : IAsyncLifetime
         settings["Forum:ReminderHour"] = "-1";
         var (code, output) = await AppProcess.RunVerbAsync(settings, arguments, input);
         Assert.True(code == 0, $"{string.Join(' ', arguments)} ended with {code}:\n{output}");
-    }
-
-    private static async Task WaitHealthyAsync(AppProcess app, Uri url)
-    {
-        using var probe = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline && !app.HasExited)
-        {
-            try
-            {
-                if ((await probe.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-
-            await Task.Delay(200);
-        }
-
-        Assert.Fail($"The instance on {url} did not answer /health; it wrote:\n{app.Output}");
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
