@@ -3383,3 +3383,296 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130150225_ApiAndWebhooks'
+)
+BEGIN
+    ALTER TABLE [Delegates] ADD [ChangeSeq] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130150225_ApiAndWebhooks'
+)
+BEGIN
+    CREATE TABLE [ApiTokens] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [Name] nvarchar(120) NOT NULL,
+        [Note] nvarchar(1000) NULL,
+        [Scopes] varchar(400) NOT NULL,
+        [Prefix] varchar(16) NOT NULL,
+        [SecretHash] varchar(64) NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [CreatedByUserId] nvarchar(450) NULL,
+        [CreatedByName] nvarchar(256) NOT NULL,
+        [ExpiresUtc] datetime2 NOT NULL,
+        [RevokedUtc] datetime2 NULL,
+        [RevokedByName] nvarchar(256) NULL,
+        [LastUsedUtc] datetime2 NULL,
+        [LastUsedAddress] varchar(64) NULL,
+        CONSTRAINT [PK_ApiTokens] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ApiTokens_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130150225_ApiAndWebhooks'
+)
+BEGIN
+    CREATE TABLE [ChangeCounters] (
+        [Name] varchar(40) NOT NULL,
+        [Value] bigint NOT NULL,
+        CONSTRAINT [PK_ChangeCounters] PRIMARY KEY ([Name])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130150225_ApiAndWebhooks'
+)
+BEGIN
+    CREATE TABLE [WebhookEndpoints] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [Url] nvarchar(2000) NOT NULL,
+        [Description] nvarchar(400) NULL,
+        [Events] varchar(1000) NOT NULL,
+        [SecretProtected] varchar(max) NOT NULL,
+        [AllowPrivateNetwork] bit NOT NULL,
+        [Enabled] bit NOT NULL,
+        [DisabledUtc] datetime2 NULL,
+        [DisabledReason] nvarchar(1000) NULL,
+        [FailingSinceUtc] datetime2 NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [UpdatedUtc] datetime2 NOT NULL,
+        [CreatedByUserId] nvarchar(450) NULL,
+        [CreatedByName] nvarchar(256) NOT NULL,
+        CONSTRAINT [PK_WebhookEndpoints] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WebhookEndpoints_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130150225_ApiAndWebhooks'
+)
+BEGIN
+    CREATE TABLE [WebhookEvents] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [Type] varchar(40) NOT NULL,
+        [Data] nvarchar(max) NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [FannedOutUtc] datetime2 NULL,
+        CONSTRAINT [PK_WebhookEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WebhookEvents_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130150225_ApiAndWebhooks'
+)
+BEGIN
+    CREATE TABLE [ApiTokenUses] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TokenId] int NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [Address] varchar(64) NOT NULL,
+        [Method] varchar(10) NOT NULL,
+        [Path] nvarchar(400) NOT NULL,
+        [StatusCode] int NOT NULL,
+        CONSTRAINT [PK_ApiTokenUses] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ApiTokenUses_ApiTokens_TokenId] FOREIGN KEY ([TokenId]) REFERENCES [ApiTokens] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130150225_ApiAndWebhooks'
+)
+BEGIN
+    CREATE TABLE [WebhookDeliveries] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [EndpointId] int NOT NULL,
+        [EventId] bigint NOT NULL,
+        [MessageId] varchar(40) NOT NULL,
+        [EventType] varchar(40) NOT NULL,
+        [Payload] nvarchar(max) NOT NULL,
+        [State] nvarchar(32) NOT NULL,
+        [Attempts] int NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [NextAttemptUtc] datetime2 NOT NULL,
+        [ClaimedBy] varchar(64) NULL,
+        [ClaimedUntilUtc] datetime2 NULL,
+        [LastAttemptUtc] datetime2 NULL,
+        [LastStatusCode] int NULL,
+        [LastResponseExcerpt] nvarchar(1000) NULL,
+        [LastError] nvarchar(1000) NULL,
+        [DeliveredUtc] datetime2 NULL,
+        CONSTRAINT [PK_WebhookDeliveries] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WebhookDeliveries_WebhookEndpoints_EndpointId] FOREIGN KEY ([EndpointId]) REFERENCES [WebhookEndpoints] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_WebhookDeliveries_WebhookEvents_EventId] FOREIGN KEY ([EventId]) REFERENCES [WebhookEvents] ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130150225_ApiAndWebhooks'
+)
+BEGIN
+    CREATE TABLE [WebhookAttempts] (
+        [Id] bigint NOT NULL IDENTITY,
+        [DeliveryId] bigint NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [StatusCode] int NULL,
+        [ResponseExcerpt] nvarchar(1000) NULL,
+        [Error] nvarchar(1000) NULL,
+        [DurationMs] int NOT NULL,
+        CONSTRAINT [PK_WebhookAttempts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WebhookAttempts_WebhookDeliveries_DeliveryId] FOREIGN KEY ([DeliveryId]) REFERENCES [WebhookDeliveries] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130150225_ApiAndWebhooks'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Name', N'Value') AND [object_id] = OBJECT_ID(N'[ChangeCounters]'))
+        SET IDENTITY_INSERT [ChangeCounters] ON;
+    EXEC(N'INSERT INTO [ChangeCounters] ([Name], [Value])
+    VALUES (''delegates'', CAST(0 AS bigint))');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Name', N'Value') AND [object_id] = OBJECT_ID(N'[ChangeCounters]'))
+        SET IDENTITY_INSERT [ChangeCounters] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130150225_ApiAndWebhooks'
+)
+BEGIN
+    UPDATE Delegates SET ChangeSeq = Id;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130150225_ApiAndWebhooks'
+)
+BEGIN
+    UPDATE ChangeCounters SET Value = (SELECT COALESCE(MAX(Id), 0) FROM Delegates) WHERE Name = 'delegates';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130150225_ApiAndWebhooks'
+)
+BEGIN
+    CREATE INDEX [IX_Delegates_ForumId_ChangeSeq] ON [Delegates] ([ForumId], [ChangeSeq]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130150225_ApiAndWebhooks'
+)
+BEGIN
+    CREATE INDEX [IX_ApiTokens_ForumId] ON [ApiTokens] ([ForumId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130150225_ApiAndWebhooks'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ApiTokens_Prefix] ON [ApiTokens] ([Prefix]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130150225_ApiAndWebhooks'
+)
+BEGIN
+    CREATE INDEX [IX_ApiTokenUses_TokenId_AtUtc] ON [ApiTokenUses] ([TokenId], [AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130150225_ApiAndWebhooks'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookAttempts_DeliveryId_Id] ON [WebhookAttempts] ([DeliveryId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130150225_ApiAndWebhooks'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_EndpointId_Id] ON [WebhookDeliveries] ([EndpointId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130150225_ApiAndWebhooks'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_WebhookDeliveries_EventId_EndpointId] ON [WebhookDeliveries] ([EventId], [EndpointId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130150225_ApiAndWebhooks'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_WebhookDeliveries_MessageId] ON [WebhookDeliveries] ([MessageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130150225_ApiAndWebhooks'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_State_NextAttemptUtc] ON [WebhookDeliveries] ([State], [NextAttemptUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130150225_ApiAndWebhooks'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookEndpoints_ForumId_Enabled] ON [WebhookEndpoints] ([ForumId], [Enabled]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130150225_ApiAndWebhooks'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookEvents_FannedOutUtc_Id] ON [WebhookEvents] ([FannedOutUtc], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130150225_ApiAndWebhooks'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookEvents_ForumId] ON [WebhookEvents] ([ForumId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130150225_ApiAndWebhooks'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130150225_ApiAndWebhooks', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

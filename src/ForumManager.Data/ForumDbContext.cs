@@ -9,6 +9,7 @@ using ForumManager.Core.Registration;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Delegate = ForumManager.Core.Delegates.Delegate;
 
 namespace ForumManager.Data;
@@ -74,6 +75,13 @@ public sealed class ForumDbContext(DbContextOptions<ForumDbContext> options)
     public DbSet<Core.Protocol.MeetingParticipant> MeetingParticipants => Set<Core.Protocol.MeetingParticipant>();
     public DbSet<Core.Protocol.MeetingPreference> MeetingPreferences => Set<Core.Protocol.MeetingPreference>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Core.Integrations.ApiToken> ApiTokens => Set<Core.Integrations.ApiToken>();
+    public DbSet<Core.Integrations.ApiTokenUse> ApiTokenUses => Set<Core.Integrations.ApiTokenUse>();
+    public DbSet<Core.Integrations.WebhookEndpoint> WebhookEndpoints => Set<Core.Integrations.WebhookEndpoint>();
+    public DbSet<Core.Integrations.WebhookEvent> WebhookEvents => Set<Core.Integrations.WebhookEvent>();
+    public DbSet<Core.Integrations.WebhookDelivery> WebhookDeliveries => Set<Core.Integrations.WebhookDelivery>();
+    public DbSet<Core.Integrations.WebhookAttempt> WebhookAttempts => Set<Core.Integrations.WebhookAttempt>();
+    public DbSet<Core.Integrations.ChangeCounter> ChangeCounters => Set<Core.Integrations.ChangeCounter>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -86,7 +94,9 @@ public sealed class ForumDbContext(DbContextOptions<ForumDbContext> options)
     {
         RefreshSearchKeys();
         var added = AddedDelegates();
-        if (added.Count == 0)
+        var changed = ChangedDelegates();
+        var companions = PrepareCompanions();
+        if (added.Count == 0 && changed.Count == 0 && companions.Count == 0)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
@@ -101,7 +111,20 @@ public sealed class ForumDbContext(DbContextOptions<ForumDbContext> options)
             GiveReferences(forum, count, issued);
         }
 
+        if (changed.Count > 0)
+        {
+            ChangeCounters.Where(c => c.Name == DelegateChanges)
+                .ExecuteUpdate(s => s.SetProperty(c => c.Value, c => c.Value + changed.Count));
+            GiveChangeNumbers(changed, ChangeCounters.Where(c => c.Name == DelegateChanges).Select(c => c.Value).Single());
+        }
+
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (companions.Count > 0)
+        {
+            companions.ForEach(complete => complete(this));
+            saved += base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
         transaction?.Commit();
         return saved;
     }
@@ -110,7 +133,9 @@ public sealed class ForumDbContext(DbContextOptions<ForumDbContext> options)
     {
         RefreshSearchKeys();
         var added = AddedDelegates();
-        if (added.Count == 0)
+        var changed = ChangedDelegates();
+        var companions = PrepareCompanions();
+        if (added.Count == 0 && changed.Count == 0 && companions.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -126,13 +151,58 @@ public sealed class ForumDbContext(DbContextOptions<ForumDbContext> options)
             GiveReferences(forum, count, issued);
         }
 
+        if (changed.Count > 0)
+        {
+            await ChangeCounters.Where(c => c.Name == DelegateChanges)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, c => c.Value + changed.Count), cancellationToken);
+            GiveChangeNumbers(changed, await ChangeCounters.Where(c => c.Name == DelegateChanges).Select(c => c.Value).SingleAsync(cancellationToken));
+        }
+
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (companions.Count > 0)
+        {
+            companions.ForEach(complete => complete(this));
+            saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
         }
 
         return saved;
+    }
+
+    /// <summary>The counter (<see cref="Core.Integrations.ChangeCounter"/>) that numbers every change to a delegate.</summary>
+    public const string DelegateChanges = "delegates";
+
+    private List<Delegate> ChangedDelegates() =>
+        [.. ChangeTracker.Entries<Delegate>().Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity)];
+
+    /// <summary>
+    /// The counter was raised by one UPDATE in the transaction that saves the changes, which holds its row (SQL Server)
+    /// or the write lock (SQLite) until the end: numbers are given in commit order, so a client that has read every
+    /// change up to a number will never later find a smaller one committed.
+    /// </summary>
+    private static void GiveChangeNumbers(List<Delegate> changed, long last)
+    {
+        var number = last - changed.Count;
+        foreach (var record in changed)
+        {
+            record.ChangeSeq = ++number;
+        }
+    }
+
+    /// <summary>What the registered companions (<see cref="ISaveCompanion"/>) will add once the change has its keys.</summary>
+    private List<Action<ForumDbContext>> PrepareCompanions()
+    {
+        var services = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
+        if (services?.GetService(typeof(IEnumerable<ISaveCompanion>)) is not IEnumerable<ISaveCompanion> companions)
+        {
+            return [];
+        }
+
+        return [.. companions.Select(c => c.Prepare(this)).OfType<Action<ForumDbContext>>()];
     }
 
     private sealed record Issued(string Acronym, int Last);

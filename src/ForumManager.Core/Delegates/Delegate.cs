@@ -89,6 +89,13 @@ public sealed class Delegate
     public DateTime UpdatedUtc { get; set; }
 
     /// <summary>
+    /// The number of the last change saved to this record, from one counter for all delegates, given in the order the
+    /// changes commit (<see cref="Integrations.ChangeCounter"/>). The database context writes it on every save, so an
+    /// API client synchronising with <c>changed_since</c> sees every change.
+    /// </summary>
+    public long ChangeSeq { get; set; }
+
+    /// <summary>
     /// The person this one accompanies (a spouse, an aide, a personal interpreter, a security officer); null for someone who
     /// attends in their own right. A companion has a record, badge, zones, photo and clearance of their own.
     /// </summary>

@@ -83,6 +83,7 @@ internal sealed class DelegateConfiguration : IEntityTypeConfiguration<Delegate>
         builder.HasIndex(d => new { d.ForumId, d.UserId }).IsUnique();
         builder.HasIndex(d => new { d.ForumId, d.PrecedenceRank, d.FamilyName });
         builder.HasIndex(d => new { d.ForumId, d.Status });
+        builder.HasIndex(d => new { d.ForumId, d.ChangeSeq });
 
         // The organizers' dashboard counts by country, by delegation and by day of registration from these alone,
         // without reading the rows.
