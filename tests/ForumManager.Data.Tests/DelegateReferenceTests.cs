@@ -12,7 +12,7 @@ namespace ForumManager.Data.Tests;
 /// <summary>Every delegate's readable reference: given once on the first save, numbered per forum, unique by the database.</summary>
 public sealed class DelegateReferenceTests
 {
-    private static async Task<int> ForumAsync(SqliteFileDatabase database, string acronym)
+    internal static async Task<int> ForumAsync(SqliteFileDatabase database, string acronym)
     {
         await using var db = database.NewContext();
         var forum = new Forum
@@ -25,7 +25,7 @@ public sealed class DelegateReferenceTests
         return forum.Id;
     }
 
-    private static Delegate Person(int forumId, string given) => new()
+    internal static Delegate Person(int forumId, string given) => new()
     {
         ForumId = forumId, FamilyName = "Wang", GivenName = given, CountryCode = "CN", Email = $"{given}-{Guid.NewGuid():N}@example.org",
         CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,
@@ -147,7 +147,7 @@ public sealed class DelegateReferenceTests
     }
 
     /// <summary>A row written with SQL, as an older version of the application wrote it: every required column gets a plain value.</summary>
-    private static async Task InsertAsync(ForumDbContext db, string table, Dictionary<string, object> given)
+    internal static async Task InsertAsync(ForumDbContext db, string table, Dictionary<string, object> given)
     {
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
