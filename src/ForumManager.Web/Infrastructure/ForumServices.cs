@@ -17,6 +17,7 @@ using ForumManager.Features.CheckIns;
 using ForumManager.Features.Dashboard;
 using ForumManager.Features.Forums;
 using ForumManager.Features.Imports;
+using ForumManager.Features.Integrations;
 using ForumManager.Features.Instances;
 using ForumManager.Features.Letters;
 using ForumManager.Features.Logistics;
@@ -76,7 +77,8 @@ public static class ForumServices
             .AddSeating()
             .AddMeetings()
             .AddDashboard()
-            .AddReports();
+            .AddReports()
+            .AddApiTokens();
         services.AddScoped<IdentityEmailSender>();
         services.AddScoped<IEmailSender<ForumUser>>(sp => sp.GetRequiredService<IdentityEmailSender>());
         services.AddScoped<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender>(sp => sp.GetRequiredService<IdentityEmailSender>());
