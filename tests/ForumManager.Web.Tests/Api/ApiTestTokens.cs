@@ -1,0 +1,60 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text.Json;
+using ForumManager.Core.Integrations;
+using ForumManager.Features.Integrations;
+using ForumManager.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace ForumManager.Web.Tests.Api;
+
+/// <summary>Tokens written straight into the database, as the shared decisions allow (prefix and SHA-256 of the whole token).</summary>
+public static class ApiTestTokens
+{
+    public static async Task<string> AddAsync(ForumAppFactory app, IEnumerable<string> scopes, DateTime? expiresUtc = null, DateTime? revokedUtc = null)
+    {
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+        var prefix = "fmk_" + RandomNumberGenerator.GetString(alphabet, 8);
+        var token = prefix + "_" + RandomNumberGenerator.GetString(alphabet, 32);
+        await app.WithDbAsync(async db =>
+        {
+            db.ApiTokens.Add(new ApiToken
+            {
+                ForumId = await db.Forums.OrderBy(f => f.Id).Select(f => f.Id).FirstAsync(), Name = "Test " + prefix, Scopes = string.Join(' ', scopes),
+                Prefix = prefix, SecretHash = ApiTokenIssuer.Hash(token), CreatedUtc = DateTime.UtcNow.AddDays(-1), CreatedByName = "test",
+                ExpiresUtc = expiresUtc ?? DateTime.UtcNow.AddDays(30), RevokedUtc = revokedUtc,
+            });
+            return await db.SaveChangesAsync();
+        });
+        return token;
+    }
+
+    public static HttpRequestMessage Request(HttpMethod method, string path, string? token, string? language = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+
+        return request;
+    }
+
+    /// <summary>Asserts an RFC 9457 problem with the status and returns its body.</summary>
+    public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, int status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == status, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}, not {status}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(body).RootElement.Clone();
+        Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+        return problem;
+    }
+}
