@@ -52,8 +52,8 @@ public sealed partial class ApiTokenUseLog(IServiceScopeFactory scopes, TimeProv
         await WriteQueuedAsync(CancellationToken.None);
     }
 
-    /// <summary>Writes everything queued so far (tests call it to have the log written now).</summary>
-    internal async Task WriteQueuedAsync(CancellationToken ct)
+    /// <summary>Writes everything queued so far, in batches.</summary>
+    private async Task WriteQueuedAsync(CancellationToken ct)
     {
         var batch = new List<ApiTokenUse>(BatchSize);
         while (true)

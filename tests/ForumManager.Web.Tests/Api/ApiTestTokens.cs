@@ -29,6 +29,17 @@ public static class ApiTestTokens
         return token;
     }
 
+    /// <summary>
+    /// The first operation of the document that reads with programme:read and has no path parameter (the stand-in
+    /// /api/v1/forum, or the resources' own), for tests that need any call a programme:read token may make.
+    /// </summary>
+    public static async Task<string> ProgrammeReadPathAsync(HttpClient client)
+    {
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("/api/v1/openapi.json"))!;
+        return document["paths"]!.AsObject()
+            .First(p => !p.Key.Contains('{', StringComparison.Ordinal) && p.Value!["get"]?["x-required-scope"]?.GetValue<string>() == ApiScopes.ProgrammeRead).Key;
+    }
+
     public static HttpRequestMessage Request(HttpMethod method, string path, string? token, string? language = null)
     {
         var request = new HttpRequestMessage(method, path);

@@ -50,12 +50,15 @@ public sealed class ApiTokenAppFixture : ForumAppFactory
 /// </summary>
 public sealed class ApiTokenTests(ApiTokenAppFixture app) : IClassFixture<ApiTokenAppFixture>
 {
-    /// <summary>The stand-in resource (or the resources' own) answers a token with programme:read.</summary>
-    private const string ForumPath = "/api/v1/forum";
+    private string? _readPath;
+
+    /// <summary>A call a token with programme:read may make (the stand-in /api/v1/forum, or a resource's own).</summary>
+    private async Task<string> ReadPathAsync() => _readPath ??= await ApiTestTokens.ProgrammeReadPathAsync(app.Client());
 
     [Fact]
     public async Task Should_show_a_new_token_once_keep_only_its_hash_and_let_it_call_the_api()
     {
+        var readPath = await ReadPathAsync();
         var admin = await app.SignedInAsync(Roles.Admin);
 
         var created = await HtmlForms.SubmitAsync(admin, "/admin/api", new Dictionary<string, string>
@@ -65,7 +68,7 @@ public sealed class ApiTokenTests(ApiTokenAppFixture app) : IClassFixture<ApiTok
         var page = await HtmlForms.ParseAsync(created);
         var token = page.QuerySelector("[data-testid=issued-token]")?.GetAttribute("value");
         var later = await admin.GetStringAsync("/admin/api");
-        var call = await app.Client().SendAsync(ApiTestTokens.Request(HttpMethod.Get, ForumPath, token));
+        var call = await app.Client().SendAsync(ApiTestTokens.Request(HttpMethod.Get, readPath, token));
 
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         Assert.NotNull(token);
@@ -106,17 +109,18 @@ public sealed class ApiTokenTests(ApiTokenAppFixture app) : IClassFixture<ApiTok
     [Fact]
     public async Task Should_refuse_expired_and_revoked_tokens_with_a_401_problem()
     {
+        var readPath = await ReadPathAsync();
         var admin = await app.SignedInAsync(Roles.Admin);
         var expired = await ApiTestTokens.AddAsync(app, [ApiScopes.ProgrammeRead], expiresUtc: DateTime.UtcNow.AddMinutes(-1));
         var revoked = await ApiTestTokens.AddAsync(app, [ApiScopes.ProgrammeRead]);
         var id = await app.WithDbAsync(db => db.ApiTokens.Where(t => t.Prefix == revoked.Substring(0, 12)).Select(t => t.Id).SingleAsync());
-        var before = await app.Client().SendAsync(ApiTestTokens.Request(HttpMethod.Get, ForumPath, revoked));
+        var before = await app.Client().SendAsync(ApiTestTokens.Request(HttpMethod.Get, readPath, revoked));
 
         var page = await ConfirmSteps.AskedAsync(await HtmlForms.SubmitAsync(admin, "/admin/api", new Dictionary<string, string>(), $"form[action='/admin/api?id={id}&handler=Revoke']"));
         var done = await ConfirmSteps.ConfirmAsync(admin, page, "/admin/api");
-        var afterRevoke = await app.Client().SendAsync(ApiTestTokens.Request(HttpMethod.Get, ForumPath, revoked, "zh-CN"));
-        var afterExpiry = await app.Client().SendAsync(ApiTestTokens.Request(HttpMethod.Get, ForumPath, expired));
-        var madeUp = await app.Client().SendAsync(ApiTestTokens.Request(HttpMethod.Get, ForumPath, revoked[..^1] + (revoked[^1] == 'a' ? 'b' : 'a')));
+        var afterRevoke = await app.Client().SendAsync(ApiTestTokens.Request(HttpMethod.Get, readPath, revoked, "zh-CN"));
+        var afterExpiry = await app.Client().SendAsync(ApiTestTokens.Request(HttpMethod.Get, readPath, expired));
+        var madeUp = await app.Client().SendAsync(ApiTestTokens.Request(HttpMethod.Get, readPath, revoked[..^1] + (revoked[^1] == 'a' ? 'b' : 'a')));
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         Assert.Contains(revoked[..12], ConfirmSteps.Question(page), StringComparison.Ordinal);
@@ -134,13 +138,14 @@ public sealed class ApiTokenTests(ApiTokenAppFixture app) : IClassFixture<ApiTok
     [Fact]
     public async Task Should_log_each_use_with_the_forwarded_address_and_the_answer_and_show_it_to_the_admin()
     {
+        var readPath = await ReadPathAsync();
         var admin = await app.SignedInAsync(Roles.Admin);
         var token = await ApiTestTokens.AddAsync(app, [ApiScopes.ProgrammeRead]);
         var other = await ApiTestTokens.AddAsync(app, [ApiScopes.DelegatesRead]);
         var client = app.Client(forwardedFor: "203.0.113.7");
 
-        var ok = await client.SendAsync(ApiTestTokens.Request(HttpMethod.Get, ForumPath + "?ignored=query", token));
-        var forbidden = await client.SendAsync(ApiTestTokens.Request(HttpMethod.Get, ForumPath, other));
+        var ok = await client.SendAsync(ApiTestTokens.Request(HttpMethod.Get, readPath + "?ignored=query", token));
+        var forbidden = await client.SendAsync(ApiTestTokens.Request(HttpMethod.Get, readPath, other));
 
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         await ApiTestTokens.ProblemAsync(forbidden, 403);
@@ -149,23 +154,24 @@ public sealed class ApiTokenTests(ApiTokenAppFixture app) : IClassFixture<ApiTok
             () => app.WithDbAsync(db => db.ApiTokenUses.AsNoTracking().Where(u => db.ApiTokens.Any(t => t.Id == u.TokenId && (t.Prefix == prefix || t.Prefix == other.Substring(0, 12)))).ToListAsync()),
             u => u.Count >= 2);
         Assert.Equal(2, uses.Count);
-        Assert.All(uses, u => Assert.Equal(("203.0.113.7", "GET", ForumPath), (u.Address, u.Method, u.Path)));
+        Assert.All(uses, u => Assert.Equal(("203.0.113.7", "GET", readPath), (u.Address, u.Method, u.Path)));
         Assert.Equal([200, 403], uses.Select(u => u.StatusCode).Order());
         var row = await app.WithDbAsync(db => db.ApiTokens.AsNoTracking().SingleAsync(t => t.Prefix == prefix));
         Assert.Equal("203.0.113.7", row.LastUsedAddress);
         Assert.NotNull(row.LastUsedUtc);
         var detail = await HtmlForms.GetPageAsync(admin, $"/admin/api/{row.Id}");
         Assert.Contains("203.0.113.7", detail.QuerySelector("[data-testid=uses]")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("GET " + ForumPath, detail.QuerySelector("[data-testid=uses]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("GET " + readPath, detail.QuerySelector("[data-testid=uses]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Should_answer_a_signed_in_admin_without_a_token_with_401_and_keep_organizers_out_of_the_token_pages()
     {
+        var readPath = await ReadPathAsync();
         var admin = await app.SignedInAsync(Roles.Admin);
         var organizer = await app.SignedInAsync(Roles.Organizer);
 
-        var call = await admin.GetAsync(ForumPath);
+        var call = await admin.GetAsync(readPath);
         var list = await organizer.GetAsync("/admin/api");
         var console = await organizer.GetStringAsync("/admin");
         var adminConsole = await admin.GetStringAsync("/admin");
@@ -180,6 +186,7 @@ public sealed class ApiTokenTests(ApiTokenAppFixture app) : IClassFixture<ApiTok
     [Fact]
     public async Task Should_hold_each_token_to_its_own_limit_a_minute_with_a_429_problem_and_retry_after()
     {
+        var readPath = await ReadPathAsync();
         var busy = await ApiTestTokens.AddAsync(app, [ApiScopes.ProgrammeRead]);
         var quiet = await ApiTestTokens.AddAsync(app, [ApiScopes.ProgrammeRead]);
         var client = app.Client();
@@ -187,10 +194,10 @@ public sealed class ApiTokenTests(ApiTokenAppFixture app) : IClassFixture<ApiTok
         var statuses = new List<HttpResponseMessage>();
         for (var i = 0; i < 12; i++)
         {
-            statuses.Add(await client.SendAsync(ApiTestTokens.Request(HttpMethod.Get, ForumPath, busy)));
+            statuses.Add(await client.SendAsync(ApiTestTokens.Request(HttpMethod.Get, readPath, busy)));
         }
 
-        var other = await client.SendAsync(ApiTestTokens.Request(HttpMethod.Get, ForumPath, quiet));
+        var other = await client.SendAsync(ApiTestTokens.Request(HttpMethod.Get, readPath, quiet));
 
         // Five a minute: at most ten pass even when the twelve calls straddle the start of a new minute.
         Assert.InRange(statuses.Count(r => r.StatusCode == HttpStatusCode.OK), 5, 10);
