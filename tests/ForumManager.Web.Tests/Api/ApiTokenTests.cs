@@ -66,7 +66,7 @@ public sealed class ApiTokenTests(ApiTokenAppFixture app) : IClassFixture<ApiTok
             ["Input.Name"] = "Venue screens", ["Input.Note"] = "The lobby's signage", ["Input.Scopes"] = ApiScopes.ProgrammeRead,
         }, "[data-testid=token-form]");
         var page = await HtmlForms.ParseAsync(created);
-        var token = page.QuerySelector("[data-testid=issued-token]")?.GetAttribute("value");
+        var token = page.QuerySelector("[data-testid=issued-token]")?.TextContent.Trim();
         var later = await admin.GetStringAsync("/admin/api");
         var call = await app.Client().SendAsync(ApiTestTokens.Request(HttpMethod.Get, readPath, token));
 
