@@ -9,7 +9,8 @@ namespace ForumManager.Features.Integrations;
 /// The log of each call made with a token, written behind the requests: a request only queues its use when its answer
 /// is complete, and this service writes what has queued in one insert, then moves each token's last use with one
 /// conditional update, so a busy integration costs the database a few statements a second rather than two per call.
-/// Uses older than <see cref="KeptDays"/> days are deleted once an hour, which keeps the table bounded.
+/// Uses older than <see cref="KeptDays"/> days are deleted as their token is used again, and every token's once an
+/// hour, which keeps the table bounded.
 /// </summary>
 public sealed partial class ApiTokenUseLog(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ApiTokenUseLog> logger) : BackgroundService
 {
@@ -95,11 +96,15 @@ public sealed partial class ApiTokenUseLog(IServiceScopeFactory scopes, TimeProv
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedUtc, last.AtUtc).SetProperty(t => t.LastUsedAddress, last.Address), ct);
         }
 
+        // The tokens just used lose their uses past the kept days at once (by the index on token and time); every
+        // token's, including those no longer used, once an hour.
         var now = clock.GetUtcNow().UtcDateTime;
+        var cutoff = now.AddDays(-KeptDays);
+        var tokens = batch.Select(u => u.TokenId).Distinct().ToList();
+        await db.ApiTokenUses.Where(u => tokens.Contains(u.TokenId) && u.AtUtc < cutoff).ExecuteDeleteAsync(ct);
         if (now - _lastPruneUtc >= TimeSpan.FromHours(1))
         {
             _lastPruneUtc = now;
-            var cutoff = now.AddDays(-KeptDays);
             await db.ApiTokenUses.Where(u => u.AtUtc < cutoff).ExecuteDeleteAsync(ct);
         }
     }

@@ -136,13 +136,24 @@ public sealed class ApiTokenTests(ApiTokenAppFixture app) : IClassFixture<ApiTok
     }
 
     [Fact]
-    public async Task Should_log_each_use_with_the_forwarded_address_and_the_answer_and_show_it_to_the_admin()
+    public async Task Should_log_each_use_with_the_forwarded_address_and_the_answer_keep_90_days_and_show_it_to_the_admin()
     {
         var readPath = await ReadPathAsync();
         var admin = await app.SignedInAsync(Roles.Admin);
         var token = await ApiTestTokens.AddAsync(app, [ApiScopes.ProgrammeRead]);
         var other = await ApiTestTokens.AddAsync(app, [ApiScopes.DelegatesRead]);
         var client = app.Client(forwardedFor: "203.0.113.7");
+        var old = await app.WithDbAsync(async db =>
+        {
+            var use = new ApiTokenUse
+            {
+                TokenId = await db.ApiTokens.Where(t => t.Prefix == token.Substring(0, 12)).Select(t => t.Id).SingleAsync(), AtUtc = DateTime.UtcNow.AddDays(-91),
+                Address = "198.51.100.1", Method = "GET", Path = "/api/v1/old", StatusCode = 200,
+            };
+            db.ApiTokenUses.Add(use);
+            await db.SaveChangesAsync();
+            return use.Id;
+        });
 
         var ok = await client.SendAsync(ApiTestTokens.Request(HttpMethod.Get, readPath + "?ignored=query", token));
         var forbidden = await client.SendAsync(ApiTestTokens.Request(HttpMethod.Get, readPath, other));
@@ -152,8 +163,10 @@ public sealed class ApiTokenTests(ApiTokenAppFixture app) : IClassFixture<ApiTok
         var prefix = token[..12];
         var uses = await Eventually.ReadAsync(
             () => app.WithDbAsync(db => db.ApiTokenUses.AsNoTracking().Where(u => db.ApiTokens.Any(t => t.Id == u.TokenId && (t.Prefix == prefix || t.Prefix == other.Substring(0, 12)))).ToListAsync()),
-            u => u.Count >= 2);
+            u => u.Count(x => x.Id != old) >= 2 && u.All(x => x.Id != old));
+        // The use from 91 days ago is gone: the log keeps 90 days.
         Assert.Equal(2, uses.Count);
+        Assert.DoesNotContain(uses, u => u.Id == old);
         Assert.All(uses, u => Assert.Equal(("203.0.113.7", "GET", readPath), (u.Address, u.Method, u.Path)));
         Assert.Equal([200, 403], uses.Select(u => u.StatusCode).Order());
         var row = await app.WithDbAsync(db => db.ApiTokens.AsNoTracking().SingleAsync(t => t.Prefix == prefix));
