@@ -87,6 +87,9 @@ public sealed class PageTourTests(TourFixture tour, ITestOutputHelper output) : 
         ["admin/meetings/{id:int}"] = (Visitor.Organizer, "/admin/meetings/{meeting}"),
         ["Admin/Settings"] = (Visitor.Organizer, "/admin/settings"),
         ["Admin/Users"] = (Visitor.Admin, "/admin/users"),
+        ["Admin/Api"] = (Visitor.Admin, "/admin/api"),
+        ["admin/api/{id:int}"] = (Visitor.Admin, "/admin/api/{api-token}"),
+        ["api/v1/docs"] = (Visitor.Anonymous, "/api/v1/docs"),
 
         ["Identity/Account/Login"] = (Visitor.Anonymous, "/Identity/Account/Login"),
         ["Identity/Account/ForgotPassword"] = (Visitor.Anonymous, "/Identity/Account/ForgotPassword"),

@@ -185,6 +185,22 @@ public sealed class TourFixture : IAsyncLifetime
         var meeting = await MeetingSamples.AddAsync(App.Services, head.DelegationId!.Value, confirm: true);
         Ids["{meeting}"] = meeting.MeetingId.ToString(CultureInfo.InvariantCulture);
         Ids["{department}"] = meeting.DepartmentId.ToString(CultureInfo.InvariantCulture);
+
+        // An integration's token, used a few times, so the token pages show a list, its last use and its log.
+        var issued = await services.GetRequiredService<Features.Integrations.ApiTokenIssuer>().CreateAsync(forum.Id, new Features.Integrations.ApiTokenInput
+        {
+            Name = "Hotel reservation system", Note = "Rooming list, pulled every ten minutes", Scopes = [Core.Integrations.ApiScopes.DelegatesRead, Core.Integrations.ApiScopes.LogisticsRead],
+            ExpiresOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(90),
+        }, new Actor(null, DemoAccounts.All.Single(a => a.Role == Roles.Admin).Email), new Features.FieldErrors(), CancellationToken.None)
+            ?? throw new InvalidOperationException("The tour's API token was not made.");
+        db.ApiTokenUses.AddRange(Enumerable.Range(0, 3).Select(i => new Core.Integrations.ApiTokenUse
+        {
+            TokenId = issued.Id, AtUtc = DateTime.UtcNow.AddMinutes(-10 * i), Address = "203.0.113.7", Method = "GET",
+            Path = "/api/v1/delegates/with/a/rather/long/path/that/must/wrap/on/a/phone/" + i, StatusCode = i == 2 ? 403 : 200,
+        }));
+        await db.ApiTokens.Where(t => t.Id == issued.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedUtc, DateTime.UtcNow).SetProperty(t => t.LastUsedAddress, "203.0.113.7"));
+        await db.SaveChangesAsync();
+        Ids["{api-token}"] = issued.Id.ToString(CultureInfo.InvariantCulture);
         return password;
     }
 

@@ -101,6 +101,9 @@ public static class PageTable
         ["Me/Photo"] = (Access.Delegate, "/me/photo"),
         ["admin/photos"] = (Access.Organizer, "/admin/photos"),
         ["checkin/photo/{id:int}"] = (Access.Staff, "/checkin/photo/1"),
+        ["Admin/Api"] = (Access.Admin, "/admin/api"),
+        ["admin/api/{id:int}"] = (Access.Admin, "/admin/api/1"),
+        ["api/v1/docs"] = (Access.Anyone, "/api/v1/docs"),
 
         // Its owner, staff and organizers; anyone else signed in is told there is no such photo (404), as PhotoTests prove.
         ["photos/{id:int}.jpg"] = (Access.SignedIn, "/photos/1.jpg"),

@@ -68,6 +68,11 @@ public static class ConsoleNavigation
             new("/admin/visa-letters", "Nav_VisaLetters", "admin-visa-letters"),
         ]),
         new("Nav_Reports", [new("/admin/reports", "Nav_Reports", "admin-reports")]),
+        new("Console_Integrations",
+        [
+            new("/admin/api", "Console_ApiTokens", "admin-api", AdminOnly: true),
+            new("/admin/webhooks", "Console_Webhooks", "admin-webhooks", AdminOnly: true),
+        ]),
         new("Nav_Settings",
         [
             new("/admin/settings", "Nav_Settings", "admin-settings"),

@@ -42,6 +42,7 @@ public static partial class ForumPipeline
         app.MapDashboardLive();
         app.MapForumApiDocuments();
         app.MapForumApi();
+        app.MapApiForumEndpoint();
         return app;
     }
 

@@ -17,6 +17,7 @@ using ForumManager.Features.CheckIns;
 using ForumManager.Features.Dashboard;
 using ForumManager.Features.Forums;
 using ForumManager.Features.Imports;
+using ForumManager.Features.Integrations;
 using ForumManager.Features.Instances;
 using ForumManager.Features.Letters;
 using ForumManager.Features.Logistics;
@@ -76,7 +77,8 @@ public static class ForumServices
             .AddSeating()
             .AddMeetings()
             .AddDashboard()
-            .AddReports();
+            .AddReports()
+            .AddApiTokens();
         services.AddScoped<IdentityEmailSender>();
         services.AddScoped<IEmailSender<ForumUser>>(sp => sp.GetRequiredService<IdentityEmailSender>());
         services.AddScoped<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender>(sp => sp.GetRequiredService<IdentityEmailSender>());
@@ -101,6 +103,7 @@ public static class ForumServices
                 o.Conventions.Add(new FeatureRoutes());
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Organizer);
                 o.Conventions.AuthorizeFolder("/Admin/Accounts", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Admin/Api", Policies.Admin);
                 o.Conventions.AuthorizeFolder("/CheckIns", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Me", Policies.Delegate);
                 o.Conventions.AuthorizeAreaFolder("Identity", "/Account/Manage");

@@ -72,6 +72,43 @@ public sealed class TwoInstanceTests(TwoInstances app, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Should_count_a_token_s_calls_spread_over_both_instances_against_one_limit()
+    {
+        // A token written as the shared decisions allow (prefix and SHA-256), and a fresh minute: the window is the minute.
+        var token = "fmk_twoinst1_" + Guid.NewGuid().ToString("N");
+        var hash = Features.Integrations.ApiTokenIssuer.Hash(token);
+        await app.ExecuteAsync("INSERT INTO ApiTokens (ForumId, Name, Scopes, Prefix, SecretHash, CreatedUtc, CreatedByName, ExpiresUtc) "
+            + $"SELECT MIN(Id), 'Two instances', 'programme:read', '{token[..12]}', '{hash}', '2026-01-01 00:00:00', 'test', '2099-01-01 00:00:00' FROM Forums");
+        using var clientA = app.Client(app.UrlA, new CookieContainer());
+        using var clientB = app.Client(app.UrlB, new CookieContainer());
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await clientA.GetStringAsync("/api/v1/openapi.json"))!;
+        var path = document["paths"]!.AsObject()
+            .First(p => !p.Key.Contains('{', StringComparison.Ordinal) && p.Value!["get"]?["x-required-scope"]?.GetValue<string>() == "programme:read").Key;
+        var now = DateTime.UtcNow;
+        if (now.Second >= 45)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(61 - now.Second));
+        }
+
+        var answers = new List<(string Instance, HttpStatusCode Status)>();
+        for (var i = 0; i < TwoInstances.ApiRequestsPerMinute * 2 + 2; i++)
+        {
+            var (name, client) = i % 2 == 0 ? ("A", clientA) : ("B", clientB);
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            answers.Add((name, (await client.SendAsync(request)).StatusCode));
+        }
+
+        output.WriteLine(string.Join(", ", answers.Select(a => $"{a.Instance}:{(int)a.Status}")));
+        var accepted = answers.TakeWhile(a => a.Status != HttpStatusCode.TooManyRequests).ToList();
+        Assert.Equal(TwoInstances.ApiRequestsPerMinute, accepted.Count);
+        Assert.All(accepted, a => Assert.Equal(HttpStatusCode.OK, a.Status));
+        Assert.All(answers.Skip(accepted.Count), a => Assert.Equal(HttpStatusCode.TooManyRequests, a.Status));
+        Assert.Contains(answers.Skip(accepted.Count), a => a.Instance == "A");
+        Assert.Contains(answers.Skip(accepted.Count), a => a.Instance == "B");
+    }
+
+    [Fact]
     public async Task Should_send_a_notice_to_1000_and_the_day_before_reminder_once_each_through_both_dispatchers()
     {
         var subject = "Two instances, one notice " + Guid.NewGuid().ToString("N")[..6];

@@ -19,6 +19,7 @@ public sealed class TwoInstances : IAsyncLifetime
     public const string OrganizerEmail = "two-instances@forum.test";
     public const string OrganizerPassword = "correct horse battery staple";
     public const int SignInPostsPerMinute = 6;
+    public const int ApiRequestsPerMinute = 6;
     public const int Delegates = 1000;
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "fm-two-" + Guid.NewGuid().ToString("N")[..8]);
@@ -52,6 +53,7 @@ public sealed class TwoInstances : IAsyncLifetime
         ["Mail:Smtp:Port"] = Smtp.Port.ToString(CultureInfo.InvariantCulture),
         ["Mail:PollSeconds"] = "1",
         ["Security:AuthPostsPerMinute"] = SignInPostsPerMinute.ToString(CultureInfo.InvariantCulture),
+        ["Api:RequestsPerMinute"] = ApiRequestsPerMinute.ToString(CultureInfo.InvariantCulture),
         ["Badges:PollSeconds"] = "1",
         ["Badges:ClaimSeconds"] = "4",
         ["Logging:LogLevel:Default"] = "Warning",
