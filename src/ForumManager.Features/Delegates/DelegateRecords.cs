@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ForumManager.Core.Accreditation;
 using ForumManager.Core.Auditing;
 using ForumManager.Core.Delegates;
@@ -20,9 +21,11 @@ public sealed record DelegateRecord(
     int PrecedenceRank, string PreferredLanguage, string? DietaryNeeds, string? AccessibilityNeeds, bool NeedsVisaLetter,
     int? AccompaniesId, ClearanceStatus Clearance, DateTime CreatedUtc, DateTime UpdatedUtc, long ChangeSeq)
 {
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DelegatePassport? Passport { get; init; }
 
     /// <summary>The version a read sends and a write must quote: the edit stamp and the change number together.</summary>
+    [JsonIgnore]
     public string Version => DelegateRecords.Version(UpdatedUtc, ChangeSeq);
 }
 

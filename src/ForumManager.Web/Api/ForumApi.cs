@@ -63,8 +63,8 @@ public static class ForumApi
             venues.Select(v => new ApiVenue(v.Id, new(v.NameEn, v.NameZh), new(v.AddressEn, v.AddressZh), v.MapUrl)).ToList()));
     }
 
-    private static IQueryable<ApiDelegation> Delegations(ForumDbContext db, int forumId) =>
-        db.Delegations.AsNoTracking().Where(d => d.ForumId == forumId).OrderBy(d => d.Id)
+    private static IQueryable<ApiDelegation> Delegations(ForumDbContext db, int forumId, int afterId = 0, int? id = null) =>
+        db.Delegations.AsNoTracking().Where(d => d.ForumId == forumId && d.Id > afterId && (id == null || d.Id == id)).OrderBy(d => d.Id)
             .Select(d => new ApiDelegation(d.Id, new Bilingual(d.NameEn, d.NameZh), d.CountryCode, d.PartnerCityId, d.Quota, d.Members.Count));
 
     private static async Task<IResult> DelegationsAsync(HttpContext http, ForumDbContext db, IStringLocalizer<SharedResource> text, CancellationToken ct)
@@ -77,12 +77,12 @@ public static class ForumApi
             return ApiAnswers.Invalid(text, query.Errors);
         }
 
-        var items = await Delegations(db, http.User.ForumId()).Where(d => d.Id > after).Take(limit).ToListAsync(ct);
+        var items = await Delegations(db, http.User.ForumId(), (int)Math.Min(after, int.MaxValue)).Take(limit).ToListAsync(ct);
         return ApiAnswers.Read(http, ApiListQuery.Page(items, limit, d => d.Id));
     }
 
     private static async Task<IResult> DelegationAsync(int id, HttpContext http, ForumDbContext db, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-        await Delegations(db, http.User.ForumId()).Where(d => d.Id == id).FirstOrDefaultAsync(ct) is { } found
+        await Delegations(db, http.User.ForumId(), id: id).FirstOrDefaultAsync(ct) is { } found
             ? ApiAnswers.Read(http, found)
             : ApiAnswers.NotFound(text);
 
