@@ -66,6 +66,22 @@ public sealed class DelegatePatch
         return bare.Length == 0 ? string.Empty : char.ToLowerInvariant(bare[0]) + bare[1..];
     }
 
+    /// <summary>
+    /// Whether a check's finding on <paramref name="path"/> is this patch's to answer for: a field it sent, or the passport's
+    /// fields when it sent any of them or the visa letter. A value already on file that today's rules would refuse (an old
+    /// import's language, say) does not block a change to another field.
+    /// </summary>
+    public bool Answers(string path)
+    {
+        if (Array.Find(Writable, w => w.Path == path) is { Path: not null } field && Sent.Contains(field.Field))
+        {
+            return true;
+        }
+
+        var visa = Sent.Contains(nameof(RegistrationInput.NeedsVisaLetter)) || Writable.Any(w => w.Path.StartsWith("passport.", StringComparison.Ordinal) && Sent.Contains(w.Field));
+        return visa && path.StartsWith("passport.", StringComparison.Ordinal);
+    }
+
     /// <summary>Lays the body over the form; what cannot be laid is told under its JSON name.</summary>
     public void Apply(JsonElement body, Dictionary<string, string[]> errors, IStringLocalizer text)
     {

@@ -147,7 +147,7 @@ public static class DelegatesApi
         var found = new FieldErrors();
         DelegateForm.Validate(input, forum, record, found, text);
         QuestionForm.Validate(asked, input.Answers, "Input.Answers", enforceRequired: false, found, text);
-        foreach (var (field, messages) in ApiAnswers.Fields(found, DelegatePatch.JsonName))
+        foreach (var (field, messages) in ApiAnswers.Fields(found, DelegatePatch.JsonName).Where(e => patch.Answers(e.Key)))
         {
             errors.TryAdd(field, messages);
         }
