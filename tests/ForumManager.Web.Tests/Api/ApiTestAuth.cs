@@ -83,10 +83,16 @@ public static class ApiTestAuth
 /// <summary>The app with the test token scheme; settings on top as a subclass gives them.</summary>
 public class ApiAppFactory : ForumAppFactory
 {
+    /// <summary>Whether calls authenticate with the test headers (false: with real tokens, once the token scheme is in the app).</summary>
+    protected virtual bool HeaderTokens => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(ApiTestAuth.AddTo);
+        if (HeaderTokens)
+        {
+            builder.ConfigureTestServices(ApiTestAuth.AddTo);
+        }
     }
 
     public HttpClient Api(int forumId, params string[] scopes) => ApiTestAuth.Client(this, forumId, "partner", scopes);
