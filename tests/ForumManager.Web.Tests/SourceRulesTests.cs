@@ -52,7 +52,7 @@ public sealed partial class SourceRulesTests
     public void Should_keep_no_folder_of_services_beside_the_pages()
     {
         // The web project holds pages and what serves them; a use case lives in ForumManager.Features.
-        string[] allowed = ["Areas", "Cli", "Infrastructure", "Pages", "Properties", "wwwroot", "App_Data", "bin", "obj"];
+        string[] allowed = ["Api", "Areas", "Cli", "Infrastructure", "Pages", "Properties", "wwwroot", "App_Data", "bin", "obj"];
         var folders = Directory.EnumerateDirectories(Path.Combine(RepositoryFolder.Root, "src", "ForumManager.Web")).Select(Path.GetFileName).OfType<string>();
 
         Assert.Empty(folders.Except(allowed));
