@@ -28,7 +28,8 @@ public static class DelegatesApi
             .WithDescription("Filters: status, category, delegation (id), country (ISO 3166 code). Paged by id with limit (1–500, default 100) and "
                 + "cursor. With changed_since (a cursor from a previous synchronisation page, or 0 to start) the list follows the change "
                 + "numbers instead: every change committed after the cursor, once, in commit order, each item carrying its changeSeq; "
-                + "next is then never null: keep it and call again later, an empty page means you are up to date. The passport object "
+                + "next is then never null: keep it and call again later, an empty page means you are up to date (with a filter, a record "
+                + "that stops matching is not given again: synchronise without filters to see every change). The passport object "
                 + "appears only for a token with passport:read, and each record it appears in is audited.")
             .Produces<ApiPage<DelegateRecord>>(StatusCodes.Status200OK).Produces(StatusCodes.Status304NotModified)
             .ProducesValidationProblem();
