@@ -1,7 +1,23 @@
 namespace ForumManager.Web.Api;
 
-/// <summary>The API's resources under <c>/api/v1</c>.</summary>
+/// <summary>
+/// The API's resources under <c>/api/v1</c>: JSON only, authenticated by the token scheme alone (a cookie never reaches
+/// them, so they take no antiforgery token), each endpoint requiring its scope, each scoped to the token's forum.
+/// </summary>
 public static class ApiEndpoints
 {
-    public static WebApplication MapForumApi(this WebApplication app) => app;
+    public const string Prefix = "/api/v1";
+
+    public static WebApplication MapForumApi(this WebApplication app)
+    {
+        // The per-token rate limit (ApiSetup.RateLimitPolicy) is added to this group where the token scheme defines it.
+        var api = app.MapGroup(Prefix).DisableAntiforgery().WithTags("ForumManager API");
+        api.MapForumResourcesApi();
+        api.MapDelegatesApi();
+        api.MapProgrammeApi();
+        api.MapCheckInsApi();
+        api.MapLogisticsApi();
+        api.MapNoticesApi();
+        return app;
+    }
 }

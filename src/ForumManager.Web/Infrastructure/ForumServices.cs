@@ -15,6 +15,7 @@ using ForumManager.Features.Agenda;
 using ForumManager.Features.Badges;
 using ForumManager.Features.CheckIns;
 using ForumManager.Features.Dashboard;
+using ForumManager.Features.Delegates;
 using ForumManager.Features.Forums;
 using ForumManager.Features.Imports;
 using ForumManager.Features.Integrations;
@@ -63,6 +64,7 @@ public static class ForumServices
             .AddPrivacy()
             .AddAccounts()
             .AddRegistration()
+            .AddDelegates()
             .AddImports()
             .AddProgramme()
             .AddAgenda()
