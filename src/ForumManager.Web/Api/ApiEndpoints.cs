@@ -10,8 +10,7 @@ public static class ApiEndpoints
 
     public static WebApplication MapForumApi(this WebApplication app)
     {
-        // The per-token rate limit (ApiSetup.RateLimitPolicy) is added to this group where the token scheme defines it.
-        var api = app.MapGroup(Prefix).DisableAntiforgery().WithTags("ForumManager API");
+        var api = app.MapGroup(Prefix).DisableAntiforgery().RequireRateLimiting(ApiSetup.RateLimitPolicy).WithTags("ForumManager API");
         api.MapForumResourcesApi();
         api.MapDelegatesApi();
         api.MapProgrammeApi();

@@ -42,7 +42,6 @@ public static partial class ForumPipeline
         app.MapDashboardLive();
         app.MapForumApiDocuments();
         app.MapForumApi();
-        app.MapApiForumEndpoint();
         return app;
     }
 
