@@ -23,6 +23,7 @@ using ForumManager.Features.Logistics;
 using ForumManager.Features.Notices;
 using ForumManager.Features.Privacy;
 using ForumManager.Features.Programme;
+using ForumManager.Features.Webhooks;
 using ForumManager.Features.Zones;
 using ForumManager.Features.Registration;
 using ForumManager.Features.Reports;
@@ -76,7 +77,8 @@ public static class ForumServices
             .AddSeating()
             .AddMeetings()
             .AddDashboard()
-            .AddReports();
+            .AddReports()
+            .AddWebhooks(runDispatcher: runBackgroundWork);
         services.AddScoped<IdentityEmailSender>();
         services.AddScoped<IEmailSender<ForumUser>>(sp => sp.GetRequiredService<IdentityEmailSender>());
         services.AddScoped<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender>(sp => sp.GetRequiredService<IdentityEmailSender>());
