@@ -14,7 +14,7 @@ public static class WebhookAddressGuard
     /// <summary>What is wrong with a URL's form, before any name is looked up; null when nothing is.</summary>
     public static UrlProblem? CheckForm(string url, bool httpsOnly, out Uri? uri)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out uri) || string.IsNullOrEmpty(uri.Host))
+        if (!Uri.TryCreate(url, UriKind.Absolute, out uri))
         {
             return UrlProblem.NotAUrl;
         }
@@ -22,6 +22,11 @@ public static class WebhookAddressGuard
         if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
         {
             return UrlProblem.Scheme;
+        }
+
+        if (string.IsNullOrEmpty(uri.Host))
+        {
+            return UrlProblem.NotAUrl;
         }
 
         if (httpsOnly && uri.Scheme != Uri.UriSchemeHttps)

@@ -69,7 +69,8 @@ public sealed class WebhookSender : IDisposable
         }
         catch (HttpRequestException e)
         {
-            var inner = e.InnerException is { } cause && cause is not WebhookAddressRefusedException ? $" ({cause.Message})" : string.Empty;
+            // The handler wraps what the connection found (a refused address, a refused connection): both are told.
+            var inner = e.InnerException is { } cause ? $" ({cause.Message})" : string.Empty;
             return new WebhookAnswer(false, null, null, Clip(e.Message + inner), Elapsed(started));
         }
     }
