@@ -11,6 +11,9 @@ namespace ForumManager.Features.Webhooks;
 /// </summary>
 public static class WebhookAddressGuard
 {
+    /// <summary>How long a save waits for the name to be looked up; a form never hangs on a slow resolver.</summary>
+    private static readonly TimeSpan LookupTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>What is wrong with a URL's form, before any name is looked up; null when nothing is.</summary>
     public static UrlProblem? CheckForm(string url, bool httpsOnly, out Uri? uri)
     {
@@ -41,11 +44,13 @@ public static class WebhookAddressGuard
     public static async Task<UrlProblem?> CheckHostAsync(string host, bool allowPrivate, CancellationToken ct)
     {
         IPAddress[] addresses;
+        using var lookup = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        lookup.CancelAfter(LookupTimeout);
         try
         {
-            addresses = await ResolveAsync(host, ct);
+            addresses = await ResolveAsync(host, lookup.Token);
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException || (e is OperationCanceledException && !ct.IsCancellationRequested))
         {
             return UrlProblem.UnknownHost;
         }

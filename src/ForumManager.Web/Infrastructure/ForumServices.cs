@@ -103,6 +103,7 @@ public static class ForumServices
                 o.Conventions.Add(new FeatureRoutes());
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Organizer);
                 o.Conventions.AuthorizeFolder("/Admin/Accounts", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Admin/Webhooks", Policies.Admin);
                 o.Conventions.AuthorizeFolder("/CheckIns", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Me", Policies.Delegate);
                 o.Conventions.AuthorizeAreaFolder("Identity", "/Account/Manage");
