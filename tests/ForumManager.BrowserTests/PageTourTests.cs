@@ -87,6 +87,9 @@ public sealed class PageTourTests(TourFixture tour, ITestOutputHelper output) : 
         ["admin/meetings/{id:int}"] = (Visitor.Organizer, "/admin/meetings/{meeting}"),
         ["Admin/Settings"] = (Visitor.Organizer, "/admin/settings"),
         ["Admin/Users"] = (Visitor.Admin, "/admin/users"),
+        ["Admin/Webhooks"] = (Visitor.Admin, "/admin/webhooks"),
+        ["admin/webhooks/edit/{id:int?}"] = (Visitor.Admin, "/admin/webhooks/edit/{webhook}"),
+        ["admin/webhooks/{id:int}"] = (Visitor.Admin, "/admin/webhooks/{webhook}"),
 
         ["Identity/Account/Login"] = (Visitor.Anonymous, "/Identity/Account/Login"),
         ["Identity/Account/ForgotPassword"] = (Visitor.Anonymous, "/Identity/Account/ForgotPassword"),
