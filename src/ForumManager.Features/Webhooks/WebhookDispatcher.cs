@@ -212,67 +212,101 @@ public sealed partial class WebhookDispatcher(
                 .Select(e => new { e.Id, e.Url, e.SecretProtected, e.AllowPrivateNetwork }).ToListAsync(CancellationToken.None))
             .ToDictionary(e => e.Id, e => new Target(new Uri(e.Url), secrets.Unprotect(e.SecretProtected), e.AllowPrivateNetwork));
 
+        var answers = new System.Collections.Concurrent.ConcurrentBag<(Claimed Delivery, WebhookAnswer Answer)>();
         try
         {
             await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct }, async (delivery, token) =>
             {
                 var target = targets[delivery.EndpointId];
-                var answer = await sender.SendAsync(target.Url, target.AllowPrivate, target.Secret, delivery.MessageId, delivery.Payload, token);
-                await RecordAsync(delivery, claim, answer);
+                answers.Add((delivery, await sender.SendAsync(target.Url, target.AllowPrivate, target.Secret, delivery.MessageId, delivery.Payload, token)));
             });
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // Shutting down: what was not tried goes back at once, for this or another instance.
+            // Shutting down: what was answered is recorded; what was not tried goes back at once, for any instance.
+            await RecordAsync([.. answers], claim);
             await db.WebhookDeliveries.Where(d => d.ClaimedBy == claim && d.State == WebhookDeliveryState.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedBy, (string?)null).SetProperty(d => d.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
             throw;
         }
 
+        await RecordAsync([.. answers], claim);
         return claimed.Count;
     }
 
-    /// <summary>The try, the delivery's new state and the endpoint's health, in one transaction.</summary>
-    private async Task RecordAsync(Claimed delivery, string claim, WebhookAnswer answer)
+    /// <summary>
+    /// The tries of a batch, each delivery's new state and its endpoint's health, in one transaction: one commit for
+    /// the batch rather than one a delivery, which is what keeps a single-writer database up with the receiver. A crash
+    /// before it leaves the batch claimed until the lease ends, then sent again with the same ids (at least once).
+    /// </summary>
+    private async Task RecordAsync(List<(Claimed Delivery, WebhookAnswer Answer)> answers, string claim)
     {
+        if (answers.Count == 0)
+        {
+            return;
+        }
+
         var ct = CancellationToken.None;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var attempts = delivery.Attempts + 1;
-        var giveUp = !answer.Delivered && now >= delivery.CreatedUtc + RetryFor;
-        var state = answer.Delivered ? WebhookDeliveryState.Delivered : giveUp ? WebhookDeliveryState.Failed : WebhookDeliveryState.Pending;
-        var next = answer.Delivered || giveUp ? now : now + DelayAfter(attempts);
-
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.WebhookDeliveries.Where(d => d.Id == delivery.Id && d.ClaimedBy == claim && d.State == WebhookDeliveryState.Pending)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.State, state)
-                .SetProperty(d => d.Attempts, attempts)
-                .SetProperty(d => d.NextAttemptUtc, next)
-                .SetProperty(d => d.LastAttemptUtc, now)
-                .SetProperty(d => d.LastStatusCode, answer.StatusCode)
-                .SetProperty(d => d.LastResponseExcerpt, answer.Excerpt)
-                .SetProperty(d => d.LastError, answer.Error)
-                .SetProperty(d => d.DeliveredUtc, answer.Delivered ? now : null)
-                .SetProperty(d => d.ClaimedBy, (string?)null)
-                .SetProperty(d => d.ClaimedUntilUtc, (DateTime?)null), ct);
-        db.WebhookAttempts.Add(new WebhookAttempt
+        // Deliveries that end alike (the common case: all taken with the same status) are marked by one UPDATE.
+        var outcomes = answers.Select(a =>
         {
-            DeliveryId = delivery.Id, AtUtc = now, StatusCode = answer.StatusCode, ResponseExcerpt = answer.Excerpt,
-            Error = answer.Error, DurationMs = answer.DurationMs,
-        });
-        await db.SaveChangesAsync(ct);
-        if (answer.Delivered)
+            var attempts = a.Delivery.Attempts + 1;
+            var giveUp = !a.Answer.Delivered && now >= a.Delivery.CreatedUtc + RetryFor;
+            var state = a.Answer.Delivered ? WebhookDeliveryState.Delivered : giveUp ? WebhookDeliveryState.Failed : WebhookDeliveryState.Pending;
+            var next = a.Answer.Delivered || giveUp ? now : now + DelayAfter(attempts);
+            return (a.Delivery, a.Answer, Outcome: new Outcome(state, next, a.Answer.StatusCode, a.Answer.Excerpt, a.Answer.Error, a.Answer.Delivered));
+        }).ToList();
+        foreach (var alike in outcomes.GroupBy(o => o.Outcome))
         {
-            await db.WebhookEndpoints.Where(e => e.Id == delivery.EndpointId && e.FailingSinceUtc != null)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.FailingSinceUtc, (DateTime?)null), ct);
+            var o = alike.Key;
+            var ids = alike.Select(a => a.Delivery.Id).ToList();
+            await db.WebhookDeliveries.Where(d => ids.Contains(d.Id) && d.ClaimedBy == claim && d.State == WebhookDeliveryState.Pending)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(d => d.State, o.State)
+                    .SetProperty(d => d.Attempts, d => d.Attempts + 1)
+                    .SetProperty(d => d.NextAttemptUtc, o.Next)
+                    .SetProperty(d => d.LastAttemptUtc, now)
+                    .SetProperty(d => d.LastStatusCode, o.StatusCode)
+                    .SetProperty(d => d.LastResponseExcerpt, o.Excerpt)
+                    .SetProperty(d => d.LastError, o.Error)
+                    .SetProperty(d => d.DeliveredUtc, o.Delivered ? now : null)
+                    .SetProperty(d => d.ClaimedBy, (string?)null)
+                    .SetProperty(d => d.ClaimedUntilUtc, (DateTime?)null), ct);
         }
-        else
+
+        foreach (var (delivery, answer, _) in outcomes)
         {
-            await db.WebhookEndpoints.Where(e => e.Id == delivery.EndpointId && e.FailingSinceUtc == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.FailingSinceUtc, now), ct);
-            LogTryFailed(logger, delivery.MessageId, attempts, answer.StatusCode, answer.Error);
+            db.WebhookAttempts.Add(new WebhookAttempt
+            {
+                DeliveryId = delivery.Id, AtUtc = now, StatusCode = answer.StatusCode, ResponseExcerpt = answer.Excerpt,
+                Error = answer.Error, DurationMs = answer.DurationMs,
+            });
+            if (!answer.Delivered)
+            {
+                LogTryFailed(logger, delivery.MessageId, delivery.Attempts + 1, answer.StatusCode, answer.Error);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        // An endpoint that took any delivery of the batch works; one that took none has been failing since now, unless before.
+        foreach (var endpoint in answers.GroupBy(a => a.Delivery.EndpointId))
+        {
+            var id = endpoint.Key;
+            if (endpoint.Any(a => a.Answer.Delivered))
+            {
+                await db.WebhookEndpoints.Where(e => e.Id == id && e.FailingSinceUtc != null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.FailingSinceUtc, (DateTime?)null), ct);
+            }
+            else
+            {
+                await db.WebhookEndpoints.Where(e => e.Id == id && e.FailingSinceUtc == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.FailingSinceUtc, now), ct);
+            }
         }
 
         await transaction.CommitAsync(ct);
@@ -294,6 +328,8 @@ public sealed partial class WebhookDispatcher(
     private sealed record Claimed(long Id, int EndpointId, string MessageId, string Payload, int Attempts, DateTime CreatedUtc);
 
     private sealed record Target(Uri Url, string Secret, bool AllowPrivate);
+
+    private sealed record Outcome(WebhookDeliveryState State, DateTime Next, int? StatusCode, string? Excerpt, string? Error, bool Delivered);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {MessageId} try {Attempt} failed: {StatusCode} {Error}")]
     private static partial void LogTryFailed(ILogger logger, string messageId, int attempt, int? statusCode, string? error);

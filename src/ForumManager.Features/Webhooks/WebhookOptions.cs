@@ -11,7 +11,7 @@ public sealed class WebhookOptions
     public double PollSeconds { get; set; } = 2;
 
     /// <summary>Deliveries claimed at once by one instance.</summary>
-    public int BatchSize { get; set; } = 100;
+    public int BatchSize { get; set; } = 200;
 
     /// <summary>Deliveries on the wire at once from one instance.</summary>
     public int Concurrency { get; set; } = 16;
