@@ -133,6 +133,8 @@ public sealed class WebhookDeliveryTests(WebhookAppFixture app) : IClassFixture<
         Assert.Equal(HttpStatusCode.Redirect, pinged.StatusCode);
         Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(receiver.Messages.Any(m => m.Type == "ping"))));
         var ping = receiver.Messages.Single(m => m.Type == "ping");
+        // The receiver has answered; the dispatcher records the try a moment later.
+        Assert.True(await Eventually.HoldsAsync(() => app.WithDbAsync(db => db.WebhookDeliveries.AnyAsync(d => d.MessageId == ping.Id && d.State == WebhookDeliveryState.Delivered))));
 
         var page = await HtmlForms.GetPageAsync(admin, endpointPage);
         Assert.Equal(ping.Id, page.QuerySelector("[data-testid=delivery]")?.GetAttribute("data-message-id"));
