@@ -24,7 +24,8 @@ public sealed partial class OutboxDispatcher(
     IOptions<MailOptions> options,
     TimeProvider clock,
     OutboxSignal signal,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger,
+    IEnumerable<IOutboxGiveUp> giveUps) : BackgroundService
 {
     private readonly RetryPolicy _policy = RetryPolicyFrom(options.Value);
 
@@ -271,7 +272,9 @@ public sealed partial class OutboxDispatcher(
         var next = clock.GetUtcNow().UtcDateTime + _policy.DelayAfter(attempts);
         var reason = Truncate(error);
         OutboxTelemetry.Failed.Add(1, new KeyValuePair<string, object?>(OutboxTelemetry.GaveUpTag, giveUp));
-        await db.OutboxMessages.Where(m => m.Id == id && m.ClaimedBy == claim)
+        var told = giveUp ? giveUps.ToList() : [];
+        await using var transaction = told.Count > 0 ? await db.Database.BeginTransactionAsync(CancellationToken.None) : null;
+        var marked = await db.OutboxMessages.Where(m => m.Id == id && m.ClaimedBy == claim)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, giveUp ? OutboxStatus.Failed : OutboxStatus.Queued)
                 .SetProperty(m => m.Attempts, attempts)
@@ -279,6 +282,20 @@ public sealed partial class OutboxDispatcher(
                 .SetProperty(m => m.LastError, reason)
                 .SetProperty(m => m.ClaimedBy, (string?)null)
                 .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
+        if (transaction is not null)
+        {
+            if (marked == 1)
+            {
+                foreach (var listener in told)
+                {
+                    await listener.GaveUpAsync(db, id, CancellationToken.None);
+                }
+
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+
+            await transaction.CommitAsync(CancellationToken.None);
+        }
     }
 
     private static RetryPolicy RetryPolicyFrom(MailOptions settings) =>

@@ -2,12 +2,14 @@ using System.Globalization;
 using ForumManager.Core.Accounts;
 using ForumManager.Core.Auditing;
 using ForumManager.Core.Forums;
+using ForumManager.Core.Integrations;
 using ForumManager.Data;
 using ForumManager.Data.Seeding;
 using ForumManager.Documents.Badges;
 using ForumManager.Features.Badges;
 using ForumManager.Features.Logistics;
 using ForumManager.Features.Programme;
+using ForumManager.Features.Webhooks;
 using ForumManager.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -123,6 +125,36 @@ public sealed class TourFixture : IAsyncLifetime
         _ => throw new ArgumentOutOfRangeException(nameof(visitor)),
     };
 
+    /// <summary>
+    /// An endpoint of the partner city's visitor system, with a delivery it took, one it refused and one waiting, as the
+    /// dispatcher leaves them; its address is a documentation one that is never reached.
+    /// </summary>
+    private static async Task<int> WebhookWithDeliveriesAsync(ForumDbContext db, int forumId)
+    {
+        var now = DateTime.UtcNow;
+        var endpoint = new WebhookEndpoint
+        {
+            ForumId = forumId, Url = "https://visitors.sister-city.example.org/integrations/forum-manager/webhooks/receive?source=hunan-forum",
+            Description = "Partner city visitor office", Events = string.Join(' ', WebhookEvents.All), SecretProtected = "not used on the tour",
+            Enabled = false, DisabledUtc = now, DisabledReason = WebhookHealth.FailingReason, FailingSinceUtc = now.AddDays(-1),
+            CreatedUtc = now.AddDays(-2), UpdatedUtc = now, CreatedByName = "admin@hunan.example.org",
+        };
+        db.WebhookEndpoints.Add(endpoint);
+        await db.SaveChangesAsync();
+        var delivered = WebhookEventLog.Add(db, forumId, WebhookEvents.RegistrationApproved, new { delegateId = 1, reference = "HN26-0001", status = "approved" }, now);
+        var refused = WebhookEventLog.Add(db, forumId, WebhookEvents.CheckInMade, new { delegateId = 1, checkpoint = "main" }, now);
+        delivered.FannedOutUtc = refused.FannedOutUtc = now;
+        await db.SaveChangesAsync();
+        var ok = WebhookDispatcher.NewDelivery(delivered, endpoint.Id, now);
+        (ok.State, ok.Attempts, ok.LastStatusCode, ok.LastAttemptUtc, ok.DeliveredUtc) = (WebhookDeliveryState.Delivered, 1, 204, now, now);
+        var failed = WebhookDispatcher.NewDelivery(refused, endpoint.Id, now);
+        (failed.State, failed.Attempts, failed.LastStatusCode, failed.LastAttemptUtc) = (WebhookDeliveryState.Failed, 9, 503, now);
+        failed.LastResponseExcerpt = "<html><body><h1>503 Service Unavailable</h1><p>The visitor system is down for maintenance until 18:00 CST; deliveries will be accepted again afterwards.</p></body></html>";
+        db.WebhookDeliveries.AddRange(ok, failed);
+        await db.SaveChangesAsync();
+        return endpoint.Id;
+    }
+
     /// <summary>What organizers would have done by now, through the app's own use cases; returns the demo accounts' password.</summary>
     private async Task<string> PrepareForumAsync()
     {
@@ -161,6 +193,7 @@ public sealed class TourFixture : IAsyncLifetime
         Ids["{hotel}"] = (await db.Hotels.OrderBy(h => h.Id).Select(h => h.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture);
         Ids["{wave}"] = (await db.PickupWaves.OrderBy(w => w.Id).Select(w => w.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture);
         Ids["{badges}"] = badges.ToString();
+        Ids["{webhook}"] = (await WebhookWithDeliveriesAsync(db, forum.Id)).ToString(CultureInfo.InvariantCulture);
         Ids["{desk-search}"] = Uri.EscapeDataString(await db.Delegations.Where(d => d.Id == head.DelegationId).Select(d => d.NameEn).SingleAsync());
         // The grid on the forum's busiest day, the one organizers spend longest on.
         var starts = await db.Sessions.Where(s => s.ForumId == forum.Id).Select(s => s.StartUtc).ToListAsync();

@@ -17,6 +17,7 @@ using ForumManager.Features.Privacy;
 using ForumManager.Features.Programme;
 using ForumManager.Features.Protocol;
 using ForumManager.Features.Registration;
+using ForumManager.Features.Webhooks;
 using ForumManager.Features.Zones;
 using ForumManager.Mail;
 using Microsoft.AspNetCore.DataProtection;
@@ -76,7 +77,8 @@ public sealed class FeatureHarness : IAsyncLifetime
         services.AddForumMail(runDispatcher: false);
         services.AddForums().AddPrivacy().AddAccounts().AddRegistration().AddImports().AddProgramme().AddAgenda()
             .AddCheckIns().AddBadges().AddZones().AddLetters().AddLogistics().AddNotices().AddAccreditation().AddClearance()
-            .AddProtocolDocuments().AddSeating().AddMeetings().AddDashboard();
+            .AddProtocolDocuments().AddSeating().AddMeetings().AddDashboard()
+            .AddWebhooks(runDispatcher: false);
         _services = services.BuildServiceProvider(validateScopes: true);
 
         await using var scope = _services.CreateAsyncScope();

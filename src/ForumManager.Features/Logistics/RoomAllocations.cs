@@ -1,7 +1,9 @@
 using ForumManager.Core.Auditing;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Logistics;
+using ForumManager.Core.Integrations;
 using ForumManager.Data;
+using ForumManager.Features.Webhooks;
 using Delegate = ForumManager.Core.Delegates.Delegate;
 using Microsoft.EntityFrameworkCore;
 
@@ -246,6 +248,10 @@ public sealed class RoomAllocations(ForumDbContext db, TimeProvider clock)
         // The room's row is locked first, so that two leaving a twin at once, or one leaving as another joins, see each other.
         await LockRoomAsync(occupant.HotelRoomId, ct);
         await db.RoomOccupants.Where(o => o.Id == occupant.Id).ExecuteDeleteAsync(ct);
+
+        // A delete the change tracker never sees: its webhook event is written here, in the same transaction.
+        WebhookEventLog.Add(db, forumId, WebhookEvents.RoomChanged, WebhookEventCompanion.RoomData(delegateId, null), clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
         if (!await db.RoomOccupants.AnyAsync(o => o.HotelRoomId == occupant.HotelRoomId, ct))
         {
             await db.HotelRooms.Where(r => r.Id == occupant.HotelRoomId).ExecuteDeleteAsync(ct);

@@ -2,7 +2,9 @@ using ForumManager.Core.Auditing;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Forums;
 using ForumManager.Core.Logistics;
+using ForumManager.Core.Integrations;
 using ForumManager.Data;
+using ForumManager.Features.Webhooks;
 using Delegate = ForumManager.Core.Delegates.Delegate;
 using Microsoft.EntityFrameworkCore;
 
@@ -172,12 +174,16 @@ public sealed class TransferPlanning(ForumDbContext db, TimeProvider clock)
                 return SeatOutcome.VehicleFull;
         }
 
+        // The seat is an ExecuteUpdate the change tracker never sees: its webhook event is written here, in the same transaction.
+        WebhookEventLog.Add(db, forumId, WebhookEvents.TransferAssigned,
+            new { journeyId, delegateId = journey.DelegateId, transferId, pickupWaveId = journey.PickupWaveId }, clock.GetUtcNow().UtcDateTime);
         if (actor is not null)
         {
             db.AuditEntries.Add(actor.Audit(forumId, clock.GetUtcNow().UtcDateTime, nameof(Delegate), journey.DelegateId, "pickup-seat",
                 journey.TransferId?.ToString(System.Globalization.CultureInfo.InvariantCulture), transferId?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            await db.SaveChangesAsync(ct);
         }
+
+        await db.SaveChangesAsync(ct);
 
         await transaction.CommitAsync(ct);
         return SeatOutcome.Seated;

@@ -25,6 +25,7 @@ using ForumManager.Features.Logistics;
 using ForumManager.Features.Notices;
 using ForumManager.Features.Privacy;
 using ForumManager.Features.Programme;
+using ForumManager.Features.Webhooks;
 using ForumManager.Features.Zones;
 using ForumManager.Features.Registration;
 using ForumManager.Features.Reports;
@@ -80,7 +81,8 @@ public static class ForumServices
             .AddMeetings()
             .AddDashboard()
             .AddReports()
-            .AddApiTokens();
+            .AddApiTokens()
+            .AddWebhooks(runDispatcher: runBackgroundWork);
         services.AddScoped<IdentityEmailSender>();
         services.AddScoped<IEmailSender<ForumUser>>(sp => sp.GetRequiredService<IdentityEmailSender>());
         services.AddScoped<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender>(sp => sp.GetRequiredService<IdentityEmailSender>());
@@ -106,6 +108,7 @@ public static class ForumServices
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Organizer);
                 o.Conventions.AuthorizeFolder("/Admin/Accounts", Policies.Admin);
                 o.Conventions.AuthorizeFolder("/Admin/Api", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Admin/Webhooks", Policies.Admin);
                 o.Conventions.AuthorizeFolder("/CheckIns", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Me", Policies.Delegate);
                 o.Conventions.AuthorizeAreaFolder("Identity", "/Account/Manage");
