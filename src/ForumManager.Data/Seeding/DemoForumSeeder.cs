@@ -413,7 +413,9 @@ public sealed class DemoForumSeeder(ForumDbContext db)
                 Gender = given.IsFemale ? Gender.Female : Gender.Male,
                 DietaryNeeds = (i % 13) switch { 2 => "Vegetarian", 5 => "Halal", 9 => "No pork", _ => null },
                 AccessibilityNeeds = i % 31 == 6 ? "Wheelchair access" : null,
-                InterpretationLanguage = seed.Language is "en" or "zh" || i % 3 != 0 ? null : seed.Language,
+                // Only a language the forum interprets into, as the registration form offers them.
+                InterpretationLanguage = seed.Language is "en" or "zh" || i % 3 != 0 || !DelegateChoices.InterpretationLanguages.Contains(seed.Language)
+                    ? null : seed.Language,
                 Position = position,
                 Organization = category == DelegateCategory.Press ? $"{seed.NameEn} Daily" : $"City of {seed.NameEn}",
                 CountryCode = seed.CountryCode,
