@@ -13,6 +13,7 @@ public static class ApiAuth
     public const string ForumIdClaim = "fm:forum";
     public const string TokenIdClaim = "fm:token";
     public const string TokenNameClaim = "fm:token-name";
+    public const string TokenPrefixClaim = "fm:token-prefix";
     public const string ScopeClaim = "scope";
 
     /// <summary>The authorization policy that requires <paramref name="scope"/> of an API token.</summary>

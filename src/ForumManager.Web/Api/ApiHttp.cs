@@ -53,8 +53,9 @@ public static class ApiCaller
 
     public static bool HasScope(this ClaimsPrincipal user, string scope) => user.HasClaim(ApiAuth.ScopeClaim, scope);
 
-    /// <summary>The token as the audit log names it: <c>api:</c> and the token's name.</summary>
-    public static Actor Actor(this ClaimsPrincipal user) => new(null, "api:" + (user.FindFirstValue(ApiAuth.TokenNameClaim) ?? "token"));
+    /// <summary>The token as the audit log names it: <c>api:</c>, the token's name and its prefix, which no other token has (names may repeat).</summary>
+    public static Actor Actor(this ClaimsPrincipal user) => new(null, "api:" + (user.FindFirstValue(ApiAuth.TokenNameClaim) ?? "token")
+        + (user.FindFirstValue(ApiAuth.TokenPrefixClaim) is { } prefix ? " (" + prefix + ")" : string.Empty));
 }
 
 /// <summary>Opaque cursors: a kind and a number, in base64url, so a client keeps them and never builds one.</summary>

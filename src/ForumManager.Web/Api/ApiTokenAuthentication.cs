@@ -62,6 +62,7 @@ public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeO
             new(ApiAuth.ForumIdClaim, row.ForumId.ToString(CultureInfo.InvariantCulture)),
             new(ApiAuth.TokenIdClaim, row.Id.ToString(CultureInfo.InvariantCulture)),
             new(ApiAuth.TokenNameClaim, row.Name),
+            new(ApiAuth.TokenPrefixClaim, prefix),
             new(ClaimTypes.Name, "api:" + row.Name),
         };
         claims.AddRange(row.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => new Claim(ApiAuth.ScopeClaim, s)));
