@@ -268,7 +268,7 @@ public sealed class Importer(ForumDbContext db, Admissions admissions, MailQueue
 
             DelegateForm.Clean(input);
             var state = new FieldErrors();
-            DelegateForm.Validate(input, forum, existing, state, text);
+            DelegateForm.Validate(input, forum, existing, clock, state, text);
             foreach (var (field, message) in state.All)
             {
                 var column = ColumnOfField.GetValueOrDefault(field, field);

@@ -5,7 +5,8 @@ namespace ForumManager.Features.Registration;
 
 /// <summary>
 /// What an edit changed in a delegate's record, written to the audit log as "Field: value" lines before and after.
-/// Passport number and date of birth are never written in clear: the log only says that they changed.
+/// The passport's fields (number, date of birth, nationality, expiry, place of issue) are never written in clear: the
+/// log only says which of them changed.
 /// </summary>
 public sealed class DelegateChanges
 {
@@ -32,7 +33,8 @@ public sealed class DelegateChanges
         return (Describe(_before, false), Describe(after, true));
     }
 
-    private static bool IsSecret(string field) => field is nameof(Delegate.PassportNumberProtected) or nameof(Delegate.DateOfBirthProtected);
+    private static bool IsSecret(string field) => field is nameof(Delegate.PassportNumberProtected) or nameof(Delegate.DateOfBirthProtected)
+        or nameof(Delegate.Nationality) or nameof(Delegate.PassportExpiry) or nameof(Delegate.PassportPlaceOfIssue);
 
     private static Dictionary<string, string?> Snapshot(Delegate d) => new()
     {

@@ -19,31 +19,103 @@ public static class DelegateForm
     /// <summary>A passport must stay valid this long after the forum ends, as Chinese visa rules ask.</summary>
     private static readonly int PassportValidityDaysAfterStay = 183;
 
-    public static void Clean(RegistrationInput input)
+    /// <summary>
+    /// Trims and normalises the form's fields; with <paramref name="only"/> (the names of <see cref="RegistrationInput"/>'s
+    /// properties), only those, so that a change of some fields leaves the others exactly as stored.
+    /// </summary>
+    public static void Clean(RegistrationInput input, IReadOnlySet<string>? only = null)
     {
-        input.FamilyName = PersonName.Clean(input.FamilyName);
-        input.GivenName = PersonName.Clean(input.GivenName);
-        input.NativeName = PersonName.CleanOrNull(input.NativeName);
-        input.Position = PersonName.CleanOrNull(input.Position);
-        input.Organization = PersonName.CleanOrNull(input.Organization);
-        input.Email = (input.Email ?? string.Empty).Trim().ToLowerInvariant();
-        input.Phone = (input.Phone ?? string.Empty).Trim();
-        input.Honorific ??= string.Empty;
-        input.PreferredLanguage ??= string.Empty;
-        input.DietaryNeeds = PersonName.CleanOrNull(input.DietaryNeeds);
-        input.AccessibilityNeeds = PersonName.CleanOrNull(input.AccessibilityNeeds);
-        input.PassportNumber = PersonName.CleanOrNull(input.PassportNumber)?.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
-        input.PassportPlaceOfIssue = PersonName.CleanOrNull(input.PassportPlaceOfIssue);
-        input.CountryCode = (input.CountryCode ?? string.Empty).Trim().ToUpperInvariant();
-        input.Nationality = string.IsNullOrWhiteSpace(input.Nationality) ? null : input.Nationality.Trim().ToUpperInvariant();
-        input.InterpretationLanguage = string.IsNullOrWhiteSpace(input.InterpretationLanguage) ? null : input.InterpretationLanguage.Trim();
+        bool Cleans(string field) => only is null || only.Contains(field);
+
+        if (Cleans(nameof(input.FamilyName)))
+        {
+            input.FamilyName = PersonName.Clean(input.FamilyName);
+        }
+
+        if (Cleans(nameof(input.GivenName)))
+        {
+            input.GivenName = PersonName.Clean(input.GivenName);
+        }
+
+        if (Cleans(nameof(input.NativeName)))
+        {
+            input.NativeName = PersonName.CleanOrNull(input.NativeName);
+        }
+
+        if (Cleans(nameof(input.Position)))
+        {
+            input.Position = PersonName.CleanOrNull(input.Position);
+        }
+
+        if (Cleans(nameof(input.Organization)))
+        {
+            input.Organization = PersonName.CleanOrNull(input.Organization);
+        }
+
+        if (Cleans(nameof(input.Email)))
+        {
+            input.Email = (input.Email ?? string.Empty).Trim().ToLowerInvariant();
+        }
+
+        if (Cleans(nameof(input.Phone)))
+        {
+            input.Phone = (input.Phone ?? string.Empty).Trim();
+        }
+
+        if (Cleans(nameof(input.Honorific)))
+        {
+            input.Honorific ??= string.Empty;
+        }
+
+        if (Cleans(nameof(input.PreferredLanguage)))
+        {
+            input.PreferredLanguage ??= string.Empty;
+        }
+
+        if (Cleans(nameof(input.DietaryNeeds)))
+        {
+            input.DietaryNeeds = PersonName.CleanOrNull(input.DietaryNeeds);
+        }
+
+        if (Cleans(nameof(input.AccessibilityNeeds)))
+        {
+            input.AccessibilityNeeds = PersonName.CleanOrNull(input.AccessibilityNeeds);
+        }
+
+        if (Cleans(nameof(input.PassportNumber)))
+        {
+            input.PassportNumber = PersonName.CleanOrNull(input.PassportNumber)?.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        }
+
+        if (Cleans(nameof(input.PassportPlaceOfIssue)))
+        {
+            input.PassportPlaceOfIssue = PersonName.CleanOrNull(input.PassportPlaceOfIssue);
+        }
+
+        if (Cleans(nameof(input.CountryCode)))
+        {
+            input.CountryCode = (input.CountryCode ?? string.Empty).Trim().ToUpperInvariant();
+        }
+
+        if (Cleans(nameof(input.Nationality)))
+        {
+            input.Nationality = string.IsNullOrWhiteSpace(input.Nationality) ? null : input.Nationality.Trim().ToUpperInvariant();
+        }
+
+        if (Cleans(nameof(input.InterpretationLanguage)))
+        {
+            input.InterpretationLanguage = string.IsNullOrWhiteSpace(input.InterpretationLanguage) ? null : input.InterpretationLanguage.Trim();
+        }
     }
+
+    /// <summary>Today's date where the forum takes place, against which a date of birth is checked.</summary>
+    public static DateOnly Today(Forum forum, TimeProvider clock) => DateOnly.FromDateTime(ForumTime.ToLocal(clock.GetUtcNow().UtcDateTime, forum.TimeZone));
 
     /// <summary>
     /// The checks that need more than an attribute. <paramref name="onFile"/> is the record being edited, if any: a
     /// passport number or date of birth left blank then keeps the one already held.
     /// </summary>
-    public static void Validate(RegistrationInput input, Forum forum, Delegate? onFile, FieldErrors state, IStringLocalizer text)
+    public static void Validate(RegistrationInput input, Forum forum, Delegate? onFile, TimeProvider clock, FieldErrors state, IStringLocalizer text)
     {
         void Error(string field, string key, params object[] args) => state.Add("Input." + field, text[key, args]);
 
@@ -85,13 +157,20 @@ public static class DelegateForm
             Error(nameof(input.Gender), "Validation_Choose");
         }
 
+        // Told whether or not a visa letter is asked for: a date of birth that has not come is a typing slip either way.
+        var today = Today(forum, clock);
+        if (input.DateOfBirth > today)
+        {
+            Error(nameof(input.DateOfBirth), "Validation_DateOfBirthFuture");
+        }
+
         if (input.NeedsVisaLetter)
         {
-            ValidateVisa(input, forum, onFile, Error);
+            ValidateVisa(input, forum, onFile, today, Error);
         }
     }
 
-    private static void ValidateVisa(RegistrationInput input, Forum forum, Delegate? onFile, Action<string, string, object[]> error)
+    private static void ValidateVisa(RegistrationInput input, Forum forum, Delegate? onFile, DateOnly today, Action<string, string, object[]> error)
     {
         if (input.PassportNumber is null)
         {
@@ -121,7 +200,7 @@ public static class DelegateForm
                 error(nameof(input.DateOfBirth), "Validation_RequiredForVisa", []);
             }
         }
-        else if (born > forum.StartDate.AddYears(-16) || born < forum.StartDate.AddYears(-110))
+        else if (born <= today && (born > forum.StartDate.AddYears(-16) || born < forum.StartDate.AddYears(-110)))
         {
             error(nameof(input.DateOfBirth), "Validation_DateOfBirth", []);
         }
@@ -177,14 +256,15 @@ public static class DelegateForm
             return;
         }
 
-        if (input.PassportNumber is not null)
+        // The same number or date typed again is no change: it is not sealed anew (which would read as a change in the log).
+        if (input.PassportNumber is not null && input.PassportNumber != personalData.Unprotect(record.PassportNumberProtected))
         {
             record.PassportNumberProtected = personalData.Protect(input.PassportNumber);
         }
 
-        if (input.DateOfBirth is { } born)
+        if (input.DateOfBirth?.ToString("O", CultureInfo.InvariantCulture) is { } born && born != personalData.Unprotect(record.DateOfBirthProtected))
         {
-            record.DateOfBirthProtected = personalData.Protect(born.ToString("O", CultureInfo.InvariantCulture));
+            record.DateOfBirthProtected = personalData.Protect(born);
         }
 
         record.Nationality = input.Nationality;

@@ -98,7 +98,7 @@ public sealed class OpenRegistration(
         input.Answers = QuestionForm.Align(form.Questions, input.Answers);
         void Error(string field, string key) => errors.Add("Input." + field, text[key]);
 
-        DelegateForm.Validate(input, forum, null, errors, text);
+        DelegateForm.Validate(input, forum, null, clock, errors, text);
         QuestionForm.Validate(form.Questions, input.Answers, "Input.Answers", enforceRequired: true, errors, text);
         if (form.Invitation is not null)
         {

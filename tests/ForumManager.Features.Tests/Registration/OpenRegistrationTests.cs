@@ -6,6 +6,7 @@ using ForumManager.Features.Registration;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 namespace ForumManager.Features.Tests.Registration;
 
@@ -69,5 +70,33 @@ public sealed class OpenRegistrationTests : IAsyncLifetime
             return user is not null && user.Id == record.UserId && await users.IsInRoleAsync(user, Roles.Delegate);
         });
         Assert.True(inRole);
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_date_of_birth_after_today_where_the_forum_is_next_to_the_field()
+    {
+        // 17:00 in London is already 1 December in Changsha, the forum's time zone: that day is no longer in the future there.
+        _harness.Clock.Now = new DateTimeOffset(2026, 11, 30, 17, 0, 0, TimeSpan.Zero);
+        Assert.Equal("Asia/Shanghai", (await _harness.ForumAsync()).TimeZoneId);
+        var found = await _harness.RunAsync(async s =>
+        {
+            var registration = s.GetRequiredService<OpenRegistration>();
+            var form = await registration.FormAsync(null, CancellationToken.None);
+            var result = new Dictionary<DateOnly, IReadOnlyList<string>>();
+            foreach (var born in new DateOnly[] { new(2026, 12, 1), new(2026, 12, 2) })
+            {
+                var input = Form(consent: true);
+                input.DateOfBirth = born;
+                var errors = new FieldErrors();
+                await registration.CheckAsync(form, input, new StayInput(), null, errors, CancellationToken.None);
+                result[born] = [.. errors.All.Where(e => e.Field == "Input.DateOfBirth").Select(e => e.Message)];
+            }
+
+            return (result, s.GetRequiredService<IStringLocalizer<SharedResource>>()["Validation_DateOfBirthFuture"].Value);
+        });
+
+        Assert.Empty(found.result[new DateOnly(2026, 12, 1)]);
+        Assert.Equal([found.Item2], found.result[new DateOnly(2026, 12, 2)]);
+        Assert.Contains("future", found.Item2, StringComparison.Ordinal);
     }
 }

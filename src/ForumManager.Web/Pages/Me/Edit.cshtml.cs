@@ -66,7 +66,7 @@ public sealed class EditModel(ForumDbContext db, CurrentForum current, UserManag
         ModelState.Remove("Input.Email");
         DelegateForm.Clean(Input);
         Input.Answers = QuestionForm.Align(Options.Questions, Input.Answers);
-        ModelState.Check(errors => DelegateForm.Validate(Input, Forum!, mine, errors, text));
+        ModelState.Check(errors => DelegateForm.Validate(Input, Forum!, mine, clock, errors, text));
         ModelState.Check(errors => QuestionForm.Validate(Options.Questions, Input.Answers, "Input.Answers", enforceRequired: true, errors, text));
         if (!ModelState.IsValid)
         {

@@ -23,7 +23,7 @@ namespace ForumManager.Web.Pages.Admin.Delegates;
 /// rank. No deadline applies; answers are checked but not required. Every change is in the record's history.
 /// </summary>
 public sealed class EditModel(ForumDbContext db, CurrentForum current, UserManager<ForumUser> users, QuestionForm questions,
-    DelegateEditor editor, PersonalData personalData, IStringLocalizer<SharedResource> text) : PageModel
+    DelegateEditor editor, PersonalData personalData, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int MaxRank = 100_000;
 
@@ -78,7 +78,7 @@ public sealed class EditModel(ForumDbContext db, CurrentForum current, UserManag
 
         DelegateForm.Clean(Input);
         Input.Answers = QuestionForm.Align(Options.Questions, Input.Answers);
-        ModelState.Check(errors => DelegateForm.Validate(Input, Forum, Record, errors, text));
+        ModelState.Check(errors => DelegateForm.Validate(Input, Forum, Record, clock, errors, text));
         ModelState.Check(errors => QuestionForm.Validate(Options.Questions, Input.Answers, "Input.Answers", enforceRequired: false, errors, text));
         if (!Enum.IsDefined(Category))
         {
