@@ -5,6 +5,7 @@ using System.Text.Json;
 using ForumManager.Core.Delegates;
 using ForumManager.Features.Registration;
 using Microsoft.Extensions.Localization;
+using Delegate = ForumManager.Core.Delegates.Delegate;
 
 namespace ForumManager.Web.Api;
 
@@ -44,12 +45,71 @@ public sealed class DelegatePatch
         ("passport.dateOfBirth", nameof(RegistrationInput.DateOfBirth), (p, v) => Date(v, d => p.Input.DateOfBirth = d)),
     ];
 
+    /// <summary>
+    /// What each form field writes to the record, to be put back as stored when the body did not send the field: the form
+    /// filled from the record is not the record byte for byte (a telephone on file unformatted, an empty one null), and the
+    /// page's cleaning and checks would otherwise rewrite what no one asked to change.
+    /// </summary>
+    private static readonly (string Field, Action<Delegate, Delegate> Keep)[] Stored =
+    [
+        (nameof(RegistrationInput.FamilyName), (to, from) => to.FamilyName = from.FamilyName),
+        (nameof(RegistrationInput.GivenName), (to, from) => to.GivenName = from.GivenName),
+        (nameof(RegistrationInput.NativeName), (to, from) => (to.NativeName, to.NativeNameLanguage) = (from.NativeName, from.NativeNameLanguage)),
+        (nameof(RegistrationInput.Honorific), (to, from) => to.Honorific = from.Honorific),
+        (nameof(RegistrationInput.Position), (to, from) => to.Position = from.Position),
+        (nameof(RegistrationInput.Organization), (to, from) => to.Organization = from.Organization),
+        (nameof(RegistrationInput.CountryCode), (to, from) => to.CountryCode = from.CountryCode),
+        (nameof(RegistrationInput.Email), (to, from) => to.Email = from.Email),
+        (nameof(RegistrationInput.Phone), (to, from) => to.Phone = from.Phone),
+        (nameof(RegistrationInput.PreferredLanguage), (to, from) => to.PreferredLanguage = from.PreferredLanguage),
+        (nameof(RegistrationInput.Gender), (to, from) => to.Gender = from.Gender),
+        (nameof(RegistrationInput.DietaryNeeds), (to, from) => to.DietaryNeeds = from.DietaryNeeds),
+        (nameof(RegistrationInput.AccessibilityNeeds), (to, from) => to.AccessibilityNeeds = from.AccessibilityNeeds),
+        (nameof(RegistrationInput.InterpretationLanguage), (to, from) => to.InterpretationLanguage = from.InterpretationLanguage),
+        (nameof(RegistrationInput.NeedsVisaLetter), (to, from) => to.NeedsVisaLetter = from.NeedsVisaLetter),
+        (nameof(RegistrationInput.PassportNumber), (to, from) => to.PassportNumberProtected = from.PassportNumberProtected),
+        (nameof(RegistrationInput.DateOfBirth), (to, from) => to.DateOfBirthProtected = from.DateOfBirthProtected),
+        (nameof(RegistrationInput.Nationality), (to, from) => to.Nationality = from.Nationality),
+        (nameof(RegistrationInput.PassportExpiry), (to, from) => to.PassportExpiry = from.PassportExpiry),
+        (nameof(RegistrationInput.PassportPlaceOfIssue), (to, from) => to.PassportPlaceOfIssue = from.PassportPlaceOfIssue),
+    ];
+
+    private static readonly HashSet<string> PassportFields =
+    [
+        nameof(RegistrationInput.PassportNumber), nameof(RegistrationInput.DateOfBirth), nameof(RegistrationInput.Nationality),
+        nameof(RegistrationInput.PassportExpiry), nameof(RegistrationInput.PassportPlaceOfIssue),
+    ];
+
     public required RegistrationInput Input { get; init; }
     public DelegateCategory Category { get; set; }
     public int PrecedenceRank { get; set; }
 
     /// <summary>The form fields the body sent, for the attribute checks (a field left out is not checked again).</summary>
     public HashSet<string> Sent { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the body touches the passport: any <c>passport</c> member or the visa letter (which, turned off, clears the
+    /// passport), whatever their values. Such a change needs <c>passport:read</c>, and is refused before any check, so
+    /// that the answer tells nothing of the passport on file.
+    /// </summary>
+    public static bool TouchesPassport(JsonElement body) =>
+        body.ValueKind == JsonValueKind.Object && (body.TryGetProperty("passport", out _) || body.TryGetProperty("needsVisaLetter", out _));
+
+    /// <summary>
+    /// Puts back on <paramref name="saved"/> every field the body did not send, as <paramref name="stored"/> held it. The
+    /// passport's fields follow the visa letter when it was sent (turned off, it clears them).
+    /// </summary>
+    public void KeepUnsent(Delegate saved, Delegate stored)
+    {
+        var visa = Sent.Contains(nameof(RegistrationInput.NeedsVisaLetter));
+        foreach (var (field, keep) in Stored)
+        {
+            if (!Sent.Contains(field) && !(visa && PassportFields.Contains(field)))
+            {
+                keep(saved, stored);
+            }
+        }
+    }
 
     /// <summary>The API's name of a form field (<c>Input.FamilyName</c> → <c>names.family</c>), for the problem's <c>errors</c>.</summary>
     public static string JsonName(string field)

@@ -41,8 +41,10 @@ public static class DelegatesApi
         api.MapPatch("/delegates/{id:int}", PatchAsync).RequireScope(ApiScopes.DelegatesWrite)
             .WithName("updateDelegate").WithSummary("Change a delegate's record (JSON merge patch)")
             .WithDescription("Send the fields to change, named as a read names them (names.family, country, category, passport.number...); null "
-                + "clears a field. If-Match with the record's ETag is required (428 without it, 412 when the record changed meanwhile). "
-                + "The same checks and messages as the organizer's edit page apply; errors are keyed by field name.")
+                + "clears a field; a field left out keeps its stored value exactly. If-Match with the record's ETag is required (428 without "
+                + "it, 412 when the record changed meanwhile). Changing any passport field or needsVisaLetter also needs passport:read "
+                + "(403 otherwise, before any check). The same checks and messages as the organizer's edit page apply; errors are keyed by "
+                + "field name. A patch that changes nothing writes nothing: the record keeps its ETag and changeSeq.")
             .Accepts<JsonElement>("application/merge-patch+json", "application/json")
             .Produces<DelegateRecord>(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
@@ -106,7 +108,7 @@ public static class DelegatesApi
     }
 
     private static async Task<IResult> PatchAsync(int id, HttpContext http, ForumDbContext db, DelegateRecords records, DelegateEditor editor,
-        QuestionForm questions, IStringLocalizer<SharedResource> text, CancellationToken ct)
+        QuestionForm questions, TimeProvider clock, IStringLocalizer<SharedResource> text, CancellationToken ct)
     {
         var forumId = http.User.ForumId();
         var forum = await db.Forums.AsNoTracking().SingleOrDefaultAsync(f => f.Id == forumId, ct);
@@ -131,6 +133,11 @@ public static class DelegatesApi
             return ApiAnswers.Invalid(text, "body", text["Api_Body"]);
         }
 
+        if (DelegatePatch.TouchesPassport(body) && !http.User.HasScope(ApiScopes.PassportRead))
+        {
+            return ApiAnswers.Problem(StatusCodes.Status403Forbidden, text["Api_Problem_Forbidden"], text["Api_Problem_ScopeMissing", ApiScopes.PassportRead]);
+        }
+
         var asked = await questions.AskedAsync(forumId, ct);
         var input = DelegateForm.From(record);
         input.Answers = await questions.GivenAsync(asked, id, ct);
@@ -143,10 +150,10 @@ public static class DelegatesApi
             errors["email"] = [text["Api_EmailLocked"]];
         }
 
-        DelegateForm.Clean(input);
+        DelegateForm.Clean(input, patch.Sent);
         patch.CheckAttributes(errors, text);
         var found = new FieldErrors();
-        DelegateForm.Validate(input, forum, record, found, text);
+        DelegateForm.Validate(input, forum, record, clock, found, text);
         QuestionForm.Validate(asked, input.Answers, "Input.Answers", enforceRequired: false, found, text);
         foreach (var (field, messages) in ApiAnswers.Fields(found, DelegatePatch.JsonName).Where(e => patch.Answers(e.Key)))
         {
@@ -185,6 +192,7 @@ public static class DelegatesApi
             saved.DelegationId = input.DelegationId;
             saved.Category = patch.Category;
             saved.PrecedenceRank = patch.PrecedenceRank;
+            patch.KeepUnsent(saved, record);
         }, http.User.Actor(), ct);
         switch (outcome)
         {

@@ -264,16 +264,17 @@ public sealed class ApiResourcesTests(ApiResourcesFixture app) : IClassFixture<A
             }
         }
 
-        Assert.Equal(0, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == DelegateRecords.RevealedAction && a.UserName == "api:partner")));
+        Assert.Equal(0, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == DelegateRecords.RevealedAction && a.UserName.StartsWith("api:partner"))));
     }
 
     [Fact]
     public async Task Should_show_the_passport_with_passport_read_and_audit_every_record_revealed()
     {
         var client = ApiTestAuth.Client(app, app.ForumId, "visa-office", ApiScopes.DelegatesRead, ApiScopes.PassportRead);
+        var visaOffice = $"api:visa-office ({Prefix(client)})";
         var (id, number) = app.Passports.Skip(1).First();
         Task<int> RevealsAsync(int delegateId) => app.WithDbAsync(db => db.AuditEntries.CountAsync(a =>
-            a.Action == DelegateRecords.RevealedAction && a.UserName == "api:visa-office" && a.EntityId == delegateId.ToString(CultureInfo.InvariantCulture)));
+            a.Action == DelegateRecords.RevealedAction && a.UserName == visaOffice && a.EntityId == delegateId.ToString(CultureInfo.InvariantCulture)));
 
         var one = await JsonAsync(await client.GetAsync($"/api/v1/delegates/{id}"));
         Assert.Equal(number, one.GetProperty("passport").GetProperty("number").GetString());
@@ -365,7 +366,7 @@ public sealed class ApiResourcesTests(ApiResourcesFixture app) : IClassFixture<A
         Assert.NotEqual(etag, saved.Headers.ETag!.ToString());
         var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityId == id.ToString(CultureInfo.InvariantCulture) && a.Action == "edited")
             .OrderByDescending(a => a.Id).FirstAsync());
-        Assert.Equal("api:partner", audit.UserName);
+        Assert.Equal($"api:partner ({Prefix(client)})", audit.UserName);
         Assert.Contains("Deputy Mayor", audit.After, StringComparison.Ordinal);
 
         var stale = await client.SendAsync(Patch(id, etag, new { position = "Mayor" }));
@@ -398,8 +399,132 @@ public sealed class ApiResourcesTests(ApiResourcesFixture app) : IClassFixture<A
         var savedResponse = await client.SendAsync(Patch(id, etag, new { organization = "Sister City Office" }));
         var saved = await JsonAsync(savedResponse);
         Assert.Equal("Sister City Office", saved.GetProperty("organization").GetString());
-        var visa = await JsonAsync(await client.SendAsync(Patch(id, savedResponse.Headers.ETag!.ToString(), new { needsVisaLetter = true })), HttpStatusCode.BadRequest);
+        var passports = app.Api(app.ForumId, ApiScopes.DelegatesRead, ApiScopes.DelegatesWrite, ApiScopes.PassportRead);
+        var visa = await JsonAsync(await passports.SendAsync(Patch(id, savedResponse.Headers.ETag!.ToString(), new { needsVisaLetter = true })), HttpStatusCode.BadRequest);
         Assert.Equal(Localized("Validation_RequiredForVisa", "en"), visa.GetProperty("errors").GetProperty("passport.number")[0].GetString());
+    }
+
+    /// <summary>The token's prefix, as the audit log and the check-ins name the token beside its name.</summary>
+    private static string Prefix(HttpClient client) => client.DefaultRequestHeaders.Authorization!.Parameter![..12];
+
+    /// <summary>Gives a passport holder of the fixture a passport valid for the visa letter, and the telephone as an old import left it.</summary>
+    private Task<int> VisaReadyAsync(int index, string? phone) => app.WithDbAsync(async db =>
+    {
+        var forum = await db.Forums.SingleAsync(f => f.Id == app.ForumId);
+        var person = await db.Delegates.SingleAsync(d => d.Id == app.Passports.Keys.ElementAt(index));
+        person.PassportExpiry = forum.EndDate.AddYears(2);
+        person.Phone = phone;
+        await db.SaveChangesAsync();
+        return person.Id;
+    });
+
+    [Fact]
+    public async Task Should_refuse_a_passport_change_without_passport_read_and_tell_nothing_of_the_passport_on_file()
+    {
+        var writer = app.Api(app.ForumId, ApiScopes.DelegatesRead, ApiScopes.DelegatesWrite);
+        var holder = await VisaReadyAsync(2, "+44 20 7946 0000");
+        var without = await app.WithDbAsync(db => db.Delegates.Where(d => d.ForumId == app.ForumId && !d.NeedsVisaLetter).OrderBy(d => d.Id).Skip(5).Select(d => d.Id).FirstAsync());
+        var before = await app.WithDbAsync(db => db.Delegates.AsNoTracking().SingleAsync(d => d.Id == holder));
+
+        async Task<string> RefusedAsync(int id, object body)
+        {
+            var etag = (await writer.GetAsync($"/api/v1/delegates/{id}")).Headers.ETag!.ToString();
+            var problem = await ApiTestTokens.ProblemAsync(await writer.SendAsync(Patch(id, etag, body)), 403);
+            Assert.Contains(ApiScopes.PassportRead, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.False(problem.TryGetProperty("errors", out _));
+            return problem.GetProperty("detail").GetString()!;
+        }
+
+        // The same answer whether a passport is on file or not, and whatever else the body gets wrong.
+        var onFile = await RefusedAsync(holder, new { needsVisaLetter = true });
+        Assert.Equal(onFile, await RefusedAsync(without, new { needsVisaLetter = true }));
+        Assert.Equal(onFile, await RefusedAsync(holder, new { needsVisaLetter = false }));
+        Assert.Equal(onFile, await RefusedAsync(holder, new { passport = new { number = "QX7654321" } }));
+        Assert.Equal(onFile, await RefusedAsync(without, new { country = "XX", passport = new { dateOfBirth = "soon", expiry = (string?)null } }));
+
+        var after = await app.WithDbAsync(db => db.Delegates.AsNoTracking().SingleAsync(d => d.Id == holder));
+        Assert.Equal((before.PassportNumberProtected, before.NeedsVisaLetter, before.ChangeSeq), (after.PassportNumberProtected, after.NeedsVisaLetter, after.ChangeSeq));
+    }
+
+    [Fact]
+    public async Task Should_change_the_passport_with_passport_read_audit_which_fields_changed_without_values_and_touch_nothing_else()
+    {
+        var visa = ApiTestAuth.Client(app, app.ForumId, "visa-desk", ApiScopes.DelegatesRead, ApiScopes.DelegatesWrite, ApiScopes.PassportRead);
+        var id = await VisaReadyAsync(3, "+11 101 1001");
+        var etag = (await visa.GetAsync($"/api/v1/delegates/{id}")).Headers.ETag!.ToString();
+
+        var saved = await JsonAsync(await visa.SendAsync(Patch(id, etag, new { passport = new { placeOfIssue = "Busan", number = "QZ1234567" } })));
+
+        Assert.Equal("+11 101 1001", saved.GetProperty("phone").GetString());
+        var record = await app.WithDbAsync(db => db.Delegates.AsNoTracking().SingleAsync(d => d.Id == id));
+        Assert.Equal("+11 101 1001", record.Phone);
+        Assert.Equal("Busan", record.PassportPlaceOfIssue);
+        var audit = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityId == id.ToString(CultureInfo.InvariantCulture) && a.Action == "edited")
+            .OrderByDescending(a => a.Id).FirstAsync());
+        Assert.Equal($"api:visa-desk ({Prefix(visa)})", audit.UserName);
+        foreach (var text in new[] { audit.Before!, audit.After! })
+        {
+            Assert.Contains("PassportPlaceOfIssue", text, StringComparison.Ordinal);
+            Assert.Contains("PassportNumber", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Busan", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Seoul", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("QZ1234567", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Phone", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Should_leave_every_field_not_sent_as_stored_and_write_nothing_for_a_patch_that_changes_nothing()
+    {
+        var client = app.Api(app.ForumId, ApiScopes.DelegatesRead, ApiScopes.DelegatesWrite);
+        var id = await app.WithDbAsync(async db =>
+        {
+            var person = await db.Delegates.Where(d => d.ForumId == app.ForumId && !d.NeedsVisaLetter).OrderBy(d => d.Id).Skip(6).FirstAsync();
+            person.Phone = null;
+            person.Honorific = null;
+            person.Position = "Mayor";
+            await db.SaveChangesAsync();
+            return person.Id;
+        });
+        Task<int> EditsAsync() => app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityId == id.ToString(CultureInfo.InvariantCulture) && a.Action == "edited"));
+        var read = await client.GetAsync($"/api/v1/delegates/{id}");
+        var before = await app.WithDbAsync(db => db.Delegates.AsNoTracking().SingleAsync(d => d.Id == id));
+
+        var same = await client.SendAsync(Patch(id, read.Headers.ETag!.ToString(), new { position = "Mayor" }));
+
+        Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+        Assert.Equal(read.Headers.ETag, same.Headers.ETag);
+        Assert.Equal(0, await EditsAsync());
+        var unchanged = await app.WithDbAsync(db => db.Delegates.AsNoTracking().SingleAsync(d => d.Id == id));
+        Assert.Equal((before.ChangeSeq, before.UpdatedUtc, before.Phone, before.Honorific), (unchanged.ChangeSeq, unchanged.UpdatedUtc, unchanged.Phone, unchanged.Honorific));
+
+        await JsonAsync(await client.SendAsync(Patch(id, same.Headers.ETag!.ToString(), new { organization = "Twinning Office" })));
+        var edited = await app.WithDbAsync(db => db.Delegates.AsNoTracking().SingleAsync(d => d.Id == id));
+        Assert.Null(edited.Phone);
+        Assert.Null(edited.Honorific);
+        var audit = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityId == id.ToString(CultureInfo.InvariantCulture) && a.Action == "edited").SingleAsync());
+        Assert.Equal("Organization: Twinning Office", audit.After);
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_date_of_birth_in_the_future_next_to_the_field_in_both_languages()
+    {
+        var visa = ApiTestAuth.Client(app, app.ForumId, "visa-check", ApiScopes.DelegatesRead, ApiScopes.DelegatesWrite, ApiScopes.PassportRead);
+        var id = await VisaReadyAsync(4, null);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var tomorrow = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, zone)).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var etag = (await visa.GetAsync($"/api/v1/delegates/{id}")).Headers.ETag!.ToString();
+
+        foreach (var language in new[] { "en", "zh-Hans" })
+        {
+            var refused = await JsonAsync(await visa.SendAsync(Patch(id, etag, new { passport = new { dateOfBirth = tomorrow } }, language)), HttpStatusCode.BadRequest);
+            Assert.Equal([Localized("Validation_DateOfBirthFuture", language)], refused.GetProperty("errors").GetProperty("passport.dateOfBirth").EnumerateArray().Select(e => e.GetString()));
+        }
+
+        Assert.NotEqual("Validation_DateOfBirthFuture", Localized("Validation_DateOfBirthFuture", "zh-Hans"));
+        Assert.NotEqual(Localized("Validation_DateOfBirthFuture", "en"), Localized("Validation_DateOfBirthFuture", "zh-Hans"));
+        Assert.Equal("1966-03-05", await app.WithDbAsync(async db =>
+            app.Services.GetRequiredService<PersonalData>().Unprotect(await db.Delegates.Where(d => d.Id == id).Select(d => d.DateOfBirthProtected).SingleAsync())));
     }
 
     [Fact]
@@ -414,7 +539,8 @@ public sealed class ApiResourcesTests(ApiResourcesFixture app) : IClassFixture<A
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         var wrong = await client.PostAsJsonAsync($"/api/v1/delegates/{id}/status", new { status = "submitted" });
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
-        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityId == id.ToString(CultureInfo.InvariantCulture) && a.Action == "status" && a.UserName == "api:partner")));
+        var actor = $"api:partner ({Prefix(client)})";
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityId == id.ToString(CultureInfo.InvariantCulture) && a.Action == "status" && a.UserName == actor)));
     }
 
     [Fact]
@@ -439,7 +565,7 @@ public sealed class ApiResourcesTests(ApiResourcesFixture app) : IClassFixture<A
         var since = await JsonAsync(await client.GetAsync("/api/v1/checkins?changed_since=" + cursor));
         var made = Assert.Single(since.GetProperty("items").EnumerateArray());
         Assert.Equal(person.Id, made.GetProperty("delegateId").GetInt32());
-        Assert.Equal("api:partner", made.GetProperty("by").GetString());
+        Assert.Equal($"api:partner ({Prefix(client)})", made.GetProperty("by").GetString());
     }
 
     [Fact]
@@ -453,7 +579,7 @@ public sealed class ApiResourcesTests(ApiResourcesFixture app) : IClassFixture<A
         var batch = await app.WithDbAsync(db => db.NoticeBatches.AsNoTracking().SingleAsync(b => b.Id == batchId));
         Assert.Equal(approved, batch.Total);
         Assert.Equal(Core.Notices.NoticeKind.Reminder, batch.Kind);
-        Assert.Equal("api:partner", batch.CreatedBy);
+        Assert.Equal($"api:partner ({Prefix(client)})", batch.CreatedBy);
 
         var refused = await JsonAsync(await client.PostAsJsonAsync("/api/v1/notices", new { template = "free_form", audience = new { hotel = 999_999 } }), HttpStatusCode.BadRequest);
         Assert.Equal(Localized("Validation_Choose", "en"), refused.GetProperty("errors").GetProperty("template")[0].GetString());
