@@ -151,11 +151,44 @@ public sealed class WebhookDeliveryTests(WebhookAppFixture app) : IClassFixture<
     }
 
     [Fact]
-    public async Task Should_keep_the_webhook_pages_from_organizers()
+    public async Task Should_let_organizers_add_endpoints_but_leave_private_networks_to_admins()
     {
+        var staff = await Clients.SignedInAsync(app, Roles.Staff);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/admin/webhooks")).StatusCode);
         var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        Assert.Equal(HttpStatusCode.OK, (await organizer.GetAsync("/admin/webhooks")).StatusCode);
+        var form = await HtmlForms.GetPageAsync(organizer, "/admin/webhooks/edit");
+        Assert.NotNull(form.QuerySelector("form[data-testid=webhook-form]"));
+        Assert.Null(form.QuerySelector("[name='Input.AllowPrivateNetwork']"));
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await organizer.GetAsync("/admin/webhooks")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await organizer.GetAsync("/admin/webhooks/edit")).StatusCode);
+        // Subscribed to transfers, which no test here makes: nothing is sent to these addresses.
+        // An organizer's endpoint on a public address is made, its secret shown once.
+        var added = await PostEndpointFormAsync(organizer, "https://93.184.215.14/partner-hooks", [WebhookEvents.TransferAssigned], allowPrivate: false);
+        Assert.StartsWith("whsec_", (await HtmlForms.ParseAsync(added)).QuerySelector("[data-testid=secret-value]")?.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.WebhookEndpoints.Where(e => e.Url == "https://93.184.215.14/partner-hooks").Select(e => e.AllowPrivateNetwork).SingleAsync()));
+
+        // A forged post asking for private networks is refused next to the field, and nothing is made.
+        var forged = await HtmlForms.ParseAsync(await PostEndpointFormAsync(organizer, "http://127.0.0.1:9/forged", [WebhookEvents.TransferAssigned], allowPrivate: true));
+        Assert.Contains("Only an admin may allow private networks", forged.QuerySelector("[data-valmsg-for='Input.AllowPrivateNetwork']")?.TextContent, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.WebhookEndpoints.AnyAsync(e => e.Url == "http://127.0.0.1:9/forged")));
+
+        // An endpoint an admin allowed: the organizer is told, cannot keep a private address, and cannot forge the permission back.
+        var admin = await Clients.SignedInAsync(app, Roles.Admin);
+        await AddEndpointAsync(admin, "http://127.0.0.1:9/venue", [WebhookEvents.TransferAssigned]);
+        var id = await app.WithDbAsync(db => db.WebhookEndpoints.Where(e => e.Url == "http://127.0.0.1:9/venue").Select(e => e.Id).SingleAsync());
+        var page = $"/admin/webhooks/edit/{id}";
+        Assert.NotNull((await HtmlForms.GetPageAsync(organizer, page)).QuerySelector("[data-testid=private-kept-by-admin]"));
+        var kept = await HtmlForms.ParseAsync(await PostEndpointFormAsync(organizer, "http://127.0.0.1:9/venue", [WebhookEvents.TransferAssigned], allowPrivate: false, page));
+        Assert.Contains("Only an admin may let an endpoint reach", kept.QuerySelector("[data-valmsg-for='Input.Url']")?.TextContent, StringComparison.Ordinal);
+        var forgedEdit = await HtmlForms.ParseAsync(await PostEndpointFormAsync(organizer, "http://127.0.0.1:9/elsewhere", [WebhookEvents.TransferAssigned], allowPrivate: true, page));
+        Assert.Contains("Only an admin may allow private networks", forgedEdit.QuerySelector("[data-valmsg-for='Input.AllowPrivateNetwork']")?.TextContent, StringComparison.Ordinal);
+        var endpoint = await app.WithDbAsync(db => db.WebhookEndpoints.AsNoTracking().SingleAsync(e => e.Id == id));
+        Assert.Equal(("http://127.0.0.1:9/venue", true), (endpoint.Url, endpoint.AllowPrivateNetwork));
+
+        // Saved by an organizer with a public address, it loses the permission; an admin's save keeps it.
+        Assert.Equal(HttpStatusCode.Redirect, (await PostEndpointFormAsync(organizer, "https://93.184.215.14/venue", [WebhookEvents.TransferAssigned], allowPrivate: false, page)).StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.WebhookEndpoints.Where(e => e.Id == id).Select(e => e.AllowPrivateNetwork).SingleAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostEndpointFormAsync(admin, "http://127.0.0.1:9/venue", [WebhookEvents.TransferAssigned], allowPrivate: true, page)).StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.WebhookEndpoints.Where(e => e.Id == id).Select(e => e.AllowPrivateNetwork).SingleAsync()));
     }
 }

@@ -1,3 +1,4 @@
+using ForumManager.Core.Accounts;
 using ForumManager.Core.Auditing;
 using ForumManager.Data;
 using ForumManager.Features;
@@ -29,6 +30,12 @@ public sealed class EditModel(ForumDbContext db, CurrentForum current, WebhookEn
 
     private Actor Actor => new(users.GetUserId(User), User.Identity?.Name ?? "admin");
 
+    /// <summary>Only an admin sees, sets or keeps "Allow private network".</summary>
+    public bool MayAllowPrivate => User.IsInRole(Roles.Admin);
+
+    /// <summary>An endpoint an admin let reach private networks, being edited by an organizer (told that saving lifts it).</summary>
+    public bool AllowedByAdmin { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await current.GetAsync(ct) is not { } forum)
@@ -46,8 +53,10 @@ public sealed class EditModel(ForumDbContext db, CurrentForum current, WebhookEn
 
             Input = new WebhookEndpointInput
             {
-                Url = endpoint.Url, Description = endpoint.Description, Events = [.. endpoint.EventList], AllowPrivateNetwork = endpoint.AllowPrivateNetwork,
+                Url = endpoint.Url, Description = endpoint.Description, Events = [.. endpoint.EventList],
+                AllowPrivateNetwork = endpoint.AllowPrivateNetwork && MayAllowPrivate,
             };
+            AllowedByAdmin = endpoint.AllowPrivateNetwork && !MayAllowPrivate;
         }
 
         return Page();
@@ -63,8 +72,8 @@ public sealed class EditModel(ForumDbContext db, CurrentForum current, WebhookEn
         // The feature checks every field itself, in the reader's words.
         ModelState.Clear();
         var (saved, errors) = Id is { } id
-            ? await endpoints.UpdateAsync(forum.Id, id, Input, Actor, ct)
-            : await endpoints.CreateAsync(forum.Id, Input, Actor, ct);
+            ? await endpoints.UpdateAsync(forum.Id, id, Input, Actor, MayAllowPrivate, ct)
+            : await endpoints.CreateAsync(forum.Id, Input, Actor, MayAllowPrivate, ct);
         if (saved is null)
         {
             if (errors.IsEmpty)
@@ -73,6 +82,8 @@ public sealed class EditModel(ForumDbContext db, CurrentForum current, WebhookEn
             }
 
             ModelState.AddErrors(errors);
+            AllowedByAdmin = Id is { } edited && !MayAllowPrivate
+                && await db.WebhookEndpoints.AnyAsync(e => e.Id == edited && e.ForumId == forum.Id && e.AllowPrivateNetwork, ct);
             return Page();
         }
 
