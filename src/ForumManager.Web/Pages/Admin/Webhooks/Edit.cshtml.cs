@@ -14,10 +14,11 @@ using Microsoft.Extensions.Localization;
 namespace ForumManager.Web.Pages.Admin.Webhooks;
 
 /// <summary>
-/// Adds or changes an endpoint. A new endpoint's secret is shown on the answer to the post that made it, once, and
-/// never again (it is kept encrypted; a new one can be made on the endpoint's page).
+/// Adds or changes an endpoint. A new endpoint's secret is shown once, on the page the post that made it redirects to,
+/// and never again (it is kept encrypted; a new one can be made on the endpoint's page): a reload makes nothing twice.
 /// </summary>
-public sealed class EditModel(ForumDbContext db, CurrentForum current, WebhookEndpoints endpoints, UserManager<ForumUser> users, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class EditModel(ForumDbContext db, CurrentForum current, WebhookEndpoints endpoints, WebhookSecretHandoff handoff, UserManager<ForumUser> users,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Id { get; set; }
@@ -36,7 +37,7 @@ public sealed class EditModel(ForumDbContext db, CurrentForum current, WebhookEn
     /// <summary>An endpoint an admin let reach private networks, being edited by an organizer (told that saving lifts it).</summary>
     public bool AllowedByAdmin { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? created, CancellationToken ct)
     {
         if (await current.GetAsync(ct) is not { } forum)
         {
@@ -49,6 +50,19 @@ public sealed class EditModel(ForumDbContext db, CurrentForum current, WebhookEn
             if (endpoint is null)
             {
                 return NotFound();
+            }
+
+            if (created is not null)
+            {
+                // The new secret, this once; a reload finds it gone and goes to the endpoint's page.
+                if (await handoff.TakeAsync(id, users.GetUserId(User), created, ct) is not { } secret)
+                {
+                    return Redirect($"/admin/webhooks/{id}");
+                }
+
+                NewSecret = secret;
+                Response.Headers.CacheControl = "no-store";
+                return Page();
             }
 
             Input = new WebhookEndpointInput
@@ -89,9 +103,8 @@ public sealed class EditModel(ForumDbContext db, CurrentForum current, WebhookEn
 
         if (saved.Secret is { } secret)
         {
-            Id = saved.Id;
-            NewSecret = secret;
-            return Page();
+            var key = await handoff.HoldAsync(saved.Id, users.GetUserId(User), secret, ct);
+            return Redirect($"/admin/webhooks/edit/{saved.Id}?created={key}");
         }
 
         TempData["Status"] = text["Webhooks_Saved"].Value;
