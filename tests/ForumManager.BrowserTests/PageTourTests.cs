@@ -90,9 +90,9 @@ public sealed class PageTourTests(TourFixture tour, ITestOutputHelper output) : 
         ["Admin/Api"] = (Visitor.Admin, "/admin/api"),
         ["admin/api/{id:int}"] = (Visitor.Admin, "/admin/api/{api-token}"),
         ["api/v1/docs"] = (Visitor.Anonymous, "/api/v1/docs"),
-        ["Admin/Webhooks"] = (Visitor.Admin, "/admin/webhooks"),
-        ["admin/webhooks/edit/{id:int?}"] = (Visitor.Admin, "/admin/webhooks/edit/{webhook}"),
-        ["admin/webhooks/{id:int}"] = (Visitor.Admin, "/admin/webhooks/{webhook}"),
+        ["Admin/Webhooks"] = (Visitor.Organizer, "/admin/webhooks"),
+        ["admin/webhooks/edit/{id:int?}"] = (Visitor.Organizer, "/admin/webhooks/edit/{webhook}"),
+        ["admin/webhooks/{id:int}"] = (Visitor.Organizer, "/admin/webhooks/{webhook}"),
 
         ["Identity/Account/Login"] = (Visitor.Anonymous, "/Identity/Account/Login"),
         ["Identity/Account/ForgotPassword"] = (Visitor.Anonymous, "/Identity/Account/ForgotPassword"),

@@ -136,7 +136,7 @@ public sealed class TourFixture : IAsyncLifetime
         {
             ForumId = forumId, Url = "https://visitors.sister-city.example.org/integrations/forum-manager/webhooks/receive?source=hunan-forum",
             Description = "Partner city visitor office", Events = string.Join(' ', WebhookEvents.All), SecretProtected = "not used on the tour",
-            Enabled = false, DisabledUtc = now, DisabledReason = WebhookHealth.FailingReason, FailingSinceUtc = now.AddDays(-1),
+            Enabled = false, DisabledUtc = now, DisabledReason = WebhookHealth.FailingReason, FailingSinceUtc = now.AddDays(-1), AllowPrivateNetwork = true,
             CreatedUtc = now.AddDays(-2), UpdatedUtc = now, CreatedByName = "admin@hunan.example.org",
         };
         db.WebhookEndpoints.Add(endpoint);

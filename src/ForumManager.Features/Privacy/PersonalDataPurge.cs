@@ -1,5 +1,8 @@
 using ForumManager.Core.Auditing;
+using ForumManager.Core.Integrations;
 using ForumManager.Data;
+using ForumManager.Features.Delegates;
+using ForumManager.Features.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace ForumManager.Features.Privacy;
@@ -7,8 +10,10 @@ namespace ForumManager.Features.Privacy;
 /// <summary>
 /// After an edition's retention period, its delegates' personal data goes: names, contact, needs, passport data and
 /// the mail sent to them, their photos, free-text answers and files waiting to be imported. What remains is counts: category, status, country and delegation, for the record.
+/// A purge is a change like any other to the outside systems: every purged delegate gets a new change number and a
+/// <c>delegate.changed</c> event marked <c>purged</c>, so a partner synchronising or subscribed drops what it keeps.
 /// </summary>
-public sealed class PersonalDataPurge(ForumDbContext db, TimeProvider clock)
+public sealed class PersonalDataPurge(ForumDbContext db, TimeProvider clock, WebhookSignal signal)
 {
     /// <summary>The address a purged delegate is left with, which also marks the delegate as purged.</summary>
     public const string PurgedDomain = "@purged.invalid";
@@ -33,11 +38,31 @@ public sealed class PersonalDataPurge(ForumDbContext db, TimeProvider clock)
         }
 
         var forumId = forum.Id;
+        var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var emails = await db.Delegates.Where(d => d.ForumId == forumId && !d.Email.EndsWith(PurgedDomain)).Select(d => d.Email).ToListAsync(ct);
+        var targets = await db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId && !d.Email.EndsWith(PurgedDomain))
+            .OrderBy(d => d.Id).Select(d => new { d.Id, d.Email, d.Reference, d.Status, d.DelegationId }).ToListAsync(ct);
+        var emails = targets.Select(d => d.Email).ToList();
         await db.OutboxMessages.Where(m => emails.Contains(m.ToAddress)).ExecuteDeleteAsync(ct);
+
+        // The counter is raised once, by the number purged, in this transaction (which holds its row or the write lock
+        // to the end, as every save does); the rows take the numbers in id order.
+        await db.ChangeCounters.Where(c => c.Name == ForumDbContext.DelegateChanges)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, c => c.Value + targets.Count), ct);
+        var last = await db.ChangeCounters.Where(c => c.Name == ForumDbContext.DelegateChanges).Select(c => c.Value).SingleAsync(ct);
+        var number = last - targets.Count;
+        foreach (var target in targets)
+        {
+            var id = target.Id;
+            var seq = ++number;
+            await db.Delegates.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.ChangeSeq, seq), ct);
+            WebhookEventLog.Add(db, forumId, WebhookEvents.DelegateChanged,
+                WebhookEventLog.PurgedData(id, target.Reference, target.Status, target.DelegationId, seq), now);
+        }
+
         var purged = await db.Delegates.Where(d => d.ForumId == forumId && !d.Email.EndsWith(PurgedDomain))
             .ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.UpdatedUtc, now)
                 .SetProperty(d => d.FamilyName, "Purged")
                 .SetProperty(d => d.GivenName, d => "#" + d.Id)
                 .SetProperty(d => d.NativeName, (string?)null)
@@ -73,12 +98,15 @@ public sealed class PersonalDataPurge(ForumDbContext db, TimeProvider clock)
         // So does who sat beside whom; the layouts and the meetings' records stay, their people now only references.
         await db.SeatAssignments.Where(a => a.ForumId == forumId).ExecuteDeleteAsync(ct);
 
-        // The history held the same data (reasons, reveals); its entries about this edition's delegates go too.
-        await db.AuditEntries.Where(a => a.ForumId == forumId && a.EntityType == "Delegate").ExecuteDeleteAsync(ct);
-        db.AuditEntries.Add(actor.Audit(forumId, clock.GetUtcNow().UtcDateTime, nameof(Core.Forums.Forum), forumId, "purged-personal-data",
+        // The history held the same data (reasons, reveals); its entries about this edition's delegates go too, but for
+        // the record of which API token was shown whose passport: it names a delegate by id only, and stays.
+        await db.AuditEntries.Where(a => a.ForumId == forumId && a.EntityType == "Delegate" && a.Action != DelegateRecords.RevealedAction)
+            .ExecuteDeleteAsync(ct);
+        db.AuditEntries.Add(actor.Audit(forumId, now, nameof(Core.Forums.Forum), forumId, "purged-personal-data",
             after: $"{purged} delegates"));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        signal.Wake();
         return purged;
     }
 }

@@ -15,7 +15,7 @@ public sealed class NoticeFailures(TimeProvider clock, WebhookSignal signal) : I
     public async Task GaveUpAsync(ForumDbContext db, long messageId, CancellationToken ct)
     {
         var notice = await db.NoticeRecipients.AsNoTracking().Where(r => r.OutboxMessageId == messageId)
-            .Join(db.NoticeBatches, r => r.BatchId, b => b.Id, (r, b) => new { b.ForumId, BatchId = b.Id, r.DelegateId, Kind = b.Kind.ToString() })
+            .Join(db.NoticeBatches, r => r.BatchId, b => b.Id, (r, b) => new { b.ForumId, BatchId = b.Id, r.DelegateId, b.Kind })
             .FirstOrDefaultAsync(ct);
         if (notice is null)
         {
@@ -28,7 +28,7 @@ public sealed class NoticeFailures(TimeProvider clock, WebhookSignal signal) : I
             outboxMessageId = messageId,
             noticeBatchId = notice.BatchId,
             delegateId = notice.DelegateId,
-            kind = notice.Kind.ToLowerInvariant(),
+            kind = ApiNames.Of(notice.Kind),
             purpose,
         }, clock.GetUtcNow().UtcDateTime);
         signal.Wake();

@@ -71,8 +71,11 @@ public static class WebhookAddressGuard
 
     /// <summary>
     /// Whether an address is on the public internet: not loopback, private (10/8, 172.16/12, 192.168/16), shared
-    /// (100.64/10), link-local (169.254/16, fe80::/10), unique-local (fc00::/7), multicast, unspecified or reserved,
-    /// nor any of these written as an IPv4-mapped or IPv4-compatible IPv6 address.
+    /// (100.64/10), link-local (169.254/16), multicast, unspecified or reserved; an IPv4-mapped address (::ffff:a.b.c.d)
+    /// is judged as its IPv4 address. IPv6 is allowed, not refused, by range: only global unicast (2000::/3) is public,
+    /// less the ranges that stand for another address or none (Teredo and the other IETF assignments, 2001::/23; 6to4,
+    /// 2002::/16; documentation, 2001:db8::/32 and 3fff::/20), so every form that carries an IPv4 address inside
+    /// (::a.b.c.d, ::ffff:0:a.b.c.d, 64:ff9b::/96, 6to4, Teredo) is refused whatever that address is.
     /// </summary>
     public static bool IsPublic(IPAddress address)
     {
@@ -99,16 +102,12 @@ public static class WebhookAddressGuard
         }
 
         var v6 = address.GetAddressBytes();
-        if (v6.Take(12).All(x => x == 0))
-        {
-            // ::, ::1 and the old IPv4-compatible form ::a.b.c.d.
-            return v6[12] != 0 && IsPublic(new IPAddress(v6[12..]));
-        }
-
-        return !(IPAddress.IsLoopback(address) || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast
-            || (v6[0] & 0xFE) == 0xFC
-            || (v6[0] == 0x00 && v6[1] == 0x64 && v6[2] == 0xFF && v6[3] == 0x9B)
-            || (v6[0] == 0x20 && v6[1] == 0x01 && v6[2] == 0x0D && v6[3] == 0xB8));
+        var globalUnicast = (v6[0] & 0xE0) == 0x20;
+        return globalUnicast
+            && !(v6[0] == 0x20 && v6[1] == 0x01 && v6[2] <= 0x01)
+            && !(v6[0] == 0x20 && v6[1] == 0x02)
+            && !(v6[0] == 0x20 && v6[1] == 0x01 && v6[2] == 0x0D && v6[3] == 0xB8)
+            && !(v6[0] == 0x3F && v6[1] == 0xFF && (v6[2] & 0xF0) == 0x00);
     }
 
     /// <summary>

@@ -19,7 +19,12 @@ public sealed class WebhookEndpointInput
 /// <summary>An endpoint saved, and its secret when a new one was made (shown once).</summary>
 public sealed record WebhookEndpointSaved(int Id, string? Secret);
 
-/// <summary>The admins' use cases on endpoints: add, edit, a new secret, on and off, a test event, a delivery sent again. Every change audited.</summary>
+/// <summary>
+/// The organizers' use cases on endpoints: add, edit, a new secret, on and off, a test event, a delivery sent again.
+/// Every change audited. Only an admin may let an endpoint reach private networks: an organizer's save asking for it
+/// is refused next to the field, and an organizer's save of an endpoint an admin allowed takes the permission away
+/// (the address must then be public), so no organizer can point an allowed endpoint at the servers' own network.
+/// </summary>
 public sealed class WebhookEndpoints(
     ForumDbContext db,
     WebhookSecrets secrets,
@@ -35,9 +40,17 @@ public sealed class WebhookEndpoints(
 
     private bool HttpsOnly => environment.IsProduction() || options.Value.RequireHttps;
 
-    public async Task<FieldErrors> CheckAsync(WebhookEndpointInput input, CancellationToken ct)
+    public Task<FieldErrors> CheckAsync(WebhookEndpointInput input, CancellationToken ct) => CheckAsync(input, mayAllowPrivate: true, ct);
+
+    public async Task<FieldErrors> CheckAsync(WebhookEndpointInput input, bool mayAllowPrivate, CancellationToken ct)
     {
         var errors = new FieldErrors();
+        if (input.AllowPrivateNetwork && !mayAllowPrivate)
+        {
+            errors.Add("Input.AllowPrivateNetwork", text["Webhooks_AllowPrivateAdminOnly"]);
+            input.AllowPrivateNetwork = false;
+        }
+
         input.Url = input.Url?.Trim() ?? string.Empty;
         input.Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
         input.Events = [.. input.Events.Where(WebhookEvents.All.Contains).Distinct()];
@@ -55,7 +68,7 @@ public sealed class WebhookEndpoints(
                 ?? await WebhookAddressGuard.CheckHostAsync(uri!.Host, input.AllowPrivateNetwork, ct);
             if (problem is { } p)
             {
-                errors.Add("Input.Url", text["Webhooks_Url" + p]);
+                errors.Add("Input.Url", text["Webhooks_Url" + p + (p == UrlProblem.PrivateAddress && !mayAllowPrivate ? "AdminOnly" : string.Empty)]);
             }
         }
 
@@ -72,9 +85,11 @@ public sealed class WebhookEndpoints(
         return errors;
     }
 
-    public async Task<(WebhookEndpointSaved? Saved, FieldErrors Errors)> CreateAsync(int forumId, WebhookEndpointInput input, Actor actor, CancellationToken ct)
+    /// <param name="mayAllowPrivate">Whether the actor is an admin, who alone may allow private networks.</param>
+    public async Task<(WebhookEndpointSaved? Saved, FieldErrors Errors)> CreateAsync(int forumId, WebhookEndpointInput input, Actor actor, bool mayAllowPrivate,
+        CancellationToken ct)
     {
-        var errors = await CheckAsync(input, ct);
+        var errors = await CheckAsync(input, mayAllowPrivate, ct);
         if (!errors.IsEmpty)
         {
             return (null, errors);
@@ -95,7 +110,9 @@ public sealed class WebhookEndpoints(
         return (new WebhookEndpointSaved(endpoint.Id, secret), errors);
     }
 
-    public async Task<(WebhookEndpointSaved? Saved, FieldErrors Errors)> UpdateAsync(int forumId, int id, WebhookEndpointInput input, Actor actor, CancellationToken ct)
+    /// <param name="mayAllowPrivate">Whether the actor is an admin, who alone may allow (or keep allowing) private networks.</param>
+    public async Task<(WebhookEndpointSaved? Saved, FieldErrors Errors)> UpdateAsync(int forumId, int id, WebhookEndpointInput input, Actor actor,
+        bool mayAllowPrivate, CancellationToken ct)
     {
         var endpoint = await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.Id == id && e.ForumId == forumId, ct);
         if (endpoint is null)
@@ -103,7 +120,7 @@ public sealed class WebhookEndpoints(
             return (null, new FieldErrors());
         }
 
-        var errors = await CheckAsync(input, ct);
+        var errors = await CheckAsync(input, mayAllowPrivate, ct);
         if (!errors.IsEmpty)
         {
             return (null, errors);
@@ -184,7 +201,7 @@ public sealed class WebhookEndpoints(
         return true;
     }
 
-    /// <summary>A <c>ping</c> event to this endpoint alone, whatever it subscribes to.</summary>
+    /// <summary>A <c>ping</c> event to this endpoint alone, whatever it subscribes to. It names the endpoint, never who sent it.</summary>
     public async Task<bool> PingAsync(int forumId, int endpointId, Actor actor, CancellationToken ct)
     {
         if (!await db.WebhookEndpoints.AnyAsync(e => e.Id == endpointId && e.ForumId == forumId, ct))
@@ -194,7 +211,7 @@ public sealed class WebhookEndpoints(
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var ping = WebhookEventLog.Add(db, forumId, Ping, new { endpointId, sentBy = actor.Name }, now);
+        var ping = WebhookEventLog.Add(db, forumId, Ping, new { endpointId }, now);
         ping.FannedOutUtc = now;
         await db.SaveChangesAsync(ct);
         db.WebhookDeliveries.Add(WebhookDispatcher.NewDelivery(ping, endpointId, now));

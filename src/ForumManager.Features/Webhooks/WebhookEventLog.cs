@@ -28,9 +28,23 @@ public static class WebhookEventLog
     {
         delegateId = record.Id,
         reference = record.Reference,
-        status = record.Status.ToString().ToLowerInvariant(),
+        status = ApiNames.Of(record.Status),
         delegationId = record.DelegationId,
         changeSeq = record.ChangeSeq,
+    };
+
+    /// <summary>
+    /// The <c>data</c> of the <c>delegate.changed</c> a purge writes for each delegate: the same fields, and
+    /// <c>purged: true</c>, so a partner knows to drop what it keeps of the person.
+    /// </summary>
+    public static object PurgedData(int delegateId, string reference, RegistrationStatus status, int? delegationId, long changeSeq) => new
+    {
+        delegateId,
+        reference,
+        status = ApiNames.Of(status),
+        delegationId,
+        changeSeq,
+        purged = true,
     };
 
     public static string Instant(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

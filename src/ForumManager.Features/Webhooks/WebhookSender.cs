@@ -22,11 +22,13 @@ public sealed class WebhookSender : IDisposable
     private readonly HttpClient _private;
     private readonly IOptions<WebhookOptions> _options;
     private readonly TimeProvider _clock;
+    private readonly bool _production;
 
-    public WebhookSender(IOptions<WebhookOptions> options, TimeProvider clock)
+    public WebhookSender(IOptions<WebhookOptions> options, TimeProvider clock, IHostEnvironment? environment = null)
     {
         _options = options;
         _clock = clock;
+        _production = environment?.IsProduction() == true;
         _public = new HttpClient(Handler(allowPrivate: false)) { Timeout = Timeout.InfiniteTimeSpan };
         _private = new HttpClient(Handler(allowPrivate: true)) { Timeout = Timeout.InfiniteTimeSpan };
     }
@@ -41,8 +43,17 @@ public sealed class WebhookSender : IDisposable
         ConnectCallback = (context, ct) => WebhookAddressGuard.ConnectAsync(context.DnsEndPoint, allowPrivate, ct),
     };
 
+    /// <summary>The error a delivery to a plain http address fails with where only https is sent to.</summary>
+    public const string HttpsOnlyError = "Only https addresses are sent to here (production, or Webhooks:RequireHttps); this endpoint's address is http. Change it to https.";
+
     public async Task<WebhookAnswer> SendAsync(Uri url, bool allowPrivate, string secret, string messageId, string payload, CancellationToken ct)
     {
+        // An endpoint saved with http before https was required is refused here too, every try, with a reason to read.
+        if (url.Scheme != Uri.UriSchemeHttps && (_production || _options.Value.RequireHttps))
+        {
+            return new WebhookAnswer(false, null, null, HttpsOnlyError, 0);
+        }
+
         var started = Stopwatch.GetTimestamp();
         var timestamp = _clock.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, url)

@@ -19,7 +19,8 @@ public static class WebhooksFeature
             .AddSingleton<WebhookDispatcher>()
             .AddScoped<WebhookSecrets>()
             .AddScoped<WebhookHealth>()
-            .AddScoped<WebhookEndpoints>();
+            .AddScoped<WebhookEndpoints>()
+            .AddScoped<WebhookSecretHandoff>();
         if (runDispatcher)
         {
             services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());

@@ -71,7 +71,7 @@ public static class ConsoleNavigation
         new("Console_Integrations",
         [
             new("/admin/api", "Console_ApiTokens", "admin-api", AdminOnly: true),
-            new("/admin/webhooks", "Console_Webhooks", "admin-webhooks", AdminOnly: true),
+            new("/admin/webhooks", "Console_Webhooks", "admin-webhooks"),
         ]),
         new("Nav_Settings",
         [

@@ -108,7 +108,7 @@ public static class ForumServices
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Organizer);
                 o.Conventions.AuthorizeFolder("/Admin/Accounts", Policies.Admin);
                 o.Conventions.AuthorizeFolder("/Admin/Api", Policies.Admin);
-                o.Conventions.AuthorizeFolder("/Admin/Webhooks", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Admin/Webhooks", Policies.Organizer); // private networks: admins only, in the feature
                 o.Conventions.AuthorizeFolder("/CheckIns", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Me", Policies.Delegate);
                 o.Conventions.AuthorizeAreaFolder("Identity", "/Account/Manage");

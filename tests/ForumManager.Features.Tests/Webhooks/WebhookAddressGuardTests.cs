@@ -25,6 +25,7 @@ public sealed class WebhookAddressGuardTests : IAsyncLifetime
         "http://127.0.0.1/hooks", "http://10.20.30.40/hooks", "http://169.254.169.254/latest/meta-data/", "http://[::1]/hooks",
         "http://localhost:8080/hooks", "http://[::ffff:127.0.0.1]/hooks", "http://[::ffff:a9fe:a9fe]/", "http://172.16.5.4/",
         "http://192.168.1.1/", "http://100.64.0.1/", "http://[fd00::1]/", "http://[fe80::1]/", "http://0.0.0.0/", "http://224.0.0.1/",
+        "http://[::ffff:0:127.0.0.1]:5094/", "http://[2002:7f00:1::]:5094/",
     ];
 
     [Theory]
@@ -97,6 +98,17 @@ public sealed class WebhookAddressGuardTests : IAsyncLifetime
     [InlineData("172.32.0.1", true)]
     [InlineData("100.127.255.255", false)]
     [InlineData("100.128.0.1", true)]
+    [InlineData("::ffff:0:127.0.0.1", false)]
+    [InlineData("2002:7f00:1::", false)]
+    [InlineData("2002:808:808::1", false)]
+    [InlineData("2001:0:4136:e378:8000:63bf:80ff:fffe", false)]
+    [InlineData("64:ff9b::7f00:1", false)]
+    [InlineData("64:ff9b::808:808", false)]
+    [InlineData("::127.0.0.1", false)]
+    [InlineData("2001:db8::1", false)]
+    [InlineData("3fff::1", false)]
+    [InlineData("4000::1", false)]
+    [InlineData("2a00:1450:4001:80b::200e", true)]
     public void Should_tell_public_addresses_from_private_ones_in_every_form(string address, bool isPublic) =>
         Assert.Equal(isPublic, WebhookAddressGuard.IsPublic(IPAddress.Parse(address)));
 

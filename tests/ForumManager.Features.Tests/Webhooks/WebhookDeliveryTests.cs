@@ -68,6 +68,38 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_fail_the_deliveries_of_an_http_endpoint_saved_before_https_was_required_with_a_clear_error()
+    {
+        await using var receiver = new WebhookReceiver(() => _harness.Clock.GetUtcNow());
+        var (id, _) = await WebhookTestKit.EndpointAsync(_harness, receiver.Url, events: [WebhookEvents.CheckInMade]);
+        Assert.StartsWith("http://", receiver.Url, StringComparison.Ordinal);
+        await WebhookTestKit.EventsAsync(_harness, WebhookEvents.CheckInMade, 1);
+        var options = new WebhookOptions { TimeoutSeconds = 1, PollSeconds = 0.2, BatchSize = 50, Concurrency = 8, RequireHttps = true };
+
+        await WebhookTestKit.Instance(_harness, options).RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(0, receiver.Requests);
+        var delivery = Assert.Single(await WebhookTestKit.DeliveriesAsync(_harness, id));
+        Assert.Equal((WebhookDeliveryState.Pending, 1, null), (delivery.State, delivery.Attempts, delivery.LastStatusCode));
+        Assert.Contains("Only https addresses are sent to", delivery.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_send_a_ping_that_names_the_endpoint_and_not_the_admin_who_sent_it()
+    {
+        var (id, _) = await WebhookTestKit.EndpointAsync(_harness, "https://partner.example.org/hooks", events: [WebhookEvents.CheckInMade]);
+        var forum = await _harness.ForumAsync();
+
+        Assert.True(await _harness.RunAsync(services => services.GetRequiredService<WebhookEndpoints>()
+            .PingAsync(forum.Id, id, new Actor("admin-1", "secretary@forum.example.org"), CancellationToken.None)));
+
+        var delivery = Assert.Single(await WebhookTestKit.DeliveriesAsync(_harness, id));
+        Assert.Equal(WebhookEndpoints.Ping, delivery.EventType);
+        Assert.Contains($"\"data\":{{\"endpointId\":{id}}}", delivery.Payload, StringComparison.Ordinal);
+        Assert.DoesNotContain("secretary", delivery.Payload, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_refuse_a_tampered_body_and_a_replayed_timestamp_in_the_receivers_own_check()
     {
         var secret = WebhookSignature.NewSecret();

@@ -1,6 +1,11 @@
 using System.Net;
+using System.Text.Json;
 using ForumManager.Core.Accounts;
+using ForumManager.Core.Auditing;
+using ForumManager.Core.Integrations;
+using ForumManager.Features.Delegates;
 using ForumManager.Testing;
+using ForumManager.Web.Tests.Api;
 using Microsoft.EntityFrameworkCore;
 
 namespace ForumManager.Web.Tests.Admin.Settings;
@@ -79,6 +84,18 @@ public sealed class PurgeTests(SettingsAppFixture app) : IClassFixture<SettingsA
         var count = await app.WithDbAsync(db => db.Delegates.CountAsync());
         var client = await Clients.SignedInAsync(app, Roles.Organizer);
 
+        // A partner has synchronised every delegate, and the API once showed it a passport.
+        var forumId = await app.WithDbAsync(db => db.Forums.Select(f => f.Id).SingleAsync());
+        var partner = ApiTestAuth.Client(app, forumId, "partner", ApiScopes.DelegatesRead);
+        var (cursor, _) = await SyncAsync(partner, "0");
+        var revealedTo = await app.WithDbAsync(async db =>
+        {
+            var id = await db.Delegates.Where(d => d.Email == email).Select(d => d.Id).SingleAsync();
+            db.AuditEntries.Add(new Actor(null, "api:partner").Audit(forumId, DateTime.UtcNow, "Delegate", id, DelegateRecords.RevealedAction));
+            await db.SaveChangesAsync();
+            return id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        });
+
         var wrong = await HtmlForms.SubmitAsync(client, "/admin/settings", new Dictionary<string, string> { ["PurgeConfirmation"] = "yes" },
             formSelector: "[data-testid=purge-form]");
         Assert.Contains("HISCF2010", (await HtmlForms.ParseAsync(wrong)).QuerySelector("[data-valmsg-for=PurgeConfirmation]")!.TextContent, StringComparison.Ordinal);
@@ -108,5 +125,36 @@ public sealed class PurgeTests(SettingsAppFixture app) : IClassFixture<SettingsA
         Assert.True(await app.WithDbAsync(db => db.DelegateAnswers.AnyAsync(a => a.Text == "yes")));
         Assert.False(await app.WithDbAsync(db => db.SeatAssignments.AnyAsync()));
         Assert.False(await app.WithDbAsync(db => db.DelegatePhotos.AnyAsync()));
+
+        // The partner syncing from where it was gets every delegate again, purged; and is told of each by a webhook event.
+        var (_, again) = await SyncAsync(partner, cursor);
+        Assert.Equal(delegates.Select(d => d.Id).Order(), again.Select(i => i.GetProperty("id").GetInt32()).Order());
+        Assert.All(again, i => Assert.EndsWith("@purged.invalid", i.GetProperty("email").GetString(), StringComparison.Ordinal));
+        Assert.Equal(count, delegates.Select(d => d.ChangeSeq).Distinct().Count());
+        var told = await app.WithDbAsync(db => db.WebhookEvents.AsNoTracking().Where(e => e.Type == WebhookEvents.DelegateChanged && e.Data.Contains("\"purged\":true"))
+            .Select(e => e.Data).ToListAsync());
+        var data = told.Select(d => JsonDocument.Parse(d).RootElement).ToList();
+        Assert.Equal(delegates.Select(d => d.Id).Order(), data.Select(d => d.GetProperty("delegateId").GetInt32()).Order());
+        Assert.All(data, d => Assert.Equal(delegates.Single(x => x.Id == d.GetProperty("delegateId").GetInt32()).ChangeSeq, d.GetProperty("changeSeq").GetInt64()));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == DelegateRecords.RevealedAction && a.EntityId == revealedTo)));
+    }
+
+    /// <summary>Pages <c>changed_since</c> from a cursor to the end: the cursor to go on from, and what came.</summary>
+    private static async Task<(string Cursor, List<JsonElement> Items)> SyncAsync(HttpClient partner, string cursor)
+    {
+        var items = new List<JsonElement>();
+        while (true)
+        {
+            var response = await partner.GetAsync($"/api/v1/delegates?changed_since={cursor}&limit=500");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+            var got = page.GetProperty("items").EnumerateArray().ToList();
+            items.AddRange(got);
+            cursor = page.GetProperty("next").GetString()!;
+            if (got.Count == 0)
+            {
+                return (cursor, items);
+            }
+        }
     }
 }

@@ -24,13 +24,31 @@ public sealed class WebhookDeliveryTests(WebhookAppFixture app) : IClassFixture<
     /// <summary>Adds an endpoint through the page as an admin would; returns its id and the secret the page showed.</summary>
     private async Task<(int Id, string Secret)> AddEndpointAsync(HttpClient admin, string url, IEnumerable<string> events)
     {
-        var response = await PostEndpointFormAsync(admin, url, events, allowPrivate: true);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await HtmlForms.ParseAsync(response);
+        var secret = await SecretShownAsync(admin, await PostEndpointFormAsync(admin, url, events, allowPrivate: true));
+        var id = await app.WithDbAsync(db => db.WebhookEndpoints.Where(e => e.Url == url).Select(e => e.Id).SingleAsync());
+        return (id, secret);
+    }
+
+    /// <summary>
+    /// The secret the page a creating post redirects to shows, once: reloaded, that page goes to the endpoint's page,
+    /// with no secret and no second endpoint.
+    /// </summary>
+    private async Task<string> SecretShownAsync(HttpClient client, HttpResponseMessage created)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var shown = created.Headers.Location!.OriginalString;
+        var page = await HtmlForms.GetPageAsync(client, shown);
         var secret = page.QuerySelector("[data-testid=secret-value]")?.TextContent.Trim();
         Assert.StartsWith("whsec_", secret, StringComparison.Ordinal);
-        var id = await app.WithDbAsync(db => db.WebhookEndpoints.Where(e => e.Url == url).Select(e => e.Id).SingleAsync());
-        return (id, secret!);
+        var id = int.Parse(shown.Split('?')[0].Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+
+        var reloaded = await client.GetAsync(shown);
+        Assert.Equal(HttpStatusCode.Redirect, reloaded.StatusCode);
+        Assert.Equal($"/admin/webhooks/{id}", reloaded.Headers.Location?.OriginalString);
+        Assert.DoesNotContain(secret!, await (await client.GetAsync($"/admin/webhooks/{id}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var url = await app.WithDbAsync(db => db.WebhookEndpoints.Where(e => e.Id == id).Select(e => e.Url).SingleAsync());
+        Assert.Equal(1, await app.WithDbAsync(db => db.WebhookEndpoints.CountAsync(e => e.Url == url)));
+        return secret!;
     }
 
     internal static async Task<HttpResponseMessage> PostEndpointFormAsync(HttpClient admin, string url, IEnumerable<string> events, bool allowPrivate, string page = "/admin/webhooks/edit")
@@ -151,11 +169,44 @@ public sealed class WebhookDeliveryTests(WebhookAppFixture app) : IClassFixture<
     }
 
     [Fact]
-    public async Task Should_keep_the_webhook_pages_from_organizers()
+    public async Task Should_let_organizers_add_endpoints_but_leave_private_networks_to_admins()
     {
+        var staff = await Clients.SignedInAsync(app, Roles.Staff);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/admin/webhooks")).StatusCode);
         var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
+        Assert.Equal(HttpStatusCode.OK, (await organizer.GetAsync("/admin/webhooks")).StatusCode);
+        var form = await HtmlForms.GetPageAsync(organizer, "/admin/webhooks/edit");
+        Assert.NotNull(form.QuerySelector("form[data-testid=webhook-form]"));
+        Assert.Null(form.QuerySelector("[name='Input.AllowPrivateNetwork']"));
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await organizer.GetAsync("/admin/webhooks")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await organizer.GetAsync("/admin/webhooks/edit")).StatusCode);
+        // Subscribed to transfers, which no test here makes: nothing is sent to these addresses.
+        // An organizer's endpoint on a public address is made, its secret shown once.
+        var added = await PostEndpointFormAsync(organizer, "https://93.184.215.14/partner-hooks", [WebhookEvents.TransferAssigned], allowPrivate: false);
+        await SecretShownAsync(organizer, added);
+        Assert.False(await app.WithDbAsync(db => db.WebhookEndpoints.Where(e => e.Url == "https://93.184.215.14/partner-hooks").Select(e => e.AllowPrivateNetwork).SingleAsync()));
+
+        // A forged post asking for private networks is refused next to the field, and nothing is made.
+        var forged = await HtmlForms.ParseAsync(await PostEndpointFormAsync(organizer, "http://127.0.0.1:9/forged", [WebhookEvents.TransferAssigned], allowPrivate: true));
+        Assert.Contains("Only an admin may allow private networks", forged.QuerySelector("[data-valmsg-for='Input.AllowPrivateNetwork']")?.TextContent, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.WebhookEndpoints.AnyAsync(e => e.Url == "http://127.0.0.1:9/forged")));
+
+        // An endpoint an admin allowed: the organizer is told, cannot keep a private address, and cannot forge the permission back.
+        var admin = await Clients.SignedInAsync(app, Roles.Admin);
+        await AddEndpointAsync(admin, "http://127.0.0.1:9/venue", [WebhookEvents.TransferAssigned]);
+        var id = await app.WithDbAsync(db => db.WebhookEndpoints.Where(e => e.Url == "http://127.0.0.1:9/venue").Select(e => e.Id).SingleAsync());
+        var page = $"/admin/webhooks/edit/{id}";
+        Assert.NotNull((await HtmlForms.GetPageAsync(organizer, page)).QuerySelector("[data-testid=private-kept-by-admin]"));
+        var kept = await HtmlForms.ParseAsync(await PostEndpointFormAsync(organizer, "http://127.0.0.1:9/venue", [WebhookEvents.TransferAssigned], allowPrivate: false, page));
+        Assert.Contains("Only an admin may let an endpoint reach", kept.QuerySelector("[data-valmsg-for='Input.Url']")?.TextContent, StringComparison.Ordinal);
+        var forgedEdit = await HtmlForms.ParseAsync(await PostEndpointFormAsync(organizer, "http://127.0.0.1:9/elsewhere", [WebhookEvents.TransferAssigned], allowPrivate: true, page));
+        Assert.Contains("Only an admin may allow private networks", forgedEdit.QuerySelector("[data-valmsg-for='Input.AllowPrivateNetwork']")?.TextContent, StringComparison.Ordinal);
+        var endpoint = await app.WithDbAsync(db => db.WebhookEndpoints.AsNoTracking().SingleAsync(e => e.Id == id));
+        Assert.Equal(("http://127.0.0.1:9/venue", true), (endpoint.Url, endpoint.AllowPrivateNetwork));
+
+        // Saved by an organizer with a public address, it loses the permission; an admin's save keeps it.
+        Assert.Equal(HttpStatusCode.Redirect, (await PostEndpointFormAsync(organizer, "https://93.184.215.14/venue", [WebhookEvents.TransferAssigned], allowPrivate: false, page)).StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.WebhookEndpoints.Where(e => e.Id == id).Select(e => e.AllowPrivateNetwork).SingleAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostEndpointFormAsync(admin, "http://127.0.0.1:9/venue", [WebhookEvents.TransferAssigned], allowPrivate: true, page)).StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.WebhookEndpoints.Where(e => e.Id == id).Select(e => e.AllowPrivateNetwork).SingleAsync()));
     }
 }

@@ -1,3 +1,4 @@
+using ForumManager.Core.Accounts;
 using ForumManager.Core.Auditing;
 using ForumManager.Data;
 using ForumManager.Features;
@@ -13,10 +14,11 @@ using Microsoft.Extensions.Localization;
 namespace ForumManager.Web.Pages.Admin.Webhooks;
 
 /// <summary>
-/// Adds or changes an endpoint. A new endpoint's secret is shown on the answer to the post that made it, once, and
-/// never again (it is kept encrypted; a new one can be made on the endpoint's page).
+/// Adds or changes an endpoint. A new endpoint's secret is shown once, on the page the post that made it redirects to,
+/// and never again (it is kept encrypted; a new one can be made on the endpoint's page): a reload makes nothing twice.
 /// </summary>
-public sealed class EditModel(ForumDbContext db, CurrentForum current, WebhookEndpoints endpoints, UserManager<ForumUser> users, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class EditModel(ForumDbContext db, CurrentForum current, WebhookEndpoints endpoints, WebhookSecretHandoff handoff, UserManager<ForumUser> users,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Id { get; set; }
@@ -29,7 +31,13 @@ public sealed class EditModel(ForumDbContext db, CurrentForum current, WebhookEn
 
     private Actor Actor => new(users.GetUserId(User), User.Identity?.Name ?? "admin");
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    /// <summary>Only an admin sees, sets or keeps "Allow private network".</summary>
+    public bool MayAllowPrivate => User.IsInRole(Roles.Admin);
+
+    /// <summary>An endpoint an admin let reach private networks, being edited by an organizer (told that saving lifts it).</summary>
+    public bool AllowedByAdmin { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? created, CancellationToken ct)
     {
         if (await current.GetAsync(ct) is not { } forum)
         {
@@ -44,10 +52,25 @@ public sealed class EditModel(ForumDbContext db, CurrentForum current, WebhookEn
                 return NotFound();
             }
 
+            if (created is not null)
+            {
+                // The new secret, this once; a reload finds it gone and goes to the endpoint's page.
+                if (await handoff.TakeAsync(id, users.GetUserId(User), created, ct) is not { } secret)
+                {
+                    return Redirect($"/admin/webhooks/{id}");
+                }
+
+                NewSecret = secret;
+                Response.Headers.CacheControl = "no-store";
+                return Page();
+            }
+
             Input = new WebhookEndpointInput
             {
-                Url = endpoint.Url, Description = endpoint.Description, Events = [.. endpoint.EventList], AllowPrivateNetwork = endpoint.AllowPrivateNetwork,
+                Url = endpoint.Url, Description = endpoint.Description, Events = [.. endpoint.EventList],
+                AllowPrivateNetwork = endpoint.AllowPrivateNetwork && MayAllowPrivate,
             };
+            AllowedByAdmin = endpoint.AllowPrivateNetwork && !MayAllowPrivate;
         }
 
         return Page();
@@ -63,8 +86,8 @@ public sealed class EditModel(ForumDbContext db, CurrentForum current, WebhookEn
         // The feature checks every field itself, in the reader's words.
         ModelState.Clear();
         var (saved, errors) = Id is { } id
-            ? await endpoints.UpdateAsync(forum.Id, id, Input, Actor, ct)
-            : await endpoints.CreateAsync(forum.Id, Input, Actor, ct);
+            ? await endpoints.UpdateAsync(forum.Id, id, Input, Actor, MayAllowPrivate, ct)
+            : await endpoints.CreateAsync(forum.Id, Input, Actor, MayAllowPrivate, ct);
         if (saved is null)
         {
             if (errors.IsEmpty)
@@ -73,14 +96,15 @@ public sealed class EditModel(ForumDbContext db, CurrentForum current, WebhookEn
             }
 
             ModelState.AddErrors(errors);
+            AllowedByAdmin = Id is { } edited && !MayAllowPrivate
+                && await db.WebhookEndpoints.AnyAsync(e => e.Id == edited && e.ForumId == forum.Id && e.AllowPrivateNetwork, ct);
             return Page();
         }
 
         if (saved.Secret is { } secret)
         {
-            Id = saved.Id;
-            NewSecret = secret;
-            return Page();
+            var key = await handoff.HoldAsync(saved.Id, users.GetUserId(User), secret, ct);
+            return Redirect($"/admin/webhooks/edit/{saved.Id}?created={key}");
         }
 
         TempData["Status"] = text["Webhooks_Saved"].Value;
