@@ -59,6 +59,8 @@ public static class ApiSetup
             // Only the API: not the pages, /health, the desk's scan endpoint or the dashboard's live figures.
             o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1/", StringComparison.OrdinalIgnoreCase) == true;
             o.AddOperationTransformer<ApiOperationTransformer>();
+            o.AddOperationTransformer<ApiParameterTransformer>();
+            o.AddSchemaTransformer<ApiSchemaTransformer>();
             o.AddDocumentTransformer<ApiDocumentTransformer>();
         });
         return services;
