@@ -200,6 +200,38 @@ public static class ApiAnswers
 
     public static string Quote(string version) => "\"" + version + "\"";
 
+    /// <summary>
+    /// Whether <c>If-Match</c> lets a write go ahead on a record whose version is <paramref name="current"/> (RFC 9110
+    /// 13.1.1): no header, <c>*</c> (the record exists), or a strong tag equal to its version; a weak tag never matches.
+    /// </summary>
+    public static bool IfMatchAllows(HttpContext http, string current)
+    {
+        var header = http.Request.Headers.IfMatch;
+        if (string.IsNullOrWhiteSpace(header.ToString()))
+        {
+            return true;
+        }
+
+        var quoted = Quote(current);
+        return EntityTagHeaderValue.TryParseList(header, out var tags)
+            && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || (!t.IsWeak && t.Tag.Equals(quoted, StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// A list's version, from what it is made of (each item's id and version, the next cursor, whether passports are in
+    /// it) rather than its body, so that it can be checked before any passport is read and tells nothing of one.
+    /// </summary>
+    public static string ListVersion(IEnumerable<(long Id, string Version)> items, string? next, bool passports)
+    {
+        var text = new StringBuilder(passports ? "p;" : "-;").Append(next).Append(';');
+        foreach (var (id, version) in items)
+        {
+            text.Append(id.ToString(CultureInfo.InvariantCulture)).Append(':').Append(version).Append(';');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32];
+    }
+
     /// <summary>The version an <c>If-Match</c> header quotes (without quotes or a weak marker); null when there is none.</summary>
     public static string? IfMatch(HttpContext http)
     {
@@ -218,7 +250,11 @@ public static class ApiAnswers
     }
 
     public static IResult Problem(int status, string title, string? detail = null) =>
-        TypedResults.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail });
+        TypedResults.Problem(new ProblemDetails
+        {
+            Status = status, Title = title, Detail = detail,
+            Type = status == StatusCodes.Status428PreconditionRequired ? "https://www.rfc-editor.org/rfc/rfc6585#section-3" : null,
+        });
 
     public static IResult Invalid(IStringLocalizer text, IDictionary<string, string[]> errors) =>
         TypedResults.Problem(new HttpValidationProblemDetails(errors)

@@ -13,6 +13,10 @@ public sealed class ApiOptions
     /// <summary>Requests one token may make in a minute, across every instance when Redis is configured.</summary>
     [Range(1, 1_000_000)]
     public int RequestsPerMinute { get; set; } = 600;
+
+    /// <summary>Refused tokens (unknown, wrong secret, expired, revoked) one client address may present in a minute before it is answered 429.</summary>
+    [Range(1, 1_000_000)]
+    public int RefusedTokensPerMinute { get; set; } = 30;
 }
 
 /// <summary>The API's services: the token scheme and its scope policies, the per-token rate limit and the OpenAPI document.</summary>
@@ -46,6 +50,8 @@ public static class ApiSetup
         }
 
         services.AddRateLimiter(o => o.AddPolicy(RateLimitPolicy, new ApiTokenRateLimit()));
+        services.AddSingleton(sp => new ApiRefusedTokenLimit(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiOptions>>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetService<ForumManager.Web.Infrastructure.SharedRedis>()));
 
         services.AddOpenApi(DocumentName, o =>
         {
@@ -53,6 +59,8 @@ public static class ApiSetup
             // Only the API: not the pages, /health, the desk's scan endpoint or the dashboard's live figures.
             o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1/", StringComparison.OrdinalIgnoreCase) == true;
             o.AddOperationTransformer<ApiOperationTransformer>();
+            o.AddOperationTransformer<ApiParameterTransformer>();
+            o.AddSchemaTransformer<ApiSchemaTransformer>();
             o.AddDocumentTransformer<ApiDocumentTransformer>();
         });
         return services;

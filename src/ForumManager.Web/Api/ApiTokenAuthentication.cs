@@ -15,12 +15,17 @@ namespace ForumManager.Web.Api;
 /// <summary>
 /// The <c>ApiToken</c> scheme: <c>Authorization: Bearer fmk_...</c>, looked up by its prefix and compared by its
 /// SHA-256 in constant time; an expired or revoked token is refused like an unknown one. Each call made with a token is
-/// logged once its answer is complete (<see cref="ApiTokenUseLog"/>). Refusals are problems in the caller's language.
+/// logged once its answer is complete (<see cref="ApiTokenUseLog"/>). Refusals are problems in the caller's language;
+/// each refused token is logged (address, prefix, reason) and counted against its address (<see cref="ApiRefusedTokenLimit"/>),
+/// which past its limit is answered 429 rather than 401.
 /// </summary>
-public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    ForumDbContext db, TimeProvider clock, ApiTokenUseLog uses) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+public sealed partial class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    ForumDbContext db, TimeProvider clock, ApiTokenUseLog uses, ApiRefusedTokenLimit refusals) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private const string BearerPrefix = "Bearer ";
+
+    /// <summary>Where a refusal past the address's limit leaves how long the caller must wait, for the challenge.</summary>
+    private static readonly object RetryAfterKey = new();
 
     /// <summary>The token a request presents, or null when it presents none in the bearer form.</summary>
     public static string? PresentedToken(HttpRequest request)
@@ -38,7 +43,7 @@ public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeO
 
         if (ApiTokenIssuer.PrefixOf(token) is not { } prefix)
         {
-            return AuthenticateResult.Fail("Not an API token.");
+            return await RefuseAsync("Not an API token.", null);
         }
 
         var row = await db.ApiTokens.AsNoTracking().Where(t => t.Prefix == prefix)
@@ -49,12 +54,12 @@ public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeO
         var stored = row is not null && row.SecretHash.Length == 64 ? Convert.FromHexString(row.SecretHash) : new byte[32];
         if (!CryptographicOperations.FixedTimeEquals(presented, stored) || row is null)
         {
-            return AuthenticateResult.Fail("Unknown API token.");
+            return await RefuseAsync("Unknown API token.", prefix);
         }
 
         if (row.RevokedUtc is not null || row.ExpiresUtc <= clock.GetUtcNow().UtcDateTime)
         {
-            return AuthenticateResult.Fail("Expired or revoked API token.");
+            return await RefuseAsync("Expired or revoked API token.", prefix);
         }
 
         var claims = new List<Claim>
@@ -69,6 +74,19 @@ public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeO
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, ApiAuth.Scheme, ClaimTypes.Name, ClaimTypes.Role));
         RecordUse(row.Id);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, ApiAuth.Scheme));
+    }
+
+    /// <summary>Logs the refusal and counts it against the caller's address; past the limit the challenge answers 429.</summary>
+    private async Task<AuthenticateResult> RefuseAsync(string reason, string? prefix)
+    {
+        var address = ApiTokenRateLimit.ClientAddress(Context);
+        LogRefused(Logger, address, prefix ?? "-", reason);
+        if (await refusals.CountAsync(address, Context.RequestAborted) is { } retryAfter)
+        {
+            Context.Items[RetryAfterKey] = retryAfter;
+        }
+
+        return AuthenticateResult.Fail(reason);
     }
 
     /// <summary>Queues the use once the answer is complete, with its status; the path is kept without the query.</summary>
@@ -88,6 +106,12 @@ public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeO
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync();
+        if (Context.Items[RetryAfterKey] is TimeSpan retryAfter)
+        {
+            await ApiTokenRateLimit.WriteTooManyAsync(Context, refusals.Limit, retryAfter);
+            return;
+        }
+
         var refused = result.Failure is not null;
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = refused ? "Bearer error=\"invalid_token\"" : "Bearer";
@@ -101,4 +125,7 @@ public sealed class ApiTokenAuthentication(IOptionsMonitor<AuthenticationSchemeO
         return ApiAuthProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Api_Problem_Forbidden",
             string.Format(CultureInfo.CurrentCulture, SharedResource.Get("Api_Problem_ScopeMissing"), scope));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "API token refused from {Address} (prefix {Prefix}): {Reason}")]
+    private static partial void LogRefused(ILogger logger, string address, string prefix, string reason);
 }

@@ -29,6 +29,7 @@ public static partial class ForumPipeline
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseSecurityHeaders();
         app.UseRequestLocalization();
+        app.UseForumApiErrors();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

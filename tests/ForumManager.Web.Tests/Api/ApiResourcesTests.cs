@@ -316,6 +316,56 @@ public sealed class ApiResourcesTests(ApiResourcesFixture app) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Should_answer_a_list_304_before_any_passport_is_revealed_and_tag_it_apart_from_the_list_without_passports()
+    {
+        var visa = ApiTestAuth.Client(app, app.ForumId, "visa-desk", ApiScopes.DelegatesRead, ApiScopes.PassportRead);
+        var plain = app.Api(app.ForumId, ApiScopes.DelegatesRead);
+        Task<int> RevealsAsync() => app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == DelegateRecords.RevealedAction && a.UserName == "api:visa-desk"));
+
+        var first = await visa.GetAsync("/api/v1/delegates?limit=500");
+        var revealed = await RevealsAsync();
+        var again = new HttpRequestMessage(HttpMethod.Get, "/api/v1/delegates?limit=500");
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        var notModified = await visa.SendAsync(again);
+        var withoutPassports = await plain.GetAsync("/api/v1/delegates?limit=500");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(app.Passports.Count, revealed);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal(revealed, await RevealsAsync());
+        Assert.NotEqual(first.Headers.ETag, withoutPassports.Headers.ETag);
+        var body = await first.Content.ReadAsByteArrayAsync();
+        Assert.NotEqual(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body))[..32], first.Headers.ETag!.Tag.Trim('"'));
+    }
+
+    [Fact]
+    public async Task Should_take_If_Match_star_for_an_existing_delegate_and_refuse_a_weak_tag()
+    {
+        var client = app.Api(app.ForumId, ApiScopes.DelegatesRead, ApiScopes.DelegatesWrite);
+        var id = await app.WithDbAsync(db => db.Delegates.Where(d => d.ForumId == app.ForumId && !d.NeedsVisaLetter).OrderByDescending(d => d.Id).Skip(5)
+            .Select(d => d.Id).FirstAsync());
+
+        var star = await client.SendAsync(Patch(id, "*", new { position = "Vice Mayor" }));
+        var etag = star.Headers.ETag!.ToString();
+        var weak = await client.SendAsync(Patch(id, "W/" + etag, new { position = "Mayor" }));
+        var weakStatus = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/delegates/{id}/status")
+        {
+            Content = new StringContent("""{"status":"waitlisted"}""", Encoding.UTF8, "application/json"),
+        };
+        weakStatus.Headers.TryAddWithoutValidation("If-Match", "W/" + etag);
+        var refusedStatus = await client.SendAsync(weakStatus);
+        var strong = await client.SendAsync(Patch(id, etag, new { position = "Mayor" }));
+        var missing = await client.SendAsync(Patch(id, null, new { position = "Mayor" }));
+
+        Assert.Equal(HttpStatusCode.OK, star.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, weak.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, refusedStatus.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, strong.StatusCode);
+        Assert.Equal("Mayor", await app.WithDbAsync(db => db.Delegates.Where(d => d.Id == id).Select(d => d.Position).SingleAsync()));
+        Assert.False(string.IsNullOrEmpty((await JsonAsync(missing, (HttpStatusCode)428)).GetProperty("type").GetString()));
+    }
+
+    [Fact]
     public async Task Should_refuse_a_read_without_its_scope()
     {
         var client = app.Api(app.ForumId, ApiScopes.ProgrammeRead);

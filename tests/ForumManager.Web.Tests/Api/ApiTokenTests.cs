@@ -18,6 +18,7 @@ public sealed class ApiTokenAppFixture : ForumAppFactory
         ["Proxy:KnownProxies"] = "127.0.0.1",
         ["Forum:DemoDelegates"] = "3",
         ["Api:RequestsPerMinute"] = "5",
+        ["Api:RefusedTokensPerMinute"] = "10",
     };
 
     public HttpClient Client(string? forwardedFor = null)
@@ -219,5 +220,57 @@ public sealed class ApiTokenTests(ApiTokenAppFixture app) : IClassFixture<ApiTok
         Assert.Contains("5", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.InRange(int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), 1, 60);
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_keep_a_token_working_while_someone_floods_its_prefix_with_wrong_secrets()
+    {
+        var readPath = await ReadPathAsync();
+        var victim = await ApiTestTokens.AddAsync(app, [ApiScopes.ProgrammeRead]);
+        var attacker = app.Client(forwardedFor: "198.51.100.20");
+        var partner = app.Client(forwardedFor: "198.51.100.21");
+
+        var flood = new List<HttpStatusCode>();
+        for (var i = 0; i < 12; i++)
+        {
+            var guess = victim[..13] + System.Security.Cryptography.RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyz234567", 32);
+            flood.Add((await attacker.SendAsync(ApiTestTokens.Request(HttpMethod.Get, readPath, guess))).StatusCode);
+        }
+
+        var calls = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            calls.Add((await partner.SendAsync(ApiTestTokens.Request(HttpMethod.Get, readPath, victim))).StatusCode);
+        }
+
+        Assert.DoesNotContain(HttpStatusCode.OK, flood);
+        Assert.All(calls, status => Assert.Equal(HttpStatusCode.OK, status));
+    }
+
+    [Fact]
+    public async Task Should_answer_an_address_presenting_made_up_tokens_429_after_the_limit_and_still_take_its_good_token()
+    {
+        var readPath = await ReadPathAsync();
+        var good = await ApiTestTokens.AddAsync(app, [ApiScopes.ProgrammeRead]);
+        var client = app.Client(forwardedFor: "198.51.100.30");
+
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 25; i++)
+        {
+            var madeUp = "fmk_" + System.Security.Cryptography.RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyz234567", 8) + "_"
+                + System.Security.Cryptography.RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyz234567", 32);
+            answers.Add(await client.SendAsync(ApiTestTokens.Request(HttpMethod.Get, readPath, madeUp)));
+        }
+
+        var afterwards = await client.SendAsync(ApiTestTokens.Request(HttpMethod.Get, readPath, good));
+        var elsewhere = await app.Client(forwardedFor: "198.51.100.31").SendAsync(ApiTestTokens.Request(HttpMethod.Get, readPath, "fmk_aaaaaaaa_" + new string('b', 32)));
+
+        // Ten a minute: at most twenty refused with 401 even when the calls straddle the start of a new minute.
+        Assert.InRange(answers.Count(r => r.StatusCode == HttpStatusCode.Unauthorized), 10, 20);
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[^1].StatusCode);
+        await ApiTestTokens.ProblemAsync(answers[^1], 429);
+        Assert.InRange(int.Parse(answers[^1].Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), 1, 60);
+        Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
+        await ApiTestTokens.ProblemAsync(elsewhere, 401);
     }
 }

@@ -164,6 +164,63 @@ public sealed class OpenApiDocumentTests(OpenApiAppFixture app) : IClassFixture<
         return path;
     }
 
+    [Fact]
+    public async Task Should_describe_the_json_and_the_parameters_as_the_api_really_uses_them()
+    {
+        var document = await DocumentAsync();
+        var list = document["paths"]!["/api/v1/delegates"]!["get"]!.AsObject();
+        var read = document["paths"]!["/api/v1/delegates/{id}"]!["get"]!.AsObject();
+        var patch = document["paths"]!["/api/v1/delegates/{id}"]!["patch"]!.AsObject();
+        var schemas = document["components"]!["schemas"]!.AsObject();
+        var nodes = Descendants(document).ToList();
+
+        var parameters = list["parameters"]!.AsArray().Select(p => (Name: p!["name"]!.GetValue<string>(), In: p["in"]!.GetValue<string>())).ToList();
+        foreach (var name in new[] { "limit", "cursor", "changed_since", "status", "category", "delegation", "country" })
+        {
+            Assert.Contains((name, "query"), parameters);
+        }
+
+        Assert.Contains("approved", list["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "status")!["schema"]!["enum"]!.AsArray()
+            .Select(v => v?.ToString()));
+        Assert.Contains(nodes.OfType<JsonObject>(), o => o["enum"] is JsonArray values && values.Any(v => v?.ToString() == "approved")
+            && values.Any(v => v?.ToString() == "waitlisted") && o["type"]?.ToString().Contains("string", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(nodes.OfType<JsonObject>(), o => o["enum"] is JsonArray values && values.Any(v => v?.GetValueKind() == JsonValueKind.Number));
+        Assert.DoesNotContain(nodes.OfType<JsonObject>(), o => o["type"] is JsonArray types && types.Any(t => t!.GetValue<string>() == "string")
+            && types.Any(t => t!.GetValue<string>() is "integer" or "number"));
+        Assert.Equal("integer", read["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "id")!["schema"]!["type"]!.ToString());
+        Assert.Null(read["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "id")!["schema"]!["pattern"]);
+        Assert.Contains(read["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "If-None-Match" && p["in"]!.GetValue<string>() == "header");
+        Assert.NotNull(read["responses"]!["200"]!["headers"]?["ETag"]);
+        Assert.Contains(patch["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "If-Match" && p["required"]!.GetValue<bool>());
+        Assert.NotNull(patch["requestBody"]!["content"]!.AsObject().First().Value!["schema"]!["properties"]?["passport"]);
+        Assert.Contains(nodes.OfType<JsonObject>(), o => o["properties"]?["dateOfBirth"]?["format"]?.GetValue<string>() == "date");
+        Assert.DoesNotContain("reason", Required(schemas, "StatusChangeRequest"));
+        Assert.DoesNotContain("checkpoint", Required(schemas, "ScanRequest"));
+        Assert.DoesNotContain("audience", Required(schemas, "ApiNoticeRequest"));
+        Assert.Empty(Required(schemas, "ApiAudience"));
+    }
+
+    private static IEnumerable<JsonNode> Descendants(JsonNode node)
+    {
+        yield return node;
+        IEnumerable<JsonNode?> children = node switch
+        {
+            JsonObject o => o.Select(p => p.Value),
+            JsonArray a => a,
+            _ => [],
+        };
+        foreach (var child in children.OfType<JsonNode>().SelectMany(Descendants))
+        {
+            yield return child;
+        }
+    }
+
+    private static List<string> Required(JsonObject schemas, string name)
+    {
+        Assert.True(schemas.ContainsKey(name), $"The document has no schema {name}.");
+        return schemas[name]!["required"]?.AsArray().Select(r => r!.GetValue<string>()).ToList() ?? [];
+    }
+
     /// <summary>Runs @seriousme/openapi-schema-validator (installed in the browser tests' web-checks by npm ci) over a document.</summary>
     private static async Task<JsonElement> ValidateAsync(string document)
     {
