@@ -16,7 +16,7 @@ public sealed partial class DesignSystemTests(AppFixture app)
     private static readonly string[] ConsoleGroups =
     [
         "Console_Overview", "Console_Registrations", "Console_Programme", "Console_Logistics", "Console_Protocol", "Console_Communication",
-        "Console_Accreditation", "Console_Documents", "Nav_Reports", "Nav_Settings",
+        "Console_Accreditation", "Console_Documents", "Nav_Reports", "Console_Integrations", "Nav_Settings",
     ];
 
     [Fact]
