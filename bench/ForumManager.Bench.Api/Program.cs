@@ -151,23 +151,12 @@ internal sealed class ApiBenchApp(string database, string webRoot) : ApiAppFacto
         builder.UseWebRoot(webRoot);
     }
 
-    /// <summary>A token as the admin page makes one (<c>fmk_</c>, 8 characters of prefix, <c>_</c>, the secret), stored as the shared format says.</summary>
+    /// <summary>A token as the admin page makes one, reading delegates only, added to the bench's database.</summary>
     public static async Task<string> MakeTokenAsync(ForumDbContext db, int forumId)
     {
-        var token = "fmk_" + RandomText(8) + "_" + RandomText(40);
-        db.ApiTokens.Add(new ApiToken
-        {
-            ForumId = forumId, Name = "bench", Scopes = ApiScopes.DelegatesRead, Prefix = token[..12],
-            SecretHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token))),
-            CreatedUtc = DateTime.UtcNow, CreatedByName = "bench", ExpiresUtc = DateTime.UtcNow.AddDays(1),
-        });
+        var (row, token) = ApiTestAuth.NewToken(forumId, "bench", [ApiScopes.DelegatesRead]);
+        db.ApiTokens.Add(row);
         await db.SaveChangesAsync();
         return token;
-    }
-
-    private static string RandomText(int length)
-    {
-        const string alphabet = "abcdefghijklmnopqrstuvwxyz234567";
-        return string.Concat(Enumerable.Range(0, length).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]));
     }
 }

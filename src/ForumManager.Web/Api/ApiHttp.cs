@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ForumManager.Core.Auditing;
+using ForumManager.Core.Integrations;
 using ForumManager.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -19,7 +20,8 @@ public sealed record ApiPage<T>(IReadOnlyList<T> Items, string? Next);
 /// <summary>How the API writes JSON: camelCase names, enums as lowercase words (<c>head_of_delegation</c>), UTC instants with <c>Z</c>.</summary>
 public static class ApiJson
 {
-    public static readonly JsonNamingPolicy EnumNames = JsonNamingPolicy.SnakeCaseLower;
+    /// <summary>The enum names the webhooks' payloads use too (<see cref="ApiNames"/>).</summary>
+    public static readonly JsonNamingPolicy EnumNames = ApiNames.Policy;
 
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
@@ -42,7 +44,7 @@ public static class ApiJson
         return false;
     }
 
-    public static string Name<T>(T value) where T : struct, Enum => EnumNames.ConvertName(value.ToString());
+    public static string Name<T>(T value) where T : struct, Enum => ApiNames.Of(value);
 }
 
 /// <summary>Who calls: the token's forum, its name and its scopes, from the claims the token scheme gave.</summary>

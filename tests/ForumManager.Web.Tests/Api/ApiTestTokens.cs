@@ -13,17 +13,13 @@ public static class ApiTestTokens
 {
     public static async Task<string> AddAsync(ForumAppFactory app, IEnumerable<string> scopes, DateTime? expiresUtc = null, DateTime? revokedUtc = null)
     {
-        const string alphabet = "abcdefghijklmnopqrstuvwxyz234567";
-        var prefix = "fmk_" + RandomNumberGenerator.GetString(alphabet, 8);
-        var token = prefix + "_" + RandomNumberGenerator.GetString(alphabet, 32);
+        var token = string.Empty;
         await app.WithDbAsync(async db =>
         {
-            db.ApiTokens.Add(new ApiToken
-            {
-                ForumId = await db.Forums.OrderBy(f => f.Id).Select(f => f.Id).FirstAsync(), Name = "Test " + prefix, Scopes = string.Join(' ', scopes),
-                Prefix = prefix, SecretHash = ApiTokenIssuer.Hash(token), CreatedUtc = DateTime.UtcNow.AddDays(-1), CreatedByName = "test",
-                ExpiresUtc = expiresUtc ?? DateTime.UtcNow.AddDays(30), RevokedUtc = revokedUtc,
-            });
+            var made = ApiTestAuth.NewToken(await db.Forums.OrderBy(f => f.Id).Select(f => f.Id).FirstAsync(), "Test", scopes, expiresUtc, revokedUtc);
+            made.Row.Name = "Test " + made.Row.Prefix;
+            token = made.Token;
+            db.ApiTokens.Add(made.Row);
             return await db.SaveChangesAsync();
         });
         return token;
