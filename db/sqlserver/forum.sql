@@ -3676,3 +3676,76 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130175436_ContentLanguagesAndEditions'
+)
+BEGIN
+    ALTER TABLE [Forums] ADD [ClonedFromId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130175436_ContentLanguagesAndEditions'
+)
+BEGIN
+    ALTER TABLE [Forums] ADD [FurtherLanguages] varchar(100) NOT NULL DEFAULT '';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130175436_ContentLanguagesAndEditions'
+)
+BEGIN
+    CREATE TABLE [ContentTranslations] (
+        [Id] int NOT NULL IDENTITY,
+        [ForumId] int NOT NULL,
+        [Field] varchar(40) NOT NULL,
+        [ItemId] int NOT NULL,
+        [Language] varchar(16) NOT NULL,
+        [Value] nvarchar(max) NOT NULL,
+        [SourceHash] varchar(16) NOT NULL,
+        [UpdatedUtc] datetime2 NOT NULL,
+        [UpdatedBy] nvarchar(256) NOT NULL,
+        CONSTRAINT [PK_ContentTranslations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ContentTranslations_Forums_ForumId] FOREIGN KEY ([ForumId]) REFERENCES [Forums] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130175436_ContentLanguagesAndEditions'
+)
+BEGIN
+    CREATE INDEX [IX_Forums_ClonedFromId] ON [Forums] ([ClonedFromId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130175436_ContentLanguagesAndEditions'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ContentTranslations_ForumId_Language_Field_ItemId] ON [ContentTranslations] ([ForumId], [Language], [Field], [ItemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130175436_ContentLanguagesAndEditions'
+)
+BEGIN
+    ALTER TABLE [Forums] ADD CONSTRAINT [FK_Forums_Forums_ClonedFromId] FOREIGN KEY ([ClonedFromId]) REFERENCES [Forums] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130175436_ContentLanguagesAndEditions'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130175436_ContentLanguagesAndEditions', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

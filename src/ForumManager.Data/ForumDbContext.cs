@@ -82,6 +82,7 @@ public sealed class ForumDbContext(DbContextOptions<ForumDbContext> options)
     public DbSet<Core.Integrations.WebhookDelivery> WebhookDeliveries => Set<Core.Integrations.WebhookDelivery>();
     public DbSet<Core.Integrations.WebhookAttempt> WebhookAttempts => Set<Core.Integrations.WebhookAttempt>();
     public DbSet<Core.Integrations.ChangeCounter> ChangeCounters => Set<Core.Integrations.ChangeCounter>();
+    public DbSet<Core.Languages.ContentTranslation> ContentTranslations => Set<Core.Languages.ContentTranslation>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

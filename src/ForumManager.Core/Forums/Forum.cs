@@ -71,6 +71,12 @@ public sealed class Forum
     /// </summary>
     public bool ClearanceRequired { get; set; }
 
+    /// <summary>The languages this edition publishes in beyond English and Chinese, comma-separated codes ("ru,ar").</summary>
+    public string FurtherLanguages { get; set; } = string.Empty;
+
+    /// <summary>The edition this one was cloned from, if any: "last edition" for inviting its delegation heads again.</summary>
+    public int? ClonedFromId { get; set; }
+
     public string Name(bool chinese) => chinese ? NameZh : NameEn;
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);

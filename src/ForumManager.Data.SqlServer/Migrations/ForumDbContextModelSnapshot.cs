@@ -1146,6 +1146,9 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.Property<bool>("ClearanceRequired")
                         .HasColumnType("bit");
 
+                    b.Property<int?>("ClonedFromId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("datetime2");
 
@@ -1157,6 +1160,12 @@ namespace ForumManager.Data.SqlServer.Migrations
 
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("FurtherLanguages")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(100)");
 
                     b.Property<string>("HostEn")
                         .HasMaxLength(300)
@@ -1255,6 +1264,8 @@ namespace ForumManager.Data.SqlServer.Migrations
 
                     b.HasIndex("Acronym")
                         .IsUnique();
+
+                    b.HasIndex("ClonedFromId");
 
                     b.HasIndex("StartDate");
 
@@ -1791,6 +1802,61 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.HasIndex("FannedOutUtc", "Id");
 
                     b.ToTable("WebhookEvents");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Languages.ContentTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<string>("SourceHash")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .IsUnicode(true)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForumId", "Language", "Field", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("ContentTranslations");
                 });
 
             modelBuilder.Entity("ForumManager.Core.Logistics.AccommodationRequest", b =>
@@ -3959,6 +4025,14 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.Navigation("Delegation");
                 });
 
+            modelBuilder.Entity("ForumManager.Core.Forums.Forum", b =>
+                {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ClonedFromId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("ForumManager.Core.Forums.Room", b =>
                 {
                     b.HasOne("ForumManager.Core.Forums.Venue", "Venue")
@@ -4040,6 +4114,15 @@ namespace ForumManager.Data.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("ForumManager.Core.Integrations.WebhookEvent", b =>
+                {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Languages.ContentTranslation", b =>
                 {
                     b.HasOne("ForumManager.Core.Forums.Forum", null)
                         .WithMany()

@@ -1103,6 +1103,9 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.Property<bool>("ClearanceRequired")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ClonedFromId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
@@ -1113,6 +1116,12 @@ namespace ForumManager.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FurtherLanguages")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HostEn")
@@ -1212,6 +1221,8 @@ namespace ForumManager.Data.Sqlite.Migrations
 
                     b.HasIndex("Acronym")
                         .IsUnique();
+
+                    b.HasIndex("ClonedFromId");
 
                     b.HasIndex("StartDate");
 
@@ -1732,6 +1743,59 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.HasIndex("FannedOutUtc", "Id");
 
                     b.ToTable("WebhookEvents");
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Languages.ContentTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ForumId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceHash")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .IsUnicode(true)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForumId", "Language", "Field", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("ContentTranslations");
                 });
 
             modelBuilder.Entity("ForumManager.Core.Logistics.AccommodationRequest", b =>
@@ -3822,6 +3886,14 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.Navigation("Delegation");
                 });
 
+            modelBuilder.Entity("ForumManager.Core.Forums.Forum", b =>
+                {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ClonedFromId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("ForumManager.Core.Forums.Room", b =>
                 {
                     b.HasOne("ForumManager.Core.Forums.Venue", "Venue")
@@ -3903,6 +3975,15 @@ namespace ForumManager.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("ForumManager.Core.Integrations.WebhookEvent", b =>
+                {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ForumManager.Core.Languages.ContentTranslation", b =>
                 {
                     b.HasOne("ForumManager.Core.Forums.Forum", null)
                         .WithMany()

@@ -23,6 +23,8 @@ internal sealed class ForumConfiguration : IEntityTypeConfiguration<Forum>
         builder.Property(f => f.PlaceEn).HaveLength(200);
         builder.Property(f => f.PlaceZh).HaveLength(200);
         builder.Property(f => f.TimeZoneId).HaveLength(64);
+        builder.Property(f => f.FurtherLanguages).HasMaxLength(100).IsUnicode(false);
+        builder.HasOne<Forum>().WithMany().HasForeignKey(f => f.ClonedFromId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(f => f.TimeZone);
         builder.ToTable(t =>
         {
@@ -61,5 +63,19 @@ internal sealed class RoomConfiguration : IEntityTypeConfiguration<Room>
             t.HasCheckConstraint("CK_Rooms_Capacity", "Capacity >= 0");
             t.HasCheckConstraint("CK_Rooms_Booths", "InterpretationBooths >= 0 AND InterpretationBooths <= 20");
         });
+    }
+}
+
+internal sealed class ContentTranslationConfiguration : IEntityTypeConfiguration<Core.Languages.ContentTranslation>
+{
+    public void Configure(EntityTypeBuilder<Core.Languages.ContentTranslation> builder)
+    {
+        builder.Property(t => t.Field).HasMaxLength(40).IsUnicode(false);
+        builder.Property(t => t.Language).HasMaxLength(16).IsUnicode(false);
+        builder.Property(t => t.Value).HaveLength(20000);
+        builder.Property(t => t.SourceHash).HasMaxLength(16).IsUnicode(false);
+        builder.Property(t => t.UpdatedBy).HaveLength(256);
+        builder.HasOne<Forum>().WithMany().HasForeignKey(t => t.ForumId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(t => new { t.ForumId, t.Language, t.Field, t.ItemId }).IsUnique();
     }
 }
