@@ -79,6 +79,9 @@ public sealed class Forum
 
     public string Name(bool chinese) => chinese ? NameZh : NameEn;
 
+    /// <summary>A detached copy, for showing the edition with its texts in another language.</summary>
+    public Forum Copy() => (Forum)MemberwiseClone();
+
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 }
 

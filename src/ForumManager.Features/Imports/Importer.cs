@@ -281,7 +281,7 @@ public sealed class Importer(ForumDbContext db, Admissions admissions, MailQueue
                 problems.Add(text["Import_Column", column, message].Value);
             }
 
-            if (input.PreferredLanguage is not ("en" or "zh-Hans"))
+            if (!Core.Languages.ContentLanguages.All.Any(l => l.Code == input.PreferredLanguage))
             {
                 problems.Add(text["Import_Column", "preferred_language", text["Validation_Language", "preferred_language"]]);
             }

@@ -124,11 +124,15 @@ public sealed class NoticeContexts(ForumDbContext db, ReleasedAgendas releases, 
     }
 
     /// <summary>One recipient's context for the templates.</summary>
-    public RecipientContext For(Forum forum, Delegate person, NoticeExtras extras) => new(this, forum, person, extras);
+    public RecipientContext For(Forum forum, Delegate person, NoticeExtras extras) => new(this, forum, person, extras, null);
+
+    /// <summary>One recipient's context with the edition's texts in a further language, English where it has none.</summary>
+    public RecipientContext For(Forum forum, Delegate person, NoticeExtras extras, Languages.ContentDictionary content) =>
+        new(this, content.Apply(forum), person, extras, content);
 }
 
 /// <summary>What a template can show about one delegate; the agenda and the travel are read once, and only for wording that names them.</summary>
-public sealed class RecipientContext(NoticeContexts contexts, Forum forum, Delegate person, NoticeExtras extras)
+public sealed class RecipientContext(NoticeContexts contexts, Forum forum, Delegate person, NoticeExtras extras, Languages.ContentDictionary? content)
 {
     private List<AgendaSession>? sessions;
     private TravelSummary? travel;
@@ -136,11 +140,17 @@ public sealed class RecipientContext(NoticeContexts contexts, Forum forum, Deleg
     private IReadOnlyList<Protocol.SeatPlace>? seats;
     private (string NameEn, string NameZh)? delegation;
 
-    public async Task<List<AgendaSession>> SessionsAsync(CancellationToken ct) => sessions ??= await contexts.SessionsAsync(forum, person.Id, ct);
+    public async Task<List<AgendaSession>> SessionsAsync(CancellationToken ct) =>
+        sessions ??= content is null ? await contexts.SessionsAsync(forum, person.Id, ct) : content.Apply(await contexts.SessionsAsync(forum, person.Id, ct));
 
     public async Task<Dictionary<string, object?>> ForAsync(string wording, bool chinese, CancellationToken ct)
     {
         delegation ??= await contexts.DelegationAsync(person, ct);
+        if (content is not null && person.DelegationId is { } delegationId && content.Find(Core.Languages.ContentFields.DelegationName, delegationId) is { } name)
+        {
+            delegation = (name, delegation.Value.NameZh);
+        }
+
         var agenda = wording.Contains("agenda", StringComparison.Ordinal) ? await SessionsAsync(ct) : sessions ?? [];
         if (!travelRead && wording.Contains("travel", StringComparison.Ordinal))
         {

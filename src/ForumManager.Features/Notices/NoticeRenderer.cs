@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using ForumManager.Core.Auditing;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Forums;
+using ForumManager.Core.Languages;
 using ForumManager.Core.Notices;
 using ForumManager.Core.Programme;
 using ForumManager.Core.Registration;
@@ -13,6 +14,7 @@ using ForumManager.Data;
 using ForumManager.Features;
 using ForumManager.Features.Agenda;
 using ForumManager.Features.Forums;
+using ForumManager.Features.Languages;
 using ForumManager.Features.Letters;
 using ForumManager.Features.Logistics;
 using ForumManager.Features.Programme;
@@ -60,7 +62,7 @@ public sealed record NoticeAttachments(bool Agenda, bool VisaLetter, bool QrCode
 /// built-in wording, so that no template keeps everyone else waiting.
 /// </summary>
 public sealed partial class NoticeRenderer(ForumDbContext db, NoticeContexts contexts, MailQueue outbox, PublicLinks links, VisaLetters letters, TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<MailOptions> mail, ILogger<NoticeRenderer> logger)
+    Microsoft.Extensions.Options.IOptions<MailOptions> mail, ContentTexts texts, ILogger<NoticeRenderer> logger)
 {
     private sealed record Stored(int? Id, string Subject, string Body);
 
@@ -93,6 +95,16 @@ public sealed partial class NoticeRenderer(ForumDbContext db, NoticeContexts con
             return known;
         }
 
+        if (ContentLanguages.IsFurther(language))
+        {
+            // A further language: the organizers' translation of each text, or else the English wording of it.
+            var english = await StoredAsync(forumId, kind, ContentLanguages.English, ct);
+            var content = await texts.ForAsync(forumId, language, ct);
+            var subject = content.Find(ContentFields.NoticeSubject, (int)kind);
+            var body = content.Find(ContentFields.NoticeBody, (int)kind);
+            return templates[(forumId, kind, language)] = subject is null && body is null ? english : new Stored(english.Id, subject ?? english.Subject, body ?? english.Body);
+        }
+
         var stored = await db.NoticeTemplates.AsNoTracking()
             .Where(t => t.ForumId == forumId && t.Kind == kind && t.Language == language)
             .Select(t => new Stored(t.Id, t.Subject, t.Body)).FirstOrDefaultAsync(ct);
@@ -120,7 +132,11 @@ public sealed partial class NoticeRenderer(ForumDbContext db, NoticeContexts con
     public async Task<MailDraft> RenderAsync(Forum forum, Delegate person, NoticeKind kind, NoticeExtras extras, CancellationToken ct,
         NoticeWording? wording = null, NoticeAttachments? attachments = null, bool builtInOnFailure = true)
     {
-        var languages = forum.NoticesInBothLanguages ? new[] { "zh-Hans", "en" } : [person.PreferredLanguage == "zh-Hans" ? "zh-Hans" : "en"];
+        // The delegate's own language, when the edition publishes in it; with both asked for, Chinese goes with it
+        // (first, as the host's language, beside English; after it, beside any further language).
+        var own = ContentTexts.ReaderLanguage(forum, person.PreferredLanguage, chinese: false);
+        var languages = !forum.NoticesInBothLanguages ? [own]
+            : ContentLanguages.IsFurther(own) ? [own, ContentLanguages.Chinese] : new[] { ContentLanguages.Chinese, ContentLanguages.English };
         var sources = new List<(string Language, Stored Source)>();
         foreach (var language in languages)
         {
@@ -133,9 +149,10 @@ public sealed partial class NoticeRenderer(ForumDbContext db, NoticeContexts con
         var parts = new List<(string Language, string Subject, string Body)>();
         foreach (var (language, source) in sources)
         {
+            var filled = ContentLanguages.IsFurther(language) ? contexts.For(forum, person, extras, await texts.ForAsync(forum.Id, language, ct)) : data;
             try
             {
-                var (subject, body) = await FillAsync(source, data, language, organizers: wording is null && source.Id is not null, ct);
+                var (subject, body) = await FillAsync(source, filled, language, organizers: wording is null && source.Id is not null, ct);
                 parts.Add((language, subject, body));
             }
             catch (NoticeTemplateException e) when (wording is null && source.Id is { } templateId)
@@ -152,7 +169,7 @@ public sealed partial class NoticeRenderer(ForumDbContext db, NoticeContexts con
                 }
 
                 var (builtInSubject, builtInBody) = NoticeDefaults.For(kind, language);
-                var (subject, body) = await FillAsync(new Stored(null, builtInSubject, builtInBody), data, language, organizers: false, ct);
+                var (subject, body) = await FillAsync(new Stored(null, builtInSubject, builtInBody), filled, language, organizers: false, ct);
                 parts.Add((language, subject, body));
             }
         }
@@ -266,9 +283,12 @@ public sealed partial class NoticeRenderer(ForumDbContext db, NoticeContexts con
     /// <summary>The text as HTML: escaped, paragraphs and line breaks kept, web addresses made links; nothing external.</summary>
     private static string Html(IEnumerable<(string Language, string Subject, string Body)> parts)
     {
-        var html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif;line-height:1.5;color:#111\">");
+        var list = parts.ToList();
+        var opening = list.Count > 0 ? list[0].Language : ContentLanguages.English;
+        var html = new StringBuilder().Append(CultureInfo.InvariantCulture,
+            $"<!DOCTYPE html><html lang=\"{opening}\"{Dir(opening)}><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif;line-height:1.5;color:#111\">");
         var first = true;
-        foreach (var (language, _, body) in parts)
+        foreach (var (language, _, body) in list)
         {
             if (!first)
             {
@@ -276,7 +296,7 @@ public sealed partial class NoticeRenderer(ForumDbContext db, NoticeContexts con
             }
 
             first = false;
-            html.Append(CultureInfo.InvariantCulture, $"<div lang=\"{language}\">");
+            html.Append(CultureInfo.InvariantCulture, $"<div lang=\"{language}\"{Dir(language)}>");
             foreach (var paragraph in body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
             {
                 var encoded = WebUtility.HtmlEncode(paragraph);
@@ -289,6 +309,9 @@ public sealed partial class NoticeRenderer(ForumDbContext db, NoticeContexts con
 
         return html.Append("</body></html>").ToString();
     }
+
+    /// <summary>A right-to-left language's part says so, so that mail programs lay it out from the right.</summary>
+    private static string Dir(string language) => ContentLanguages.RightToLeft(language) ? " dir=\"rtl\"" : string.Empty;
 
     [GeneratedRegex(@"https?://[^\s<>""]+")]
     private static partial Regex Url();

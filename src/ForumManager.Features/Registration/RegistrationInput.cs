@@ -53,7 +53,7 @@ public sealed class RegistrationInput
     public Gender? Gender { get; set; }
 
     [Required(ErrorMessage = "Validation_Required")]
-    [RegularExpression("^(en|zh-Hans)$", ErrorMessage = "Validation_Language")]
+    [RegularExpression("^(en|zh-Hans|ru|fr|ar|ja|ko|es|de|pt)$", ErrorMessage = "Validation_Language")]
     [Display(Name = "Field_PreferredLanguage")]
     public string PreferredLanguage { get; set; } = UiLanguage.Code;
 

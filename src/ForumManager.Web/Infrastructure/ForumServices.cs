@@ -19,6 +19,7 @@ using ForumManager.Features.Delegates;
 using ForumManager.Features.Forums;
 using ForumManager.Features.Imports;
 using ForumManager.Features.Integrations;
+using ForumManager.Features.Languages;
 using ForumManager.Features.Instances;
 using ForumManager.Features.Letters;
 using ForumManager.Features.Logistics;
@@ -61,6 +62,7 @@ public static class ForumServices
         services.AddForumMail(runDispatcher: runBackgroundWork);
         services
             .AddForums()
+            .AddLanguages()
             .AddClearance()
             .AddPrivacy()
             .AddAccounts()

@@ -1,6 +1,7 @@
 using System.Text;
 using ForumManager.Features.Agenda;
 using ForumManager.Features.Forums;
+using ForumManager.Features.Languages;
 using ForumManager.Features.Programme;
 using ForumManager.Mail;
 using ForumManager.Web.Infrastructure;
@@ -12,19 +13,24 @@ namespace ForumManager.Web.Pages.Agenda;
 
 /// <summary>
 /// The released programme as <c>/agenda/schedule.xml</c> and <c>/agenda/schedule.json</c> (frab/c3voc) and <c>/agenda/calendar.ics</c>, in English or,
-/// with <c>?lang=zh</c>, Chinese. Both come from the cached latest release.
+/// with <c>?lang=zh</c>, Chinese, or <c>?lang=ru</c> any further language of the edition. Both come from the cached latest release.
 /// </summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = AgendaOutputCache.PolicyName)]
-public sealed class ExportsModel(CurrentForum current, ReleasedAgendas releases, IOptions<ForumOptions> options, IOptions<MailOptions> mail) : PageModel
+public sealed class ExportsModel(CurrentForum current, ReleasedAgendas releases, ContentTexts texts, IOptions<ForumOptions> options, IOptions<MailOptions> mail) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? lang, CancellationToken ct)
     {
-        if (await current.GetAsync(ct) is not { } forum || await releases.LatestAsync(forum.Id, ct) is not { } agenda)
+        if (await current.GetAsync(ct) is not { } edition || await releases.LatestAsync(edition.Id, ct) is not { } released)
         {
             return NotFound();
         }
 
-        var chinese = lang is "zh" or "zh-Hans" or "zh-CN";
+        // English unless another of the edition's languages is asked for; a text not given in that language stays English.
+        var language = ContentTexts.ReaderLanguage(edition, lang is "zh" or "zh-CN" ? "zh-Hans" : lang, chinese: false);
+        var chinese = language == Core.Languages.ContentLanguages.Chinese;
+        var content = await texts.ForAsync(edition.Id, language, ct);
+        var forum = content.Apply(edition);
+        var agenda = content.Apply(released);
         var baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
         Response.Headers.CacheControl = "public, max-age=60";
 

@@ -1,6 +1,9 @@
 using ForumManager.Core.Forums;
 using ForumManager.Core.Programme;
+using ForumManager.Core.Languages;
 using ForumManager.Features.Forums;
+using ForumManager.Features.Languages;
+using ForumManager.Features.Text;
 using ForumManager.Features.Programme;
 using ForumManager.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +13,7 @@ namespace ForumManager.Web.Pages.Agenda;
 
 /// <summary>The public agenda as last released, by day, filtered by track, room and kind of session.</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = AgendaOutputCache.PolicyName)]
-public sealed class IndexModel(CurrentForum current, ReleasedAgendas releases) : PageModel
+public sealed class IndexModel(CurrentForum current, ReleasedAgendas releases, ContentTexts texts) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Track { get; set; }
@@ -20,6 +23,16 @@ public sealed class IndexModel(CurrentForum current, ReleasedAgendas releases) :
 
     [BindProperty(SupportsGet = true)]
     public SessionType? Type { get; set; }
+
+    /// <summary>The language the reader asked the programme in; one the edition does not publish in gives the interface's.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Lang { get; set; }
+
+    /// <summary>The language the programme's texts are shown in, and the edition's languages to choose from.</summary>
+    public string Language { get; private set; } = "en";
+
+    public bool ContentChinese => Language == ContentLanguages.Chinese;
+    public IReadOnlyList<string> Languages { get; private set; } = [];
 
     public Forum? Forum { get; private set; }
     public ReleasedAgenda? Agenda { get; private set; }
@@ -35,7 +48,11 @@ public sealed class IndexModel(CurrentForum current, ReleasedAgendas releases) :
             return Page();
         }
 
-        Agenda = await releases.LatestAsync(Forum.Id, ct);
+        Languages = ContentLanguages.Of(Forum.FurtherLanguages);
+        Language = ContentTexts.ReaderLanguage(Forum, Lang, UiLanguage.Chinese);
+        var content = await texts.ForAsync(Forum.Id, Language, ct);
+        Forum = content.Apply(Forum);
+        Agenda = await releases.LatestAsync(Forum.Id, ct) is { } released ? content.Apply(released) : null;
         if (Agenda is null)
         {
             return Page();

@@ -3,6 +3,7 @@ using ForumManager.Core.Programme;
 using ForumManager.Data;
 using ForumManager.Features;
 using ForumManager.Features.Forums;
+using ForumManager.Features.Languages;
 using ForumManager.Features.Programme;
 using ForumManager.Features.Text;
 using ForumManager.Web.Infrastructure;
@@ -17,8 +18,15 @@ namespace ForumManager.Web.Pages.Agenda;
 
 /// <summary>One released session; a signed-in delegate enrols in it (or its waiting list) or leaves it.</summary>
 public sealed class SessionModel(ForumDbContext db, CurrentForum current, ReleasedAgendas releases, Enrolments enrolments,
-    UserManager<ForumUser> users, IStringLocalizer<SharedResource> text) : PageModel
+    UserManager<ForumUser> users, ContentTexts texts, IStringLocalizer<SharedResource> text) : PageModel
 {
+    /// <summary>The language the reader asked the programme in (<c>?lang=ru</c>); otherwise the interface's.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Lang { get; set; }
+
+    /// <summary>The language the session's texts are shown in.</summary>
+    public string Language { get; private set; } = "en";
+
     public Forum Forum { get; private set; } = null!;
     public AgendaSession Session { get; private set; } = null!;
     public int Enrolled { get; private set; }
@@ -100,8 +108,10 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Releas
             return null;
         }
 
-        Forum = forum;
-        Session = session;
+        Language = ContentTexts.ReaderLanguage(forum, Lang, UiLanguage.Chinese);
+        var content = await texts.ForAsync(forum.Id, Language, ct);
+        Forum = content.Apply(forum);
+        Session = content.Apply(session);
         var userId = users.GetUserId(User);
         var forumId = forum.Id;
         var delegate_ = userId is null ? null : await db.Delegates.AsNoTracking().SingleOrDefaultAsync(d => d.ForumId == forumId && d.UserId == userId, ct);

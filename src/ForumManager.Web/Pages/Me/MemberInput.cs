@@ -29,7 +29,7 @@ public abstract class PersonInput
     public string Email { get; set; } = string.Empty;
 
     [Required(ErrorMessage = "Validation_Required")]
-    [RegularExpression("^(en|zh-Hans)$", ErrorMessage = "Validation_Language")]
+    [RegularExpression("^(en|zh-Hans|ru|fr|ar|ja|ko|es|de|pt)$", ErrorMessage = "Validation_Language")]
     [Display(Name = "Field_PreferredLanguage")]
     public string PreferredLanguage { get; set; } = UiLanguage.Code;
 }
