@@ -57,6 +57,7 @@ public sealed class DemoForumSeeder(ForumDbContext db)
             CreatedUtc = new DateTime(2010, 3, 1, 0, 0, 0, DateTimeKind.Utc),
             OpenRegistration = true,
             RetentionDays = 365,
+            FurtherLanguages = DemoLanguages.Further,
         };
         db.Forums.Add(forum);
         await db.SaveChangesAsync(ct);
@@ -68,6 +69,7 @@ public sealed class DemoForumSeeder(ForumDbContext db)
         AddProgramme(forum.Id, rooms, tracks);
         AddQuestions(forum.Id, tracks);
         await db.SaveChangesAsync(ct);
+        await DemoLanguages.AddAsync(db, forum, ct);
         await DemoZones.AddAsync(db, forum.Id, rooms.Ballroom, rooms.VipRoom, rooms.Exhibition, rooms.Banquet, rooms.Garden, Day1, Day2, ct);
         AddProgrammePeople(forum.Id, rooms);
         DemoSeating.Add(db, forum.Id, rooms.Banquet, forum.CreatedUtc);
