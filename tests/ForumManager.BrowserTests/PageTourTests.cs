@@ -86,6 +86,8 @@ public sealed class PageTourTests(TourFixture tour, ITestOutputHelper output) : 
         ["Admin/Meetings/New"] = (Visitor.Organizer, "/admin/meetings/new?delegation={delegation}&partner=h:{department}"),
         ["admin/meetings/{id:int}"] = (Visitor.Organizer, "/admin/meetings/{meeting}"),
         ["Admin/Settings"] = (Visitor.Organizer, "/admin/settings"),
+        ["admin/languages"] = (Visitor.Organizer, "/admin/languages"),
+        ["admin/languages/{code}"] = (Visitor.Organizer, "/admin/languages/ru"),
         ["Admin/Users"] = (Visitor.Admin, "/admin/users"),
         ["Admin/Api"] = (Visitor.Admin, "/admin/api"),
         ["admin/api/{id:int}"] = (Visitor.Admin, "/admin/api/{api-token}"),

@@ -49,6 +49,8 @@ public static class PageTable
         ["admin/webhooks/{id:int}"] = (Access.Organizer, "/admin/webhooks/1"),
         ["Admin/Delegates"] = (Access.Organizer, "/admin/delegates"),
         ["Admin/Settings"] = (Access.Organizer, "/admin/settings"),
+        ["admin/languages"] = (Access.Organizer, "/admin/languages"),
+        ["admin/languages/{code}"] = (Access.Organizer, "/admin/languages/ru"),
         ["Admin/Delegations"] = (Access.Organizer, "/admin/delegations"),
         ["admin/delegates/export.{format:regex(^(csv|xlsx)$)}"] = (Access.Organizer, "/admin/delegates/export.csv"),
         ["Admin/Reports"] = (Access.Organizer, "/admin/reports"),
