@@ -255,11 +255,16 @@ public sealed partial class NoticeRenderer(ForumDbContext db, NoticeContexts con
     private async Task<List<MailAttachment>> AttachmentsAsync(Forum forum, Delegate person, NoticeAttachments wanted, List<AgendaSession> sessions, CancellationToken ct)
     {
         var files = new List<MailAttachment>();
-        var chinese = person.PreferredLanguage == "zh-Hans";
+        var language = ContentTexts.ReaderLanguage(forum, person.PreferredLanguage, chinese: false);
+        var chinese = language == ContentLanguages.Chinese;
         if (wanted.Agenda)
         {
-            var ics = ScheduleExports.Ics(forum, sessions, links.To(string.Empty).TrimEnd('/'), $"{forum.Name(chinese)} · {person.GivenName} {person.FamilyName}", chinese, clock.GetUtcNow().UtcDateTime,
-                CalendarOrganizer.For(forum, mail.Value, chinese));
+            // The calendar in the delegate's own language where the edition has the texts in it.
+            var content = await texts.ForAsync(forum.Id, language, ct);
+            var shown = content.Apply(forum);
+            sessions = content.Apply(sessions);
+            var ics = ScheduleExports.Ics(shown, sessions, links.To(string.Empty).TrimEnd('/'), $"{shown.Name(chinese)} · {person.GivenName} {person.FamilyName}", chinese, clock.GetUtcNow().UtcDateTime,
+                CalendarOrganizer.For(shown, mail.Value, chinese));
             files.Add(new MailAttachment("my-agenda.ics", "text/calendar; charset=utf-8; method=PUBLISH", Encoding.UTF8.GetBytes(ics)));
         }
 

@@ -130,6 +130,13 @@ public static class DelegateForm
             }
         }
 
+        // A message language the edition does not publish in (one it stopped publishing in stays, if already chosen).
+        if (input.PreferredLanguage.Length > 0 && input.PreferredLanguage != onFile?.PreferredLanguage
+            && !Core.Languages.ContentLanguages.Of(forum.FurtherLanguages).Contains(input.PreferredLanguage))
+        {
+            Error(nameof(input.PreferredLanguage), "Validation_Language");
+        }
+
         if (input.CountryCode.Length > 0 && !Countries.IsKnown(input.CountryCode))
         {
             Error(nameof(input.CountryCode), "Validation_Choose");

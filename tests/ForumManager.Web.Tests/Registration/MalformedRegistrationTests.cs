@@ -22,7 +22,7 @@ public sealed class MalformedRegistrationTests(MalformedAppFixture app) : IClass
         ("Input.Email", "a@b@c"), ("Input.Email", new string('a', 260) + "@x.org"), ("Input.Phone", ""), ("Input.Phone", "12345"),
         ("Input.Phone", "+86 abc"), ("Input.Phone", "+" + new string('9', 20)), ("Input.Phone", "<script>"), ("Input.CountryCode", ""),
         ("Input.CountryCode", "XX"), ("Input.CountryCode", "<s>"), ("Input.CountryCode", "CHN"), ("Input.Honorific", "King"),
-        ("Input.PreferredLanguage", "fr"), ("Input.PreferredLanguage", ""), ("Input.Consent", "false"),
+        ("Input.PreferredLanguage", "ja"), ("Input.PreferredLanguage", ""), ("Input.Consent", "false"),
         ("Input.Consent", "maybe"), ("Input.Password", ""), ("Input.Password", "short"), ("Input.Position", new string('x', 201)),
         ("Input.Position", "<script>"), ("Input.Organization", "<iframe>"), ("Input.DietaryNeeds", new string('d', 501)),
         ("Input.AccessibilityNeeds", "<b>wheelchair</b>"), ("Input.Gender", "Unicorn"), ("Input.Gender", "99"),

@@ -3,6 +3,7 @@ using ForumManager.Core.Programme;
 using ForumManager.Data;
 using ForumManager.Features.Agenda;
 using ForumManager.Features.Forums;
+using ForumManager.Features.Languages;
 using ForumManager.Features.Programme;
 using ForumManager.Mail;
 using ForumManager.Web.Infrastructure;
@@ -14,16 +15,19 @@ using Microsoft.Extensions.Options;
 namespace ForumManager.Web.Pages.Agenda;
 
 /// <summary>A delegate's own programme as a calendar feed at a secret address, for calendar apps that cannot sign in.</summary>
-public sealed class FeedModel(ForumDbContext db, CurrentForum current, ReleasedAgendas releases, CalendarFeeds feeds, IOptions<ForumOptions> options, IOptions<MailOptions> mail)
+public sealed class FeedModel(ForumDbContext db, CurrentForum current, ReleasedAgendas releases, CalendarFeeds feeds, ContentTexts texts, IOptions<ForumOptions> options,
+    IOptions<MailOptions> mail)
     : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
-        if (feeds.DelegateId(token) is not { } delegateId || await current.GetAsync(ct) is not { } forum
-            || await releases.LatestAsync(forum.Id, ct) is not { } agenda)
+        if (feeds.DelegateId(token) is not { } delegateId || await current.GetAsync(ct) is not { } edition
+            || await releases.LatestAsync(edition.Id, ct) is not { } released)
         {
             return NotFound();
         }
+
+        var forum = edition;
 
         var forumId = forum.Id;
         var person = await db.Delegates.AsNoTracking().Where(d => d.Id == delegateId && d.ForumId == forumId)
@@ -39,8 +43,13 @@ public sealed class FeedModel(ForumDbContext db, CurrentForum current, ReleasedA
             .Select(e => e.SessionId).ToListAsync(ct);
         var taking = await db.SessionPeople.AsNoTracking().Where(p => p.DelegateId == delegateId).Select(p => p.SessionId).ToListAsync(ct);
         var mine = enrolled.Concat(taking).ToHashSet();
-        var chinese = person.PreferredLanguage == "zh-Hans";
-        var invited = await releases.InvitationOnlyAsync(forumId, taking, ct);
+        // In the delegate's own language where the edition has the texts in it, English where not.
+        var language = ContentTexts.ReaderLanguage(edition, person.PreferredLanguage, chinese: false);
+        var chinese = language == Core.Languages.ContentLanguages.Chinese;
+        var content = await texts.ForAsync(forumId, language, ct);
+        forum = content.Apply(edition);
+        var agenda = content.Apply(released);
+        var invited = content.Apply(await releases.InvitationOnlyAsync(forumId, taking, ct));
         var ics = ScheduleExports.Ics(forum, agenda.Sessions.Where(s => mine.Contains(s.Id)).Concat(invited), options.Value.PublicBaseUrl.TrimEnd('/'),
             $"{forum.Name(chinese)} · {person.GivenName} {person.FamilyName}", chinese, agenda.PublishedUtc, CalendarOrganizer.For(forum, mail.Value, chinese));
         Response.Headers.CacheControl = "private, no-store";
