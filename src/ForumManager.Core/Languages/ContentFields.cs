@@ -10,7 +10,6 @@ public static class ContentFields
     public const string ForumTheme = "forum.theme";
     public const string ForumPlace = "forum.place";
     public const string VenueName = "venue.name";
-    public const string VenueAddress = "venue.address";
     public const string RoomName = "room.name";
     public const string TrackName = "track.name";
     public const string SessionTitle = "session.title";
@@ -18,9 +17,6 @@ public static class ContentFields
     public const string QuestionText = "question.text";
     public const string ChoiceText = "choice.text";
     public const string DelegationName = "delegation.name";
-    public const string HotelName = "hotel.name";
-    public const string HotelAddress = "hotel.address";
-    public const string ZoneName = "zone.name";
     public const string NoticeSubject = "notice.subject";
     public const string NoticeBody = "notice.body";
 

@@ -13,7 +13,12 @@ public sealed record ContentText(string Field, int Item, string English, string?
     public string Key => $"{Field}.{Item.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 }
 
-/// <summary>Every text organizers write in an edition that takes a value per language, read from the records it belongs to.</summary>
+/// <summary>
+/// Every text organizers write in an edition that a reader sees in their own language, read from the records it belongs
+/// to: the edition's name, theme and place, the programme (venues, rooms, tracks, sessions), the registration
+/// questions, delegation names and the notices. Hotels, addresses and zones are read by the hotel, drivers and door
+/// staff, in Chinese and English, and are not translated.
+/// </summary>
 public sealed class ContentCatalogue(ForumDbContext db)
 {
     /// <summary>The kinds of notice an organizer words, whose wording is translated (a free-form notice is worded when it is sent).</summary>
@@ -29,7 +34,6 @@ public sealed class ContentCatalogue(ForumDbContext db)
         foreach (var v in await db.Venues.AsNoTracking().Where(v => v.ForumId == forumId).OrderBy(v => v.Id).ToListAsync(ct))
         {
             Add(texts, ContentFields.VenueName, v.Id, v.NameEn, v.NameZh);
-            Add(texts, ContentFields.VenueAddress, v.Id, v.AddressEn, v.AddressZh);
         }
 
         foreach (var r in await db.Rooms.AsNoTracking().Where(r => r.ForumId == forumId).OrderBy(r => r.Id).Select(r => new { r.Id, r.NameEn, r.NameZh }).ToListAsync(ct))
@@ -61,17 +65,6 @@ public sealed class ContentCatalogue(ForumDbContext db)
         foreach (var d in await db.Delegations.AsNoTracking().Where(d => d.ForumId == forumId).OrderBy(d => d.Id).Select(d => new { d.Id, d.NameEn, d.NameZh }).ToListAsync(ct))
         {
             Add(texts, ContentFields.DelegationName, d.Id, d.NameEn, d.NameZh);
-        }
-
-        foreach (var h in await db.Hotels.AsNoTracking().Where(h => h.ForumId == forumId).OrderBy(h => h.Id).Select(h => new { h.Id, h.NameEn, h.NameZh, h.AddressEn, h.AddressZh }).ToListAsync(ct))
-        {
-            Add(texts, ContentFields.HotelName, h.Id, h.NameEn, h.NameZh);
-            Add(texts, ContentFields.HotelAddress, h.Id, h.AddressEn, h.AddressZh);
-        }
-
-        foreach (var z in await db.Zones.AsNoTracking().Where(z => z.ForumId == forumId).OrderBy(z => z.Id).Select(z => new { z.Id, z.NameEn, z.NameZh }).ToListAsync(ct))
-        {
-            Add(texts, ContentFields.ZoneName, z.Id, z.NameEn, z.NameZh);
         }
 
         var templates = await db.NoticeTemplates.AsNoTracking().Where(t => t.ForumId == forumId).ToListAsync(ct);

@@ -1,5 +1,6 @@
 using ForumManager.Core.Forums;
 using ForumManager.Core.Languages;
+using ForumManager.Core.Registration;
 using ForumManager.Features.Programme;
 
 namespace ForumManager.Features.Languages;
@@ -58,6 +59,17 @@ public sealed class ContentDictionary
         RoomEn = s.RoomId is { } room ? OrNull(ContentFields.RoomName, room, s.RoomEn) : s.RoomEn,
         VenueEn = s.RoomId is { } r && _venueOfRoom.TryGetValue(r, out var venue) ? OrNull(ContentFields.VenueName, venue, s.VenueEn) : s.VenueEn,
         TrackEn = s.TrackId is { } track ? OrNull(ContentFields.TrackName, track, s.TrackEn) : s.TrackEn,
+    };
+
+    /// <summary>A detached copy of a registration question whose English text and choices are the reader's language where given.</summary>
+    public Question Apply(Question q) => _values.Count == 0 ? q : new Question
+    {
+        Id = q.Id, ForumId = q.ForumId, Kind = q.Kind, TextEn = Or(ContentFields.QuestionText, q.Id, q.TextEn), TextZh = q.TextZh, Required = q.Required,
+        Position = q.Position, Retired = q.Retired,
+        Choices = q.Choices.Select(c => new QuestionChoice
+        {
+            Id = c.Id, QuestionId = c.QuestionId, TextEn = Or(ContentFields.ChoiceText, c.Id, c.TextEn), TextZh = c.TextZh, Position = c.Position,
+        }).ToList(),
     };
 
     public List<AgendaSession> Apply(IEnumerable<AgendaSession> sessions) => sessions.Select(Apply).ToList();

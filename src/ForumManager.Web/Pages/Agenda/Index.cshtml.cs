@@ -34,6 +34,8 @@ public sealed class IndexModel(CurrentForum current, ReleasedAgendas releases, C
     public bool ContentChinese => Language == ContentLanguages.Chinese;
     public IReadOnlyList<string> Languages { get; private set; } = [];
 
+    public ContentLanguageBar LanguageBar => new(Languages, Language, "/agenda", "Agenda_ContentLanguage");
+
     public Forum? Forum { get; private set; }
     public ReleasedAgenda? Agenda { get; private set; }
     public IReadOnlyList<IGrouping<DateOnly, AgendaSession>> Days { get; private set; } = [];

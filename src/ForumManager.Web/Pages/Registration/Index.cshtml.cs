@@ -6,6 +6,8 @@ using ForumManager.Documents.Photos;
 using ForumManager.Features;
 using ForumManager.Features.Accreditation;
 using ForumManager.Features.Logistics;
+using ForumManager.Features.Languages;
+using ForumManager.Features.Text;
 using ForumManager.Features.Registration;
 using ForumManager.Web.Infrastructure;
 using ForumManager.Web.Pages.Accreditation;
@@ -22,7 +24,7 @@ namespace ForumManager.Web.Pages.Registration;
 [EnableRateLimiting(ForumServices.AuthRateLimit)]
 [RequestSizeLimit(AccreditationPhotos.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = AccreditationPhotos.MaxRequestBytes)]
-public sealed class IndexModel(OpenRegistration registration, UserManager<ForumUser> users, AccreditationPhotos photos) : PageModel
+public sealed class IndexModel(OpenRegistration registration, UserManager<ForumUser> users, AccreditationPhotos photos, ContentTexts texts) : PageModel
 {
     /// <summary>The photo for the badge, optional here; checked with the rest and kept in the registration's transaction.</summary>
     [BindProperty]
@@ -52,6 +54,13 @@ public sealed class IndexModel(OpenRegistration registration, UserManager<ForumU
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
+
+        // Someone reading the edition's texts in one of its further languages is offered messages in it too.
+        if (Core.Languages.ContentLanguages.IsFurther(ContentLanguage))
+        {
+            Input.PreferredLanguage = ContentLanguage;
+        }
+
         if (Forum is not null)
         {
             Stay.CheckIn = Forum.StartDate.AddDays(-1);
@@ -130,9 +139,26 @@ public sealed class IndexModel(OpenRegistration registration, UserManager<ForumU
         return Page();
     }
 
+    /// <summary>The language the organizers' questions are shown in (<c>?lang=ru</c>); the interface stays Chinese or English.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Lang { get; set; }
+
+    public string ContentLanguage { get; private set; } = "en";
+
+    /// <summary>The choice of language for the questions; an invitation's link keeps its token.</summary>
+    public ContentLanguageBar LanguageBar => new(Core.Languages.ContentLanguages.Of(Forum?.FurtherLanguages), ContentLanguage,
+        InvitationToken is { Length: > 0 } token ? "/register?invitation=" + Uri.EscapeDataString(token) : "/register", "Register_QuestionsLanguage");
+
     private async Task LoadAsync(CancellationToken ct)
     {
         _form = await registration.FormAsync(InvitationToken, ct);
+        if (_form.Forum is { } forum)
+        {
+            ContentLanguage = ContentTexts.ReaderLanguage(forum, Lang, UiLanguage.Chinese);
+            var content = await texts.ForAsync(forum.Id, ContentLanguage, ct);
+            _form = _form with { Questions = _form.Questions.Select(content.Apply).ToList() };
+        }
+
         ClosedMessage = _form.ClosedMessage;
         Input.Answers = QuestionForm.Align(Questions, Input.Answers);
     }

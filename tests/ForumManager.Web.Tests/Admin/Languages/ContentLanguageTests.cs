@@ -9,6 +9,7 @@ using ForumManager.Core.Languages;
 using ForumManager.Features.Languages;
 using ForumManager.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ForumManager.Web.Tests.Admin.Languages;
 
@@ -137,6 +138,27 @@ public sealed class ContentLanguageTests(ContentLanguageAppFixture app) : IClass
 
         // A language that is not the edition's is refused on a page that is not the organizer's.
         Assert.Equal(HttpStatusCode.NotFound, (await organizer.GetAsync("/admin/languages/ja")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_ask_the_registration_questions_in_Russian_and_offer_Russian_messages_to_a_reader_who_chose_Russian()
+    {
+        var question = await app.WithDbAsync(db => db.Questions.AsNoTracking().Where(q => !q.Retired).OrderBy(q => q.Position).FirstAsync());
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var forum = await app.WithDbAsync(db => db.Forums.AsNoTracking().SingleAsync());
+            var (saved, _) = await scope.ServiceProvider.GetRequiredService<ContentTexts>().SaveAsync(forum, "ru",
+                [new TranslationInput(ContentFields.QuestionText, question.Id, "Какие темы вас интересуют?")], new Core.Auditing.Actor(null, "organizer"), CancellationToken.None);
+            Assert.NotNull(saved);
+        }
+
+        var page = await HtmlForms.GetPageAsync(Clients.Anonymous(app), "/register?lang=ru");
+
+        var questions = page.QuerySelector("[data-testid=questions]")!.TextContent;
+        Assert.Contains("Какие темы вас интересуют?", questions, StringComparison.Ordinal);
+        Assert.DoesNotContain(question.TextEn, questions, StringComparison.Ordinal);
+        Assert.Equal("ru", page.QuerySelector("select[name='Input.PreferredLanguage'] option[selected]")!.GetAttribute("value"));
+        Assert.Contains(page.QuerySelectorAll("[data-testid=content-languages] a"), a => a.GetAttribute("href") == "/register?lang=ru");
     }
 
     private Task<int> OpeningIdAsync() => app.WithDbAsync(db => db.Sessions.AsNoTracking().Where(s => s.TitleEn == "Opening ceremony").Select(s => s.Id).FirstAsync());
