@@ -9,7 +9,7 @@ public sealed class SharedResource
     /// <summary>For the few places that format text outside dependency injection (model binding messages).</summary>
     public static ResourceManager Manager { get; } = new("ForumManager.Features.Resources.SharedResource", typeof(SharedResource).Assembly);
 
-    public static string Get(string key) => Manager.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+    public static string Get(string key) => Manager.GetString(key, CultureInfo.CurrentUICulture) is { } text ? Text.PseudoLocale.Apply(text) : key;
 
     /// <summary>A string in a given language, for mail to someone whose language is not the request's.</summary>
     public static string Get(string key, string language, params object[] args)

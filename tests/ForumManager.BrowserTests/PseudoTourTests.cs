@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using System.Data;
+using System.Diagnostics;
+using ForumManager.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ForumManager.BrowserTests;
+
+/// <summary>
+/// The pseudo-locale pass of the tour: every HTML page of the page table, read in qps-Ploc by the person it is for,
+/// shows no word that did not go through the localizer (<see cref="PseudoText"/> tells which words are data), and still
+/// neither scrolls sideways nor cuts text off at 1280 and 375 px with strings a third longer. Axe and the HTML checker
+/// are not run again (the main pass runs them on the same markup). Pictures at 375 px go to <c>tour-pseudo/</c>.
+/// </summary>
+public sealed partial class PageTourTests
+{
+    [Fact]
+    public async Task Should_show_no_text_outside_the_resources_in_the_pseudo_locale()
+    {
+        var pageChecks = await File.ReadAllTextAsync(Path.Combine(WebChecks.Folder(), "page-checks.js"));
+        var detector = new PseudoText(await DataTextAsync());
+        var shots = Path.Combine(AppContext.BaseDirectory, "tour-pseudo");
+        if (Directory.Exists(shots))
+        {
+            Directory.Delete(shots, recursive: true);
+        }
+
+        Directory.CreateDirectory(shots);
+        foreach (var visitor in Stops.Select(s => s.Value.Visitor).Distinct())
+        {
+            await tour.ContextAsync(visitor, TourFixture.Pseudo);
+        }
+
+        // Two tabs side by side, each with every other page; a visitor's pages go one after the other in its tab.
+        var clock = Stopwatch.StartNew();
+        var failures = new ConcurrentBag<string>();
+        var halves = Stops.Select((stop, i) => (stop, i)).GroupBy(s => s.i % 2, s => s.stop).ToList();
+        await Task.WhenAll(halves.Select(half => PassAsync(half.ToList())));
+
+        async Task PassAsync(List<KeyValuePair<string, (Visitor Visitor, string Url)>> stops)
+        {
+            foreach (var group in stops.GroupBy(s => s.Value.Visitor))
+            {
+                var page = await (await tour.ContextAsync(group.Key, TourFixture.Pseudo)).NewPageAsync();
+                foreach (var (route, (visitor, template)) in group)
+                {
+                    var url = tour.Ids.Aggregate(template, (u, id) => u.Replace(id.Key, id.Value, StringComparison.Ordinal));
+                    var where = $"{url} as {visitor.ToString().ToLowerInvariant()} in qps-Ploc";
+                    await page.SetViewportSizeAsync(Viewports[0].Width, Viewports[0].Height);
+                    var response = await page.GotoAsync(url);
+                    if (response is null || response.Status != Statuses.GetValueOrDefault(route, 200))
+                    {
+                        failures.Add($"[{where}] did not show its page: {response?.Status}");
+                        continue;
+                    }
+
+                    foreach (var (text, element) in (await page.EvaluateAsync<string[]>(TextsRun)).Select(t => t.Split('\u0001')).Select(t => (t[0], t[1])))
+                    {
+                        if (detector.EnglishWords(text) is { Count: > 0 } words)
+                        {
+                            failures.Add($"[{where}] not from the resources: {string.Join(' ', words)} — in {element} \"{(text.Length > 120 ? text[..120] + "…" : text)}\"");
+                        }
+                    }
+
+                    foreach (var (_, width, height) in Viewports)
+                    {
+                        if (width != Viewports[0].Width)
+                        {
+                            await page.SetViewportSizeAsync(width, height);
+                            await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+                        }
+
+                        foreach (var problem in await page.EvaluateAsync<string[]>(pageChecks))
+                        {
+                            failures.Add($"[{where} at {width}px] {problem}");
+                        }
+                    }
+
+                    var pageHeight = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+                    await page.ScreenshotAsync(new PageScreenshotOptions
+                    {
+                        Path = Path.Combine(shots, $"{Slug(visitor, url)}-qps-375.png"), FullPage = true,
+                        Clip = new Clip { X = 0, Y = 0, Width = Viewports[^1].Width, Height = Math.Min(pageHeight, LongestShot) },
+                    });
+                }
+
+                await page.CloseAsync();
+            }
+        }
+
+        output.WriteLine($"The pseudo-locale pass took {clock.Elapsed.TotalSeconds:0}s; pictures at 375 px in {shots}.");
+        var sorted = failures.Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.True(sorted.Count == 0, $"{sorted.Count} problems in the pseudo-locale (pictures in {shots}):{Environment.NewLine}{string.Join(Environment.NewLine, sorted)}");
+    }
+
+    /// <summary>
+    /// Every value the forum's database holds as free text: names, addresses, references, what organizers wrote. Columns
+    /// of enumerations are left out (their English member names are not text for a reader: the page must name them
+    /// through the resources).
+    /// </summary>
+    private async Task<List<string>> DataTextAsync()
+    {
+        await using var scope = tour.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
+        var values = new List<string>();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        foreach (var entity in db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null && !e.IsOwned()))
+        {
+            foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(string)))
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT DISTINCT \"{property.GetColumnName()}\" FROM \"{entity.GetTableName()}\" WHERE length(\"{property.GetColumnName()}\") BETWEEN 2 AND 4000";
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    values.Add(reader.GetString(0));
+                }
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// The page's text nodes, its title and the attributes a reader or a screen reader meets (title, aria-label,
+    /// placeholder, alt, a button's value), each with its element; nothing under <c>translate="no"</c>.
+    /// </summary>
+    private const string TextsRun = """
+        () => {
+          const skip = 'script, style, template, noscript, [translate="no"]';
+          const found = new Map();
+          const name = element => element.localName + (element.id ? '#' + element.id : '')
+            + (typeof element.className === 'string' && element.className.trim() ? '.' + element.className.trim().split(/\s+/).join('.') : '');
+          const add = (value, element, what) => {
+            const text = (value ?? '').replace(/\s+/g, ' ').trim();
+            if (text && !found.has(text)) {
+              found.set(text, what + (element.parentElement ? name(element.parentElement) + ' > ' : '') + name(element));
+            }
+          };
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (!node.parentElement.closest(skip)) {
+              add(node.nodeValue, node.parentElement, '');
+            }
+          }
+          for (const element of document.querySelectorAll('[title], [aria-label], [placeholder], [alt], input[type=submit][value], input[type=button][value]')) {
+            if (element.closest(skip)) {
+              continue;
+            }
+            for (const attribute of ['title', 'aria-label', 'placeholder', 'alt', 'value']) {
+              if (element.hasAttribute(attribute) && (attribute !== 'value' || element.localName === 'input')) {
+                add(element.getAttribute(attribute), element, `@${attribute} of `);
+              }
+            }
+          }
+          add(document.title, document.documentElement, '<title> of ');
+          return [...found].map(([text, where]) => text + '\u0001' + where);
+        }
+        """;
+}
