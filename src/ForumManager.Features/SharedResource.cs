@@ -14,7 +14,9 @@ public sealed class SharedResource
     /// <summary>A string in a given language, for mail to someone whose language is not the request's.</summary>
     public static string Get(string key, string language, params object[] args)
     {
-        var text = Manager.GetString(key, CultureInfo.GetCultureInfo(language == "zh-Hans" ? "zh-Hans" : "en")) ?? key;
+        var text = Manager.GetString(key, CultureInfo.GetCultureInfo(language == "zh-Hans" ? "zh-Hans" : "en")) is { } found
+            ? language == "zh-Hans" ? found : Text.PseudoLocale.Apply(found) // English asked for by a page read in the pseudo-locale
+            : key;
         return args.Length == 0 ? text : string.Format(CultureInfo.InvariantCulture, text, args);
     }
 }

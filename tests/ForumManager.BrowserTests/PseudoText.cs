@@ -10,7 +10,8 @@ namespace ForumManager.BrowserTests;
 /// <list type="bullet">
 /// <item>any value the forum's database holds as text (names, e-mail addresses, references, session titles, rooms...),
 /// found in the text at word boundaries, whole or as a part (a name put together from its given and family names);</item>
-/// <item>e-mail addresses and web addresses;</item>
+/// <item>the same, cut short with an ellipsis to fit a chart or a map;</item>
+/// <item>e-mail addresses, web addresses, file names (schedule.json) and template placeholders ({{ delegate.name }});</item>
 /// <item>codes: a word with a digit in it (HN26-0001, A6, 14:30);</item>
 /// <item>dates: English month and day names (dates and numbers keep English formats in the pseudo-locale);</item>
 /// <item>the names of file formats and standards, which no language translates (<see cref="Names"/>).</item>
@@ -23,7 +24,7 @@ public sealed partial class PseudoText
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "PDF", "CSV", "XLSX", "XML", "JSON", "HTML", "JPEG", "PNG", "QR", "API", "URL", "HTTP", "HTTPS", "REST", "OpenAPI",
-        "iCal", "ICS", "frab", "XLIFF", "UTC", "SMTP", "Liquid", "WeChat", "ID",
+        "iCal", "ICS", "frab", "XLIFF", "UTC", "SMTP", "Liquid", "WeChat", "ID", "Excel", "GET", "POST", "PUT", "PATCH", "DELETE",
     };
 
     private static readonly IReadOnlySet<string> DateWords = DateNames(CultureInfo.GetCultureInfo("en"));
@@ -69,6 +70,22 @@ public sealed partial class PseudoText
             return [];
         }
 
+        // A value cut short to fit ("KHALIL Ahm…", "Delegation of Annapo…"): its end is the start of a value of the data.
+        if (text.EndsWith('…'))
+        {
+            var kept = text[..^1].TrimEnd();
+            foreach (var start in Word().Matches(kept).Select(m => m.Index))
+            {
+                var tail = kept[start..];
+                if (_values.Any(v => v.StartsWith(tail, StringComparison.OrdinalIgnoreCase)))
+                {
+                    text = kept[..start];
+                    words = Words(text).Where(w => !Names.Contains(w) && !DateWords.Contains(w)).ToList();
+                    break;
+                }
+            }
+        }
+
         // Each English word may be part of a value of the data found in the text: the longest such value found goes.
         var rest = text;
         foreach (var word in words)
@@ -105,7 +122,7 @@ public sealed partial class PseudoText
     [GeneratedRegex(@"[\p{L}\p{M}\p{N}]+")]
     private static partial Regex Word();
 
-    [GeneratedRegex(@"[^\s@<>()""']+@[^\s@<>()""']+\.[A-Za-z]{2,}|(https?|mailto|tel):[^\s<>""']+|\bwww\.[^\s<>""']+")]
+    [GeneratedRegex(@"[^\s@<>()""']+@[^\s@<>()""']+\.[A-Za-z]{2,}|(https?|mailto|tel):[^\s<>""']+|\bwww\.[^\s<>""']+|\b[\w-]+\.(json|xml|ics|pdf|csv|xlsx|jpg|png)\b|\{\{.*?\}\}|\{%.*?%\}")]
     private static partial Regex Addresses();
 
     [GeneratedRegex(@"\s+")]

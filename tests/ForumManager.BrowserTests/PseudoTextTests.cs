@@ -12,6 +12,7 @@ public sealed class PseudoTextTests
     [InlineData("[Šåṽé çĥåñĝéš ·····] Cancel", "Cancel")]
     [InlineData("Seats: Hunan Grand Hall, back row", "Seats back row")]
     [InlineData("Status: Approved", "Status Approved")]
+    [InlineData("Maria Fernández, Welcome…", "Welcome")]
     public void Should_find_english_the_localizer_did_not_give(string text, string english) =>
         Assert.Equal(english.Split(' '), Detector.EnglishWords(text));
 
@@ -23,6 +24,9 @@ public sealed class PseudoTextTests
     [InlineData("HN26-0001 · 14:30 · 1,250 · 22 June 2010 · Mon")]
     [InlineData("organizer@hunan.example.org https://forum.example.org/agenda")]
     [InlineData("[Ðöŵñļöåð ··] PDF · CSV · XLSX")]
+    [InlineData("LIU Wei · Maria Fer…")]
+    [InlineData("Hunan Gra…")]
+    [InlineData("[Šéé ···] schedule.json {{ delegate.name }} {% if %}")]
     public void Should_pass_the_pseudo_locale_data_and_names(string text) =>
         Assert.Empty(Detector.EnglishWords(text));
 

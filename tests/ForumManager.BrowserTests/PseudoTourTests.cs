@@ -12,7 +12,8 @@ namespace ForumManager.BrowserTests;
 /// The pseudo-locale pass of the tour: every HTML page of the page table, read in qps-Ploc by the person it is for,
 /// shows no word that did not go through the localizer (<see cref="PseudoText"/> tells which words are data), and still
 /// neither scrolls sideways nor cuts text off at 1280 and 375 px with strings a third longer. Axe and the HTML checker
-/// are not run again (the main pass runs them on the same markup). Pictures at 375 px go to <c>tour-pseudo/</c>.
+/// are not run again (the main pass runs them on the same markup). Pictures at 375 px go to <c>tour-pseudo/</c>, with the
+/// values taken for data (<c>data.txt</c>).
 /// </summary>
 public sealed partial class PageTourTests
 {
@@ -20,7 +21,8 @@ public sealed partial class PageTourTests
     public async Task Should_show_no_text_outside_the_resources_in_the_pseudo_locale()
     {
         var pageChecks = await File.ReadAllTextAsync(Path.Combine(WebChecks.Folder(), "page-checks.js"));
-        var detector = new PseudoText(await DataTextAsync());
+        var data = await DataTextAsync();
+        var detector = new PseudoText(data);
         var shots = Path.Combine(AppContext.BaseDirectory, "tour-pseudo");
         if (Directory.Exists(shots))
         {
@@ -28,6 +30,8 @@ public sealed partial class PageTourTests
         }
 
         Directory.CreateDirectory(shots);
+        // What the pass took for data, to look at when it lets a word through.
+        await File.WriteAllLinesAsync(Path.Combine(shots, "data.txt"), data.Distinct().Order(StringComparer.Ordinal));
         foreach (var visitor in Stops.Select(s => s.Value.Visitor).Distinct())
         {
             await tour.ContextAsync(visitor, TourFixture.Pseudo);
@@ -96,9 +100,10 @@ public sealed partial class PageTourTests
     }
 
     /// <summary>
-    /// Every value the forum's database holds as free text: names, addresses, references, what organizers wrote. Columns
-    /// of enumerations are left out (their English member names are not text for a reader: the page must name them
-    /// through the resources).
+    /// Every value the forum's database holds as free text (names, addresses, references, what organizers wrote), and the
+    /// reference list of countries with their English names (ISO 3166, as the database). Columns of enumerations are left out (their English
+    /// member names are not text for a reader: the page must name them through the resources), and so are the accounts'
+    /// tables (the roles' names are the app's words).
     /// </summary>
     private async Task<List<string>> DataTextAsync()
     {
@@ -107,7 +112,7 @@ public sealed partial class PageTourTests
         var values = new List<string>();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
-        foreach (var entity in db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null && !e.IsOwned()))
+        foreach (var entity in db.Model.GetEntityTypes().Where(e => e.GetTableName() is { } table && !table.StartsWith("AspNet", StringComparison.Ordinal) && !e.IsOwned()))
         {
             foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(string)))
             {
@@ -121,6 +126,7 @@ public sealed partial class PageTourTests
             }
         }
 
+        values.AddRange(Core.Registration.Countries.All.Select(c => c.NameEn));
         return values;
     }
 
@@ -130,7 +136,11 @@ public sealed partial class PageTourTests
     /// </summary>
     private const string TextsRun = """
         () => {
-          const skip = 'script, style, template, noscript, [translate="no"]';
+          // Not the app's words: code and the values a form field holds (what the person edits), what is marked as a name or a
+          // code (translate="no"), and what is marked as written in a language of its own (lang, as an English OpenAPI summary
+          // or a language's own name).
+          const skip = 'script, style, template, noscript, textarea, code, kbd, samp, pre, [translate="no"]';
+          const own = element => element.closest(skip) || element.closest('[lang]') !== document.documentElement;
           const found = new Map();
           const name = element => element.localName + (element.id ? '#' + element.id : '')
             + (typeof element.className === 'string' && element.className.trim() ? '.' + element.className.trim().split(/\s+/).join('.') : '');
@@ -142,12 +152,12 @@ public sealed partial class PageTourTests
           };
           const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            if (!node.parentElement.closest(skip)) {
+            if (!own(node.parentElement)) {
               add(node.nodeValue, node.parentElement, '');
             }
           }
           for (const element of document.querySelectorAll('[title], [aria-label], [placeholder], [alt], input[type=submit][value], input[type=button][value]')) {
-            if (element.closest(skip)) {
+            if (own(element)) {
               continue;
             }
             for (const attribute of ['title', 'aria-label', 'placeholder', 'alt', 'value']) {

@@ -40,7 +40,14 @@ public static partial class PseudoLocale
         }
 
         letters += Accent(result, text.AsSpan(at));
-        return result.Append(' ').Append('·', Math.Max(1, (int)Math.Ceiling(letters * 0.35))).Append(']').ToString();
+
+        // The padding comes in words of at most eight dots, so that a long string wraps as a long sentence would.
+        for (var padding = Math.Max(1, (int)Math.Ceiling(letters * 0.35)); padding > 0; padding -= 8)
+        {
+            result.Append(' ').Append('·', Math.Min(8, padding));
+        }
+
+        return result.Append(']').ToString();
     }
 
     /// <summary>The text as the current request reads it: transformed in the pseudo-locale, as it is otherwise.</summary>
