@@ -87,6 +87,35 @@ public sealed partial class PageTourTests
                     await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, $"{Slug(visitor, url)}-qps-375.png") });
                 }
 
+                // A form sent empty: the messages of its fields (data annotations, model binding) come through the localizer too.
+                foreach (var (url, form) in EmptyForms.Where(f => stops.Any(s => s.Value.Url == f.Key && s.Value.Visitor == group.Key)))
+                {
+                    await page.SetViewportSizeAsync(Viewports[^1].Width, Viewports[^1].Height);
+                    await page.GotoAsync(url);
+                    await page.RunAndWaitForResponseAsync(
+                        () => page.Locator(form).EvaluateAsync("form => { form.noValidate = true; form.requestSubmit(); }"),
+                        r => r.Request.Method == "POST" && r.Request.IsNavigationRequest);
+                    await page.WaitForLoadStateAsync(LoadState.Load);
+                    var errors = await page.Locator(".field-error:not(:empty), .validation-summary-errors li").AllInnerTextsAsync();
+                    if (errors.Count == 0)
+                    {
+                        failures.Add($"[{url} sent empty in qps-Ploc] showed no message beside its fields");
+                    }
+
+                    foreach (var (text, element) in (await page.EvaluateAsync<string[]>(TextsRun)).Select(t => t.Split('\u0001')).Select(t => (t[0], t[1])))
+                    {
+                        if (detector.EnglishWords(text) is { Count: > 0 } words)
+                        {
+                            failures.Add($"[{url} sent empty in qps-Ploc] not from the resources: {string.Join(' ', words)} — in {element} \"{text}\"");
+                        }
+                    }
+
+                    foreach (var problem in await page.EvaluateAsync<string[]>(pageChecks))
+                    {
+                        failures.Add($"[{url} sent empty in qps-Ploc at {Viewports[^1].Width}px] {problem}");
+                    }
+                }
+
                 await page.CloseAsync();
             }
         }
@@ -95,6 +124,12 @@ public sealed partial class PageTourTests
         var sorted = failures.Distinct().Order(StringComparer.Ordinal).ToList();
         Assert.True(sorted.Count == 0, $"{sorted.Count} problems in the pseudo-locale (pictures in {shots}):{Environment.NewLine}{string.Join(Environment.NewLine, sorted)}");
     }
+
+    /// <summary>Forms the pass also sends empty, by the URL of their page (a stop of the tour), and the form's selector.</summary>
+    private static readonly Dictionary<string, string> EmptyForms = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["/register"] = "[data-testid=registration-form]",
+    };
 
     /// <summary>
     /// Every value the forum's database holds as free text (names, addresses, references, what organizers wrote), and the
