@@ -16,7 +16,7 @@ namespace ForumManager.BrowserTests;
 /// <c>tour/</c>; with <c>FORUM_TOUR_SCREENS</c> naming a folder, the main screens of each kind of user are written
 /// there too (scripts/screens.sh writes docs/screens with it).
 /// </summary>
-public sealed class PageTourTests(TourFixture tour, ITestOutputHelper output) : IClassFixture<TourFixture>
+public sealed partial class PageTourTests(TourFixture tour, ITestOutputHelper output) : IClassFixture<TourFixture>
 {
     /// <summary>Route of the page table → who opens it and the URL, with placeholders for ids of real records (TourFixture.Ids).</summary>
     private static readonly Dictionary<string, (Visitor Visitor, string Url)> Stops = new(StringComparer.OrdinalIgnoreCase)

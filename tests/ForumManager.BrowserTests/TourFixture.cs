@@ -38,6 +38,8 @@ public sealed class TourApp : ForumAppFactory
         // The tour signs in ten times (five roles, two languages) from one address within the minute the sign-in limit
         // counts; that limit is tested elsewhere, so here it must not turn a sign-in away.
         ["Security:AuthPostsPerMinute"] = "100",
+        // The pseudo-locale pass (PseudoTourTests) reads every page in qps-Ploc.
+        ["Localization:PseudoLocale"] = "true",
     };
 }
 
@@ -85,7 +87,13 @@ public sealed class TourFixture : IAsyncLifetime
         return batch;
     }
 
-    /// <summary>A context signed in as <paramref name="visitor"/> that asks for pages in <paramref name="language"/> (as a browser set to it does).</summary>
+    /// <summary>The tour's name of the pseudo-locale (qps-Ploc), as a language for <see cref="ContextAsync"/>.</summary>
+    public const string Pseudo = "qps";
+
+    /// <summary>
+    /// A context signed in as <paramref name="visitor"/> that asks for pages in <paramref name="language"/> (as a browser set
+    /// to it does; the pseudo-locale, <see cref="Pseudo"/>, through the culture cookie the language switch sets).
+    /// </summary>
     public async Task<IBrowserContext> ContextAsync(Visitor visitor, string language)
     {
         if (_contexts.TryGetValue((visitor, language), out var context))
@@ -99,6 +107,11 @@ public sealed class TourFixture : IAsyncLifetime
             Locale = language == "zh" ? "zh-CN" : "en-GB",
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
+        if (language == Pseudo)
+        {
+            await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en|uic=" + Features.Text.PseudoLocale.Name, Url = BaseUrl }]);
+        }
+
         if (Account(visitor) is { } email)
         {
             var page = await context.NewPageAsync();

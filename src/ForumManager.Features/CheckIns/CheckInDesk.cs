@@ -419,7 +419,7 @@ public sealed class CheckInDesk(ForumDbContext db, BadgeSource badges, ZoneAcces
             .OrderBy(s => s.StartUtc).ThenBy(s => s.Id)
             .Select(s => new { s.Id, s.TitleEn, s.TitleZh })
             .ToListAsync(ct);
-        var list = new List<(string, string, string)> { (Checkpoints.Main, "Main entrance", "主入口") };
+        var list = new List<(string, string, string)> { (Checkpoints.Main, SharedResource.Get("Zones_MainEntrance", "en"), SharedResource.Get("Zones_MainEntrance", "zh-Hans")) };
         list.AddRange((await zones.DoorsAsync(forumId, ct)).Select(d => (ZoneCheckpoints.For(d.Id), $"{d.Code} · {d.ZoneNameEn} · {d.NameEn}", $"{d.Code} · {d.ZoneNameZh} · {d.NameZh}")));
         list.AddRange(sessions.Select(s => (Checkpoints.ForSession(s.Id), s.TitleEn, s.TitleZh)));
         return list;

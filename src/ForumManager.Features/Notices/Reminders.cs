@@ -1,3 +1,4 @@
+using System.Globalization;
 using ForumManager.Core.Delegates;
 using ForumManager.Core.Forums;
 using ForumManager.Core.Notices;
@@ -62,7 +63,7 @@ public sealed partial class Reminders(IServiceScopeFactory scopes, NoticeBatchSe
             db.NoticeBatches.Add(new NoticeBatch
             {
                 ForumId = forum.Id, CreatedUtc = utcNow, CreatedBy = "reminder", Kind = NoticeKind.Reminder, ReminderFor = tomorrow,
-                Audience = $"Reminder for {tomorrow:yyyy-MM-dd}", AttachAgenda = true, Total = ids.Count,
+                Audience = SharedResource.Get("Notices_ReminderAudience", "en", tomorrow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), AttachAgenda = true, Total = ids.Count,
                 Recipients = ids.Select(id => new NoticeRecipient { DelegateId = id }).ToList(),
             });
             try

@@ -17,7 +17,7 @@ public static class LanguageNames
 
         try
         {
-            return CultureInfo.GetCultureInfo(code.Trim(), predefinedOnly: true).DisplayName;
+            return PseudoLocale.Apply(CultureInfo.GetCultureInfo(code.Trim(), predefinedOnly: true).DisplayName);
         }
         catch (CultureNotFoundException)
         {

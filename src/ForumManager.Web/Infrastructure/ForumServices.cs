@@ -47,6 +47,16 @@ public static class ForumServices
 
     public static readonly CultureInfo[] Cultures = [new("en"), new("zh-Hans")];
 
+    /// <summary>The key that offers the pseudo-locale (qps-Ploc) outside Development, to tests; never in Production.</summary>
+    public const string PseudoLocaleKey = "Localization:PseudoLocale";
+
+    /// <summary>
+    /// Whether the pseudo-locale is a UI culture (<c>?culture=qps-Ploc</c>, or the culture cookie): always in Development,
+    /// in another environment but Production when <see cref="PseudoLocaleKey"/> is true.
+    /// </summary>
+    public static bool PseudoLocaleOffered(IHostEnvironment environment, IConfiguration configuration) =>
+        environment.IsDevelopment() || (!environment.IsProduction() && configuration.GetValue<bool>(PseudoLocaleKey));
+
     public static WebApplicationBuilder AddForumServices(this WebApplicationBuilder builder, bool runBackgroundWork = true)
     {
         var services = builder.Services;
@@ -94,14 +104,26 @@ public static class ForumServices
         // Pages carry Chinese and other scripts as text, not as numeric character references.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        var pseudo = PseudoLocaleOffered(builder.Environment, builder.Configuration);
+        if (pseudo)
+        {
+            // Every localizer reads through the pseudo-locale's decorator; the resources themselves stay en and zh-Hans.
+            services.AddSingleton<Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory>();
+            services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizerFactory>(sp =>
+                new Features.Text.PseudoLocalizerFactory(sp.GetRequiredService<Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory>()));
+        }
+
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("en");
             o.SupportedCultures = Cultures;
-            o.SupportedUICultures = Cultures;
+            // The pseudo-locale is a UI culture only: dates and numbers stay English, as data.
+            o.SupportedUICultures = pseudo ? [.. Cultures, new CultureInfo(Features.Text.PseudoLocale.Name)] : Cultures;
             o.FallBackToParentCultures = true;
             o.FallBackToParentUICultures = true;
-            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            o.RequestCultureProviders = pseudo
+                ? [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()]
+                : [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
 
         services.AddRazorPages(o =>

@@ -2,6 +2,7 @@ using ForumManager.Web.Infrastructure;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace ForumManager.Web.Pages;
 
@@ -11,16 +12,18 @@ namespace ForumManager.Web.Pages;
 /// can do is change someone's language.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class CultureModel(TimeProvider clock) : PageModel
+public sealed class CultureModel(TimeProvider clock, IOptions<RequestLocalizationOptions> localization) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 
     public IActionResult OnPost(string? culture, string? returnUrl)
     {
-        var chosen = ForumServices.Cultures.FirstOrDefault(c => c.Name == culture)?.Name ?? "en";
+        // The pseudo-locale, where it is offered, is a UI culture only: dates and numbers stay English.
+        var chosen = localization.Value.SupportedUICultures?.FirstOrDefault(c => c.Name == culture)?.Name ?? "en";
+        var formats = ForumServices.Cultures.Any(c => c.Name == chosen) ? chosen : "en";
         Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
-            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(formats, chosen)),
             new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
