@@ -33,6 +33,13 @@ public sealed class ContentDictionary
 
     public string? Find(string field, int item) => _values.GetValueOrDefault((field, item));
 
+    /// <summary>The language a text is shown in: the reader's where the edition has it, otherwise English.</summary>
+    public string LanguageOf(string field, int? item) =>
+        _values.Count > 0 && item is { } id && _values.ContainsKey((field, id)) ? Language : IsChinese ? Language : ContentLanguages.English;
+
+    /// <summary><c>rtl</c> for a text shown in a right-to-left language, otherwise null (no attribute).</summary>
+    public string? DirectionOf(string field, int? item) => ContentLanguages.RightToLeft(LanguageOf(field, item)) ? "rtl" : null;
+
     public string Or(string field, int item, string english) => Find(field, item) ?? english;
 
     public string? OrNull(string field, int item, string? english) => Find(field, item) ?? english;

@@ -32,6 +32,9 @@ public sealed class IndexModel(CurrentForum current, ReleasedAgendas releases, C
     public string Language { get; private set; } = "en";
 
     public bool ContentChinese => Language == ContentLanguages.Chinese;
+
+    /// <summary>The edition's texts in the reader's language, to mark each text with the language it is shown in.</summary>
+    public ContentDictionary Texts { get; private set; } = ContentDictionary.Empty(ContentLanguages.English);
     public IReadOnlyList<string> Languages { get; private set; } = [];
 
     public ContentLanguageBar LanguageBar => new(Languages, Language, "/agenda", "Agenda_ContentLanguage");
@@ -52,7 +55,7 @@ public sealed class IndexModel(CurrentForum current, ReleasedAgendas releases, C
 
         Languages = ContentLanguages.Of(Forum.FurtherLanguages);
         Language = ContentTexts.ReaderLanguage(Forum, Lang, UiLanguage.Chinese);
-        var content = await texts.ForAsync(Forum.Id, Language, ct);
+        var content = Texts = await texts.ForAsync(Forum.Id, Language, ct);
         Forum = content.Apply(Forum);
         Agenda = await releases.LatestAsync(Forum.Id, ct) is { } released ? content.Apply(released) : null;
         if (Agenda is null)

@@ -27,6 +27,9 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Releas
     /// <summary>The language the session's texts are shown in.</summary>
     public string Language { get; private set; } = "en";
 
+    /// <summary>The edition's texts in the reader's language, to mark each text with the language it is shown in.</summary>
+    public ContentDictionary Texts { get; private set; } = ContentDictionary.Empty("en");
+
     public Forum Forum { get; private set; } = null!;
     public AgendaSession Session { get; private set; } = null!;
     public int Enrolled { get; private set; }
@@ -109,7 +112,7 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Releas
         }
 
         Language = ContentTexts.ReaderLanguage(forum, Lang, UiLanguage.Chinese);
-        var content = await texts.ForAsync(forum.Id, Language, ct);
+        var content = Texts = await texts.ForAsync(forum.Id, Language, ct);
         Forum = content.Apply(forum);
         Session = content.Apply(session);
         var userId = users.GetUserId(User);
