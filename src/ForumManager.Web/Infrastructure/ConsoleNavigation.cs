@@ -76,6 +76,7 @@ public static class ConsoleNavigation
         new("Nav_Settings",
         [
             new("/admin/settings", "Nav_Settings", "admin-settings"),
+            new("/admin/editions", "Editions_Title", "admin-editions"),
             new("/admin/users", "Nav_Users", "nav-users", AdminOnly: true),
         ]),
     ];
