@@ -28,6 +28,10 @@ public sealed class PageTourTests(TourFixture tour, ITestOutputHelper output) : 
         ["agenda"] = (Visitor.Anonymous, "/agenda"),
         ["agenda/session/{id:int}"] = (Visitor.Anonymous, "/agenda/session/{session}"),
         ["agenda/print"] = (Visitor.Anonymous, "/agenda/print"),
+        ["archive"] = (Visitor.Anonymous, "/archive"),
+        ["archive/{acronym:maxlength(32)}"] = (Visitor.Anonymous, "/archive/{archived}"),
+        ["Admin/Editions"] = (Visitor.Organizer, "/admin/editions"),
+        ["admin/editions/{id:int}/clone"] = (Visitor.Organizer, "/admin/editions/{forum}/clone"),
 
         ["Me"] = (Visitor.Delegate, "/me"),
         ["Me/Agenda"] = (Visitor.Delegate, "/me/agenda"),
