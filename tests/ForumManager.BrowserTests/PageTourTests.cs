@@ -45,6 +45,7 @@ public sealed class PageTourTests(TourFixture tour, ITestOutputHelper output) : 
 
         // The desk as staff see it most: a search that found a delegation's members.
         ["Checkin"] = (Visitor.Staff, "/checkin?q={desk-search}"),
+        ["Checkin/Edition"] = (Visitor.Staff, "/checkin/edition"),
         ["checkin/photo/{id:int}"] = (Visitor.Staff, "/checkin/photo/{delegate}"),
 
         ["Admin"] = (Visitor.Organizer, "/admin"),

@@ -66,6 +66,7 @@ public static class PageTable
         ["Admin/Programme"] = (Access.Organizer, "/admin/programme"),
         ["admin/programme/session/{id:int?}"] = (Access.Organizer, "/admin/programme/session"),
         ["Checkin"] = (Access.Staff, "/checkin"),
+        ["Checkin/Edition"] = (Access.Staff, "/checkin/edition"),
         ["checkin/badges/{id:int}.pdf"] = (Access.Staff, "/checkin/badges/1.pdf"),
         ["Admin/Badges"] = (Access.Organizer, "/admin/badges"),
         ["Admin/Badges/Preview"] = (Access.Organizer, "/admin/badges/preview?category=Vip&layout=CR80"),

@@ -65,6 +65,13 @@ public sealed class EditionsTests(EditionsAppFixture app) : IClassFixture<Editio
             }
         }
 
+        // Staff choose for themselves at the desk; a delegate cannot reach the choice.
+        var staff = await Clients.SignedInAsync(app, Roles.Staff);
+        Assert.Equal(HttpStatusCode.Redirect, (await PressAsync(staff, "/checkin/edition", "[data-testid=edition-HISCF2011] [data-testid=work-on]")).StatusCode);
+        Assert.Contains("HISCF2011", (await HtmlForms.GetPageAsync(staff, "/checkin")).QuerySelector("[data-testid=working-edition]")?.TextContent, StringComparison.Ordinal);
+        Assert.Null((await HtmlForms.GetPageAsync(staff, "/agenda")).QuerySelector("[data-testid=working-edition]"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await Clients.SignedInAsync(app, Roles.Delegate)).GetAsync("/checkin/edition")).StatusCode);
+
         // Back to the public edition, then open 2011: from now on it is the public one, and 2010's programme is in the archive.
         var back = await PressAsync(organizer, "/admin/editions", "[data-testid=edition-HISCF2010] [data-testid=work-on]");
         Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
