@@ -3749,3 +3749,48 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130180319_EditionDetails'
+)
+BEGIN
+    ALTER TABLE [Invitations] ADD [CarriedFromForumId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130180319_EditionDetails'
+)
+BEGIN
+    CREATE INDEX [IX_Invitations_CarriedFromForumId] ON [Invitations] ([CarriedFromForumId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130180319_EditionDetails'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Invitations_ForumId_CarriedFromForumId_Email] ON [Invitations] ([ForumId], [CarriedFromForumId], [Email]) WHERE CarriedFromForumId IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130180319_EditionDetails'
+)
+BEGIN
+    ALTER TABLE [Invitations] ADD CONSTRAINT [FK_Invitations_Forums_CarriedFromForumId] FOREIGN KEY ([CarriedFromForumId]) REFERENCES [Forums] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130180319_EditionDetails'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130180319_EditionDetails', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -28,6 +28,10 @@ public sealed partial class PageTourTests(TourFixture tour, ITestOutputHelper ou
         ["agenda"] = (Visitor.Anonymous, "/agenda"),
         ["agenda/session/{id:int}"] = (Visitor.Anonymous, "/agenda/session/{session}"),
         ["agenda/print"] = (Visitor.Anonymous, "/agenda/print"),
+        ["archive"] = (Visitor.Anonymous, "/archive"),
+        ["archive/{acronym:maxlength(32)}"] = (Visitor.Anonymous, "/archive/{archived}"),
+        ["Admin/Editions"] = (Visitor.Organizer, "/admin/editions"),
+        ["admin/editions/{id:int}/clone"] = (Visitor.Organizer, "/admin/editions/{forum}/clone"),
 
         ["Me"] = (Visitor.Delegate, "/me"),
         ["Me/Agenda"] = (Visitor.Delegate, "/me/agenda"),
@@ -41,6 +45,7 @@ public sealed partial class PageTourTests(TourFixture tour, ITestOutputHelper ou
 
         // The desk as staff see it most: a search that found a delegation's members.
         ["Checkin"] = (Visitor.Staff, "/checkin?q={desk-search}"),
+        ["Checkin/Edition"] = (Visitor.Staff, "/checkin/edition"),
         ["checkin/photo/{id:int}"] = (Visitor.Staff, "/checkin/photo/{delegate}"),
 
         ["Admin"] = (Visitor.Organizer, "/admin"),

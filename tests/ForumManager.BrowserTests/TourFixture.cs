@@ -247,6 +247,25 @@ public sealed class TourFixture : IAsyncLifetime
         await db.ApiTokens.Where(t => t.Id == issued.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedUtc, DateTime.UtcNow).SetProperty(t => t.LastUsedAddress, "203.0.113.7"));
         await db.SaveChangesAsync();
         Ids["{api-token}"] = issued.Id.ToString(CultureInfo.InvariantCulture);
+
+        // A past edition with its programme released, so the editions page lists two and the archive shows one.
+        var release = await db.ProgrammeReleases.Where(r => r.ForumId == forum.Id).OrderByDescending(r => r.Version).FirstAsync();
+        var past = new Core.Forums.Forum
+        {
+            Acronym = "HISCF2009", NameEn = "China Hunan International Sister Cities Forum 2009", NameZh = "2009中国湖南国际友好城市合作论坛",
+            PlaceEn = forum.PlaceEn, PlaceZh = forum.PlaceZh, StartDate = forum.StartDate.AddDays(-364), EndDate = forum.EndDate.AddDays(-364),
+            TimeZoneId = forum.TimeZoneId, Status = Core.Forums.ForumStatus.Archived, CreatedUtc = DateTime.UtcNow,
+        };
+        db.Forums.Add(past);
+        await db.SaveChangesAsync();
+        db.ProgrammeReleases.Add(new Core.Programme.ProgrammeRelease
+        {
+            ForumId = past.Id, Version = 3, PublishedUtc = release.PublishedUtc.AddDays(-364), PublishedBy = release.PublishedBy, Changelog = release.Changelog,
+            Snapshot = release.Snapshot,
+        });
+        await db.SaveChangesAsync();
+        Ids["{forum}"] = forum.Id.ToString(CultureInfo.InvariantCulture);
+        Ids["{archived}"] = past.Acronym;
         return password;
     }
 

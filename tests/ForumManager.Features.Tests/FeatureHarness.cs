@@ -8,6 +8,7 @@ using ForumManager.Features.Agenda;
 using ForumManager.Features.Badges;
 using ForumManager.Features.CheckIns;
 using ForumManager.Features.Dashboard;
+using ForumManager.Features.Editions;
 using ForumManager.Features.Forums;
 using ForumManager.Features.Imports;
 using ForumManager.Features.Letters;
@@ -78,7 +79,7 @@ public sealed class FeatureHarness : IAsyncLifetime
         services.AddForums().AddPrivacy().AddAccounts().AddRegistration().AddImports().AddProgramme().AddAgenda()
             .AddCheckIns().AddBadges().AddZones().AddLetters().AddLogistics().AddNotices().AddAccreditation().AddClearance()
             .AddProtocolDocuments().AddSeating().AddMeetings().AddDashboard()
-            .AddWebhooks(runDispatcher: false);
+            .AddWebhooks(runDispatcher: false).AddEditions();
         _services = services.BuildServiceProvider(validateScopes: true);
 
         await using var scope = _services.CreateAsyncScope();

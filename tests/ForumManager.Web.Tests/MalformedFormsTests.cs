@@ -95,11 +95,11 @@ public sealed class MalformedFormsTests(MalformedFormsAppFixture app) : IClassFi
     ];
 
     /// <summary>
-    /// Pages whose forms take away what the rest needs (the delegate's own registration, roles, the account itself)
-    /// are sent last, in this order. Before them, pages go by role, so that the delegate's forms are sent before an
-    /// organizer's settings close registration or editing.
+    /// Pages whose forms take away what the rest needs (a clone the organizer then works on, the delegate's own
+    /// registration, roles, the account itself) are sent last, in this order. Before them, pages go by role, so that
+    /// the delegate's forms are sent before an organizer's settings close registration or editing.
     /// </summary>
-    private static readonly string[] Last = ["/me", "/admin/users", "/Identity/Account/Manage"];
+    private static readonly string[] Last = ["/admin/editions", "/me", "/admin/users", "/Identity/Account/Manage"];
 
     /// <summary>The forms where the outside test found server errors, which must be among those sent.</summary>
     private static readonly string[] MustBeSent =

@@ -19,4 +19,10 @@ public sealed class Invitation
     public required string CreatedBy { get; set; }
     public DateTime? AcceptedUtc { get; set; }
     public int? AcceptedDelegateId { get; set; }
+
+    /// <summary>
+    /// The edition whose delegation head this invitation carries over (organizers invite last edition's heads in one
+    /// action); one such invitation per address, edition and earlier edition, accepted or not, so doing it twice invites once.
+    /// </summary>
+    public int? CarriedFromForumId { get; set; }
 }

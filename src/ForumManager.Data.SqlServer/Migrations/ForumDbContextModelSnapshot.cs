@@ -1020,6 +1020,9 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.Property<DateTime?>("AcceptedUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int?>("CarriedFromForumId")
+                        .HasColumnType("int");
+
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -1050,6 +1053,8 @@ namespace ForumManager.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CarriedFromForumId");
+
                     b.HasIndex("DelegationId");
 
                     b.HasIndex("TokenHash")
@@ -1060,6 +1065,10 @@ namespace ForumManager.Data.SqlServer.Migrations
                     b.HasIndex("ForumId", "Email")
                         .IsUnique()
                         .HasFilter("AcceptedUtc IS NULL");
+
+                    b.HasIndex("ForumId", "CarriedFromForumId", "Email")
+                        .IsUnique()
+                        .HasFilter("CarriedFromForumId IS NOT NULL");
 
                     b.ToTable("Invitations");
                 });
@@ -4010,6 +4019,11 @@ namespace ForumManager.Data.SqlServer.Migrations
 
             modelBuilder.Entity("ForumManager.Core.Delegates.Invitation", b =>
                 {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("CarriedFromForumId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ForumManager.Core.Delegates.Delegation", "Delegation")
                         .WithMany()
                         .HasForeignKey("DelegationId")

@@ -981,6 +981,9 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.Property<DateTime?>("AcceptedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CarriedFromForumId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -1011,6 +1014,8 @@ namespace ForumManager.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CarriedFromForumId");
+
                     b.HasIndex("DelegationId");
 
                     b.HasIndex("TokenHash")
@@ -1021,6 +1026,10 @@ namespace ForumManager.Data.Sqlite.Migrations
                     b.HasIndex("ForumId", "Email")
                         .IsUnique()
                         .HasFilter("AcceptedUtc IS NULL");
+
+                    b.HasIndex("ForumId", "CarriedFromForumId", "Email")
+                        .IsUnique()
+                        .HasFilter("CarriedFromForumId IS NOT NULL");
 
                     b.ToTable("Invitations");
                 });
@@ -3871,6 +3880,11 @@ namespace ForumManager.Data.Sqlite.Migrations
 
             modelBuilder.Entity("ForumManager.Core.Delegates.Invitation", b =>
                 {
+                    b.HasOne("ForumManager.Core.Forums.Forum", null)
+                        .WithMany()
+                        .HasForeignKey("CarriedFromForumId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ForumManager.Core.Delegates.Delegation", "Delegation")
                         .WithMany()
                         .HasForeignKey("DelegationId")

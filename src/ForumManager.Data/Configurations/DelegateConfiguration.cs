@@ -33,6 +33,10 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
 
         // One open invitation per address and edition, whoever sends it and however many at once.
         builder.HasIndex(i => new { i.ForumId, i.Email }).IsUnique().HasFilter("AcceptedUtc IS NULL");
+
+        // A head of an earlier edition is carried over once, even after accepting: inviting them again is not "again".
+        builder.HasIndex(i => new { i.ForumId, i.CarriedFromForumId, i.Email }).IsUnique().HasFilter("CarriedFromForumId IS NOT NULL");
+        builder.HasOne<Forum>().WithMany().HasForeignKey(i => i.CarriedFromForumId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Forum>().WithMany().HasForeignKey(i => i.ForumId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(i => i.Delegation).WithMany().HasForeignKey(i => i.DelegationId).OnDelete(DeleteBehavior.Restrict);
     }

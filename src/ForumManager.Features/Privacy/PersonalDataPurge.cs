@@ -42,8 +42,12 @@ public sealed class PersonalDataPurge(ForumDbContext db, TimeProvider clock, Web
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var targets = await db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId && !d.Email.EndsWith(PurgedDomain))
             .OrderBy(d => d.Id).Select(d => new { d.Id, d.Email, d.Reference, d.Status, d.DelegationId }).ToListAsync(ct);
+        // The outbox does not say which edition a mail was for: mail to someone who is also a delegate of another edition,
+        // whose data is not purged, stays, or purging last year's edition would take this year's mail with it.
         var emails = targets.Select(d => d.Email).ToList();
-        await db.OutboxMessages.Where(m => emails.Contains(m.ToAddress)).ExecuteDeleteAsync(ct);
+        var elsewhere = await db.Delegates.AsNoTracking().Where(d => d.ForumId != forumId && emails.Contains(d.Email)).Select(d => d.Email).Distinct().ToListAsync(ct);
+        var onlyHere = emails.Except(elsewhere, StringComparer.OrdinalIgnoreCase).ToList();
+        await db.OutboxMessages.Where(m => onlyHere.Contains(m.ToAddress)).ExecuteDeleteAsync(ct);
 
         // The counter is raised once, by the number purged, in this transaction (which holds its row or the write lock
         // to the end, as every save does); the rows take the numbers in id order.

@@ -77,6 +77,7 @@ public static class ConsoleNavigation
         [
             new("/admin/settings", "Nav_Settings", "admin-settings"),
             new("/admin/languages", "Languages_Title", "admin-languages"),
+            new("/admin/editions", "Editions_Title", "admin-editions"),
             new("/admin/users", "Nav_Users", "nav-users", AdminOnly: true),
         ]),
     ];

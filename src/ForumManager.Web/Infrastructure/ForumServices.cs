@@ -16,6 +16,7 @@ using ForumManager.Features.Badges;
 using ForumManager.Features.CheckIns;
 using ForumManager.Features.Dashboard;
 using ForumManager.Features.Delegates;
+using ForumManager.Features.Editions;
 using ForumManager.Features.Forums;
 using ForumManager.Features.Imports;
 using ForumManager.Features.Integrations;
@@ -94,7 +95,11 @@ public static class ForumServices
             .AddDashboard()
             .AddReports()
             .AddApiTokens()
-            .AddWebhooks(runDispatcher: runBackgroundWork);
+            .AddWebhooks(runDispatcher: runBackgroundWork)
+            .AddEditions();
+        services.AddHttpContextAccessor();
+        services.AddScoped<WorkingEdition>();
+        services.AddScoped<IChosenEdition>(sp => sp.GetRequiredService<WorkingEdition>());
         services.AddScoped<IdentityEmailSender>();
         services.AddScoped<IEmailSender<ForumUser>>(sp => sp.GetRequiredService<IdentityEmailSender>());
         services.AddScoped<Microsoft.AspNetCore.Identity.UI.Services.IEmailSender>(sp => sp.GetRequiredService<IdentityEmailSender>());
