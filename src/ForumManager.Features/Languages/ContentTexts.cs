@@ -100,6 +100,25 @@ public sealed class ContentTexts(ForumDbContext db, InstanceCaches cache, Conten
             return (null, errors);
         }
 
+        // Two organizers saving the same language at once: the unique index refuses the second insert of a text, and
+        // the save is made again over what the first one wrote.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var saved = await WriteAsync(forum, language, inputs, texts, actor, ct);
+                return (saved, errors);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<TranslationsSaved> WriteAsync(Forum forum, string language, IReadOnlyList<TranslationInput> inputs,
+        Dictionary<(string Field, int Item), ContentText> texts, Actor actor, CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var existing = await db.ContentTranslations.Where(t => t.ForumId == forum.Id && t.Language == language).ToDictionaryAsync(t => (t.Field, t.ItemId), ct);
         int changed = 0, cleared = 0, unchanged = 0;
@@ -150,7 +169,8 @@ public sealed class ContentTexts(ForumDbContext db, InstanceCaches cache, Conten
             cache.Forget(CacheKey(forum.Id, language));
         }
 
-        return (new TranslationsSaved(changed, cleared, unchanged), errors);
+        return new TranslationsSaved(changed, cleared, unchanged);
+
     }
 
     /// <summary>Sets which further languages the edition publishes in; translations of a language taken off are kept, in case it comes back.</summary>

@@ -20,9 +20,13 @@ namespace ForumManager.Web.Pages.Admin.Languages;
 /// The edition's texts in one further language, beside their English and Chinese: organizers translate them here (or
 /// correct a translator's file), and saving a translation confirms it against the English as it is now.
 /// </summary>
+[RequestFormLimits(ValueCountLimit = MaxLines * 2 + 16)]
 public sealed class EditModel(CurrentForum current, ContentTexts texts, TranslationReport report, UserManager<ForumUser> users, IOutputCacheStore pages,
     IStringLocalizer<SharedResource> text) : PageModel
 {
+    /// <summary>The most texts one page shows and takes back; an edition with more is translated in parts, or through its file.</summary>
+    public const int MaxLines = 1500;
+
     public Forum Forum { get; private set; } = null!;
     public ContentLanguage Language { get; private set; } = null!;
     public IReadOnlyList<TranslationLine> Lines { get; private set; } = [];
@@ -75,7 +79,7 @@ public sealed class EditModel(CurrentForum current, ContentTexts texts, Translat
         Forum = forum;
         Language = language;
         var lines = await report.LinesAsync(forum.Id, language.Code, ct);
-        Lines = Show == "all" ? lines : lines.Where(l => l.State != TranslationState.Translated).ToList();
+        Lines = (Show == "all" ? lines : lines.Where(l => l.State != TranslationState.Translated)).Take(MaxLines).ToList();
         Values = Lines.ToDictionary(l => l.Text.Key, l => l.Value);
         return true;
     }
