@@ -121,9 +121,15 @@ public sealed class EditionClonerTests : IAsyncLifetime
         Assert.NotEmpty(text);
         Assert.DoesNotContain(text, value => marks.Any(m => value.Contains(m!, StringComparison.OrdinalIgnoreCase)));
 
-        // The translation follows its session to the clone.
+        // Every translation follows its session to the clone (the one added here, and the demo's own).
         Assert.Equal(copy[old.FindIndex(s => s.Id == firstSession)].Id,
-            await _harness.QueryAsync(db => db.ContentTranslations.Where(t => t.ForumId == result.ForumId && t.Field == ContentFields.SessionTitle).Select(t => t.ItemId).SingleAsync()));
+            await _harness.QueryAsync(db => db.ContentTranslations.Where(t => t.ForumId == result.ForumId && t.Field == ContentFields.SessionTitle && t.Value == "Открытие")
+                .Select(t => t.ItemId).SingleAsync()));
+        var originals = await _harness.QueryAsync(db => db.ContentTranslations.AsNoTracking().Where(t => t.ForumId == forum.Id && t.Field == ContentFields.SessionTitle).ToListAsync());
+        var cloned = await _harness.QueryAsync(db => db.ContentTranslations.AsNoTracking().Where(t => t.ForumId == result.ForumId && t.Field == ContentFields.SessionTitle).ToListAsync());
+        Assert.Equal(
+            originals.Select(t => (copy[old.FindIndex(s => s.Id == t.ItemId)].Id, t.Language, t.Value)).OrderBy(t => t).ToList(),
+            cloned.Select(t => (t.ItemId, t.Language, t.Value)).OrderBy(t => t).ToList());
 
         // Audited; and 2010 keeps its release, which the archive shows once 2011 is the public edition.
         Assert.Equal(1, await _harness.QueryAsync(db => db.AuditEntries.CountAsync(a => a.ForumId == result.ForumId && a.Action == "cloned")));
