@@ -122,7 +122,7 @@ public sealed class ContentLanguageTests(ContentLanguageAppFixture app) : IClass
         var organizer = await Clients.SignedInAsync(app, Roles.Organizer);
         var lunch = await app.WithDbAsync(db => db.Sessions.AsNoTracking().Where(s => s.TitleEn == "Lunch").Select(s => s.Id).FirstAsync());
         var page = await HtmlForms.GetPageAsync(organizer, "/admin/languages/ru");
-        Assert.NotNull(page.QuerySelector($"textarea[name='Values[session.title.{lunch}]']"));
+        Assert.NotNull(page.QuerySelector($"input[name='Values[session.title.{lunch}]']"));
 
         var saved = await HtmlForms.SubmitAsync(organizer, page, "/admin/languages/ru",
             new Dictionary<string, string> { [$"Values[session.title.{lunch}]"] = "Обед" }, "[data-testid=translations-form]");

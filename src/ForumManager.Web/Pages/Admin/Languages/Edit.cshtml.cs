@@ -84,5 +84,8 @@ public sealed class EditModel(CurrentForum current, ContentTexts texts, Translat
         return true;
     }
 
+    /// <summary>A name or title is translated in one line; a description or a notice in a box.</summary>
+    public static bool OneLine(string english) => english.Length <= 150 && !english.Contains('\n', StringComparison.Ordinal);
+
     public static string Rows(string english) => Math.Clamp(english.Length / 60 + english.Count(c => c == '\n') + 1, 1, 12).ToString(CultureInfo.InvariantCulture);
 }
