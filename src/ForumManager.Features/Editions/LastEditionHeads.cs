@@ -63,15 +63,18 @@ public sealed class LastEditionHeads(ForumDbContext db, DelegationInvitations in
             .GroupBy(d => d.DelegationId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 
         var toId = forum.Id;
+        var sent = new List<string>();
+        var skipped = new List<(string, HeadSkipped)>();
+
+        // Who is already invited is read inside the transaction: a second run waiting for the first (SQLite's write
+        // lock) then sees every head the first invited and sends nothing again; where two read at once (SQL Server),
+        // the unique index below refuses the later one whole.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var carried = (await db.Invitations.AsNoTracking().Where(i => i.ForumId == toId && i.CarriedFromForumId == fromId).Select(i => i.Email).ToListAsync(ct))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var invited = (await db.Invitations.AsNoTracking().Where(i => i.ForumId == toId).Select(i => i.Email).ToListAsync(ct))
             .Concat(await db.Delegates.AsNoTracking().Where(d => d.ForumId == toId).Select(d => d.Email).ToListAsync(ct))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-
-        var sent = new List<string>();
-        var skipped = new List<(string, HeadSkipped)>();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var head in heads.DistinctBy(h => h.Email, StringComparer.OrdinalIgnoreCase))
         {
             var delegation = head.Delegation!;

@@ -281,11 +281,6 @@ public sealed class Importer(ForumDbContext db, Admissions admissions, MailQueue
                 problems.Add(text["Import_Column", column, message].Value);
             }
 
-            if (!Core.Languages.ContentLanguages.All.Any(l => l.Code == input.PreferredLanguage))
-            {
-                problems.Add(text["Import_Column", "preferred_language", text["Validation_Language", "preferred_language"]]);
-            }
-
             var category = existing?.Category ?? DelegateCategory.Delegate;
             if (row["category"] is { } categoryText && (!Enum.TryParse(categoryText.Replace(" ", string.Empty, StringComparison.Ordinal), ignoreCase: true, out category)
                 || !Enum.IsDefined(category) || int.TryParse(categoryText, out _)))

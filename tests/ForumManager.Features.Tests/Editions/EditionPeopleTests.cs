@@ -62,6 +62,30 @@ public sealed class EditionPeopleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_send_each_head_one_invitation_when_three_organizers_invite_at_the_same_moment()
+    {
+        var forum = await _harness.ForumAsync();
+        var next = await CloneAsync(forum);
+        var mailBefore = await _harness.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Purpose == "registration.invitation"));
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                return (await InviteAsync(next)).Invited.Count;
+            }
+            catch (DbUpdateException)
+            {
+                return 0;
+            }
+        })));
+
+        var invitations = await _harness.QueryAsync(db => db.Invitations.CountAsync(i => i.ForumId == next.Id));
+        Assert.Equal(invitations, runs.Sum());
+        Assert.Equal(invitations, await _harness.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Purpose == "registration.invitation")) - mailBefore);
+    }
+
+    [Fact]
     public async Task Should_purge_each_edition_after_its_own_retention_leaving_the_other_untouched()
     {
         var y2010 = await _harness.ForumAsync();
