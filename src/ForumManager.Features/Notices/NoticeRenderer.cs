@@ -64,7 +64,12 @@ public sealed record NoticeAttachments(bool Agenda, bool VisaLetter, bool QrCode
 public sealed partial class NoticeRenderer(ForumDbContext db, NoticeContexts contexts, MailQueue outbox, PublicLinks links, VisaLetters letters, TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<MailOptions> mail, ContentTexts texts, ILogger<NoticeRenderer> logger)
 {
-    private sealed record Stored(int? Id, string Subject, string Body);
+    /// <param name="Translated">The organizers' translation into a further language: theirs (limited and caught as a
+    /// template is) though no template row holds it, so a failure is logged, not recorded on the English template.</param>
+    private sealed record Stored(int? Id, string Subject, string Body, bool Translated = false)
+    {
+        public bool Organizers => Id is not null || Translated;
+    }
 
     /// <summary>Templates already read by this renderer: a batch renders many notices of one kind with one scope.</summary>
     private readonly Dictionary<(int, NoticeKind, string), Stored> templates = [];
@@ -102,7 +107,7 @@ public sealed partial class NoticeRenderer(ForumDbContext db, NoticeContexts con
             var content = await texts.ForAsync(forumId, language, ct);
             var subject = content.Find(ContentFields.NoticeSubject, (int)kind);
             var body = content.Find(ContentFields.NoticeBody, (int)kind);
-            return templates[(forumId, kind, language)] = subject is null && body is null ? english : new Stored(english.Id, subject ?? english.Subject, body ?? english.Body);
+            return templates[(forumId, kind, language)] = subject is null && body is null ? english : new Stored(null, subject ?? english.Subject, body ?? english.Body, Translated: true);
         }
 
         var stored = await db.NoticeTemplates.AsNoTracking()
@@ -152,13 +157,17 @@ public sealed partial class NoticeRenderer(ForumDbContext db, NoticeContexts con
             var filled = ContentLanguages.IsFurther(language) ? contexts.For(forum, person, extras, await texts.ForAsync(forum.Id, language, ct)) : data;
             try
             {
-                var (subject, body) = await FillAsync(source, filled, language, organizers: wording is null && source.Id is not null, ct);
+                var (subject, body) = await FillAsync(source, filled, language, organizers: wording is null && source.Organizers, ct);
                 parts.Add((language, subject, body));
             }
-            catch (NoticeTemplateException e) when (wording is null && source.Id is { } templateId)
+            catch (NoticeTemplateException e) when (wording is null && source.Organizers)
             {
-                await RecordFailureAsync(templateId, e, ct);
-                if (logged.Add(templateId))
+                if (source.Id is { } templateId)
+                {
+                    await RecordFailureAsync(templateId, e, ct);
+                }
+
+                if (source.Id is null || logged.Add(source.Id.Value))
                 {
                     LogTemplateFailed(logger, kind, language, forum.Id, person.Id, e.Code, builtInOnFailure);
                 }

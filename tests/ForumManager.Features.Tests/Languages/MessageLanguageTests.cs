@@ -106,6 +106,32 @@ public sealed class MessageLanguageTests : IAsyncLifetime
         Assert.DoesNotContain("组委会", message.TextBody, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Should_send_the_built_in_wording_when_a_translation_that_parses_cannot_be_filled_in_and_still_make_the_decision()
+    {
+        var forum = await _harness.ForumAsync();
+        var person = await _harness.RunAsync(async s =>
+        {
+            var texts = s.GetRequiredService<ContentTexts>();
+            var db = s.GetRequiredService<ForumDbContext>();
+            Assert.NotNull((await texts.SaveAsync(await db.Forums.SingleAsync(f => f.Id == forum.Id), "ru",
+                [new TranslationInput(ContentFields.NoticeBody, (int)NoticeKind.Waitlisted, "{% for i in (1..200) %}{% for j in (1..200) %}x{% endfor %}{% endfor %}")],
+                Organizer, CancellationToken.None)).Saved);
+            var waiting = await db.Delegates.Where(d => d.ForumId == forum.Id && d.Status == RegistrationStatus.Approved).OrderBy(d => d.Id).FirstAsync();
+            (waiting.Status, waiting.PreferredLanguage) = (RegistrationStatus.Submitted, "ru");
+            await db.SaveChangesAsync();
+            return waiting;
+        });
+
+        var result = await _harness.RunAsync(s => s.GetRequiredService<RegistrationStatusChanges>()
+            .ChangeAsync(forum.Id, [person.Id], RegistrationStatus.Waitlisted, null, Organizer, byOrganizer: true, CancellationToken.None));
+
+        Assert.Equal(1, result.Changed);
+        var message = (await MessagesAsync("registration.waitlisted"))[person.Email];
+        Assert.Contains("All places of the", message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("xxxx", message.TextBody, StringComparison.Ordinal);
+    }
+
     private Task<Dictionary<string, MimeMessage>> ApprovalsAsync() => MessagesAsync("registration.approved");
 
     private Task<Dictionary<string, MimeMessage>> MessagesAsync(string purpose) => _harness.RunAsync(async s =>
