@@ -281,6 +281,17 @@ public sealed partial class EditionCloner(ForumDbContext db, TimeProvider clock,
         var translations = 0;
         foreach (var t in await db.ContentTranslations.AsNoTracking().Where(t => t.ForumId == fromForumId).OrderBy(t => t.Id).ToListAsync(ct))
         {
+            // The new edition's own name (and a changed theme or place) is not what the old translation says: it is left
+            // to be translated again rather than show "2010" to every reader of that language.
+            var forumText = t.Field switch
+            {
+                ContentFields.ForumName => forum.NameEn, ContentFields.ForumTheme => forum.ThemeEn, ContentFields.ForumPlace => forum.PlaceEn, _ => null,
+            };
+            if (ContentFields.Owner(t.Field) == "forum" && t.SourceHash != ContentLanguages.Hash(forumText))
+            {
+                continue;
+            }
+
             if (ids.GetValueOrDefault(ContentFields.Owner(t.Field)) is { } map && map(t.ItemId) is { } itemId)
             {
                 db.ContentTranslations.Add(new ContentTranslation

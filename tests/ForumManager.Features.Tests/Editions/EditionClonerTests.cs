@@ -125,6 +125,10 @@ public sealed class EditionClonerTests : IAsyncLifetime
         Assert.Equal(copy[old.FindIndex(s => s.Id == firstSession)].Id,
             await _harness.QueryAsync(db => db.ContentTranslations.Where(t => t.ForumId == result.ForumId && t.Field == ContentFields.SessionTitle && t.Value == "Открытие")
                 .Select(t => t.ItemId).SingleAsync()));
+        // The demo's name is translated with "2010" in it: the clone's new name is left to translate, its unchanged theme is not.
+        var forumTexts = await _harness.QueryAsync(db => db.ContentTranslations.AsNoTracking().Where(t => t.ForumId == result.ForumId && t.Field.StartsWith("forum.")).ToListAsync());
+        Assert.DoesNotContain(forumTexts, t => t.Field == ContentFields.ForumName);
+        Assert.Contains(forumTexts, t => t.Field == ContentFields.ForumTheme && t.Language == "ru");
         var originals = await _harness.QueryAsync(db => db.ContentTranslations.AsNoTracking().Where(t => t.ForumId == forum.Id && t.Field == ContentFields.SessionTitle).ToListAsync());
         var cloned = await _harness.QueryAsync(db => db.ContentTranslations.AsNoTracking().Where(t => t.ForumId == result.ForumId && t.Field == ContentFields.SessionTitle).ToListAsync());
         Assert.Equal(
