@@ -43,9 +43,11 @@ public sealed class PersonalDataPurge(ForumDbContext db, TimeProvider clock, Web
         var targets = await db.Delegates.AsNoTracking().Where(d => d.ForumId == forumId && !d.Email.EndsWith(PurgedDomain))
             .OrderBy(d => d.Id).Select(d => new { d.Id, d.Email, d.Reference, d.Status, d.DelegationId }).ToListAsync(ct);
         // The outbox does not say which edition a mail was for: mail to someone who is also a delegate of another edition,
-        // whose data is not purged, stays, or purging last year's edition would take this year's mail with it.
+        // or invited to one (last edition's heads invited again), whose data is not purged, stays, or purging last year's edition would take this year's mail with it.
         var emails = targets.Select(d => d.Email).ToList();
-        var elsewhere = await db.Delegates.AsNoTracking().Where(d => d.ForumId != forumId && emails.Contains(d.Email)).Select(d => d.Email).Distinct().ToListAsync(ct);
+        var elsewhere = (await db.Delegates.AsNoTracking().Where(d => d.ForumId != forumId && emails.Contains(d.Email)).Select(d => d.Email).Distinct().ToListAsync(ct))
+            .Concat(await db.Invitations.AsNoTracking().Where(i => i.ForumId != forumId && emails.Contains(i.Email)).Select(i => i.Email).Distinct().ToListAsync(ct))
+            .ToList();
         var onlyHere = emails.Except(elsewhere, StringComparer.OrdinalIgnoreCase).ToList();
         await db.OutboxMessages.Where(m => onlyHere.Contains(m.ToAddress)).ExecuteDeleteAsync(ct);
 

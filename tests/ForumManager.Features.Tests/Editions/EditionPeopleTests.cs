@@ -128,6 +128,23 @@ public sealed class EditionPeopleTests : IAsyncLifetime
         Assert.Equal(0, await _harness.QueryAsync(db => db.Delegates.CountAsync(d => d.ForumId == y2010.Id && !d.Email.EndsWith(PersonalDataPurge.PurgedDomain))));
     }
 
+    [Fact]
+    public async Task Should_keep_the_invitations_queued_to_last_editions_heads_when_last_edition_is_purged()
+    {
+        var y2010 = await _harness.ForumAsync();
+        var y2011 = await CloneAsync(y2010);
+        var report = await InviteAsync(y2011);
+        Assert.NotEmpty(report.Invited);
+        var queued = await _harness.QueryAsync(db => db.OutboxMessages.CountAsync(m => report.Invited.Contains(m.ToAddress) && m.Purpose == "registration.invitation"));
+        Assert.Equal(report.Invited.Count, queued);
+
+        await RetainAsync(y2010.Id, 0);
+        _harness.Clock.Now = new DateTimeOffset(2011, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        await PurgeAsync(y2010.Id);
+
+        Assert.Equal(queued, await _harness.QueryAsync(db => db.OutboxMessages.CountAsync(m => report.Invited.Contains(m.ToAddress) && m.Purpose == "registration.invitation")));
+    }
+
     private async Task<Forum> CloneAsync(Forum from)
     {
         var result = await _harness.RunAsync(s => s.GetRequiredService<EditionCloner>().CloneAsync(from.Id,
