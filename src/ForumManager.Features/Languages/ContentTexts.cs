@@ -86,6 +86,10 @@ public sealed class ContentTexts(ForumDbContext db, InstanceCaches cache, Conten
             {
                 errors.Add(key, text["Validation_MaxLength", key, MaxLength(input.Field)]);
             }
+            else if (input.Value is { Length: > 0 } typed && typed.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')))
+            {
+                errors.Add(key, text["Languages_ControlCharacters"]);
+            }
             else if (input.Value is { Length: > 0 } wording && input.Field is ContentFields.NoticeSubject or ContentFields.NoticeBody)
             {
                 foreach (var problem in NoticeTemplateCheck.Check(wording.ReplaceLineEndings("\n")))

@@ -35,7 +35,7 @@ public static class TranslationFiles
             xml.WriteAttributeString("trgLang", language);
             xml.WriteStartElement("file", XliffNamespace);
             xml.WriteAttributeString("id", "f1");
-            xml.WriteAttributeString("original", forum.Acronym);
+            xml.WriteAttributeString("original", Writable(forum.Acronym));
             foreach (var line in lines)
             {
                 xml.WriteStartElement("unit", XliffNamespace);
@@ -51,7 +51,7 @@ public static class TranslationFiles
                     xml.WriteStartElement("notes", XliffNamespace);
                     xml.WriteStartElement("note", XliffNamespace);
                     xml.WriteAttributeString("category", "zh-Hans");
-                    xml.WriteString(line.Text.Chinese);
+                    xml.WriteString(Writable(line.Text.Chinese));
                     xml.WriteEndElement();
                     xml.WriteEndElement();
                 }
@@ -60,13 +60,13 @@ public static class TranslationFiles
                 xml.WriteAttributeString("state", line.State == TranslationState.Translated ? "translated" : "initial");
                 xml.WriteStartElement("source", XliffNamespace);
                 xml.WriteAttributeString("xml", "space", null, "preserve");
-                xml.WriteString(line.Text.English);
+                xml.WriteString(Writable(line.Text.English));
                 xml.WriteEndElement();
                 if (line.Value is not null)
                 {
                     xml.WriteStartElement("target", XliffNamespace);
                     xml.WriteAttributeString("xml", "space", null, "preserve");
-                    xml.WriteString(line.Value);
+                    xml.WriteString(Writable(line.Value));
                     xml.WriteEndElement();
                 }
 
@@ -106,11 +106,8 @@ public static class TranslationFiles
         {
             using var reader = XmlReader.Create(new MemoryStream(content), settings);
             string? unit = null, source = null, target = null;
-            var onNext = false;
-            while (onNext || reader.Read())
+            while (reader.Read())
             {
-                // Reading an element's text leaves the reader on the node after it, which must not be skipped.
-                onNext = false;
                 if (reader.NodeType == XmlNodeType.Element && reader.NamespaceURI != XliffNamespace && reader.Depth == 0)
                 {
                     return Refused("Languages_NotXliff");
@@ -136,18 +133,18 @@ public static class TranslationFiles
                             return Refused("Languages_NotXliff");
                         }
 
-                        language = ContentLanguages.Find(reader.GetAttribute("trgLang"))?.Code ?? reader.GetAttribute("trgLang") ?? string.Empty;
+                        // Tools write a region ("fr-FR", "pt-BR"): the language is the first subtag, Chinese apart.
+                        var trgLang = reader.GetAttribute("trgLang") ?? string.Empty;
+                        language = ContentLanguages.Find(trgLang)?.Code ?? ContentLanguages.Find(trgLang.Split('-')[0])?.Code ?? trgLang;
                         break;
                     case "unit":
                         unit = reader.GetAttribute("id");
                         break;
                     case "source" when unit is not null:
-                        source = (source ?? string.Empty) + reader.ReadElementContentAsString();
-                        onNext = true;
+                        source = (source ?? string.Empty) + TextOf(reader);
                         break;
                     case "target" when unit is not null:
-                        target = (target ?? string.Empty) + reader.ReadElementContentAsString();
-                        onNext = true;
+                        target = (target ?? string.Empty) + TextOf(reader);
                         break;
                 }
             }
@@ -181,11 +178,50 @@ public static class TranslationFiles
         {
             if (row["key"] is { } key)
             {
-                Take(key, row["english"], Unescape(row[ImportFile.ColumnKey(language)]), translations, problems);
+                Take(key, Unescape(row["english"]), Unescape(row[ImportFile.ColumnKey(language)]), translations, problems);
             }
         }
 
         return new TranslationFile(language, translations, problems);
+    }
+
+    /// <summary>
+    /// A source's or target's text, with the text inside inline markup a translation tool may add (<c>mrk</c>,
+    /// <c>pc</c>) kept and empty codes (<c>ph</c>) dropped; the reader is left on the element's end.
+    /// </summary>
+    private static string TextOf(XmlReader reader)
+    {
+        using var element = reader.ReadSubtree();
+        var text = new StringBuilder();
+        while (element.Read())
+        {
+            if (element.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace)
+            {
+                text.Append(element.Value);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Characters XML 1.0 cannot hold (most C0 controls, a lone surrogate) are left out of what is written.</summary>
+    private static string Writable(string text)
+    {
+        var kept = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                kept.Append(text, i, 2);
+                i++;
+            }
+            else if (XmlConvert.IsXmlChar(text[i]))
+            {
+                kept.Append(text[i]);
+            }
+        }
+
+        return kept.Length == text.Length ? text : kept.ToString();
     }
 
     private static void Take(string key, string? source, string? target, List<TranslationInput> translations, List<(string, string, object[])> problems)

@@ -116,6 +116,43 @@ public sealed class TranslationRoundTripTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_read_a_translation_tools_file_with_a_regional_language_and_inline_markup()
+    {
+        var forum = await PublishInAsync("es");
+        var session = await _harness.QueryAsync(db => db.Sessions.AsNoTracking().OrderBy(s => s.Id).FirstAsync(s => s.ForumId == forum.Id));
+        var file = $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en-US" trgLang="es-ES">
+              <file id="f1"><unit id="session.title.{session.Id}"><segment state="translated"><source>{session.TitleEn}</source><target><mrk id="m1" translate="yes">Reunión</mrk> de líderes<ph id="p1"/></target></segment></unit></file>
+            </xliff>
+            """;
+
+        var read = TranslationFiles.ReadXliff(Encoding.UTF8.GetBytes(file));
+
+        Assert.Empty(read.Problems);
+        Assert.Equal("es", read.Language);
+        Assert.Equal(("session.title", session.Id, "Reunión de líderes"), (Assert.Single(read.Translations).Field, read.Translations[0].Item, read.Translations[0].Value));
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_control_character_and_still_write_the_file_when_an_English_text_holds_one()
+    {
+        var forum = await PublishInAsync("pt");
+        var room = await _harness.QueryAsync(db => db.Rooms.AsNoTracking().OrderBy(r => r.Id).FirstAsync(r => r.ForumId == forum.Id));
+
+        var (saved, errors) = await RunAsync(s => s.GetRequiredService<ContentTexts>()
+            .SaveAsync(forum, "pt", [new TranslationInput(ContentFields.RoomName, room.Id, "Salão\v1")], Organizer, CancellationToken.None));
+        Assert.Null(saved);
+        Assert.Equal($"room.name.{room.Id}", Assert.Single(errors.All).Field);
+
+        // An English name that came in with one (an old import, say) is written without it; the file stays XML.
+        await _harness.QueryAsync(db => db.Rooms.Where(r => r.Id == room.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.NameEn, "Grand\vBallroom")));
+        var xliff = TranslationFiles.Xliff(forum, "pt", await Lines(forum.Id, "pt"));
+        Validate(xliff);
+        Assert.Contains("<source xml:space=\"preserve\">GrandBallroom</source>", Encoding.UTF8.GetString(xliff), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_refuse_a_language_the_edition_does_not_publish_in()
     {
         var forum = await PublishInAsync("ru");
@@ -148,6 +185,7 @@ public sealed class TranslationRoundTripTests : IAsyncLifetime
     public async Task Should_read_back_the_CSV_file_it_wrote_with_the_translations_a_spreadsheet_added()
     {
         var forum = await PublishInAsync("es");
+        await _harness.QueryAsync(db => db.Rooms.Where(r => r.ForumId == forum.Id).OrderBy(r => r.Id).Take(1).ExecuteUpdateAsync(u => u.SetProperty(r => r.NameEn, "-1 Hall")));
         var lines = (await Lines(forum.Id, "es")).Where(l => l.Text.Field is ContentFields.SessionTitle or ContentFields.RoomName).ToList();
         var csv = Encoding.UTF8.GetString(await TranslationFiles.CsvAsync("es", lines, CancellationToken.None)).TrimStart('\uFEFF');
         var rows = csv.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
@@ -167,7 +205,7 @@ public sealed class TranslationRoundTripTests : IAsyncLifetime
         await SaveAsync(forum, "es", [.. read.Translations]);
 
         var now = await Lines(forum.Id, "es");
-        Assert.All(now.Where(l => l.Text.Field == ContentFields.RoomName), l => Assert.Equal("- Sala", l.Value));
+        Assert.All(now.Where(l => l.Text.Field == ContentFields.RoomName), l => Assert.Equal(("- Sala", TranslationState.Translated), (l.Value, l.State)));
         Assert.All(now.Where(l => l.Text.Field == ContentFields.SessionTitle), l => Assert.Equal("Sesión " + l.Text.Key, l.Value));
     }
 

@@ -108,11 +108,20 @@ public sealed class ContentLanguageTests(ContentLanguageAppFixture app) : IClass
 
         var (notXml, page) = await UploadAsync(organizer, "ru.xlf", Encoding.UTF8.GetBytes($"<xliff xmlns=\"{X}\" version=\"2.0\" srcLang=\"en\" trgLang=\"ru\"><file"));
         var (wrongType, typePage) = await UploadAsync(organizer, "ru.docx", [1, 2, 3]);
+        var venue = await app.WithDbAsync(db => db.Venues.AsNoTracking().OrderBy(v => v.Id).Select(v => v.Id).FirstAsync());
+        var (partly, partlyPage) = await UploadAsync(organizer, "ru.xlf", Encoding.UTF8.GetBytes($"""
+            <xliff xmlns="{X}" version="2.0" srcLang="en" trgLang="ru"><file id="f1">
+              <unit id="venue.name.{venue}"><segment><source>Hotel</source><target>Отель</target></segment></unit>
+              <unit id="venue-name-x"><segment><source>Hotel</source><target>Отель</target></segment></unit>
+            </file></xliff>
+            """));
 
         Assert.Equal(HttpStatusCode.OK, notXml.StatusCode);
         Assert.Contains("XML", page.QuerySelector("[data-valmsg-for=Upload]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, wrongType.StatusCode);
         Assert.Contains("XLIFF", typePage.QuerySelector("[data-valmsg-for=Upload]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, partly.StatusCode);
+        Assert.Contains("venue-name-x", partlyPage.QuerySelector("[data-testid=upload-problems]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(before, await app.WithDbAsync(db => db.ContentTranslations.CountAsync()));
     }
 

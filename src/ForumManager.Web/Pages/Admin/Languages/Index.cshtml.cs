@@ -115,6 +115,14 @@ public sealed class IndexModel(CurrentForum current, ContentTexts texts, Transla
             return Page();
         }
 
+        // A file is taken whole or not at all: a unit the file itself gets wrong keeps the rest from being saved.
+        if (problems.Count > 0)
+        {
+            ModelState.AddModelError(nameof(Upload), text["Languages_NothingSaved"]);
+            Problems = problems;
+            return Page();
+        }
+
         var (saved, errors) = await texts.SaveAsync(Forum, file.Language, file.Translations, Actor(), ct);
         problems.AddRange(errors.All.Select(e => (e.Field, e.Message)));
         if (saved is null)
