@@ -63,6 +63,11 @@ public sealed class AccompanyingPersons(ForumDbContext db, Admissions admissions
             errors.Add("Input.Gender", text["Validation_Choose"]);
         }
 
+        if (!Core.Languages.ContentLanguages.Of(forum.FurtherLanguages).Contains(form.PreferredLanguage))
+        {
+            errors.Add("Input.PreferredLanguage", text["Validation_Language"]);
+        }
+
         NameChecks.Check(errors, text, form.Honorific ?? string.Empty, form.FamilyName, form.GivenName, form.NativeName, null);
         var forumId = forum.Id;
         var principalId = principal.Id;

@@ -48,7 +48,7 @@ public sealed class WorkingEdition(IHttpContextAccessor http, IDataProtectionPro
         var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
         if (forumId is not { } id || userId is null)
         {
-            context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });
+            context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/", HttpOnly = true, Secure = context.Request.IsHttps, SameSite = SameSiteMode.Lax });
             return;
         }
 

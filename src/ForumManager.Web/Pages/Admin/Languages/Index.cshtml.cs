@@ -58,9 +58,10 @@ public sealed class IndexModel(CurrentForum current, ContentTexts texts, Transla
     }
 
     /// <summary>A translators' file: <c>format</c> xliff or csv; <c>all</c> for every text, otherwise those missing or out of date.</summary>
-    public async Task<IActionResult> OnGetFileAsync(string language, string? format, bool all, CancellationToken ct)
+    public async Task<IActionResult> OnGetFileAsync(string? language, string? format, bool all, CancellationToken ct)
     {
-        if (!await LoadAsync(ct) || !ContentLanguages.IsFurther(language) || !ContentLanguages.Of(Forum.FurtherLanguages).Contains(language))
+        language = ContentLanguages.Find(language)?.Code;
+        if (!await LoadAsync(ct) || language is null || !ContentLanguages.IsFurther(language) || !ContentLanguages.Of(Forum.FurtherLanguages).Contains(language))
         {
             return NotFound();
         }
