@@ -170,6 +170,31 @@ public sealed class ContentLanguageTests(ContentLanguageAppFixture app) : IClass
         Assert.Contains(page.QuerySelectorAll("[data-testid=content-languages] a"), a => a.GetAttribute("href") == "/register?lang=ru");
     }
 
+    [Fact]
+    public async Task Should_show_a_Russian_reading_delegate_their_own_programme_in_Russian_where_it_is_translated()
+    {
+        var email = await app.CreateUserAsync(Roles.Delegate);
+        var opening = await OpeningIdAsync();
+        await app.WithDbAsync(async db =>
+        {
+            var person = new Core.Delegates.Delegate
+            {
+                ForumId = await db.Forums.Select(f => f.Id).SingleAsync(), UserId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(),
+                FamilyName = "Petrova", GivenName = "Anna", CountryCode = "RU", Email = email, Category = Core.Delegates.DelegateCategory.Delegate,
+                PreferredLanguage = "ru", Status = Core.Delegates.RegistrationStatus.Approved, CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,
+            };
+            db.Delegates.Add(person);
+            await db.SaveChangesAsync();
+            db.Enrolments.Add(new Core.Programme.Enrolment { SessionId = opening, DelegateId = person.Id, Status = Core.Programme.EnrolmentStatus.Enrolled, CreatedUtc = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await HtmlForms.GetPageAsync(await Clients.SignInAsync(app, email, ForumAppFactory.Password), "/me/agenda");
+
+        var title = page.QuerySelectorAll("h2[lang]").Single(h => h.QuerySelector($"a[href='/agenda/session/{opening}']") is not null);
+        Assert.Equal(("Церемония открытия", "ru"), (title.TextContent.Trim(), title.GetAttribute("lang")));
+    }
+
     private Task<int> OpeningIdAsync() => app.WithDbAsync(db => db.Sessions.AsNoTracking().Where(s => s.TitleEn == "Opening ceremony").Select(s => s.Id).FirstAsync());
 
     private static async Task<(HttpResponseMessage Response, IHtmlDocument Page)> UploadAsync(HttpClient client, string fileName, byte[] content)
