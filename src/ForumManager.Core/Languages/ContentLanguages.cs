@@ -3,8 +3,8 @@ using System.Text;
 
 namespace ForumManager.Core.Languages;
 
-/// <summary>A language an edition can publish its texts in.</summary>
-public sealed record ContentLanguage(string Code, string NameEn, string NameZh, string Native, bool RightToLeft);
+/// <summary>A language an edition can publish its texts in: its code, its name in itself, and its direction.</summary>
+public sealed record ContentLanguage(string Code, string Native, bool RightToLeft);
 
 /// <summary>The languages an edition can add to English and Chinese, and the rules every layer shares about them.</summary>
 public static class ContentLanguages
@@ -14,16 +14,16 @@ public static class ContentLanguages
 
     public static readonly IReadOnlyList<ContentLanguage> All =
     [
-        new(English, "English", "英语", "English", false),
-        new(Chinese, "Chinese", "中文", "中文", false),
-        new("ru", "Russian", "俄语", "Русский", false),
-        new("fr", "French", "法语", "Français", false),
-        new("ar", "Arabic", "阿拉伯语", "العربية", true),
-        new("ja", "Japanese", "日语", "日本語", false),
-        new("ko", "Korean", "韩语", "한국어", false),
-        new("es", "Spanish", "西班牙语", "Español", false),
-        new("de", "German", "德语", "Deutsch", false),
-        new("pt", "Portuguese", "葡萄牙语", "Português", false),
+        new(English, "English", false),
+        new(Chinese, "中文", false),
+        new("ru", "Русский", false),
+        new("fr", "Français", false),
+        new("ar", "العربية", true),
+        new("ja", "日本語", false),
+        new("ko", "한국어", false),
+        new("es", "Español", false),
+        new("de", "Deutsch", false),
+        new("pt", "Português", false),
     ];
 
     public static ContentLanguage? Find(string? code) => All.FirstOrDefault(l => string.Equals(l.Code, code, StringComparison.OrdinalIgnoreCase));

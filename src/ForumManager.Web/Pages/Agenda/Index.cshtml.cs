@@ -29,7 +29,7 @@ public sealed class IndexModel(CurrentForum current, ReleasedAgendas releases, C
     public string? Lang { get; set; }
 
     /// <summary>The language the programme's texts are shown in, and the edition's languages to choose from.</summary>
-    public string Language { get; private set; } = "en";
+    public string Language => Texts.Language;
 
     public bool ContentChinese => Language == ContentLanguages.Chinese;
 
@@ -54,8 +54,7 @@ public sealed class IndexModel(CurrentForum current, ReleasedAgendas releases, C
         }
 
         Languages = ContentLanguages.Of(Forum.FurtherLanguages);
-        Language = ContentTexts.ReaderLanguage(Forum, Lang, UiLanguage.Chinese);
-        var content = Texts = await texts.ForAsync(Forum.Id, Language, ct);
+        var content = Texts = await texts.ForAsync(Forum.Id, ContentTexts.ReaderLanguage(Forum, Lang, UiLanguage.Chinese), ct);
         Forum = content.Apply(Forum);
         Agenda = await releases.LatestAsync(Forum.Id, ct) is { } released ? content.Apply(released) : null;
         if (Agenda is null)

@@ -25,7 +25,7 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Releas
     public string? Lang { get; set; }
 
     /// <summary>The language the session's texts are shown in.</summary>
-    public string Language { get; private set; } = "en";
+    public string Language => Texts.Language;
 
     /// <summary>The edition's texts in the reader's language, to mark each text with the language it is shown in.</summary>
     public ContentDictionary Texts { get; private set; } = ContentDictionary.Empty("en");
@@ -111,8 +111,7 @@ public sealed class SessionModel(ForumDbContext db, CurrentForum current, Releas
             return null;
         }
 
-        Language = ContentTexts.ReaderLanguage(forum, Lang, UiLanguage.Chinese);
-        var content = Texts = await texts.ForAsync(forum.Id, Language, ct);
+        var content = Texts = await texts.ForAsync(forum.Id, ContentTexts.ReaderLanguage(forum, Lang, UiLanguage.Chinese), ct);
         Forum = content.Apply(forum);
         Session = content.Apply(session);
         var userId = users.GetUserId(User);
